@@ -1,0 +1,139 @@
+import { Context } from './context.js';
+import { Doc } from './doc.js';
+import { entities } from './entities/index.js';
+import { layout } from './layout/index.js';
+import { morph } from './morph/index.js';
+import { quotes } from './quotes/index.js';
+import { segment } from './segment/index.js';
+import { themes } from './themes/index.js';
+import type { Analysis, AnalyzeOptions, Speaker, Token } from './types.js';
+
+const OPTION_KEYS = new Set(['tokens', 'maxThemes']);
+
+/** Checks the options object; throws a TypeError naming the bad argument. */
+export function checkOptions(options: unknown, name = 'options'): AnalyzeOptions {
+  if (options === undefined || options === null) return {};
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    throw new TypeError(`rutext: ${name} must be an object, got ${describe(options)}`);
+  }
+  for (const key of Object.keys(options)) {
+    if (!OPTION_KEYS.has(key)) throw new TypeError(`rutext: unknown option ${name}.${key} (known: ${[...OPTION_KEYS].join(', ')})`);
+  }
+  const o = options as AnalyzeOptions;
+  if (o.tokens !== undefined && typeof o.tokens !== 'boolean') throw new TypeError(`rutext: ${name}.tokens must be a boolean, got ${describe(o.tokens)}`);
+  if (o.maxThemes !== undefined && !(Number.isInteger(o.maxThemes) && o.maxThemes >= 0)) {
+    throw new TypeError(`rutext: ${name}.maxThemes must be a non-negative integer, got ${describe(o.maxThemes)}`);
+  }
+  return o;
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'string') return `the string ${JSON.stringify(v.length > 20 ? v.slice(0, 20) + '…' : v)}`;
+  return typeof v === 'object' ? 'an object' : `${typeof v} ${String(v)}`;
+}
+
+/** An analyzer holds loaded resources and caches; reuse one for many documents. */
+export interface Analyzer {
+  /**
+   * Analyses one article. Never throws for bad text; throws a TypeError for wrong arguments.
+   * @example
+   * const a = createAnalyzer();
+   * a.analyze('«Это добрый знак», — сказал Касым-Жомарт Токаев.').quotes[0].text; // 'Это добрый знак'
+   */
+  analyze(text: string, options?: AnalyzeOptions): Analysis;
+}
+
+/**
+ * Creates an analyzer. Resources load lazily on the first document and stay for the analyzer's life.
+ * @example
+ * const analyzer = createAnalyzer({ tokens: true });
+ * for (const text of articles) console.log(analyzer.analyze(text).entities);
+ */
+export function createAnalyzer(options?: AnalyzeOptions): Analyzer {
+  const defaults = checkOptions(options);
+  const ctx = new Context();
+  return {
+    analyze(text: string, opts?: AnalyzeOptions): Analysis {
+      if (typeof text !== 'string') throw new TypeError(`rutext: text must be a string, got ${describe(text)}`);
+      const o = { ...defaults, ...checkOptions(opts) };
+      return run(text, o, ctx);
+    },
+  };
+}
+
+let shared: Analyzer | undefined;
+
+/**
+ * Analyses one article with a process-wide shared analyzer.
+ * @example
+ * import { analyze } from 'rutext';
+ * const { quotes, entities, themes } = analyze(articleText);
+ */
+export function analyze(text: string, options?: AnalyzeOptions): Analysis {
+  if (typeof text !== 'string') throw new TypeError(`rutext: text must be a string, got ${describe(text)}`);
+  checkOptions(options);
+  if (shared === undefined) shared = createAnalyzer();
+  return shared.analyze(text, options);
+}
+
+/** Runs the pipeline; the stages see the document in order and add their layers. */
+export function runPipeline(text: string, ctx: Context, maxThemes = 10): Doc {
+  const doc = new Doc(text);
+  layout(doc);
+  segment(doc);
+  morph(doc, ctx.morphology);
+  entities(doc, ctx);
+  quotes(doc, ctx);
+  themes(doc, ctx, maxThemes);
+  return doc;
+}
+
+function run(text: string, o: AnalyzeOptions, ctx: Context): Analysis {
+  const doc = runPipeline(text, ctx, o.maxThemes ?? 10);
+  return toAnalysis(doc, o);
+}
+
+/** Builds the public Analysis from a finished document. */
+export function toAnalysis(doc: Doc, o: AnalyzeOptions): Analysis {
+  const analysis: Analysis = {
+    schemaVersion: 1,
+    language: doc.language,
+    body: doc.body,
+    boilerplate: doc.boilerplate,
+    paragraphs: doc.paragraphs,
+    sentences: doc.sentences.map((s) => ({ start: s.start, end: s.end })),
+    entities: doc.entities,
+    quotes: doc.quotes,
+    speakers: speakersOf(doc),
+    themes: doc.themes,
+  };
+  if (o.tokens) {
+    analysis.tokens = doc.tokens.map((t, i): Token => {
+      const m = doc.morph[i];
+      const tok: Token = { start: t.start, end: t.end, text: t.text, kind: t.kind, stem: m.stem, lemma: m.lemma };
+      if (m.pos !== undefined) tok.pos = m.pos;
+      if (m.tags.length > 0) tok.tags = [...m.tags];
+      return tok;
+    });
+  }
+  return analysis;
+}
+
+function speakersOf(doc: Doc): Speaker[] {
+  const byEntity = new Map<string, Speaker>();
+  for (const q of doc.quotes) {
+    const id = q.speaker?.entityId;
+    if (!id) continue;
+    let s = byEntity.get(id);
+    if (s === undefined) {
+      const e = doc.entities.find((x) => x.id === id);
+      if (e === undefined) continue;
+      s = { entityId: id, name: e.name, type: e.type, roles: e.roles, quoteIds: [] };
+      byEntity.set(id, s);
+    }
+    s.quoteIds.push(q.id);
+  }
+  return [...byEntity.values()];
+}

@@ -1,0 +1,12 @@
+/**
+ * rutext: Russian news articles to structured data.
+ * @example
+ * import { analyze } from 'rutext';
+ * const a = analyze(text);
+ * a.quotes.map((q) => `${q.speaker?.name}: ${q.text}`);
+ */
+export { analyze, createAnalyzer } from './analyze.js';
+export type { Analyzer } from './analyze.js';
+export type {
+  Analysis, AnalyzeOptions, Entity, EntityType, Language, Mention, Quote, QuoteSpeaker, Span, Speaker, Theme, Token, TokenKind,
+} from './types.js';

@@ -1,0 +1,36 @@
+import Az from 'az';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+let ready = false;
+
+/**
+ * Loads az's OpenCorpora dictionaries synchronously, once per process. az's own loader is
+ * asynchronous (fs.readFile with callbacks); we queue its reads and answer them with readFileSync
+ * after `init` has counted them all, so `analyze` can stay synchronous.
+ */
+export function loadAz(): typeof Az.Morph {
+  if (ready) return Az.Morph;
+  const require = createRequire(import.meta.url);
+  const dicts = join(dirname(require.resolve('az')), '..', 'dicts');
+  const queue: Array<[string, string, (err: unknown, data?: unknown) => void]> = [];
+  const original = Az.load;
+  Az.load = (url, type, cb) => { queue.push([url, type, cb]); };
+  let error: unknown = null;
+  try {
+    Az.Morph.init(dicts, (err) => { if (err) error = err; });
+    while (queue.length > 0) {
+      const [url, type, cb] = queue.shift()!;
+      const data = readFileSync(url);
+      if (type === 'json') cb(null, JSON.parse(data.toString('utf8')));
+      // Copy out of Node's buffer pool: data.buffer may be shared with other small reads.
+      else cb(null, data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength));
+    }
+  } finally {
+    Az.load = original;
+  }
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  ready = true;
+  return Az.Morph;
+}

@@ -1,0 +1,33 @@
+/** The part of az (Az.js, OpenCorpora morphology) that rutext uses. az ships no types. */
+declare module 'az' {
+  namespace Az {
+    interface Tag {
+      /** Part of speech, e.g. 'NOUN', 'ADJF', 'VERB'; undefined for unknown words. */
+      POS?: string;
+      /** Grammeme flags: tag.gent === true, tag.Surn === true … */
+      [grammeme: string]: unknown;
+      toString(): string;
+      ext: Tag;
+    }
+    interface Parse {
+      word: string;
+      tag: Tag;
+      score: number;
+      stutterCnt: number;
+      typosCnt: number;
+      normalize(keepPOS?: boolean): Parse;
+      inflect(grammemes: string[] | Tag): Parse | false;
+      pluralize?(n: number): Parse | false;
+      matches?(tag: Tag | string[], grammemes?: string[]): boolean;
+    }
+    interface MorphFn {
+      (word: string, config?: Record<string, unknown>): Parse[];
+      init(path: string, callback: (err: unknown, morph?: MorphFn) => void): void;
+    }
+  }
+  const Az: {
+    load: (url: string, responseType: string, callback: (err: unknown, data?: unknown) => void) => void;
+    Morph: Az.MorphFn;
+  };
+  export default Az;
+}
