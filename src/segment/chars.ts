@@ -1,0 +1,88 @@
+/**
+ * Character classes for the segmenter's scanner. A lookup table for the Basic Multilingual Plane
+ * is built once from Unicode property regexes, so the hot loop reads one byte per character
+ * instead of running a regex per character; astral code points (emoji, rare scripts) go through
+ * a small cached classifier.
+ */
+
+export const SPACE = 1;
+export const LETTER = 2;
+export const DIGIT = 3;
+/** Combining marks (stress accents, variation selectors, enclosing keycap): glue to what precedes. */
+export const MARK = 4;
+export const PUNCT = 5;
+export const SYMBOL = 6;
+/** Invisible format characters (soft hyphen, ZWJ, ZWNJ, bidi marks). */
+export const FORMAT = 7;
+/** A pictograph that is an emoji on its own (astral pictographs, ❤, ☀, ⌚…). */
+export const EMOJI = 8;
+/** A pictograph that is text unless a variation selector 16 follows (©, ®, ™, ‼, ↔…). */
+export const EMOJI_TEXT = 9;
+export const HIGH_SURROGATE = 10;
+export const LOW_SURROGATE = 11;
+/** Emoji components that are not pictographs: regional indicators, skin tones, tags. */
+export const EMOJI_PART = 12;
+
+let table: Uint8Array | undefined;
+
+function mark(t: Uint8Array, all: string, re: RegExp, cls: number, only?: (cp: number) => boolean): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(all); m !== null; m = re.exec(all)) {
+    for (let i = m.index; i < m.index + m[0].length; i++) {
+      if (only === undefined || only(i)) t[i] = cls;
+    }
+  }
+}
+
+function build(): Uint8Array {
+  const t = new Uint8Array(0x10000).fill(SYMBOL);
+  const codes: number[] = new Array<number>(0x10000);
+  // Surrogates stand in as NUL so that the string has one code unit per code point.
+  for (let i = 0; i < 0x10000; i++) codes[i] = i >= 0xd800 && i <= 0xdfff ? 0 : i;
+  let all = '';
+  for (let i = 0; i < 0x10000; i += 4096) all += String.fromCharCode(...codes.slice(i, i + 4096));
+  mark(t, all, /\p{P}+/gu, PUNCT);
+  mark(t, all, /\p{L}+/gu, LETTER);
+  mark(t, all, /\p{Nd}+/gu, DIGIT);
+  mark(t, all, /\p{M}+/gu, MARK);
+  mark(t, all, /\p{Cf}+/gu, FORMAT);
+  mark(t, all, /\p{Extended_Pictographic}+/gu, EMOJI_TEXT);
+  mark(t, all, /\p{Extended_Pictographic}+/gu, EMOJI, (cp) => cp >= 0x2300);
+  mark(t, all, /\p{Emoji_Presentation}+/gu, EMOJI);
+  mark(t, all, /\s+/gu, SPACE);
+  for (let i = 0xd800; i <= 0xdbff; i++) t[i] = HIGH_SURROGATE;
+  for (let i = 0xdc00; i <= 0xdfff; i++) t[i] = LOW_SURROGATE;
+  t[0] = SYMBOL;
+  return t;
+}
+
+/** The BMP class table (built on first use, ~65 KB). */
+export function bmpTable(): Uint8Array {
+  if (table === undefined) table = build();
+  return table;
+}
+
+const astral = new Map<number, number>();
+const RE_LETTER = /^\p{L}$/u;
+const RE_DIGIT = /^\p{Nd}$/u;
+const RE_MARK = /^\p{M}$/u;
+const RE_PICTO = /^\p{Extended_Pictographic}$/u;
+const RE_PUNCT = /^\p{P}$/u;
+const RE_FORMAT = /^\p{Cf}$/u;
+
+/** Class of a code point above U+FFFF. */
+export function astralClass(cp: number): number {
+  let c = astral.get(cp);
+  if (c !== undefined) return c;
+  const s = String.fromCodePoint(cp);
+  if ((cp >= 0x1f1e6 && cp <= 0x1f1ff) || (cp >= 0x1f3fb && cp <= 0x1f3ff) || (cp >= 0xe0020 && cp <= 0xe007f)) c = EMOJI_PART;
+  else if (RE_PICTO.test(s)) c = EMOJI;
+  else if (RE_LETTER.test(s)) c = LETTER;
+  else if (RE_DIGIT.test(s)) c = DIGIT;
+  else if (RE_MARK.test(s)) c = MARK;
+  else if (RE_PUNCT.test(s)) c = PUNCT;
+  else if (RE_FORMAT.test(s)) c = FORMAT;
+  else c = SYMBOL;
+  if (astral.size < 4096) astral.set(cp, c);
+  return c;
+}
