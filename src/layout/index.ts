@@ -1,19 +1,39 @@
-import { francAll } from 'franc';
+/**
+ * Layout stage: the first look at the raw text. Paragraphs (one per non-blank line), the article
+ * body versus the boilerplate pasted around it, and the language of the body.
+ */
 import type { Doc } from '../doc.js';
+import { findRegions } from './boilerplate.js';
+import { detectLanguage } from './language.js';
+import { splitLines } from './lines.js';
 
-const LANGS = ['rus', 'ukr', 'bel', 'bul', 'kaz', 'srp', 'mkd', 'eng'];
-
-/** Layout stage (placeholder): language, paragraphs, body = whole text. */
+/**
+ * Adds `paragraphs`, `body`, `boilerplate` and `language` to the document. Linear in the text,
+ * never throws on any string.
+ * @example
+ * const doc = new Doc(articleWithMostReadList);
+ * layout(doc);
+ * doc.body;        // { start: 0, end: 1723 }
+ * doc.boilerplate; // [{ start: 1724, end: 2701, kind: 'list' }]
+ */
 export function layout(doc: Doc): void {
   const text = doc.text;
-  const paragraphs: Doc['paragraphs'] = [];
-  const re = /[^\n]+/g;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    if (m[0].trim()) paragraphs.push({ start: m.index, end: m.index + m[0].length });
+  const lines = splitLines(text);
+  doc.paragraphs = lines.map((l) => ({ start: l.start, end: l.end }));
+  if (lines.length === 0) {
+    doc.body = { start: 0, end: 0 };
+    doc.boilerplate = [];
+    doc.language = detectLanguage(text, 0, 0);
+    return;
   }
-  doc.paragraphs = paragraphs;
-  doc.body = { start: 0, end: text.length };
-  const best = francAll(text.slice(0, 5000), { only: LANGS })[0];
-  const code = best && best[0] !== 'und' ? best[0] : 'und';
-  doc.language = { code, isRussian: code === 'rus', confidence: best ? best[1] : 0 };
+  const regions = findRegions(text, lines);
+  let first = 0;
+  let last = lines.length - 1;
+  doc.boilerplate = regions.map((r) => {
+    if (r.from === 0) first = r.to + 1;
+    else last = r.from - 1;
+    return { start: lines[r.from].start, end: lines[r.to].end, kind: r.kind };
+  });
+  doc.body = { start: lines[first].start, end: lines[last].end };
+  doc.language = detectLanguage(text, doc.body.start, doc.body.end);
 }

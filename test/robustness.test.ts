@@ -1,0 +1,170 @@
+/**
+ * The bad inputs DESIGN.md names (empty or whitespace text, non-Russian text, binary garbage,
+ * unbalanced quotation marks, lone surrogates, a 10 MB article) each give a valid Analysis. The
+ * 10 MB case asserts on the output's validity, never on time: a generous timeout only keeps a
+ * quadratic stage from hanging the suite.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyze } from '../src/index.js';
+import type { Analysis, Span } from '../src/index.js';
+
+const sample = readFileSync(new URL('../fixtures/article.txt', import.meta.url), 'utf8');
+
+/** Every span with where it sits, checked against the text; returns the problems found. */
+function invalid(text: string, a: Analysis): string[] {
+  const spans: Array<[string, Span]> = [['body', a.body]];
+  a.boilerplate.forEach((s, i) => spans.push([`boilerplate[${i}]`, s]));
+  a.paragraphs.forEach((s, i) => spans.push([`paragraphs[${i}]`, s]));
+  a.sentences.forEach((s, i) => spans.push([`sentences[${i}]`, s]));
+  (a.tokens ?? []).forEach((s, i) => spans.push([`tokens[${i}]`, s]));
+  a.entities.forEach((e) => e.mentions.forEach((m, i) => spans.push([`entity ${e.id} mentions[${i}]`, m])));
+  a.quotes.forEach((q) => {
+    spans.push([`quote ${q.id}`, q], [`quote ${q.id} cue`, q.cue]);
+    q.segments.forEach((s, i) => spans.push([`quote ${q.id} segments[${i}]`, s]));
+    if (q.speaker?.mention) spans.push([`quote ${q.id} speaker mention`, q.speaker.mention]);
+  });
+  a.themes.forEach((t) => t.spans.forEach((s, i) => spans.push([`theme ${t.phrase} spans[${i}]`, s])));
+  const out = spans
+    .filter(([, s]) => !(s.start >= 0 && s.start <= s.end && s.end <= text.length))
+    .map(([w, s]) => `${w} [${s.start}, ${s.end})`);
+  for (const q of a.quotes) {
+    for (const s of q.segments) if (s.start < a.body.start || s.end > a.body.end) out.push(`quote ${q.id} segment outside the body`);
+  }
+  return out.slice(0, 10);
+}
+
+function expectValid(text: string, a: Analysis): void {
+  expect(a.schemaVersion).toBe(1);
+  expect(typeof a.language.code).toBe('string');
+  expect(a.language.confidence).toBeGreaterThanOrEqual(0);
+  expect(a.language.confidence).toBeLessThanOrEqual(1);
+  for (const k of ['boilerplate', 'paragraphs', 'sentences', 'entities', 'quotes', 'speakers', 'themes'] as const) {
+    expect(Array.isArray(a[k])).toBe(true);
+  }
+  expect(invalid(text, a)).toEqual([]);
+  // The output is plain data: it survives JSON, as the command line prints it.
+  expect(JSON.parse(JSON.stringify(a))).toEqual(a);
+}
+
+describe('bad text yields a valid Analysis', () => {
+  test.each([
+    ['empty', ''],
+    ['spaces', '     '],
+    ['whitespace of every kind', ' \t\n\r\n\v\f\u00a0\u2028\u2029\u3000\ufeff'],
+  ])('%s: empty layers, not Russian', (_n, text) => {
+    const a = analyze(text, { tokens: true });
+    expectValid(text, a);
+    expect(a.language).toEqual({ code: 'und', isRussian: false, confidence: 0 });
+    expect(a.paragraphs).toEqual([]);
+    expect(a.sentences).toEqual([]);
+    expect(a.tokens).toEqual([]);
+    expect(a.entities).toEqual([]);
+    expect(a.quotes).toEqual([]);
+    expect(a.themes).toEqual([]);
+  });
+
+  test.each([
+    ['English', 'The president said on Tuesday that the parties play a defining role in the political system. "This is a good sign," he added.'],
+    ['Ukrainian', 'Президент наголосив, що партії відіграють визначальну роль у формуванні політичної системи. «Це добрий знак», — сказав він.'],
+    ['Kazakh', 'Президент партиялардың саяси жүйені қалыптастырудағы рөлі айқындаушы екенін атап өтті. «Бұл жақсы белгі», — деді ол.'],
+    ['Chinese', '总统表示，政党在政治体系的形成中发挥着决定性作用。“这是一个好兆头，”他说。'],
+  ])('non-Russian text: %s', (_n, text) => {
+    const a = analyze(text, { tokens: true });
+    expectValid(text, a);
+    expect(a.language.isRussian).toBe(false);
+  });
+
+  test('binary garbage', () => {
+    const bytes = Array.from({ length: 4096 }, (_, i) => (i * 2654435761) % 256);
+    const latin1 = String.fromCharCode(...bytes);
+    const asUtf8 = Buffer.from(bytes).toString('utf8'); // full of U+FFFD
+    for (const text of [latin1, asUtf8, '\u0000'.repeat(1000)]) {
+      const a = analyze(text, { tokens: true });
+      expectValid(text, a);
+      expect(a.language.isRussian).toBe(false);
+    }
+  });
+
+  test.each([
+    ['opening guillemets only', '«Партиям предстоит стать опорой, — сказал Токаев. «Это добрый знак, — добавил он.'],
+    ['closing only', 'Партиям предстоит стать опорой», — сказал Токаев». Это добрый знак»»'],
+    ['mixed marks', '„Партиям предстоит“ стать «опорой» общества", — сказал "Токаев. “Это добрый знак'],
+    ['nested and broken', '«Он сказал: „мы придём» и ушёл“, — заявил президент «Казахстана.'],
+    ['a quote mark on every line', '«\n»\n«\n„\n"\n“\n'],
+  ])('unbalanced quotation marks: %s', (_n, text) => {
+    expectValid(text, analyze(text, { tokens: true }));
+  });
+
+  test.each([
+    ['high surrogate alone', 'Президент \uD83D сказал: «Это \uD83D добрый знак».'],
+    ['low surrogate alone', '\uDE00Президент сказал: «Это добрый знак\uDE00».'],
+    ['reversed pair', 'Касым-Жомарт \uDE00\uD83D Токаев заявил, что «партии \uDC00\uD800 важны».'],
+    ['at the ends', '\uD800' + sample.slice(0, 300) + '\uDBFF'],
+  ])('lone surrogates: %s', (_n, text) => {
+    const a = analyze(text, { tokens: true });
+    expectValid(text, a);
+    // JSON output keeps the offsets usable: every token's text is the slice it claims.
+    for (const t of a.tokens ?? []) expect(t.text).toBe(text.slice(t.start, t.end));
+  });
+
+  test('control characters and invisible format characters', () => {
+    const text = 'Президент\u0000 заявил\u0007, что\u200b «партии\u200d важны»\u001b[0m.\u202eОн\u00ad добавил: «Это знак».';
+    expectValid(text, analyze(text, { tokens: true }));
+  });
+});
+
+describe('a 10 MB article', () => {
+  // The sample article, a paragraph with unbalanced quotes, emoji and a list, repeated past 10 MB.
+  const extra = [
+    '«Мы продолжим работу, — сказал министр. — Но сроки пока не определены.',
+    'Он напомнил, что в прошлом году на программу выделили 3,5 млрд рублей 🔥',
+    '— Когда начнётся строительство?',
+    '— В следующем году, если парламент одобрит бюджет», — ответил он.',
+  ].join('\n');
+  const unit = `${sample}\n${extra}\n`;
+  const text = unit.repeat(Math.ceil(10_000_000 / unit.length));
+
+  // A stage that is quadratic would block jest's (synchronous) test forever, and a jest timeout
+  // cannot interrupt synchronous code: the analysis runs in a child process with a deadline, so a
+  // slow stage fails this test instead of hanging the suite.
+  const DEADLINE_MS = 240_000;
+
+  test('completes with a valid, Russian analysis whose body is nearly the whole text', () => {
+    expect(text.length).toBeGreaterThanOrEqual(10_000_000);
+    const dir = mkdtempSync(join(tmpdir(), 'rutext-10mb-'));
+    try {
+      const input = join(dir, 'input.txt');
+      const output = join(dir, 'analysis.json');
+      const child = join(dir, 'child.mts');
+      writeFileSync(input, text);
+      const index = new URL('../src/index.ts', import.meta.url).href;
+      writeFileSync(child, [
+        "import { readFileSync, writeFileSync } from 'node:fs';",
+        `import { analyze } from ${JSON.stringify(index)};`,
+        'const [input, output] = process.argv.slice(2);',
+        "writeFileSync(output, JSON.stringify(analyze(readFileSync(input, 'utf8'))));",
+      ].join('\n'));
+      const run = spawnSync(process.execPath, ['--import', 'tsx', child, input, output], {
+        cwd: fileURLToPath(new URL('..', import.meta.url)),
+        timeout: DEADLINE_MS,
+        encoding: 'utf8',
+        env: { ...process.env, NODE_OPTIONS: '' },
+      });
+      const outcome = run.error ? `${run.error.message} (signal ${run.signal})` : run.status === 0 ? 'ok' : `exit ${run.status}: ${run.stderr.slice(-2000)}`;
+      expect(outcome).toBe('ok');
+      const a = JSON.parse(readFileSync(output, 'utf8')) as Analysis;
+      expectValid(text, a);
+      expect(a.language.code).toBe('rus');
+      expect(a.body.start).toBe(0);
+      expect((a.body.end - a.body.start) / text.length).toBeGreaterThan(0.9);
+      expect(a.paragraphs.length).toBe(text.split('\n').filter((l) => l.trim()).length);
+      expect(a.sentences.length).toBeGreaterThan(10_000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, DEADLINE_MS + 60_000);
+});
