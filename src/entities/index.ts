@@ -1,5 +1,236 @@
 import type { Context } from '../context.js';
-import type { Doc } from '../doc.js';
+import type { Doc, MentionSpan } from '../doc.js';
+import type { EntityType, Mention } from '../types.js';
+import { findCandidates } from './candidates.js';
+import { clusterNames } from './cluster.js';
+import { normalizeMention } from './normalize.js';
+import { findRoles, type RoleHit } from './roles.js';
+import { tagMentions, taggerAvailable } from './tagger/index.js';
 
-/** Entities stage (placeholder): mentions, clusters, nominative names, roles. */
-export function entities(_doc: Doc, _ctx: Context): void {}
+/** Name spans: the trained tagger's when its model is present, else the dictionary's candidates. */
+function nameSpans(doc: Doc, ctx: Context): Array<{ tokStart: number; tokEnd: number; type: EntityType }> {
+  if (useTagger === undefined) {
+    // A model that fails to load (absent, or built for other features) must not stop the pipeline.
+    try { useTagger = taggerAvailable(); } catch { useTagger = false; }
+  }
+  if (useTagger) {
+    try { return tagMentions(doc, ctx); } catch { useTagger = false; }
+  }
+  return findCandidates(doc, ctx.morphology);
+}
+
+let useTagger: boolean | undefined;
+
+/** Words that may stand between a role and the name it introduces: `президент Казахстана Касым-Жомарт Токаев`. */
+const MAX_ROLE_GAP = 4;
+
+/**
+ * Entities stage: name mentions (tagger), each in the nominative, clustered into entities; roles
+ * from appositions (`президент Касым-Жомарт Токаев`) and later role mentions (`глава государства`)
+ * joined to the person who holds the role; `inBody` and `salience`. Fills `doc.mentions` (name and
+ * role mentions, in text order, each with its entity index) and `doc.entities`.
+ *
+ * @example
+ * const doc = runPipeline('Заявил президент Касым-Жомарт Токаев. Глава государства отметил…', ctx);
+ * doc.entities[0]; // { id: 'e1', type: 'PER', name: 'Касым-Жомарт Токаев', roles: ['президент', 'глава государства'], … }
+ */
+export function entities(doc: Doc, ctx: Context): void {
+  const spans = nameSpans(doc, ctx);
+  const names: MentionSpan[] = spans.map((s) => {
+    const start = doc.tokens[s.tokStart].start;
+    const end = doc.tokens[s.tokEnd - 1].end;
+    return {
+      start, end, text: doc.text.slice(start, end), kind: 'name', type: s.type,
+      normal: safeNormal(doc, s.tokStart, s.tokEnd, s.type, ctx),
+      tokStart: s.tokStart, tokEnd: s.tokEnd, entity: -1,
+    };
+  });
+  const clusters = clusterNames(names);
+  const members: MentionSpan[][] = clusters.map((c) => c.members.map((i) => names[i]));
+  for (const ms of members) if (ms[0]?.type === 'PER') alignSurnames(ms);
+  const roles: string[][] = clusters.map(() => []);
+  const roleClasses: Array<Set<string>> = clusters.map(() => new Set());
+  const clusterOf = new Map<MentionSpan, number>();
+  members.forEach((ms, c) => ms.forEach((m) => clusterOf.set(m, c)));
+
+  // Roles: an apposition gives the person the role; any other role phrase refers back to the
+  // person who holds that office (most recent mention first), if there is one.
+  const startsAt = new Map<number, MentionSpan>();
+  const endsAt = new Map<number, MentionSpan>();
+  for (const m of names) { startsAt.set(m.tokStart, m); endsAt.set(m.tokEnd, m); }
+  const covered = new Uint8Array(doc.tokens.length);
+  for (const m of names) covered.fill(1, m.tokStart, m.tokEnd);
+  const pending: RoleHit[] = [];
+  for (const hit of findRoles(doc)) {
+    if (covered[hit.tokStart]) continue;
+    const person = appositionPerson(doc, hit, startsAt, endsAt);
+    if (person !== undefined) {
+      const c = clusterOf.get(person)!;
+      addRole(roles[c], hit.role.display);
+      roleClasses[c].add(hit.role.cls);
+    } else pending.push(hit);
+  }
+  const roleMentions: MentionSpan[] = [];
+  const holder = holderFinder(names, clusterOf, roleClasses, members);
+  for (const hit of pending) {
+    const c = holder(hit);
+    if (c < 0) continue;
+    const start = doc.tokens[hit.tokStart].start;
+    const end = doc.tokens[hit.tokEnd - 1].end;
+    const m: MentionSpan = {
+      start, end, text: doc.text.slice(start, end), normal: hit.role.display,
+      kind: 'role', type: 'PER', tokStart: hit.tokStart, tokEnd: hit.tokEnd, entity: -1,
+    };
+    members[c].push(m);
+    clusterOf.set(m, c);
+    addRole(roles[c], hit.role.display);
+    roleMentions.push(m);
+  }
+
+  const built = clusters.map((cl, c) => buildEntity(doc, members[c], cl.type, roles[c]));
+  salience(doc, built);
+  const order = built.map((_, c) => c).sort((a, b) => built[b].salience - built[a].salience || built[a].first - built[b].first);
+  const index = new Map<number, number>();
+  doc.entities = order.map((c, k) => {
+    index.set(c, k);
+    const e = built[c];
+    return { id: `e${k + 1}`, type: e.type, name: e.name, mentions: e.mentions, roles: e.roles, inBody: e.inBody, salience: e.salience };
+  });
+  const all = [...names, ...roleMentions];
+  for (const m of all) m.entity = index.get(clusterOf.get(m)!) ?? -1;
+  doc.mentions = all.sort((a, b) => a.start - b.start);
+}
+
+/** The mention's nominative; its text if the morphology fails on some odd word (the stage must not throw). */
+function safeNormal(doc: Doc, tokStart: number, tokEnd: number, type: EntityType, ctx: Context): string {
+  try {
+    return normalizeMention(doc, tokStart, tokEnd, type, ctx.morphology);
+  } catch {
+    return doc.text.slice(doc.tokens[tokStart].start, doc.tokens[tokEnd - 1].end);
+  }
+}
+
+const foldCase = (s: string): string => s.toLowerCase().replace(/ё/g, 'е');
+
+/**
+ * A lone surname takes the nominative its cluster's full name gives it: once `Дарья Мастикашева`
+ * is known, `Мастикашева` alone is not the man's `Мастикашев`'s genitive. Only when the two differ
+ * by an ending (the same long prefix).
+ */
+function alignSurnames(ms: MentionSpan[]): void {
+  let surname: string | undefined;
+  for (const m of ms) {
+    const words = m.normal.split(/\s+/);
+    if (words.length >= 2 && !/^\p{L}\.?$/u.test(words[0])) { surname = words[words.length - 1]; break; }
+  }
+  if (surname === undefined) return;
+  const target = foldCase(surname);
+  for (const m of ms) {
+    if (m.kind !== 'name' || /\s/.test(m.normal)) continue;
+    const got = foldCase(m.normal);
+    if (got === target) continue;
+    const text = foldCase(m.text);
+    let p = 0;
+    while (p < text.length && p < target.length && text[p] === target[p]) p++;
+    if (p >= Math.max(3, target.length - 2) && Math.abs(text.length - target.length) <= 3) m.normal = surname;
+  }
+}
+
+function addRole(list: string[], role: string): void {
+  if (!list.includes(role)) list.push(role);
+}
+
+/** The person a role phrase introduces: a PER mention right after it (past up to a few place/organisation words), or right before it across a comma. */
+function appositionPerson(doc: Doc, hit: RoleHit, startsAt: Map<number, MentionSpan>, endsAt: Map<number, MentionSpan>): MentionSpan | undefined {
+  let i = hit.tokEnd;
+  for (let gap = 0; gap <= MAX_ROLE_GAP && i < doc.tokens.length; gap++) {
+    const m = startsAt.get(i);
+    if (m !== undefined) {
+      if (m.type === 'PER') return m;
+      i = m.tokEnd; // президент Казахстана Касым-Жомарт Токаев
+      continue;
+    }
+    const t = doc.tokens[i];
+    // Lower-case genitive words of the role's scope (президент компании «Газпром» Алексей Миллер),
+    // never a preposition or a verb (встреча президента с Илоном Маском names no president).
+    if (t.kind === 'punct' && /^[«»"„“”]$/.test(t.text)) { i++; continue; }
+    const mt = doc.morph[i];
+    const genitive = mt !== undefined && (mt.pos === 'NOUN' || mt.pos === 'ADJF' || mt.pos === 'PRTF') && mt.tags.includes('gent');
+    if (t.kind !== 'word' || t.text[0] !== t.text[0].toLowerCase() || !genitive) break;
+    i++;
+  }
+  // Токаев, президент Казахстана, …
+  const before = hit.tokStart - 1;
+  if (before > 0 && doc.tokens[before].text === ',') {
+    const m = endsAt.get(before);
+    if (m !== undefined && m.type === 'PER') return m;
+  }
+  return undefined;
+}
+
+/**
+ * Finds the cluster holding a role's office: the most recently named holder before the phrase,
+ * else (a headline before any name) the holder named most often. Role phrases must be asked in
+ * text order: one sweep over the names serves them all.
+ */
+function holderFinder(names: MentionSpan[], clusterOf: Map<MentionSpan, number>, roleClasses: Array<Set<string>>, members: MentionSpan[][]): (hit: RoleHit) => number {
+  const ordered = [...names].sort((a, b) => a.tokStart - b.tokStart);
+  const latest = new Map<string, number>();
+  const most = new Map<string, number>();
+  roleClasses.forEach((classes, c) => {
+    for (const cls of classes) {
+      const prev = most.get(cls);
+      if (prev === undefined || members[c].length > members[prev].length) most.set(cls, c);
+    }
+  });
+  let next = 0;
+  return (hit) => {
+    while (next < ordered.length && ordered[next].tokStart <= hit.tokStart) {
+      const c = clusterOf.get(ordered[next++])!;
+      for (const cls of roleClasses[c]) latest.set(cls, c);
+    }
+    return latest.get(hit.role.cls) ?? most.get(hit.role.cls) ?? -1;
+  };
+}
+
+interface Built { type: EntityType; name: string; mentions: Mention[]; roles: string[]; inBody: boolean; salience: number; first: number; bodyMentions: number; firstBody: number }
+
+function buildEntity(doc: Doc, ms: MentionSpan[], type: EntityType, roles: string[]): Built {
+  ms.sort((a, b) => a.start - b.start);
+  const namesOnly = ms.filter((m) => m.kind === 'name');
+  // The fullest name: most words, then the earliest.
+  let name = namesOnly[0]?.normal ?? ms[0].normal;
+  let words = 0;
+  for (const m of namesOnly) {
+    const w = m.normal.split(/\s+/).filter((x) => !/^\p{L}\.?$/u.test(x)).length;
+    if (w > words) { words = w; name = m.normal; }
+  }
+  const votes = new Map<EntityType, number>();
+  for (const m of namesOnly) votes.set(m.type, (votes.get(m.type) ?? 0) + 1);
+  let best = type;
+  for (const [t, v] of votes) if (v > (votes.get(best) ?? 0)) best = t;
+  const inBody = ms.filter((m) => doc.inBody(m.start));
+  return {
+    type: best, name, roles,
+    mentions: ms.map((m) => ({ start: m.start, end: m.end, text: m.text, normal: m.normal, kind: m.kind })),
+    inBody: inBody.length > 0, salience: 0, first: ms[0].start,
+    bodyMentions: inBody.length, firstBody: inBody.length > 0 ? inBody[0].start : Infinity,
+  };
+}
+
+/**
+ * Salience from mention counts (body mentions count fully, boilerplate ones a quarter), an early
+ * first body mention, and roles; scaled so the top entity has 1. The quotes stage may raise speakers.
+ */
+function salience(doc: Doc, built: Built[]): void {
+  const bodyLen = Math.max(1, doc.body.end - doc.body.start);
+  let max = 0;
+  const raw = built.map((e) => {
+    const outside = e.mentions.length - e.bodyMentions;
+    let s = e.bodyMentions + 0.25 * outside + 0.5 * Math.min(e.roles.length, 2);
+    if (e.inBody) s += 1.5 * Math.max(0, 1 - (e.firstBody - doc.body.start) / bodyLen);
+    max = Math.max(max, s);
+    return s;
+  });
+  built.forEach((e, k) => { e.salience = max > 0 ? Math.round((raw[k] / max) * 1000) / 1000 : 0; });
+}

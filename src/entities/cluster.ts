@@ -1,0 +1,168 @@
+import type { EntityType } from '../types.js';
+
+/** A name mention as clustering sees it: its type and nominative form. */
+export interface NameMention { type: EntityType; normal: string }
+
+/** One cluster: the indices (into the input list) of the mentions of one entity. */
+export interface Cluster { members: number[]; type: EntityType }
+
+const fold = (s: string): string => s.toLowerCase().replace(/ё/g, 'е');
+/** A place's or organisation's form for comparison: quotes off (`«Газпром»` is `Газпром`). */
+const formKey = (s: string): string => fold(s).replace(/[«»"“”„]/g, '').trim();
+
+/** The words of a personal name, initials kept as single letters: `Н. Назарбаев` → ['н', 'назарбаев']. */
+function nameWords(normal: string): string[] {
+  return normal.split(/[\s]+/).filter((w) => /\p{L}/u.test(w)).map((w) => fold(w.replace(/\.$/, '')));
+}
+
+interface PersonKey { surname: string; given: string[] }
+
+function personKey(normal: string): PersonKey {
+  const words = nameWords(normal);
+  return { surname: words[words.length - 1] ?? '', given: words.slice(0, -1) };
+}
+
+/** Two lists of given names agree when each pair is equal or one is the other's initial. */
+function givenAgree(a: string[], b: string[]): boolean {
+  const n = Math.min(a.length, b.length);
+  for (let k = 0; k < n; k++) {
+    const x = a[k];
+    const y = b[k];
+    if (x === y) continue;
+    if ((x.length === 1 && y.startsWith(x)) || (y.length === 1 && x.startsWith(y))) continue;
+    return false;
+  }
+  return true;
+}
+
+/**
+ * A cluster whose surname differs from a lone word only by an ending the normaliser may have
+ * missed (Футиной beside Футина): a long common prefix, at most three letters apart. Most recent first.
+ */
+function closeSurname(clusters: Array<{ key?: PersonKey }>, candidates: number[], lastSeen: number[], word: string): number {
+  let best = -1;
+  for (const c of candidates) {
+    const k = clusters[c].key;
+    if (k === undefined || k.given.length === 0) continue;
+    const s = k.surname;
+    if (Math.abs(s.length - word.length) > 3) continue;
+    let p = 0;
+    while (p < s.length && p < word.length && s[p] === word[p]) p++;
+    if (p >= Math.max(4, Math.min(s.length, word.length) - 2) && (best < 0 || lastSeen[c] > lastSeen[best])) best = c;
+  }
+  return best;
+}
+
+/**
+ * Initial letters of the content words of a name: Европейский союз → ЕС, Министерство иностранных дел → МИД.
+ *
+ * @example
+ * initialsOf('Европейский союз'); // 'ЕС'
+ */
+export function initialsOf(normal: string): string {
+  let out = '';
+  for (const w of normal.split(/[\s-]+/)) {
+    if (w.length === 0 || /^(и|по|в|на|для|of|and)$/i.test(w)) continue;
+    out += w[0];
+  }
+  return out.toUpperCase().replace(/Ё/g, 'Е');
+}
+
+const isAbbreviation = (normal: string): boolean => /^[A-ZА-ЯЁ]{2,6}$/.test(normal);
+
+/**
+ * Groups name mentions (in text order) into entities. People: a surname alone, a first name and
+ * surname, initials and surname join one cluster when their given names agree (`Токаев` with
+ * `Касым-Жомарт Токаев`, `Н. Назарбаев` with `Нурсултан Назарбаев`); a lone word that is the
+ * first name of exactly one person joins that person. Places and organisations: equal normal
+ * forms; an abbreviation joins the one full name whose initials it is (`ЕС`, `Европейский союз`).
+ *
+ * @example
+ * clusterNames([{ type: 'PER', normal: 'Касым-Жомарт Токаев' }, { type: 'PER', normal: 'Токаев' }]);
+ * // [{ members: [0, 1], type: 'PER' }]
+ */
+export function clusterNames(mentions: readonly NameMention[]): Cluster[] {
+  const clusters: Array<Cluster & { key?: PersonKey }> = [];
+  const lastSeen: number[] = [];
+  const byForm = new Map<string, number>();
+  // Indexes keep this linear in the number of mentions, whatever the text's length.
+  const bySurname = new Map<string, number[]>();
+  const byGiven = new Map<string, number[]>();
+  const byPrefix = new Map<string, number[]>();
+  const index = (map: Map<string, number[]>, key: string, c: number) => {
+    const list = map.get(key);
+    if (list === undefined) map.set(key, [c]);
+    else if (!list.includes(c)) list.push(c);
+  };
+  mentions.forEach((m, i) => {
+    let target = -1;
+    if (m.type === 'PER') {
+      const key = personKey(m.normal);
+      let best = -1;
+      const consider = (c: number) => {
+        const k = clusters[c].key!;
+        const sameSurname = k.surname === key.surname && givenAgree(k.given, key.given);
+        // A lone first name (Асия) refers to the person who has it.
+        const firstName = key.given.length === 0 && k.given.length > 0 && k.given[0] === key.surname;
+        if ((sameSurname || firstName) && (best < 0 || lastSeen[c] > lastSeen[best])) best = c;
+      };
+      for (const c of bySurname.get(key.surname) ?? []) consider(c);
+      if (key.given.length === 0) for (const c of byGiven.get(key.surname) ?? []) consider(c);
+      if (best < 0 && key.given.length === 0) best = closeSurname(clusters, byPrefix.get(key.surname.slice(0, 4)) ?? [], lastSeen, key.surname);
+      target = best;
+      if (target >= 0) {
+        const k = clusters[target].key!;
+        if (key.given.length > k.given.length && k.surname === key.surname) k.given = key.given;
+      } else {
+        clusters.push({ members: [], type: 'PER', key });
+        target = clusters.length - 1;
+        index(bySurname, key.surname, target);
+      }
+      const k = clusters[target].key!;
+      if (k.given.length > 0) {
+        index(byGiven, k.given[0], target);
+        index(byPrefix, k.surname.slice(0, 4), target);
+      }
+    } else {
+      const form = formKey(m.normal);
+      target = byForm.get(`${m.type}|${form}`) ?? -1;
+      if (target < 0) {
+        clusters.push({ members: [], type: m.type });
+        target = clusters.length - 1;
+        byForm.set(`${m.type}|${form}`, target);
+      }
+    }
+    clusters[target].members.push(i);
+    lastSeen[target] = i;
+  });
+  return mergeAbbreviations(clusters, mentions);
+}
+
+/** Joins an abbreviation's cluster to the one place or organisation it abbreviates, when only one fits. */
+function mergeAbbreviations(clusters: Cluster[], mentions: readonly NameMention[]): Cluster[] {
+  const alive = clusters.map(() => true);
+  const byInitials = new Map<string, number[]>();
+  clusters.forEach((c, k) => {
+    if (c.type === 'PER') return;
+    for (const i of c.members) {
+      if (isAbbreviation(mentions[i].normal)) continue;
+      const key = initialsOf(mentions[i].normal);
+      const list = byInitials.get(key);
+      if (list === undefined) byInitials.set(key, [k]);
+      else if (!list.includes(k)) list.push(k);
+    }
+  });
+  for (let a = 0; a < clusters.length; a++) {
+    const ca = clusters[a];
+    if (ca.type === 'PER') continue;
+    const abbr = mentions[ca.members[0]].normal;
+    if (!isAbbreviation(abbr)) continue;
+    const fits = (byInitials.get(abbr.replace(/Ё/g, 'Е')) ?? []).filter((b) => b !== a && alive[b]);
+    if (fits.length !== 1) continue;
+    const into = clusters[fits[0]];
+    into.members.push(...ca.members);
+    into.members.sort((x, y) => x - y);
+    alive[a] = false;
+  }
+  return clusters.filter((_, k) => alive[k]).map((c) => ({ members: c.members, type: c.type }));
+}

@@ -1,0 +1,233 @@
+import type Az from 'az';
+import type { Doc } from '../doc.js';
+import type { Morphology } from '../morph/morphology.js';
+import type { Case, Gender } from './grammar.js';
+import { casesAfterPreposition, gendersOf, hasGrammeme, isPlural, matchCase, nominativeOf, usableParses } from './grammar.js';
+
+type Parse = Az.Parse;
+
+// What the normaliser reads around a mention: prepositions, apposition nouns, verbs that agree,
+// and document-wide evidence (the capitalised words it writes, the genders its verbs give names).
+
+/** One inflectable piece of a mention: a word token, or one part of a hyphenated one. */
+export interface Unit { tok: number; part: number; text: string; fixed: boolean }
+
+/**
+ * What the words around a mention say about its case and gender: a preposition's cases, an
+ * apposition noun's parses, the gender of a past-tense verb beside it (a subject agrees with it).
+ */
+export interface MentionContext { cases: readonly Case[] | undefined; hint: Parse[]; verbBefore: Gender | undefined; verbAfter: Gender | undefined; vocab: Set<string>; votes: Map<string, number> }
+
+/**
+ * A word's usable parses (typo corrections dropped), cached by the morphology.
+ *
+ * @example
+ * parses(morphology, 'Трампа')[0].normalize().word; // 'трамп'
+ */
+export function parses(morphology: Morphology, word: string): Parse[] {
+  return usableParses(morphology.parses(word));
+}
+
+/**
+ * True for a dictionary (or override-lexicon) parse, false for az's guesses by suffix or prefix.
+ *
+ * @example
+ * isKnown(morphology.parses('Казахстане')[0]); // true: a dictionary word
+ */
+export function isKnown(p: Parse): boolean {
+  const parser = (p as { parser?: string }).parser;
+  return parser === undefined || parser === 'Dictionary' || parser === 'Override' || parser === 'PrefixKnown';
+}
+
+const OPENERS = new Set(['"', '«', '„', '“', '(', '\'']);
+
+const vocabCache = new WeakMap<Doc, Set<string>>();
+
+/** The capitalised words of a document (ё→е): a name guessed in the nominative is likelier when the text writes it so. */
+function vocabularyOf(doc: Doc): Set<string> {
+  let v = vocabCache.get(doc);
+  if (v === undefined) {
+    v = new Set();
+    for (const t of doc.tokens) {
+      if (t.kind !== 'word') continue;
+      const code = t.text.charCodeAt(0);
+      if (!((code >= 0x410 && code <= 0x42f) || code === 0x401)) continue; // capital Cyrillic letters
+      const w = t.text.includes('ё') ? t.text.replace(/ё/g, 'е') : t.text;
+      if (w.includes('-')) for (const part of w.split('-')) v.add(part);
+      else v.add(w);
+    }
+    vocabCache.set(doc, v);
+  }
+  return v;
+}
+
+/**
+ * True when the word before token `i` is a common noun (lower-case, or capitalised only as a
+ * sentence's first word): the name may be its genitive (адвокат Асии Биби покинул), so a verb
+ * after the name is the noun's, not the name's.
+ */
+function governedBefore(doc: Doc, i: number, morphology: Morphology): boolean {
+  let k = i - 1;
+  while (k >= 0 && OPENERS.has(doc.tokens[k].text)) k--;
+  if (k < 0) return false;
+  const t = doc.tokens[k];
+  if (t.kind !== 'word') return false;
+  return (t.text === t.text.toLowerCase() || isSentenceInitial(doc, k)) && parses(morphology, t.text.toLowerCase())[0]?.tag.POS === 'NOUN';
+}
+
+function isSentenceInitial(doc: Doc, k: number): boolean {
+  return k === 0 || /^[.!?…]$/.test(doc.tokens[k - 1].text) || doc.text.slice(doc.tokens[k - 1].end, doc.tokens[k].start).includes('\n');
+}
+
+const voteCache = new WeakMap<Doc, Map<string, number>>();
+
+/**
+ * Gender evidence for the capitalised words of a document: a run of capitalised words right
+ * before a singular past-tense verb is its subject and shares its gender (Асия Биби заявила).
+ * Keyed by the word's stem, so every case form of the name profits; positive means feminine.
+ */
+function genderVotes(doc: Doc, morphology: Morphology): Map<string, number> {
+  let votes = voteCache.get(doc);
+  if (votes !== undefined) return votes;
+  votes = new Map();
+  const toks = doc.tokens;
+  let i = 0;
+  while (i < toks.length) {
+    const code = toks[i].kind === 'word' ? toks[i].text.charCodeAt(0) : 0;
+    if (!((code >= 0x410 && code <= 0x42f) || code === 0x401)) { i++; continue; }
+    let j = i + 1;
+    while (j < toks.length && toks[j].kind === 'word' && /^\p{Lu}/u.test(toks[j].text)) j++;
+    // A sentence's first word is capitalised anyway; a common noun there heads the run (Адвокат Асии Биби покинул).
+    const commonFirst = isSentenceInitial(doc, i) && parses(morphology, toks[i].text.toLowerCase())[0]?.tag.POS === 'NOUN' && !parses(morphology, toks[i].text).some((p) => hasGrammeme(p, 'Surn') || hasGrammeme(p, 'Name'));
+    const g = commonFirst || governedBefore(doc, i, morphology) ? undefined : verbGender(doc, j, morphology);
+    // A personal pronoun shortly after a name mostly refers to it: она, её → a woman; он → a man.
+    const pronoun = pronounAfter(doc, j);
+    if (pronoun !== undefined && j - i <= 3) {
+      for (let k = i; k < j; k++) {
+        const key = morphology.stem(toks[k].text);
+        votes.set(key, (votes.get(key) ?? 0) + (pronoun === 'femn' ? 0.5 : -0.5));
+      }
+    }
+    if (g !== undefined) {
+      for (let k = i; k < j; k++) {
+        const key = morphology.stem(toks[k].text);
+        votes.set(key, (votes.get(key) ?? 0) + (g === 'femn' ? 1 : -1));
+      }
+    }
+    i = j;
+  }
+  voteCache.set(doc, votes);
+  return votes;
+}
+
+const PRONOUN_GENDER = new Map<string, Gender>([['она', 'femn'], ['её', 'femn'], ['ее', 'femn'], ['он', 'masc']]);
+
+/** The gender of the first personal pronoun within a few words after token `j`, if any. */
+function pronounAfter(doc: Doc, j: number): Gender | undefined {
+  for (let k = j; k < doc.tokens.length && k < j + 12; k++) {
+    const t = doc.tokens[k];
+    if (t.kind !== 'word') continue;
+    const g = PRONOUN_GENDER.get(t.text.toLowerCase());
+    if (g !== undefined) return g;
+    if (t.text[0] !== t.text[0].toLowerCase() && k > j) return undefined; // another name comes first
+  }
+  return undefined;
+}
+
+/** The gender of a singular past-tense verb (заявила → femn), else undefined. */
+function verbGender(doc: Doc, i: number, morphology: Morphology): Gender | undefined {
+  const t = doc.tokens[i];
+  if (t === undefined || t.kind !== 'word' || t.text !== t.text.toLowerCase()) return undefined;
+  const ps = parses(morphology, t.text);
+  const p = ps[0];
+  if (p === undefined || p.tag.POS !== 'VERB' || !hasGrammeme(p, 'past') || isPlural(p)) return undefined;
+  const g = gendersOf(p)[0];
+  return g === 'neut' ? undefined : g;
+}
+
+const CONJUNCTIONS = new Set(['и', 'или', 'либо', ',']);
+
+/**
+ * The cases of a preposition that governs a coordination the mention closes: `в Равалпинди и
+ * Лахоре`. `i` is the token before the mention; a few capitalised words may stand between.
+ */
+function coordinatedCases(doc: Doc, i: number): readonly Case[] | undefined {
+  if (!CONJUNCTIONS.has(doc.tokens[i].text.toLowerCase())) return undefined;
+  for (let k = i - 1, seen = 0; k >= 0 && seen < 6; k--, seen++) {
+    const t = doc.tokens[k];
+    if (t.kind === 'punct' && t.text !== ',' && !OPENERS.has(t.text) && !/^[»"”)]$/.test(t.text)) return undefined;
+    if (t.kind !== 'word') continue;
+    const cases = casesAfterPreposition(t.text);
+    if (cases !== undefined) {
+      const next = doc.tokens[k + 1];
+      return next !== undefined && /^\p{Lu}/u.test(next.text) ? cases : undefined;
+    }
+    if (t.text[0] === t.text[0].toLowerCase() && !CONJUNCTIONS.has(t.text)) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * What the text around `doc.tokens[tokStart..tokEnd)` says about the mention's case and gender.
+ *
+ * @example
+ * contextOf(doc, 2, 3, morphology).cases; // ['loct', 'accs'] after 'в'
+ */
+export function contextOf(doc: Doc, tokStart: number, tokEnd: number, morphology: Morphology): MentionContext {
+  const ctx: MentionContext = { cases: undefined, hint: [], verbBefore: undefined, verbAfter: undefined, vocab: vocabularyOf(doc), votes: genderVotes(doc, morphology) };
+  let j = tokEnd;
+  while (j < doc.tokens.length && doc.tokens[j].kind === 'punct' && !/[.,;:!?]/.test(doc.tokens[j].text)) j++;
+  ctx.verbAfter = verbGender(doc, j, morphology);
+  let i = tokStart - 1;
+  while (i >= 0 && OPENERS.has(doc.tokens[i].text)) i--;
+  if (i < 0) return ctx;
+  const t = doc.tokens[i];
+  if (t.text === ',') ctx.cases = coordinatedCases(doc, i);
+  if (t.kind !== 'word') return ctx;
+  ctx.cases = casesAfterPreposition(t.text) ?? coordinatedCases(doc, i);
+  if (ctx.cases !== undefined) return ctx;
+  ctx.verbBefore = verbGender(doc, i, morphology);
+  // After a noun the name may be its genitive (адвокат Асии Биби покинул): the verb is the noun's.
+  if (governedBefore(doc, tokStart, morphology)) ctx.verbAfter = undefined;
+  // A lower-case animate noun right before a name is usually its apposition (христианке Асии
+  // Биби) and shares its case and gender.
+  if (t.text !== t.text.toLowerCase()) return ctx;
+  ctx.hint = parses(morphology, t.text).filter((p) => p.tag.POS === 'NOUN' && hasGrammeme(p, 'anim') && !isPlural(p));
+  return ctx;
+}
+
+/**
+ * False when a preposition before the mention rules the case out.
+ *
+ * @example
+ * caseAllowed('nomn', contextOf(doc, 2, 3, morphology)); // false after 'в'
+ */
+export function caseAllowed(c: Case, context: MentionContext): boolean {
+  return context.cases === undefined || context.cases.includes(c);
+}
+
+/**
+ * The locative needs a preposition; without one right before, it is the preposition of a coordination (в Бельгии и Нидерландах).
+ *
+ * @example
+ * casePenalty('loct', context, true); // 0.6 when no preposition precedes
+ */
+export function casePenalty(c: Case, context: MentionContext, person = false): number {
+  return c === 'loct' && context.cases === undefined ? (person ? 0.6 : 0.3) : 0;
+}
+
+/**
+ * The nominative of one word from one of its parses, in the word's letter case. az analyses an
+ * unknown compound by its known end (Европарламента as парламента); the part it left off is put back.
+ *
+ * @example
+ * nominalForm('Европарламента', morphology.parses('Европарламента')[0]); // 'Европарламент'
+ */
+export function nominalForm(surface: string, p: Parse, override?: { plural: boolean; gender?: Gender }): string | undefined {
+  const nom = nominativeOf(p, override);
+  if (nom === undefined) return undefined;
+  const lower = surface.toLowerCase().replace(/ё/g, 'е');
+  const parsed = p.word.toLowerCase().replace(/ё/g, 'е');
+  const prefix = parsed.length < lower.length && lower.endsWith(parsed) ? surface.slice(0, surface.length - parsed.length) : '';
+  return prefix + matchCase(surface.slice(prefix.length), nom);
+}

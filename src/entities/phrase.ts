@@ -1,0 +1,148 @@
+import type Az from 'az';
+import type { Morphology } from '../morph/morphology.js';
+import type { EntityType } from '../types.js';
+import type { Case, Gender } from './grammar.js';
+import { CASES, caseOf, gendersOf, hasGrammeme, isPlural } from './grammar.js';
+import { caseAllowed, casePenalty, isKnown, type MentionContext, nominalForm, parses, type Unit } from './mentionContext.js';
+import { guessNameNominative } from './nameEndings.js';
+import { PER_GENDERS } from './personName.js';
+
+type Parse = Az.Parse;
+
+// Places and organisations: a head noun, the adjectives before it that agree with it, and a tail
+// (Министерства иностранных дел, Верховного суда Пакистана) that stays as written.
+
+const OPTION_CACHE_LIMIT = 200_000;
+
+const ADJ_POS = new Set(['ADJF', 'PRTF']);
+
+function isAdjective(u: Unit, morphology: Morphology): boolean {
+  if (u.fixed) return false;
+  const ps = parses(morphology, u.text);
+  return ps.length > 0 && ADJ_POS.has(ps[0].tag.POS ?? '');
+}
+
+/** True when `u` can be an adjective agreeing with the word after it (Черного моря, Голубой поток). */
+function modifies(u: Unit, next: Unit, morphology: Morphology): boolean {
+  if (u.fixed) return false;
+  const adjs = parses(morphology, u.text).filter((p) => ADJ_POS.has(p.tag.POS ?? '') && !hasGrammeme(p, 'Fixd') && caseOf(p) !== undefined);
+  if (adjs.length === 0) return false;
+  if (next.fixed) return ADJ_POS.has(parses(morphology, u.text)[0]?.tag.POS ?? ''); // британского МИД
+  for (const n of parses(morphology, next.text)) {
+    const c = caseOf(n);
+    if (c === undefined || (n.tag.POS !== 'NOUN' && !ADJ_POS.has(n.tag.POS ?? ''))) continue;
+    const plural = isPlural(n);
+    const gender = ADJ_POS.has(n.tag.POS ?? '') ? undefined : gendersOf(n)[0];
+    if (adjs.some((a) => agrees(a, c, plural, gender))) return true;
+  }
+  return false;
+}
+
+function agrees(adj: Parse, c: Case, plural: boolean, gender: Gender | undefined): boolean {
+  if (!ADJ_POS.has(adj.tag.POS ?? '') || caseOf(adj) !== c) return false;
+  if (plural) return isPlural(adj);
+  if (isPlural(adj)) return false;
+  return gender === undefined || gendersOf(adj).includes(gender);
+}
+
+interface Option { c: Case; plural: boolean; gender: Gender | undefined; form: string | undefined; score: number }
+
+const optionCache = new WeakMap<Morphology, Map<string, Option[]>>();
+
+/** The readings of a place's or organisation's head word, in every case (cached per word and type). */
+function headOptions(text: string, type: EntityType, morphology: Morphology): Option[] {
+  let cache = optionCache.get(morphology);
+  if (cache === undefined) optionCache.set(morphology, (cache = new Map()));
+  const key = `${type}|${text}`;
+  let options = cache.get(key);
+  if (options !== undefined) return options;
+  if (cache.size > OPTION_CACHE_LIMIT) cache.clear();
+  options = [];
+  const typeTag = type === 'LOC' ? 'Geox' : 'Orgn';
+  const headParses = parses(morphology, text);
+  const known = headParses.some((p) => isKnown(p) && p.tag.POS === 'NOUN' && !hasGrammeme(p, 'Fixd'));
+  for (const p of headParses) {
+    const c = caseOf(p);
+    if (c === undefined) continue;
+    if (hasGrammeme(p, 'Fixd')) continue;
+    let score = p.tag.POS === 'NOUN' ? (hasGrammeme(p, typeTag) ? 1 : hasGrammeme(p, 'Geox') || hasGrammeme(p, 'Orgn') ? 0.8 : 0.6) : ADJ_POS.has(p.tag.POS ?? '') ? 0.4 : 0.1;
+    if (!isKnown(p)) score = Math.min(score, 0.3);
+    score += Math.min(p.score, 1) * 0.1;
+    const plural = isPlural(p);
+    if (plural && !hasGrammeme(p, 'Pltm')) score -= 0.2; // names of places and bodies are mostly singular
+    options.push({ c, plural, gender: gendersOf(p)[0], form: c === 'nomn' ? undefined : nominalForm(text, p), score });
+  }
+  if (!known && /[иоуеэ]$/.test(text) && text[0] !== text[0].toLowerCase()) {
+    // Foreign names in a vowel other than а/я do not decline (в Эймсбери, из Карачи, в Осло).
+    for (const c of CASES) options.push({ c, plural: false, gender: undefined, form: c === 'nomn' ? undefined : text, score: 0.45 });
+  }
+  if (!known && text[0] !== text[0].toLowerCase()) {
+    // A name the dictionary does not know (Лахоре, Пешаваре): endings as for personal names, or as written.
+    for (const g of PER_GENDERS) {
+      for (const c of CASES) {
+        const f = c === 'nomn' ? undefined : guessNameNominative(text, g, c);
+        if (c === 'nomn' || f !== undefined) options.push({ c, plural: false, gender: g, form: f, score: c === 'nomn' ? 0.5 : 0.55 });
+      }
+    }
+  }
+  cache.set(key, options);
+  return options;
+}
+
+/**
+ * The nominative of the head noun of a place's or organisation's name and of the adjectives that
+ * agree with it; the words after the head are left out of the map (they stay as written).
+ *
+ * @example
+ * phraseForms(units, context, 'ORG', morphology); // Map { Европейской → 'Европейская', комиссией → 'комиссия' }
+ */
+export function phraseForms(units: Unit[], context: MentionContext, type: EntityType, morphology: Morphology): Map<Unit, string> {
+  const forms = new Map<Unit, string>();
+  let h = 0;
+  while (h < units.length - 1 && modifies(units[h], units[h + 1], morphology)) h++;
+  if (h === units.length - 1 && isAdjective(units[h], morphology)) h++;
+  if (h === units.length) {
+    // Adjectives alone (британской, российских) name their lemma: masculine singular.
+    for (const u of units) {
+      const p = parses(morphology, u.text).find((x) => ADJ_POS.has(x.tag.POS ?? '') && caseOf(x) !== undefined);
+      const f = p === undefined ? undefined : nominalForm(u.text, p, { plural: false, gender: 'masc' });
+      if (f !== undefined) forms.set(u, f);
+    }
+    return forms;
+  }
+  const head = units[h];
+  const mods = units.slice(0, h);
+  if (head.fixed) {
+    // An abbreviation does not decline; adjectives before it keep their own gender (британского МИД).
+    for (const m of mods) {
+      const adj = parses(morphology, m.text).filter((x) => ADJ_POS.has(x.tag.POS ?? '') && caseOf(x) !== undefined && caseAllowed(caseOf(x)!, context));
+      const p = adj.find((x) => gendersOf(x)[0] === 'masc') ?? adj[0];
+      const f = p === undefined || caseOf(p) === 'nomn' ? undefined : nominalForm(m.text, p, { plural: isPlural(p), gender: gendersOf(p)[0] });
+      if (f !== undefined) forms.set(m, f);
+    }
+    return forms;
+  }
+  const options = headOptions(head.text, type, morphology).filter((o) => caseAllowed(o.c, context));
+  let best: (Option & { mods: Array<Parse | undefined> }) | undefined;
+  for (const o of options) {
+    let score = o.score + (o.c === 'nomn' ? 0.05 : 0) - casePenalty(o.c, context);
+    if (o.form !== undefined && o.form !== head.text && !/[аяуюыи]$/.test(o.form) && context.vocab.has(o.form.replace(/ё/g, 'е'))) score += 0.4;
+    const chosen: Array<Parse | undefined> = [];
+    for (const m of mods) {
+      const a = parses(morphology, m.text).find((x) => agrees(x, o.c, o.plural, o.gender));
+      if (a !== undefined) score += 0.5;
+      chosen.push(a);
+    }
+    if (best === undefined || score > best.score) best = { ...o, score, mods: chosen };
+  }
+  if (best === undefined || best.c === 'nomn') return forms;
+  if (best.form !== undefined) forms.set(head, best.form);
+  const { plural, gender } = best;
+  mods.forEach((m, k) => {
+    const a = best!.mods[k];
+    if (a === undefined) return;
+    const f = nominalForm(m.text, a, { plural, gender });
+    if (f !== undefined) forms.set(m, f);
+  });
+  return forms;
+}

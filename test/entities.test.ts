@@ -1,0 +1,168 @@
+import { readFileSync } from 'node:fs';
+import { runPipeline } from '../src/analyze.js';
+import { Context } from '../src/context.js';
+import { Doc } from '../src/doc.js';
+import { findCandidates } from '../src/entities/candidates.js';
+import { clusterNames, initialsOf } from '../src/entities/cluster.js';
+import { guessNameNominative } from '../src/entities/nameEndings.js';
+import { normalizeMention } from '../src/entities/normalize.js';
+import { findRoles } from '../src/entities/roles.js';
+import { morph } from '../src/morph/index.js';
+import { segment } from '../src/segment/index.js';
+import type { EntityType } from '../src/types.js';
+
+const ctx = new Context();
+
+function rows(file: string): string[][] {
+  return readFileSync(new URL(`./data/entities/${file}`, import.meta.url), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '' && !l.startsWith('#'))
+    .map((l) => l.split('\t'));
+}
+
+/** Segments and parses a text as the pipeline does before the entities stage. */
+function parsed(text: string): Doc {
+  const doc = new Doc(text);
+  segment(doc);
+  morph(doc, ctx.morphology);
+  return doc;
+}
+
+/** Token range of the first occurrence of `span` in the document. */
+function tokenRange(doc: Doc, span: string): [number, number] {
+  const at = doc.text.indexOf(span);
+  const a = doc.tokens.findIndex((t) => t.start === at);
+  const b = doc.tokens.findIndex((t) => t.end === at + span.length);
+  if (at < 0 || a < 0 || b < 0) throw new Error(`no token range for ${span}`);
+  return [a, b + 1];
+}
+
+describe('nominative of a mention in context (test/data/entities/normal.tsv)', () => {
+  test.each(rows('normal.tsv'))('%s [%s]', (sentence, span, type, expected) => {
+    const doc = parsed(sentence);
+    const [a, b] = tokenRange(doc, span);
+    expect(normalizeMention(doc, a, b, type as EntityType, ctx.morphology)).toBe(expected);
+  });
+});
+
+describe('dictionary candidates (the stand-in when the tagger model is absent)', () => {
+  test('people, places, abbreviations', () => {
+    const doc = parsed('Вчера Касым-Жомарт Токаев прибыл в Астану, где МИД встретил Илона Маска.');
+    const got = findCandidates(doc, ctx.morphology).map((s) => `${s.type}:${doc.text.slice(doc.tokens[s.tokStart].start, doc.tokens[s.tokEnd - 1].end)}`);
+    expect(got).toEqual(['PER:Касым-Жомарт Токаев', 'LOC:Астану', 'ORG:МИД', 'PER:Илона Маска']);
+  });
+});
+
+describe('name endings guessed for unknown names', () => {
+  test.each([
+    ['Маска', 'masc', 'gent', 'Маск'],
+    ['Сакибу', 'masc', 'datv', 'Сакиб'],
+    ['Асию', 'femn', 'accs', 'Асия'],
+    ['Быковской', 'femn', 'gent', 'Быковская'],
+    ['Андрея', 'masc', 'gent', 'Андрей'],
+  ] as const)('%s (%s %s) → %s', (word, g, c, expected) => {
+    expect(guessNameNominative(word, g, c)).toBe(expected);
+  });
+  test('no rule, no guess', () => {
+    expect(guessNameNominative('Мэй', 'femn', 'gent')).toBeUndefined();
+  });
+});
+
+describe('clusters (test/data/entities/clusters.txt)', () => {
+  test.each(rows('clusters.txt'))('%s', (mentions, expected) => {
+    const list = mentions.split(' | ').map((m) => {
+      const [type, normal] = [m.slice(0, 3) as EntityType, m.slice(4)];
+      return { type, normal };
+    });
+    const got = clusterNames(list).map((c) => c.members.join(' ')).sort().join(' | ');
+    expect(got).toBe(expected.split(' | ').sort().join(' | '));
+  });
+  test('initials of a full name', () => {
+    expect(initialsOf('Министерство иностранных дел')).toBe('МИД');
+    expect(initialsOf('Организация Объединённых Наций')).toBe('ООН');
+  });
+});
+
+describe('role phrases', () => {
+  test('found by lemma, longest first', () => {
+    const doc = parsed('Главы государств и министр иностранных дел встретились с премьер-министром.');
+    expect(findRoles(doc).map((h) => h.role.display)).toEqual(['глава государства', 'министр иностранных дел', 'премьер-министр']);
+  });
+});
+
+describe('roles of people (test/data/entities/roles.tsv)', () => {
+  test.each(rows('roles.tsv'))('%s', (text, name, roles, roleMentions = '') => {
+    const doc = runPipeline(text, ctx);
+    const e = doc.entities.find((x) => x.name === name);
+    expect(e).toBeDefined();
+    expect(e!.type).toBe('PER');
+    expect(e!.roles).toEqual(roles.split(' | '));
+    const got = e!.mentions.filter((m) => m.kind === 'role').map((m) => m.text);
+    expect(got).toEqual(roleMentions === '' ? [] : roleMentions.split(' | '));
+  });
+});
+
+describe('normal forms in a whole document (test/data/entities/documents.tsv)', () => {
+  test.each(rows('documents.tsv'))('%s', (text, at, normal, entityName) => {
+    const doc = runPipeline(text, ctx);
+    // `at` starts with the mention; the mention is the one that starts there.
+    const start = text.indexOf(at);
+    const m = doc.mentions.find((x) => x.start === start);
+    expect(m).toBeDefined();
+    expect(m!.normal).toBe(normal);
+    expect(doc.entities[m!.entity].name).toBe(entityName);
+  });
+});
+
+describe('sample article (fixtures/article.txt)', () => {
+  const text = readFileSync(new URL('../fixtures/article.txt', import.meta.url), 'utf8');
+  const expected = JSON.parse(readFileSync(new URL('../fixtures/article.expected.json', import.meta.url), 'utf8')) as {
+    entities: { required: Array<{ type: string; name: string }>; boilerplateOnly: string[] };
+  };
+  const doc = runPipeline(text, ctx);
+
+  test('required entities are in the body', () => {
+    for (const r of expected.entities.required) {
+      const e = doc.entities.find((x) => x.name === r.name);
+      expect(e).toMatchObject({ type: r.type, inBody: true });
+    }
+  });
+
+  test('Токаев has both roles, and the role mentions join him', () => {
+    const e = doc.entities.find((x) => x.name === 'Касым-Жомарт Токаев')!;
+    expect(e.roles).toEqual(expect.arrayContaining(['президент', 'глава государства']));
+    const roleTexts = e.mentions.filter((m) => m.kind === 'role').map((m) => text.slice(m.start, m.end));
+    expect(roleTexts).toEqual(expect.arrayContaining(['глава государства', 'Президент']));
+    expect(e.salience).toBe(1);
+  });
+
+  test('the sidebar\'s people and places are kept with inBody false', () => {
+    for (const name of ['Илон Маск', 'Трамп', 'Астана', 'Алматы']) {
+      const e = doc.entities.find((x) => x.name === name);
+      expect(e).toBeDefined();
+      expect(e!.inBody).toBe(false);
+    }
+  });
+
+  test('mentions and entities are consistent', () => {
+    const ids = new Set(doc.entities.map((e) => e.id));
+    expect(ids.size).toBe(doc.entities.length);
+    for (const m of doc.mentions) {
+      expect(m.entity).toBeGreaterThanOrEqual(0);
+      expect(text.slice(m.start, m.end)).toBe(m.text);
+      expect(doc.entities[m.entity].mentions.some((x) => x.start === m.start && x.end === m.end)).toBe(true);
+    }
+    for (const e of doc.entities) {
+      expect(e.salience).toBeGreaterThanOrEqual(0);
+      expect(e.salience).toBeLessThanOrEqual(1);
+      expect(e.inBody).toBe(e.mentions.some((m) => doc.inBody(m.start)));
+    }
+  });
+});
+
+describe('robustness', () => {
+  test.each(['', '   ', 'Без имён вообще.', '«»', 'МИД', 'А. Б. В.'])('%j', (text) => {
+    const doc = runPipeline(text, ctx);
+    expect(Array.isArray(doc.entities)).toBe(true);
+  });
+});
