@@ -1,0 +1,226 @@
+import type { Span } from '../types.js';
+import { cueLexicon, type VerbCue } from './lexicon.js';
+import { findObject, findSubject, ppObject, weak, type NP } from './np.js';
+import type { View } from './view.js';
+
+// Helpers shared by the direct and the indirect patterns: cue verbs, clause and content bounds,
+// the speaker phrase of a cue verb.
+
+/** A quote found by a pattern, before its speaker is resolved. */
+export interface Found {
+  kind: 'direct' | 'indirect';
+  segments: Span[];
+  /** Cue token range [s, e). */
+  cueS: number;
+  cueE: number;
+  /** The cue verb (gender and number agree with the speaker), or -1 for phrases. */
+  verb: number;
+  speaker: NP | null;
+  /** The speaker phrase is not in the nominative («по словам Фёдорова»). */
+  oblique: boolean;
+}
+
+/** Nouns that stand for a statement made before: «Такой прогноз сделал X», «Это заявление сделал X». */
+export const STATEMENTS = /^(заявление|сообщение|мнение|прогноз|вывод|оценка|предположение|признание|комментарий|предложение)$/;
+
+export const CONJ = new Set(['что', 'чтобы', 'будто', 'якобы']);
+
+const SPEECH_OBJECTS = new Set(['слово', 'сообщение', 'заявление', 'мнение', 'цитата', 'высказывание', 'комментарий']);
+
+export const FINAL = '.!?…';
+
+export const CONTENT_PREPS = new Set(['о', 'об', 'обо', 'на', 'про']);
+
+/** The lexicon entry when token i is a cue verb in a usable form (finite, third person, or a short participle of conviction). */
+export function verbCue(v: View, i: number): VerbCue | undefined {
+  if (!v.isWord(i)) return undefined;
+  const pos = v.pos(i);
+  if (pos !== 'VERB' && pos !== 'PRTS' && pos !== 'ADJS' && pos !== 'GRND') return undefined;
+  const lemma = v.lemmaYo(i);
+  if (pos === 'PRTS' || pos === 'ADJS') {
+    if (!/^(убедить|убежденный|уверить|уверенный)$/.test(lemma)) return undefined;
+  } else if (pos === 'VERB' && (v.has(i, '1per') || v.has(i, '2per') || v.has(i, 'impr'))) return undefined;
+  const cue = cueLexicon().verbs.get(lemma);
+  if (cue === undefined) return undefined;
+  if (cue.needObj && speechNoun(v, i) < 0) return undefined;
+  if (cue.back && !statementBefore(v, i)) return undefined;
+  if (cue.neg && !(i > 0 && v.lower(i - 1) === 'не')) return undefined;
+  return cue;
+}
+
+/** «Такое заявление (Тифензее) сделал»: a statement noun shortly before the verb. */
+function statementBefore(v: View, i: number): boolean {
+  for (let k = i - 1; k >= 0 && k >= i - 3; k--) if (STATEMENTS.test(v.lemma(k))) return true;
+  return false;
+}
+
+/** The speech noun a «выразить»-like verb needs, within a few words («выразил в этой связи надежду»), or -1. */
+function speechNoun(v: View, i: number): number {
+  for (let k = i + 1; k < v.n && k <= i + 4; k++) {
+    if (!v.isWord(k)) return -1;
+    if (cueLexicon().objNouns.has(v.lemmaYo(k))) return k;
+  }
+  return -1;
+}
+
+export function span(v: View, s: number, e: number): Span | null {
+  if (e <= s) return null;
+  const t = v.doc.tokens;
+  return { start: t[s].start, end: t[e - 1].end };
+}
+
+export function words(v: View, s: number, e: number): number {
+  let n = 0;
+  for (let i = s; i < e; i++) if (v.isWord(i)) n++;
+  return n;
+}
+
+/** A cue verb within the first few words after token `from` (an attribution clause). */
+export function cueNear(v: View, from: number, to: number, maxWords = 4): number {
+  let seen = 0;
+  for (let i = from; i < to && seen < maxWords; i++) {
+    if (!v.isWord(i)) { if (v.isPunct(i, FINAL + ',:;«»"')) return -1; continue; }
+    if (verbCue(v, i) !== undefined) return i;
+    seen++;
+  }
+  return -1;
+}
+
+/** End (exclusive) of an attribution clause starting at i: the sentence end, or a dash that resumes the quotation. */
+export function attributionEnd(v: View, i: number, limit: number): { end: number; resume: number } {
+  for (let k = i; k < limit; k++) {
+    if (k > i && v.paragraphBreak(k - 1, k)) return { end: k, resume: -1 };
+    if (v.isPunct(k, ',.') && k + 1 < limit && v.isDash(k + 1) && !v.lineBreak(k, k + 1)) return { end: k, resume: k + 2 };
+    if (v.isPunct(k, FINAL)) return { end: k, resume: -1 };
+    if (v.opensQuotation(k) && !shortQuotation(v, v.quoteOf[k])) return { end: k, resume: -1 };
+  }
+  return { end: limit, resume: -1 };
+}
+
+/** A quoted name or title («Чемпионату», «Мир бокса»), not a quotation of speech. */
+export function shortQuotation(v: View, qi: number): boolean {
+  const q = v.quotations[qi];
+  return q.parts.length === 1 && words(v, v.tokAt(q.parts[0].start), v.tokAt(q.parts[0].end)) <= 4;
+}
+
+/** A source named after a verb of quoting ends where the medium that quotes begins: «слова Лысакова РИА Новости». */
+function cutAtMedium(v: View, np: NP | null): NP | null {
+  if (np === null) return null;
+  for (let k = np.s + 1; k < np.e; k++) {
+    if (v.pos(k) === 'LATN' || /^\p{Lu}{2,}$/u.test(v.str(k)) || (!v.isCapital(k) && v.has(k, 'nomn')) || v.isPunct(k, '«"„“')) {
+      return { s: np.s, e: k, head: Math.min(np.head, k - 1) };
+    }
+  }
+  return np;
+}
+
+/** Speaker phrase of a cue verb in its attribution clause [from, to). */
+export function speakerOf(v: View, verb: number, cue: VerbCue, from: number, to: number): { np: NP | null; oblique: boolean } {
+  if (cue.src) {
+    for (let k = verb + 1; k < to; k++) if (SPEECH_OBJECTS.has(v.lemma(k))) return { np: cutAtMedium(v, findObject(v, k + 1, to)), oblique: true };
+    return { np: cutAtMedium(v, findObject(v, verb + 1, to)), oblique: true };
+  }
+  if (cue.imp) {
+    for (let k = from; k < to; k++) {
+      if (k !== verb && cueLexicon().docNouns.has(v.lemmaYo(k))) return { np: { s: k, e: k + 1, head: k }, oblique: true };
+    }
+    return { np: null, oblique: false };
+  }
+  const before = findSubject(v, from, verb);
+  if (before !== null && !weak(v, before.head)) return { np: before, oblique: false };
+  if (before !== null) {
+    // «Такой прогноз сделал … Александр Плутник»: a thing before the verb, the source after it.
+    const later = findSubject(v, verb + 1, to, true);
+    return { np: later !== null && !weak(v, later.head) ? withLaterName(v, later, to) : before, oblique: false };
+  }
+  // «астрофизики, исходя из своих наблюдений, не исключают»: the subject before a parenthetical.
+  const [s] = v.sentence(verb);
+  if (s < from && from <= verb && !cue.imp && v.isPunct(from - 1, ',')) {
+    const early = findSubject(v, s, from - 1);
+    if (early !== null && v.quoteOf[early.head] < 0 && !weak(v, early.head)) return { np: early, oblique: false };
+  }
+  const after = findSubject(v, verb + 1, to, true);
+  if (after !== null) return { np: withLaterName(v, after, to), oblique: false };
+  // «В МИД России заявили, что…»: the body that speaks stands in a locative phrase.
+  for (let k = from; k < verb; k++) {
+    if (v.pos(k) === 'PREP' && /^(в|во|на)$/.test(v.lower(k))) {
+      const np = ppObject(v, k, verb);
+      if (np !== null) return { np, oblique: true };
+    }
+  }
+  return { np: null, oblique: false };
+}
+
+/**
+ * «— сказал член палаты представителей, а ныне кандидат в президенты Берни Сандерс»: when the
+ * phrase after the verb has no name but the clause names someone later, the name is the speaker.
+ */
+function withLaterName(v: View, np: NP, to: number): NP {
+  const personal = (i: number) => v.has(i, 'Name') || v.has(i, 'Surn') || v.has(i, 'Patr');
+  for (let i = np.s; i < np.e; i++) if (v.isWord(i) && personal(i)) return np;
+  for (let i = np.e; i < to; i++) {
+    if (/^(котор|чей|чья|чьё|чьи)/.test(v.lower(i)) || v.pos(i) === 'VERB') return np;
+    if (!v.isWord(i) || !v.isCapital(i) || /^\p{Lu}{2,}$/u.test(v.str(i)) || v.pos(i) === 'PREP') continue;
+    if (!personal(i)) continue;
+    let e = i + 1;
+    while (e < to && v.isWord(e) && v.isCapital(e)) e++;
+    return { s: i, e, head: i };
+  }
+  return np;
+}
+
+export function cueEnd(v: View, verb: number): number {
+  const cue = verbCue(v, verb);
+  return cue?.needObj ? speechNoun(v, verb) + 1 : verb + 1;
+}
+
+/** The first token of the clause holding token i: after the last comma, colon, dash or quotation mark. */
+export function clauseStart(v: View, i: number, s: number): number {
+  for (let k = i - 1; k >= s; k--) if (v.isPunct(k, ',:;«»"()') || v.isDash(k)) return k + 1;
+  return s;
+}
+
+/** Content [s, e) as segments; when it is exactly one quotation, the quote is direct. */
+export function content(v: View, s: number, e: number): { kind: 'direct' | 'indirect'; segments: Span[] } | null {
+  while (s < e && (v.isPunct(s, ',:;') || v.isDash(s))) s++;
+  while (e > s && v.isPunct(e - 1, FINAL + ',;:') ) e--;
+  if (words(v, s, e) < 2) return null;
+  const qi = v.quoteOf[s];
+  if (qi >= 0 && v.isPunct(s, '«"„“') && v.quoteOf[e - 1] === qi && v.tokAt(v.quotations[qi].close) === e - 1) {
+    return { kind: 'direct', segments: [...v.quotations[qi].parts] };
+  }
+  const sp = span(v, s, e);
+  return sp ? { kind: 'indirect', segments: [sp] } : null;
+}
+
+/** Where the clause a cue governs ends: the sentence end, or a coordinated or trailing attribution («…, и отметил, что», «…, передаёт Bild»). */
+export function contentEnd(v: View, from: number, e: number): number {
+  for (let k = from; k < e; k++) {
+    if (!v.isPunct(k, ',')) continue;
+    let j = k + 1;
+    if (j < e && (v.isDash(j) || /^(и|а)$/.test(v.lower(j)))) j++;
+    if (j < e && /^также$/.test(v.lower(j))) j++;
+    // A cue after a bare comma ends the content only as a trailing attribution («…, передаёт
+    // Bild.»); after «и», «а также» or a dash it starts a new quote («…, и отметил, что…»).
+    const joined = j > k + 1;
+    if (j < e && v.quoteOf[j] < 0 && verbCue(v, j) !== undefined && (joined || trailing(v, j + 1, e))) return k;
+    if (j + 1 < e && v.lower(j) === 'как' && verbCue(v, j + 1) !== undefined) return k;
+  }
+  return e;
+}
+
+/** Reported content is a clause: it has a predicate («…должна быть…», «нет», «можно») or a copula dash or «это». */
+export function clauseLike(v: View, s: number, e: number): boolean {
+  for (let k = s; k < e; k++) {
+    const pos = v.pos(k);
+    if (pos === 'VERB' || pos === 'PRTS' || pos === 'ADJS' || pos === 'PRED' || pos === 'INFN' || v.isDash(k) || v.lower(k) === 'это' || v.lower(k) === 'нет') return true;
+  }
+  return false;
+}
+
+/** The rest of a sentence is a short attribution: a few words, no further clause. */
+export function trailing(v: View, from: number, e: number): boolean {
+  if (e - from > 10) return false;
+  for (let k = from; k < e; k++) if (v.isPunct(k, ',:;') || v.pos(k) === 'VERB') return false;
+  return true;
+}

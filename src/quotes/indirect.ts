@@ -1,0 +1,207 @@
+import { cueLexicon, yo, type VerbCue } from './lexicon.js';
+import { STATEMENTS, CONJ, FINAL, CONTENT_PREPS, verbCue, words, shortQuotation, speakerOf, cueEnd, clauseStart, content, contentEnd, clauseLike, trailing, type Found } from './clause.js';
+import { findObject, findSubject, ppObject, type NP } from './np.js';
+import type { View } from './view.js';
+
+/** «Об этом …», «Такое заявление …»: a sentence that attributes the one before it. */
+function backReference(v: View, s: number, i: number): boolean {
+  const a = v.lower(s);
+  const b = v.lemma(s + 1);
+  if (a === 'об' && v.lower(s + 1) === 'этом') return true;
+  return /^(такое|такой|такую|это|этот|соответствующее|подобное|подобный|данное|данный)$/.test(a) && STATEMENTS.test(b) && i > s + 1;
+}
+
+/** Matches a phrase cue starting at token i; returns the token after it and the pronoun slot. */
+function phraseAt(v: View, i: number): { end: number; pron: number; quoted: boolean } | null {
+  // Every phrase opens with a preposition or a conjunction, whose lemma is its lower-cased form;
+  // looking the form up directly keeps this per-token check cheap.
+  const t = v.str(i);
+  if (t.length > 8) return null;
+  const c = t.charCodeAt(0);
+  const list = cueLexicon().phrases.get(c >= 0x410 && c < 0x430 ? t.toLowerCase() : t);
+  if (list === undefined) return null;
+  for (const ph of list) {
+    let k = i;
+    let pron = -1;
+    let ok = true;
+    for (const lm of ph.lemmas) {
+      if (k >= v.n) { ok = false; break; }
+      if (lm === 'POSS') {
+        if (!/^(его|её|ее|их)$/.test(v.lower(k))) { ok = false; break; }
+        pron = k;
+      } else if (v.lemmaYo(k) !== lm && yo(v.lower(k)) !== lm) { ok = false; break; }
+      k++;
+    }
+    if (ok) return { end: k, pron, quoted: ph.quoted };
+  }
+  return null;
+}
+
+/**
+ * Indirect quotes (and direct ones whose quotation marks follow a cue): X заявил, что … ·
+ * По словам X, … · Как сообщил X, … · …, заявил X. · X сообщил: … · X предложил + infinitive.
+ */
+export function indirectQuotes(v: View): Found[] {
+  const out: Found[] = [];
+  for (let i = v.bodyStart; i < v.bodyEnd; i++) {
+    if (v.used[i] || v.quoteOf[i] >= 0 || !v.isWord(i)) continue;
+    const ph = phraseAt(v, i);
+    if (ph !== null) {
+      const [s, e] = v.sentence(i);
+      const f = fromPhrase(v, i, ph, s, e);
+      if (f !== null) { out.push(f); i = ph.end - 1; }
+      continue;
+    }
+    const cue = verbCue(v, i);
+    if (cue === undefined) continue;
+    const [s, e] = v.sentence(i);
+    const f = fromVerb(v, i, cue, s, e);
+    if (f !== null) out.push(f);
+  }
+  return out;
+}
+
+function fromPhrase(v: View, i: number, ph: { end: number; pron: number; quoted: boolean }, s: number, e: number): Found | null {
+  // A parenthetical source opens its clause («По словам X, …», «…, по словам X, …»); inside a
+  // noun phrase («чемпион мира по версии WBC») the words are no cue.
+  const opensClause = i === s || v.isPunct(i - 1, ',—–(.!?…:;«"') || (i - 1 === s && /^(однако|но|а|и|сейчас|теперь|также|ранее)$/.test(v.lower(s)));
+  if (!opensClause) return null;
+  let comma = ph.end;
+  while (comma < e && !v.isPunct(comma, ',:') && comma - ph.end < 16) comma++;
+  if (comma - ph.end >= 16) return null;
+  // The whole stretch up to the comma is the source: «по словам профессора и соавтора исследования Брайса-Оливье Демори».
+  let np: NP | null = null;
+  if (ph.pron >= 0) np = { s: ph.pron, e: ph.pron + 1, head: ph.pron };
+  else if (comma > ph.end) {
+    const obj = findObject(v, ph.end, comma);
+    np = { s: ph.end, e: Math.min(comma, ph.end + 12), head: obj?.head ?? ph.end };
+  }
+  const before = i - 1 >= s && v.isPunct(i - 1, ',') ? i - 1 : -1;
+  let c: ReturnType<typeof content> = null;
+  if (comma < e) c = content(v, comma + 1, contentEnd(v, comma + 1, e));
+  else if (before >= 0) c = content(v, s, before);
+  // «Согласно официальному заявлению, …», «Согласно Марку, …»: a statement or a person, not «согласно правилам».
+  const source = np !== null && (cueLexicon().docNouns.has(v.lemmaYo(np.head)) || /^(данные|информация|сведение|оценка|прогноз)$/.test(v.lemma(np.head)) || v.has(np.head, 'Name') || v.has(np.head, 'Surn'));
+  if (c === null || (ph.quoted && c.kind !== 'direct' && !source)) return null;
+  return { ...c, cueS: i, cueE: ph.end, verb: -1, speaker: np, oblique: true };
+}
+
+function fromVerb(v: View, i: number, cue: VerbCue, s: number, e: number): Found | null {
+  const cueE = cueEnd(v, i);
+  // «Это говорит о том, что…», «что сказано»: a thing, not a source, is the subject.
+  if (i - 1 >= s && /^(это|что|всё|все)$/.test(v.lower(i - 1))) return null;
+  // «Как сообщил X, …» and «…, как сообщил X.»
+  let kak = i - 1;
+  while (kak >= s && v.pos(kak) === 'ADVB') kak--;
+  if (kak >= s && v.lower(kak) === 'как' && (kak === s || v.isPunct(kak - 1, ',') || v.pos(kak - 1) === 'ADVB')) {
+    let comma = cueE;
+    while (comma < e && !v.isPunct(comma, ',')) comma++;
+    const subject = cue.imp ? null : findSubject(v, cueE, comma, true);
+    const np = subject ?? (cue.imp ? null : locative(v, cueE, comma));
+    let c: ReturnType<typeof content> = null;
+    if (comma < e) c = content(v, comma + 1, contentEnd(v, comma + 1, e));
+    else if (kak - 1 >= s && v.isPunct(kak - 1, ',')) c = content(v, s, kak - 1);
+    if (c === null) return null;
+    return { ...c, cueS: kak, cueE, verb: i, speaker: np, oblique: subject === null };
+  }
+  // «…, заявив, что …»: a gerund reports for the subject of its sentence, and only with что or a colon.
+  const gerund = v.pos(i) === 'GRND';
+  // X заявил, что … / X сообщил: …
+  for (let j = cueE; j < e && j - i <= 14; j++) {
+    if (v.quoteOf[j] >= 0) {
+      // «рассказал «Известиям», что…»: a quoted name is part of the clause.
+      if (shortQuotation(v, v.quoteOf[j])) { while (j + 1 < e && v.quoteOf[j + 1] === v.quoteOf[j]) j++; continue; }
+      if (!v.isPunct(j, '«"„')) break;
+    }
+    const conj = v.isPunct(j, ',') && j + 1 < e && CONJ.has(v.lower(j + 1)) ? j + 2 : CONJ.has(v.lower(j)) && j === cueE ? j + 1 : v.isPunct(j, ':') ? j + 1 : -1;
+    if (conj >= 0) {
+      const c = content(v, conj, contentEnd(v, conj, e));
+      if (c === null) return null;
+      if (gerund) {
+        const np = findSubject(v, s, i);
+        return { ...c, cueS: i, cueE, verb: -1, speaker: np, oblique: false };
+      }
+      const sp = speakerOf(v, i, cue, clauseStart(v, i, s), j);
+      return { ...c, cueS: i, cueE, verb: i, speaker: sp.np, oblique: sp.oblique };
+    }
+    // Another predicate, or an infinitive whose clause the «что» belongs to («предполагают выбирать того, что…»).
+    if (v.isPunct(j, FINAL + ',;') || ((v.pos(j) === 'VERB' || v.pos(j) === 'INFN') && j > cueE)) break;
+  }
+  if (gerund) return null;
+  // …, заявил X. / …, — заявил X.
+  let b = i - 1;
+  if (b >= s && v.isDash(b)) b--;
+  if (b > s && v.isPunct(b, ',') && words(v, s, b) >= 2 && v.quoteOf[b - 1] < 0) {
+    // «Такой переход, считает X, повысит…»: the attribution may stand inside the sentence.
+    let close = -1;
+    for (let k = i + 1; k < e && k < i + 16; k++) {
+      if (v.isPunct(k, ',') && k + 1 < e && !CONJ.has(v.lower(k + 1)) && v.lower(k + 1) !== 'как') { close = k; break; }
+      if (v.isPunct(k, ':;') || v.pos(k) === 'VERB') break;
+    }
+    const end = close >= 0 ? close : contentEnd(v, i + 1, e);
+    const sp = speakerOf(v, i, cue, i + 1, end);
+    // «…, сообщает NEWSru.com.»: a source the chunker cannot read is still the words after the verb.
+    let npEnd = end;
+    while (npEnd > i + 1 && v.isPunct(npEnd - 1, FINAL + ',;:')) npEnd--;
+    const np = sp.np ?? (!cue.imp && npEnd > i + 1 && trailing(v, i + 1, npEnd) ? { s: i + 1, e: npEnd, head: i + 1 } : null);
+    const tail = close >= 0 ? content(v, close + 1, contentEnd(v, close + 1, e)) : null;
+    if ((np !== null || cue.imp) && (clauseLike(v, s, b) || (tail !== null && clauseLike(v, close + 1, e)))) {
+      const c = content(v, s, b);
+      if (c !== null) {
+        const segments = tail !== null && tail.kind === 'indirect' ? [...c.segments, ...tail.segments] : c.segments;
+        return { kind: c.kind, segments, cueS: i, cueE, verb: i, speaker: np, oblique: sp.oblique };
+      }
+    }
+  }
+  // «Об этом заявил X.»: the content is the sentence before.
+  if (i - 2 >= s && backReference(v, s, i) && s > v.bodyStart) {
+    const [ps, pe] = v.sentence(s - 1);
+    const c = content(v, ps, pe);
+    const sp = speakerOf(v, i, cue, s + 2, e);
+    if (c !== null) return { ...c, cueS: i, cueE, verb: i, speaker: sp.np, oblique: sp.oblique };
+  }
+  // X предложил разместить … / сообщили о переносе …
+  if (cue.obj && cueE < e && v.isWord(cueE)) {
+    let from = cueE;
+    // «сообщил в субботу об обнаружении…»: the content opens with о/об after a few adverbial words.
+    let about = -1;
+    for (let k = cueE; k < e && k < cueE + 6 && !v.isPunct(k, ',.;:!?'); k++) if (/^(о|об|обо)$/.test(v.lower(k))) { about = k; break; }
+    if (about >= 0) from = about + 1;
+    else if (CONTENT_PREPS.has(v.lower(from))) from++;
+    else if (v.pos(from) === 'PREP') return null;
+    else if (!objectStart(v, from, e)) return null;
+    const end = contentEnd(v, from, e);
+    const c = content(v, from, end);
+    if (c === null || words(v, from, end) < 3) return null;
+    const sp = speakerOf(v, i, cue, clauseStart(v, i, s), i + 1);
+    return { ...c, cueS: i, cueE, verb: i, speaker: sp.np, oblique: sp.oblique };
+  }
+  return null;
+}
+
+/**
+ * Content right after a verb of proposing or naming starts with an infinitive («предложил
+ * разместить»), a negated one, or an object noun phrase, not with the postverbal subject
+ * («… предлагает политолог X»).
+ */
+function objectStart(v: View, i: number, e: number): boolean {
+  // «рассказал суду о работе»: the addressee in the dative is not the content.
+  if (v.has(i, 'datv')) return false;
+  for (let k = i; k < e && k < i + 4; k++) {
+    const pos = v.pos(k);
+    if (pos === 'INFN') return true;
+    if (v.lower(k) === 'не') continue;
+    if (pos === 'ADJF' || pos === 'PRTF' || pos === 'NOUN') {
+      if (v.isCapital(k)) return false;
+      return !v.canBeNominative(k) || v.has(k, 'inan');
+    }
+    return false;
+  }
+  return false;
+}
+
+/** «как сообщили в ряде СМИ»: the source in a locative phrase after the verb. */
+function locative(v: View, from: number, to: number): NP | null {
+  for (let k = from; k < to; k++) if (v.pos(k) === 'PREP' && /^(в|во|на)$/.test(v.lower(k))) return ppObject(v, k, to);
+  return null;
+}

@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+
+/** What the lexicon says about one cue verb lemma. */
+export interface VerbCue {
+  /** Content may follow without a conjunction (infinitive, о/на + noun phrase). */
+  obj: boolean;
+  /** The speaker is the verb's object («приводит слова X», «цитирует X»). */
+  src: boolean;
+  /** Impersonal passive («сообщается, что…»). */
+  imp: boolean;
+  /** A cue only with a speech noun after it («выразил уверенность»). */
+  needObj: boolean;
+  /** A cue only right after a statement noun («Такое заявление сделал X»). */
+  back: boolean;
+  /** A cue only when negated («не исключил»). */
+  neg: boolean;
+}
+
+/** A parenthetical source phrase («по словам», «по его мнению») as a lemma sequence. */
+export interface PhraseCue {
+  /** Lemmas; 'POSS' matches его/её/их. */
+  lemmas: string[];
+  /** Counts only when the content is inside quotation marks. */
+  quoted: boolean;
+}
+
+/** The speech-cue lexicon (cues.tsv), loaded once. */
+export interface CueLexicon {
+  verbs: Map<string, VerbCue>;
+  /** Phrases grouped by their first lemma. */
+  phrases: Map<string, PhraseCue[]>;
+  objNouns: Set<string>;
+  docNouns: Set<string>;
+}
+
+let lexicon: CueLexicon | undefined;
+
+/** Lemmas are compared with ё folded to е: az keeps ё in some lemmas and not in others. */
+export function yo(s: string): string {
+  return s.replace(/ё/g, 'е');
+}
+
+/**
+ * The cue lexicon, read from cues.tsv beside this module on first use.
+ * @example
+ * cueLexicon().verbs.get('заявить'); // { obj: false, src: false, imp: false, needObj: false, back: false, neg: false }
+ */
+export function cueLexicon(): CueLexicon {
+  if (lexicon !== undefined) return lexicon;
+  const text = readFileSync(new URL('./cues.tsv', import.meta.url), 'utf8');
+  const lx: CueLexicon = { verbs: new Map(), phrases: new Map(), objNouns: new Set(), docNouns: new Set() };
+  for (const raw of text.split('\n')) {
+    const line = raw.trimEnd();
+    if (line === '' || line.startsWith('#')) continue;
+    const [kind, rawValue, flagText = ''] = line.split('\t');
+    const value = yo(rawValue);
+    const flags = new Set(flagText.split(',').filter(Boolean));
+    if (kind === 'verb') {
+      lx.verbs.set(value, { obj: flags.has('obj'), src: flags.has('src'), imp: flags.has('imp'), needObj: flags.has('needobj'), back: flags.has('back'), neg: flags.has('neg') });
+    } else if (kind === 'phrase') {
+      const lemmas = value.split(' ');
+      const list = lx.phrases.get(lemmas[0]) ?? [];
+      list.push({ lemmas, quoted: flags.has('quoted') });
+      lx.phrases.set(lemmas[0], list);
+    } else if (kind === 'objnoun') lx.objNouns.add(value);
+    else if (kind === 'docnoun') lx.docNouns.add(value);
+  }
+  for (const list of lx.phrases.values()) list.sort((a, b) => b.lemmas.length - a.lemmas.length);
+  lexicon = lx;
+  return lx;
+}

@@ -1,0 +1,166 @@
+import type { View } from './view.js';
+
+/** A noun phrase as a token range [s, e) with its head token. */
+export interface NP { s: number; e: number; head: number }
+
+function canBeGenitive(v: View, i: number): boolean {
+  if (v.has(i, 'gent')) return true;
+  for (const p of v.ctx.morphology.parses(v.str(i))) if (p.tag.gent === true) return true;
+  return false;
+}
+
+/** The first noun of a phrase (its grammatical head), else the given head. */
+export function nounHead(v: View, np: NP): number {
+  for (let i = np.s; i < np.e; i++) if (v.isWord(i) && (v.pos(i) === 'NOUN' || PERSONAL.has(v.lower(i)))) return i;
+  return np.head;
+}
+
+const PERSONAL = new Set(['он', 'она', 'они', 'его', 'её', 'ее', 'их', 'него', 'неё', 'них', 'нему', 'ней', 'им']);
+/** Inanimate nouns that do speak: bodies and documents. Kept short; the roles lexicon of the resolver has the rest. */
+const SPEAKING_BODIES = new Set(['полиция', 'министерство', 'ведомство', 'правительство', 'администрация', 'пресс-служба', 'прокуратура', 'суд', 'компания', 'банк', 'представительство', 'посольство', 'кремль', 'парламент', 'сенат', 'комитет', 'комиссия', 'служба', 'партия', 'агентство', 'организация', 'департамент', 'управление', 'штаб', 'клуб', 'федерация', 'союз', 'издание', 'газета', 'телеканал', 'сми', 'мид', 'минобороны', 'госдума', 'университет', 'институт', 'документ', 'заявление', 'сообщение', 'доклад', 'отчёт', 'исследование', 'источник', 'руководство', 'командование', 'оппозиция', 'государство', 'страна', 'город']);
+const NON_HEAD_WORDS = new Set(['это', 'этом', 'что', 'кто', 'который', 'которая', 'которые', 'то', 'все', 'всё', 'сам', 'сама', 'сами', 'также', 'тоже', 'ранее', 'затем', 'потом', 'сейчас', 'теперь', 'однако', 'напомним', 'итак']);
+
+/** True for a personal pronoun that can stand for a speaker (он, его, их…). */
+export function isPersonalPronoun(v: View, i: number): boolean {
+  return PERSONAL.has(v.lower(i));
+}
+
+function nounish(v: View, i: number): boolean {
+  if (!v.isWord(i)) return false;
+  const low = v.lower(i);
+  if (NON_HEAD_WORDS.has(low)) return false;
+  if (PERSONAL.has(low)) return true;
+  const pos = v.pos(i);
+  if (pos === 'NOUN' || pos === 'LATN' || pos === 'UNKN' || pos === undefined) return true;
+  // az has no parse for many foreign names; capitalised words in mid-sentence are names more often than not.
+  if ((pos === 'ADJF' || pos === 'PRTF') && !v.has(i, 'Name') && !v.has(i, 'Surn')) return false;
+  return v.isCapital(i) && pos !== 'PREP' && pos !== 'CONJ' && pos !== 'PRCL' && pos !== 'NPRO';
+}
+
+function modifier(v: View, i: number): boolean {
+  const pos = v.pos(i);
+  return v.isWord(i) && (pos === 'ADJF' || pos === 'PRTF' || pos === 'NUMR' || pos === 'ANUM');
+}
+
+/** Skips a prepositional phrase starting at i (a preposition); returns the index after it. */
+function skipPP(v: View, i: number, to: number): number {
+  let k = i + 1;
+  while (k < to && (modifier(v, k) || v.pos(k) === 'PRCL' || v.isPunct(k, '«"„'))) k++;
+  // «При этом он отметил»: a pronoun object ends the phrase.
+  if (k < to && v.pos(k) === 'NPRO' && !/^(он|она|оно|они)$/.test(v.lower(k))) return k + 1;
+  if (k < to && (nounish(v, k) || v.quoteOf[k] >= 0)) k = skipQuoted(v, k, to) ?? k + 1;
+  // genitive complements: «в пресс-службе ведомства», «с главой МИД России»
+  while (k < to && v.isWord(k) && (v.pos(k) === 'NOUN' || modifier(v, k) || (v.isCapital(k) && v.pos(k) !== 'PREP')) && !v.has(k, 'nomn')) k++;
+  return k;
+}
+
+/** When i opens a short quoted name («Мир бокса»), the index after its closing mark. */
+function skipQuoted(v: View, i: number, to: number): number | undefined {
+  if (!v.isPunct(i, '«"„“')) return undefined;
+  for (let k = i + 1; k < to && k < i + 8; k++) if (v.isPunct(k, '»"“”')) return k + 1;
+  return undefined;
+}
+
+/**
+ * An adjective or participle standing for a noun («Учёные полагают», «пострадавший сообщил»), or
+ * «один из …».
+ */
+function substantive(v: View, i: number, to: number): boolean {
+  if (/^(один|одна|одно|одни)$/.test(v.lower(i)) && i + 1 < to && v.lower(i + 1) === 'из') return true;
+  if (!modifier(v, i) || !v.canBeNominative(i)) return false;
+  const next = i + 1;
+  return next >= to || !(v.isWord(next) && (nounish(v, next) || modifier(v, next)));
+}
+
+/** Extends a head to its whole noun phrase within [from, to). */
+function expand(v: View, head: number, from: number, to: number): NP {
+  let s = head;
+  while (s - 1 >= from && modifier(v, s - 1)) s--;
+  let e = head + 1;
+  if (e + 1 < to && v.lower(e) === 'из' && /^(один|одна|одно|одни|кто-то|некоторые|многие|часть)$/.test(v.lower(head))) e++;
+  while (e < to) {
+    if (v.isWord(e)) {
+      const pos = v.pos(e);
+      if (PERSONAL.has(v.lower(head))) break;
+      if (pos === 'NOUN' || pos === 'ADJF' || pos === 'PRTF' || pos === 'LATN' || pos === 'UNKN' || pos === undefined || v.isCapital(e)) {
+        if (pos === 'PREP' || pos === 'CONJ' || pos === 'VERB') break;
+        // Lower-case words join only as genitive complements («глава городской полиции»), so
+        // «обвинитель прошение защитников назвал» stops before the object.
+        if (!v.isCapital(e) && (pos === 'NOUN' || pos === 'ADJF' || pos === 'PRTF') && !canBeGenitive(v, e)) break;
+        e++;
+        continue;
+      }
+      break;
+    }
+    const q = skipQuoted(v, e, to);
+    if (q !== undefined) { e = q; continue; }
+    break;
+  }
+  return { s, e, head };
+}
+
+/**
+ * The subject of a speech verb: the first nominative noun phrase in [from, to) outside
+ * prepositional phrases. Postverbal search (after = true) passes over dative objects and media
+ * names in Latin letters («пояснил RT Волин») when a Cyrillic candidate follows.
+ * @example
+ * // «Глава МИД России Сергей Лавров заявил» → NP over «Глава … Лавров»
+ */
+export function findSubject(v: View, from: number, to: number, after = false): NP | null {
+  let fallback: NP | null = null;
+  let quoted: NP | null = null;
+  let weakest: NP | null = null;
+  for (let i = from; i < to; i++) {
+    if (!v.isWord(i)) {
+      const q = skipQuoted(v, i, to);
+      if (q !== undefined) {
+        // «Как пишет «Коммерсантъ», …»: a quoted title is the source when nothing else is.
+        if (after && quoted === null && q - i > 2 && (i === from || v.pos(i - 1) !== 'PREP')) quoted = { s: i + 1, e: q - 1, head: i + 1 };
+        i = q - 1;
+      }
+      continue;
+    }
+    if (v.pos(i) === 'PREP') { i = skipPP(v, i, to) - 1; continue; }
+    if (!nounish(v, i) && !substantive(v, i, to)) continue;
+    const pron = PERSONAL.has(v.lower(i));
+    if (pron ? !/^(он|она|они)$/.test(v.lower(i)) : !v.canBeNominative(i)) continue;
+    // «Немецкая полиция»: an adjective before the head belongs to the phrase (expand picks it up).
+    const np = expand(v, i, from, to);
+    // «В этот день президент заявил»: a lower-case inanimate noun outside the role lexicon is a
+    // weak subject; a later person, body or name wins over it.
+    if (weak(v, i)) { weakest ??= np; continue; }
+    if (after && (v.pos(i) === 'LATN' || /^\p{Lu}{2,}$/u.test(v.str(i)))) {
+      fallback ??= np;
+      continue;
+    }
+    return np;
+  }
+  return fallback ?? weakest ?? quoted;
+}
+
+/** A lower-case inanimate common noun that names no body: «день», «сообщество», «прошение». */
+export function weak(v: View, i: number): boolean {
+  if (v.isCapital(i) || !v.has(i, 'inan') || v.pos(i) !== 'NOUN') return false;
+  if (v.has(i, 'Orgn') || v.has(i, 'Geox') || v.has(i, 'Abbr')) return false;
+  return !SPEAKING_BODIES.has(v.lemma(i));
+}
+
+/** The first noun phrase in [from, to) in any case (the source of «цитирует X», «слова X»). */
+export function findObject(v: View, from: number, to: number): NP | null {
+  for (let i = from; i < to; i++) {
+    if (!v.isWord(i)) continue;
+    if (v.pos(i) === 'PREP') return null;
+    if (nounish(v, i)) return expand(v, i, from, to);
+  }
+  return null;
+}
+
+/** The noun phrase governed by a preposition at i («в МИД России», «в заявлении»). */
+export function ppObject(v: View, i: number, to: number): NP | null {
+  for (let k = i + 1; k < to; k++) {
+    if (modifier(v, k)) continue;
+    if (nounish(v, k)) return expand(v, k, i + 1, Math.min(to, skipPP(v, i, to)));
+    return null;
+  }
+  return null;
+}

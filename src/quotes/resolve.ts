@@ -1,0 +1,429 @@
+import { readFileSync } from 'node:fs';
+import type { MentionSpan } from '../doc.js';
+import type { EntityType, Mention, QuoteSpeaker, Span } from '../types.js';
+import { isPersonalPronoun, nounHead, type NP } from './np.js';
+import type { View } from './view.js';
+
+type Gender = 'masc' | 'femn' | 'plur' | undefined;
+
+/** A source the reader has met, for resolving later roles and pronouns. */
+interface Known {
+  name: string; type: EntityType; entityId: string | null; gender: Gender; pos: number;
+  /** Already quoted, or named as the subject of a sentence: what a later «он» or «эксперт» refers to. */
+  salient: boolean;
+  /** Role nouns written beside the name («политолог Михаил Погребинский»). */
+  roles: string[];
+}
+
+let roles: Map<string, 'PER' | 'ORG'> | undefined;
+
+/** Head nouns of speaker phrases (roles.tsv): PER roles and ORG bodies. */
+function roleLexicon(): Map<string, 'PER' | 'ORG'> {
+  if (roles !== undefined) return roles;
+  roles = new Map();
+  for (const line of readFileSync(new URL('./roles.tsv', import.meta.url), 'utf8').split('\n')) {
+    if (line === '' || line.startsWith('#')) continue;
+    const [type, lemma] = line.trim().split('\t');
+    if (type === 'PER' || type === 'ORG') roles.set(lemma, type);
+  }
+  return roles;
+}
+
+function genderOf(v: View, i: number): Gender {
+  if (v.has(i, 'plur')) return 'plur';
+  if (v.has(i, 'femn')) return 'femn';
+  if (v.has(i, 'masc')) return 'masc';
+  return undefined;
+}
+
+function compatible(a: Gender, b: Gender): boolean {
+  return a === undefined || b === undefined || a === b;
+}
+
+const NAME_TAGS = ['Name', 'Surn', 'Patr'];
+
+function capitalise(w: string): string {
+  return w.split('-').map((p) => (p ? p[0].toUpperCase() + p.slice(1) : p)).join('-');
+}
+
+/**
+ * Resolves speaker phrases to sources: through the entities stage's mentions and clusters when
+ * they cover the phrase, otherwise through the names in the phrase and the sources met so far
+ * (a role or a pronoun refers back to the most recent compatible one). Call in reading order.
+ */
+export class SpeakerResolver {
+  private readonly known: Known[] = [];
+  private sorted: Span[] | undefined;
+  private nextName = 0;
+  private readonly names: Known[];
+  private readonly mentionsByTok: Map<number, MentionSpan>;
+
+  /**
+   * @param contents the content spans of all quotes found: a name inside reported content is no
+   *   antecedent for a later «он» or «эксперт» ahead of a name outside it.
+   */
+  constructor(private readonly v: View, private readonly contents: Span[] = []) {
+    this.mentionsByTok = new Map();
+    for (const m of v.doc.mentions) for (let t = m.tokStart; t < m.tokEnd; t++) this.mentionsByTok.set(t, m);
+    this.names = v.doc.mentions.length > 0 ? this.mentionNames() : this.scanNames();
+  }
+
+  /** PER/ORG mentions of the entities stage as known sources, in text order. */
+  private mentionNames(): Known[] {
+    const out: Known[] = [];
+    for (const m of this.v.doc.mentions) {
+      if (m.kind === 'pronoun' || (m.kind === 'role' && m.entity < 0)) continue;
+      const e = m.entity >= 0 ? this.v.doc.entities[m.entity] : undefined;
+      if (this.v.quoteOf[m.tokStart] >= 0) continue;
+      if (m.entity >= 0 && !this.plausible(this.v.doc.entities[m.entity].name, this.v.doc.entities[m.entity].type)) continue;
+      out.push({ name: e?.name ?? m.normal, type: m.type, entityId: e?.id ?? null, gender: genderOf(this.v, m.tokEnd - 1), pos: m.start, salient: this.v.has(m.tokEnd - 1, 'nomn'), roles: e?.roles ?? [] });
+    }
+    return out.sort((a, b) => a.pos - b.pos);
+  }
+
+  /** Without an entities layer: runs of capitalised words, one of them tagged as a personal name, outside quotations. */
+  private scanNames(): Known[] {
+    const v = this.v;
+    const out: Known[] = [];
+    for (let i = v.bodyStart; i < v.bodyEnd; i++) {
+      if (v.quoteOf[i] >= 0 || !this.nameToken(i) || !NAME_TAGS.some((g) => v.has(i, g))) continue;
+      let s = i;
+      while (s - 1 >= v.bodyStart && this.nameToken(s - 1) && !this.sentenceInitial(s)) s--;
+      let e = i + 1;
+      while (e < v.bodyEnd && this.nameToken(e) && !this.sentenceInitial(e)) e++;
+      // The role is the noun right before the name («политолог Михаил Погребинский»), not a genitive further back.
+      const roles: string[] = s - 1 >= v.bodyStart && v.pos(s - 1) === 'NOUN' && !v.isCapital(s - 1) ? [v.lemma(s - 1)] : [];
+      const oblique = s > v.bodyStart && v.isWord(s - 1) && !v.isCapital(s - 1) && (v.pos(s - 1) === 'PREP' || !v.canBeNominative(s - 1));
+      out.push({ name: this.normalName(s, e, oblique), type: 'PER', entityId: null, gender: genderOf(v, e - 1), pos: v.doc.tokens[s].start, salient: v.has(e - 1, 'nomn'), roles });
+      i = e - 1;
+    }
+    return out;
+  }
+
+  private sentenceInitial(i: number): boolean {
+    const si = this.v.sentOf[i];
+    return si >= 0 && this.v.doc.sentences[si].tokStart === i;
+  }
+
+  /** Nominative of a run of name tokens; in an oblique phrase each word is put in the nominative. */
+  private normalName(s: number, e: number, oblique: boolean): string {
+    const v = this.v;
+    const words: string[] = [];
+    for (let i = s; i < e; i++) if (v.isWord(i)) words.push(oblique ? this.nominative(i) : v.str(i));
+    return words.join(' ');
+  }
+
+  /** One name word in the nominative: through az when it knows the word as a name, else by stripping a genitive -а/-я. */
+  private nominative(i: number): string {
+    const v = this.v;
+    const w = v.str(i);
+    if (v.has(i, 'nomn')) return w;
+    const parses = v.ctx.morphology.parses(w);
+    const named = (p: (typeof parses)[number]) => NAME_TAGS.some((g) => p.tag[g] === true);
+    // The context says the word is oblique, so a nominative reading («Петра» as a woman's name) yields to an oblique one.
+    const oblique = parses.find((p) => named(p) && p.tag.nomn !== true);
+    if (oblique !== undefined) {
+      const nom = oblique.inflect(['nomn']);
+      return nom ? capitalise(nom.word) : w;
+    }
+    if (parses.some(named)) return w;
+    return w.split('-').map((part) => part.replace(/([бвгджзклмнпрстфхцчшщ])а$/u, '$1').replace(/([бвгджзклмнпрстфхцчшщ])я$/u, '$1ь')).join('-');
+  }
+
+  /** An oblique phrase in the nominative word by word: «Белого дома» → «Белый дом». */
+  private phraseNominative(s: number, e: number): string {
+    const v = this.v;
+    const words: string[] = [];
+    for (let i = s; i < e; i++) {
+      if (!v.isWord(i)) continue;
+      const w = v.str(i);
+      if (/^\p{Lu}{2,}$/u.test(w) || v.has(i, 'nomn')) { words.push(w); continue; }
+      const p = v.ctx.morphology.parses(w).find((x) => x.tag.gent === true);
+      const nom = p ? p.inflect(['nomn']) : false;
+      words.push(nom ? (v.isCapital(i) ? capitalise(nom.word) : nom.word) : w);
+    }
+    return words.join(' ');
+  }
+
+  /** True when the offset lies in a quote's content; contents are sorted once, then binary-searched. */
+  private insideContent(pos: number): boolean {
+    if (this.sorted === undefined) this.sorted = [...this.contents].sort((a, b) => a.start - b.start);
+    const c = this.sorted;
+    let lo = 0;
+    let hi = c.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (c[mid].start <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo - 1; k >= 0 && k >= lo - 4; k--) if (c[k].start <= pos && pos < c[k].end) return true;
+    return false;
+  }
+
+  /** Absorbs the names met before an offset. */
+  private advance(pos: number): void {
+    while (this.nextName < this.names.length && this.names[this.nextName].pos < pos) {
+      const k = this.names[this.nextName++];
+      if (k.salient && this.insideContent(k.pos)) k.salient = false;
+      this.known.push(k);
+    }
+  }
+
+  /**
+   * The most recent compatible source: first one introduced with this role, then (with `salient`)
+   * one already quoted or named as a subject, then any.
+   */
+  private recent(type: EntityType, gender: Gender, salient = false, role?: string): Known | undefined {
+    if (role !== undefined) {
+      for (let k = this.known.length - 1; k >= this.horizon(); k--) {
+        const c = this.known[k];
+        if (c.roles.includes(role) && c.type === type && compatible(c.gender, gender)) return c;
+      }
+    }
+    if (salient) {
+      for (let k = this.known.length - 1; k >= this.horizon(); k--) {
+        const c = this.known[k];
+        if (c.salient && c.type === type && compatible(c.gender, gender)) return c;
+      }
+    }
+    for (let k = this.known.length - 1; k >= this.horizon(); k--) {
+      const c = this.known[k];
+      if (c.type === type && compatible(c.gender, gender)) return c;
+    }
+    return undefined;
+  }
+
+  /** Sources further back than this many are out of reach of a role or pronoun (and keep long texts linear). */
+  private horizon(): number {
+    return Math.max(0, this.known.length - 300);
+  }
+
+  /** The earliest source within the horizon that matches: the fullest form of a name comes first. */
+  private findKnown(test: (k: Known) => boolean): Known | undefined {
+    for (let k = this.horizon(); k < this.known.length; k++) if (test(this.known[k])) return this.known[k];
+    return undefined;
+  }
+
+  private mentionOf(np: NP, kind: Mention['kind'], normal: string): Mention {
+    const t = this.v.doc.tokens;
+    const start = t[np.s].start;
+    const end = t[np.e - 1].end;
+    return { start, end, text: this.v.text.slice(start, end), normal, kind };
+  }
+
+  /**
+   * The speaker of one quote from its phrase. `oblique` says the phrase is not in the nominative
+   * («по словам Фёдорова»); `verb` is the cue verb, whose gender and number agree with the speaker.
+   */
+  resolve(np: NP | null, verb: number, oblique: boolean, cuePos: number): QuoteSpeaker | null {
+    const v = this.v;
+    this.advance(cuePos);
+    if (np === null) return null;
+    const verbGender = verb >= 0 ? genderOf(v, verb) : undefined;
+    const out = this.fromMentions(np) ?? this.fromPhrase(np, verbGender, oblique);
+    if (out !== null && out.name !== null && out.type !== 'OTHER') {
+      const gender = verbGender ?? (isPersonalPronoun(v, np.head) ? genderOf(v, np.head) : undefined);
+      const h = nounHead(v, np);
+      const roles: string[] = v.pos(h) === 'NOUN' && !isPersonalPronoun(v, h) ? [v.lemma(h)] : [];
+      this.known.push({ name: out.name, type: out.type, entityId: out.entityId, gender, pos: v.doc.tokens[np.s].start, salient: true, roles });
+    }
+    return out;
+  }
+
+  /**
+   * The speaker from the entities stage's mentions inside the phrase: a person's name first
+   * («Глава МИД России Сергей Лавров» is Лавров, not МИД), then the mention holding the phrase's
+   * head, then a role linked to an entity, then any name («пресс-службе Минкомсвязи»).
+   */
+  private fromMentions(np: NP): QuoteSpeaker | null {
+    const v = this.v;
+    const inside: MentionSpan[] = [];
+    for (let t = np.s; t < np.e; t++) {
+      const m = this.mentionsByTok.get(t);
+      if (m !== undefined && !inside.includes(m) && !this.crossesMedium(m, np)) inside.push(m);
+    }
+    if (inside.length === 0) return null;
+    const head = nounHead(v, np);
+    const best =
+      inside.find((m) => m.kind === 'name' && m.type === 'PER') ??
+      inside.find((m) => m.tokStart <= head && head < m.tokEnd && (m.kind === 'name' || m.entity >= 0)) ??
+      inside.find((m) => m.kind === 'role' && m.entity >= 0) ??
+      (roleLexicon().get(v.lemma(head)) === 'PER' ? undefined : inside.find((m) => m.kind === 'name'));
+    if (best === undefined) return null;
+    const e = best.entity >= 0 ? v.doc.entities[best.entity] : undefined;
+    const mention: Mention = { start: best.start, end: best.end, text: best.text, normal: best.normal, kind: best.kind };
+    if (e !== undefined) return { name: this.withPlace(e.name, e.type, best, np), type: e.type, entityId: e.id, mention };
+    if (best.kind === 'name') return { name: best.normal, type: best.type, entityId: null, mention };
+    return null;
+  }
+
+  /**
+   * A mention that runs past the phrase into an abbreviation, a Latin word or punctuation has
+   * swallowed its neighbour («Лысакова РИА Новости», «Волин. Напомним»); its entity is not trusted.
+   */
+  private crossesMedium(m: MentionSpan, np: NP): boolean {
+    const v = this.v;
+    for (let t = Math.max(m.tokStart, np.e); t < m.tokEnd; t++) {
+      if (!v.isWord(t) || v.pos(t) === 'LATN' || /^\p{Lu}{2,}$/u.test(v.str(t))) return true;
+    }
+    for (let t = m.tokStart + 1; t < m.tokEnd; t++) if (v.lineBreak(t - 1, t)) return true;
+    if (m.entity >= 0 && !this.plausible(v.doc.entities[m.entity].name, v.doc.entities[m.entity].type)) return true;
+    return false;
+  }
+
+  /** A source's name holds a capitalised word or a role noun, not a pronoun or a stray adjective («Такое»). */
+  private plausible(name: string, type: EntityType): boolean {
+    if (name === '' || /[.\n!?]/.test(name)) return false;
+    // A person's name is capitalised word by word («Другой известный тренер» is not one).
+    if (type === 'PER' && name.split(/\s+/).some((w) => !/^\p{Lu}/u.test(w))) return false;
+    if (/^(другой|другая|другие|этот|эта|эти|такой|такая|такое|один|одна|некоторые|каждый|весь|сам|сама|тот|та|наш|мой|его|её|их)\s/i.test(name)) return false;
+    if (name.includes(' ')) return true;
+    const p = this.v.ctx.morphology.parses(name)[0];
+    if (p === undefined) return true;
+    const pos = p.tag.POS;
+    const named = p.tag.Name === true || p.tag.Surn === true || p.tag.Geox === true || p.tag.Orgn === true || p.tag.Abbr === true;
+    return named || !(pos === 'NPRO' || pos === 'ADJF' || pos === 'PRCL' || pos === 'CONJ' || pos === 'ADVB' || pos === 'VERB' || pos === 'PREP');
+  }
+
+  /** «МИД России», «МЧС России»: an abbreviated body named together with its country. */
+  private withPlace(name: string, type: EntityType, m: MentionSpan, np: NP): string {
+    const v = this.v;
+    const next = m.tokEnd;
+    if (type !== 'ORG' || next >= np.e || !/^\p{Lu}{2,}$/u.test(name)) return name;
+    const place = this.mentionsByTok.get(next);
+    if (place === undefined || place.type !== 'LOC' || place.tokStart !== next) return name;
+    return `${name} ${v.text.slice(place.start, place.end)}`;
+  }
+
+  private fromPhrase(np: NP, verbGender: Gender, oblique: boolean): QuoteSpeaker {
+    const v = this.v;
+    const head = nounHead(v, np);
+    if (isPersonalPronoun(v, head)) {
+      const low = v.lower(head);
+      const gender: Gender = low === 'его' ? 'masc' : low === 'её' || low === 'ее' ? 'femn' : low === 'их' ? 'plur' : genderOf(v, head) ?? verbGender;
+      const c = gender === 'plur' ? undefined : this.recent('PER', gender);
+      const mention = this.mentionOf(np, 'pronoun', low);
+      return c ? { name: c.name, type: c.type, entityId: c.entityId, mention } : { name: null, type: 'OTHER', entityId: null, mention };
+    }
+    const lemma = v.lemma(head);
+    const role = roleLexicon().get(lemma);
+    // «представитель Белого дома», «источник в министерстве»: the body behind an unnamed person.
+    if (/^(представитель|источник|сотрудник)$/.test(lemma) && this.nameRun(np) === null) {
+      const caps = this.capitalStart(np, head + 1);
+      if (caps >= 0) return { name: this.phraseNominative(caps, np.e), type: 'ORG', entityId: null, mention: this.mentionOf(np, 'role', lemma) };
+      const c = lemma === 'представитель' ? this.recent('ORG', undefined, true) : undefined;
+      if (c) return { name: c.name, type: c.type, entityId: c.entityId, mention: this.mentionOf(np, 'role', lemma) };
+      // «представитель министерства», «источник в ведомстве»: someone unnamed, not the last person quoted.
+      if (np.e - np.s > 1) return { name: null, type: 'OTHER', entityId: null, mention: this.mentionOf(np, 'role', lemma) };
+    }
+    const run = this.nameRun(np);
+    if (run !== null) {
+      const name = this.normalName(run[0], run[1], oblique);
+      const type: EntityType = v.has(run[1] - 1, 'Geox') ? 'LOC' : v.has(run[1] - 1, 'Orgn') ? 'ORG' : 'PER';
+      const w = nameWords(name);
+      const linked = this.findKnown((k) => k.type === type && sameWords(nameWords(k.name), w));
+      const full = linked && linked.name.split(' ').length > name.split(' ').length ? linked.name : name;
+      return { name: full, type, entityId: linked?.entityId ?? null, mention: this.mentionOf(np, 'name', name) };
+    }
+    const plural = oblique
+      ? !v.ctx.morphology.parses(v.str(head)).some((p) => p.tag.sing === true && (p.tag.gent === true || p.tag.accs === true || p.tag.datv === true))
+      : v.has(head, 'plur') && !v.has(head, 'Sgtm');
+    const unnamed = /^(один|одна|другой|другая|некий|некая|источник)$/.test(v.lower(np.s));
+    // «— поделилась фигуристка»: any singular animate noun refers back like a listed role.
+    const personLike = role === 'PER' || (role === undefined && v.has(head, 'anim') && v.pos(head) === 'NOUN' && (!v.isCapital(head) || this.sentenceInitial(head)));
+    if (personLike && !plural && !unnamed) {
+      const c = this.recent('PER', verbGender, true, lemma);
+      return { name: c?.name ?? null, type: 'PER', entityId: c?.entityId ?? null, mention: this.mentionOf(np, 'role', lemma) };
+    }
+    const caps = this.capitalStart(np, np.s);
+    if (role === 'ORG' || caps >= 0) {
+      const type: EntityType = v.has(head, 'Geox') ? 'LOC' : 'ORG';
+      if (caps >= 0) {
+        const name = oblique ? this.phraseNominative(caps, np.e) : v.text.slice(v.doc.tokens[caps].start, v.doc.tokens[np.e - 1].end);
+        return { name, type, entityId: null, mention: this.mentionOf(np, 'name', name) };
+      }
+      const text = v.text.slice(v.doc.tokens[np.s].start, v.doc.tokens[np.e - 1].end);
+      const bare = np.e - np.s === 1;
+      const lw = nameWords(lemma);
+      const c = this.findKnown((k) => k.type === 'ORG' && sameWords(nameWords(k.name), lw)) ?? (bare ? this.recent('ORG', undefined, true) : undefined);
+      return { name: c?.name ?? (oblique ? lemma : text), type: 'ORG', entityId: c?.entityId ?? null, mention: this.mentionOf(np, 'role', lemma) };
+    }
+    // «…, сообщает NEWSru.com»: a web address or a Latin-letter title is a medium's name.
+    if (!v.isWord(head) || v.pos(head) === 'LATN') {
+      const text = v.text.slice(v.doc.tokens[np.s].start, v.doc.tokens[np.e - 1].end);
+      return { name: text, type: 'ORG', entityId: null, mention: this.mentionOf(np, 'name', text) };
+    }
+    return { name: null, type: plural ? 'OTHER' : v.has(head, 'anim') ? 'PER' : 'OTHER', entityId: null, mention: this.mentionOf(np, 'role', lemma) };
+  }
+
+  /** First capitalised word of a phrase from token `from` (an all-caps abbreviation counts; a sentence-initial word does not). */
+  private capitalStart(np: NP, from: number): number {
+    const v = this.v;
+    for (let i = from; i < np.e; i++) {
+      if (!v.isWord(i) || !v.isCapital(i)) continue;
+      if (this.sentenceInitial(i) && !/^\p{Lu}{2,}/u.test(v.str(i)) && v.pos(i) !== undefined && v.pos(i) !== 'ADJF') continue;
+      return i;
+    }
+    return -1;
+  }
+
+  /** The run of personal-name tokens in a phrase: capitalised Cyrillic words, preferring tagged names. */
+  private nameRun(np: NP): [number, number] | null {
+    const v = this.v;
+    const runs: Array<[number, number, boolean]> = [];
+    for (let i = np.s; i < np.e; i++) {
+      if (!this.nameToken(i)) continue;
+      let e = i;
+      let tagged = false;
+      while (e < np.e && this.nameToken(e)) { if (NAME_TAGS.some((g) => v.has(e, g) || v.ctx.morphology.parses(v.str(e)).some((p) => p.tag[g] === true))) tagged = true; e++; }
+      runs.push([i, e, tagged]);
+      i = e - 1;
+    }
+    const pick = runs.find((r) => r[2]) ?? runs[0];
+    return pick ? [pick[0], pick[1]] : null;
+  }
+
+  private nameToken(i: number): boolean {
+    const v = this.v;
+    if (!v.isWord(i) || !/^[А-ЯЁ][а-яё]/.test(v.str(i))) return false;
+    if (v.has(i, 'Geox') || v.has(i, 'Orgn')) return false;
+    const lemma = v.lemma(i);
+    if (roleLexicon().has(lemma)) return false;
+    const pos = v.pos(i);
+    // A capitalised first word of a sentence is a name only when az knows it as one («Хореограф отметил» is not).
+    if (this.sentenceInitial(i) || v.doc.tokens[i].start === 0) {
+      return pos === undefined || pos === 'UNKN' || NAME_TAGS.some((g) => v.has(i, g)) || v.ctx.morphology.parses(v.str(i)).some((p) => NAME_TAGS.some((g) => p.tag[g] === true));
+    }
+    return pos !== 'ADJF' || NAME_TAGS.some((g) => v.has(i, g));
+  }
+
+
+}
+
+const wordCache = new Map<string, string[]>();
+
+/** A name's words, lower-cased with ё folded; cached, since the same few names recur. */
+function nameWords(name: string): string[] {
+  let w = wordCache.get(name);
+  if (w === undefined) {
+    w = name.toLowerCase().replace(/ё/g, 'е').split(/\s+/).filter(Boolean);
+    if (wordCache.size > 10000) wordCache.clear();
+    wordCache.set(name, w);
+  }
+  return w;
+}
+
+function sameWords(wa: string[], wb: string[]): boolean {
+  if (wa.length === 0 || wb.length === 0) return false;
+  const [small, big] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
+  return small.every((x) => big.includes(x));
+}
+
+/**
+ * One name's words are a subset of the other's, after lower-casing and ё→е (QUOTES.md's rule).
+ * @example
+ * sameSource('Трамп', 'Дональд Трамп'); // true
+ */
+export function sameSource(a: string, b: string): boolean {
+  return sameWords(nameWords(a), nameWords(b));
+}

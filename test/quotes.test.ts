@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import { createAnalyzer } from '../src/analyze.js';
+import type { Quote } from '../src/types.js';
+
+interface Expected { kind: string; content: string[]; cue: string; speaker: string }
+interface Case { title: string; text: string; quotes: Expected[] }
+
+/** Parses test/data/quotes/patterns.txt (format in the file's header). */
+function loadCases(): Case[] {
+  const raw = readFileSync(new URL('./data/quotes/patterns.txt', import.meta.url), 'utf8');
+  const cases: Case[] = [];
+  for (const block of raw.split(/\n(?=## )/)) {
+    const lines = block.split('\n');
+    if (!lines[0].startsWith('## ')) continue;
+    const text = lines.filter((l) => l.startsWith('> ')).map((l) => l.slice(2)).join('\n');
+    const quotes = lines
+      .filter((l) => l.includes(' | '))
+      .map((l) => {
+        const [kind, content, cue, speaker] = l.split(' | ').map((x) => x.trim());
+        return { kind, content: content.split(' || '), cue, speaker };
+      });
+    cases.push({ title: lines[0].slice(3), text, quotes });
+  }
+  return cases;
+}
+
+const analyzer = createAnalyzer();
+const strip = (s: string) => s.replace(/[«»"„“”\s]+$/u, '').replace(/^[«»"„“”\s]+/u, '');
+
+describe('quote patterns (test/data/quotes/patterns.txt)', () => {
+  const cases = loadCases();
+  it('has cases', () => expect(cases.length).toBeGreaterThan(20));
+  for (const c of cases) {
+    it(c.title, () => {
+      const quotes = analyzer.analyze(c.text).quotes;
+      expect(quotes.map((q) => q.kind)).toEqual(c.quotes.map((q) => q.kind));
+      c.quotes.forEach((want, k) => {
+        const got: Quote = quotes[k];
+        expect(got.segments.map((s) => strip(c.text.slice(s.start, s.end)))).toEqual(want.content.map(strip));
+        expect(got.cue.text).toBe(want.cue);
+        expect(c.text.slice(got.cue.start, got.cue.end)).toBe(got.cue.text);
+        if (want.speaker === '-') expect(got.speaker?.name ?? null).toBeNull();
+        else if (want.speaker !== '?') expect(got.speaker?.name).toBe(want.speaker);
+      });
+    });
+  }
+});
+
+describe('quote output shape', () => {
+  it('numbers quotes, joins segments with a space and spans the whole content', () => {
+    const text = '«Мы готовы, — сказал Иван Петров, — но только на наших условиях». Сергей Лавров заявил, что ответ будет.';
+    const quotes = analyzer.analyze(text).quotes;
+    expect(quotes.map((q) => q.id)).toEqual(['q1', 'q2']);
+    expect(quotes[0].text).toBe('Мы готовы но только на наших условиях');
+    expect(quotes[0].start).toBe(quotes[0].segments[0].start);
+    expect(quotes[0].end).toBe(quotes[0].segments[1].end);
+    expect(quotes[0].cue.lemma).toBe('сказать');
+  });
+
+  it('creates a pronoun mention for a resolved pronoun', () => {
+    const q = analyzer.analyze('Иван Петров приехал в Москву. Он заявил, что готов к переговорам.').quotes[0];
+    expect(q.speaker?.mention).toMatchObject({ text: 'Он', kind: 'pronoun' });
+  });
+
+  it('survives unbalanced marks and empty text', () => {
+    expect(analyzer.analyze('').quotes).toEqual([]);
+    expect(() => analyzer.analyze('«'.repeat(5000) + ' — сказал он')).not.toThrow();
+    expect(() => analyzer.analyze('»» «« " — заявил, что')).not.toThrow();
+  });
+});
+
+describe('the sample article', () => {
+  const text = readFileSync(new URL('../fixtures/article.txt', import.meta.url), 'utf8');
+  const expected = JSON.parse(readFileSync(new URL('../fixtures/article.expected.json', import.meta.url), 'utf8')) as {
+    quotes: Array<{ kind: string; content: Array<[number, number]>; speakerName: string }>;
+  };
+  const analysis = analyzer.analyze(text);
+
+  it('has exactly its seven quotes, none from the sidebar', () => {
+    expect(analysis.quotes).toHaveLength(7);
+    for (const q of analysis.quotes) expect(q.end).toBeLessThanOrEqual(analysis.body.end);
+  });
+
+  it('finds each expected quote with its kind and content', () => {
+    expected.quotes.forEach((want, k) => {
+      const got = analysis.quotes[k];
+      expect(got.kind).toBe(want.kind);
+      const [s, e] = want.content[0];
+      // Same content up to quotation marks and spaces at the edges.
+      expect(Math.abs(got.start - s)).toBeLessThanOrEqual(1);
+      expect(Math.abs(got.end - e)).toBeLessThanOrEqual(1);
+    });
+  });
+
+  it('attributes every quote to Касым-Жомарт Токаев', () => {
+    for (const q of analysis.quotes) expect(q.speaker?.name).toBe('Касым-Жомарт Токаев');
+    expect(analysis.speakers.map((s) => s.name)).toEqual(['Касым-Жомарт Токаев']);
+    expect(analysis.speakers[0].quoteIds).toEqual(['q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q7']);
+  });
+});
