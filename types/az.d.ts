@@ -16,7 +16,16 @@ declare module 'az' {
       stutterCnt: number;
       typosCnt: number;
       normalize(keepPOS?: boolean): Parse;
+      /** The form with these grammemes (the paradigm's first such form), or false. */
       inflect(grammemes: string[] | Tag): Parse | false;
+      /** Dictionary parses only: the paradigm's form number `formIndex` (0 … formCnt − 1). */
+      inflect(formIndex: number): Parse | false;
+      /** Which of az's parsers produced it: 'Dictionary', 'SuffixKnown', 'PrefixUnknown', … ('Override' for rutext's lexicon). */
+      parser?: string;
+      /** Dictionary parses only: the number of forms in the paradigm, and the paradigm itself. */
+      formCnt?: number;
+      paradigm?: Uint16Array;
+      paradigmIdx?: number;
       pluralize?(n: number): Parse | false;
       matches?(tag: Tag | string[], grammemes?: string[]): boolean;
     }

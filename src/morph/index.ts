@@ -1,16 +1,35 @@
 import type { Doc } from '../doc.js';
+import { analyseInto } from './context.js';
 import type { Morphology } from './morphology.js';
 
 /**
- * Morphology stage: fills `doc.morph` parallel to `doc.tokens`.
+ * Morphology stage: fills `doc.morph` parallel to `doc.tokens`, choosing each word's analysis in
+ * the context of its sentence (see context.ts); non-word tokens get an analysis-less MorphTok.
+ *
+ * @example
+ * morph(doc, ctx.morphology);
+ * doc.morph[i].lemma; // 'сенат' for 'сенате'
  */
 export function morph(doc: Doc, morphology: Morphology): void {
-  const out = new Array(doc.tokens.length);
-  for (let i = 0; i < doc.tokens.length; i++) {
-    const t = doc.tokens[i];
-    out[i] = t.kind === 'word' ? morphology.best(t.text) : { stem: t.text, lemma: t.text.toLowerCase(), pos: undefined, tags: [] };
+  const tokens = doc.tokens;
+  const n = tokens.length;
+  // Only word tokens are analysed; punctuation and numbers keep their place for the rules to see.
+  const forms = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const k = tokens[i].kind;
+    forms[i] = k === 'word' || k === 'punct' || k === 'number' ? tokens[i].text : ' ';
   }
+  const out = new Array(n);
+  let covered = 0;
+  for (const s of doc.sentences) {
+    if (s.tokStart > covered) analyseInto(forms, morphology, covered, s.tokStart, out, covered);
+    analyseInto(forms, morphology, s.tokStart, s.tokEnd, out, s.tokStart);
+    covered = Math.max(covered, s.tokEnd);
+  }
+  if (covered < n) analyseInto(forms, morphology, covered, n, out, covered);
+  for (let i = 0; i < n; i++) if (tokens[i].kind !== 'word') out[i] = morphology.unknown(tokens[i].text);
   doc.morph = out;
 }
 
 export { Morphology } from './morphology.js';
+export { analyseSentence } from './context.js';

@@ -2,29 +2,78 @@ import type Az from 'az';
 import snowball from 'snowball-stemmers';
 import type { MorphTok } from '../doc.js';
 import { loadAz } from './az.js';
+import { BoundedCache } from './cache.js';
+import { AS_IS_INFO, CASE, Candidate, F, tagInfo } from './candidate.js';
+import { analyseSentence } from './context.js';
+import { closestForm, lemmaOf } from './lemma.js';
+import { type OverrideLexicon, overrides } from './overrides.js';
 
 type Parse = Az.Parse;
 
+// Stress marks (U+0300, U+0301) that dictionaries and encyclopaedic text put on vowels.
+const STRESS = /[\u0300\u0301]/g;
+const ORDINAL = /^(\d+)-[а-яё]+$/i;
+const CYRILLIC = /[а-яё]/i;
+// Distinct forms per cache generation (two are kept): the frequent words stay, memory stays bounded.
+const CACHE_LIMIT = 30_000;
+// Readings far less likely than the best one are dropped: no context rule can lift them that far.
+const MIN_SHARE = 1e-3;
+const MAX_CANDIDATES = 8;
+const AS_IS_PRIOR = 0.02;
+// Endings of declined forms (adjectives, instrumental, plural): such a word is not one left as it stands.
+const DECLINED_END = /(?:[аяы]|ом|ем|ой|ей|ого|его|ому|ему|ым|им|ую|юю|ая|яя|ые|ие|ых|их|ыми|ими|ами|ями|ах|ях)$/;
+const INDECLINABLE_END = /[иуеоюэ]$/;
+const ALL_CASES = CASE.nomn | CASE.gent | CASE.datv | CASE.accs | CASE.ablt | CASE.loct;
+
+function isTitle(form: string): boolean {
+  return form[0] !== form[0].toLowerCase() && form.slice(1) !== form.slice(1).toUpperCase();
+}
+
 /**
- * Word-level morphology shared by the stages: az parses, Snowball stems, and caches for both.
- * One instance per Analyzer; the dictionaries themselves are loaded once per process.
+ * Word-level morphology shared by the stages: az parses (plus the override lexicon), Snowball
+ * stems, candidate analyses for the context rules, and caches for all of them. One instance per
+ * Analyzer; the dictionaries themselves are loaded once per process.
  *
  * @example
  * const m = new Morphology();
- * m.parses('Токаева')[0].normalize().word; // 'токаев'
+ * m.parses('Токаева')[0].normalize().word;             // 'токаев'
+ * m.nominative(['Анны', 'Быковской']);                 // ['Анна', 'Быковская']
  */
 export class Morphology {
   private readonly az = loadAz();
+  private readonly lexicon: OverrideLexicon = overrides(this.az);
   private readonly stemmer = snowball.newStemmer('russian');
-  private readonly parseCache = new Map<string, Parse[]>();
-  private readonly stemCache = new Map<string, string>();
-  private readonly bestCache = new Map<string, MorphTok>();
+  /** Distinct forms per cache generation (two are kept); see the constructor. */
+  readonly cacheLimit: number;
+  private readonly parseCache: BoundedCache<Parse[]>;
+  private readonly stemCache: BoundedCache<string>;
+  private readonly bestCache: BoundedCache<MorphTok>;
+  private readonly unknownCache: BoundedCache<MorphTok>;
+  private readonly candidateCache: BoundedCache<readonly Candidate[]>;
 
-  /** All az parses of a word form (case-insensitive), best first; cached. */
+  /**
+   * @param options.cacheLimit distinct word forms per cache generation (two generations are
+   *   kept, frequent forms move to the young one). Default 30 000: about 25 MB of analyses per
+   *   generation; a larger limit trades memory for fewer repeated parses over long batches.
+   */
+  constructor(options: { cacheLimit?: number } = {}) {
+    this.cacheLimit = Math.max(100, options.cacheLimit ?? CACHE_LIMIT);
+    this.parseCache = new BoundedCache(this.cacheLimit);
+    this.stemCache = new BoundedCache(this.cacheLimit);
+    this.bestCache = new BoundedCache(this.cacheLimit);
+    this.unknownCache = new BoundedCache(this.cacheLimit);
+    this.candidateCache = new BoundedCache(this.cacheLimit);
+  }
+
+  /**
+   * All parses of a word form, best first: the override lexicon's (for names and places it
+   * knows), then az's. Capitalisation matters (az offers Name/Surn/Geox only for capitalised
+   * forms); stress marks are ignored. Cached.
+   */
   parses(form: string): Parse[] {
     let p = this.parseCache.get(form);
     if (p === undefined) {
-      try { p = this.az(form); } catch { p = []; }
+      p = this.computeParses(form);
       this.parseCache.set(form, p);
     }
     return p;
@@ -34,34 +83,226 @@ export class Morphology {
   stem(form: string): string {
     let s = this.stemCache.get(form);
     if (s === undefined) {
-      const norm = form.toLowerCase().replace(/ё/g, 'е');
-      s = /[а-я]/.test(norm) ? this.stemmer.stem(norm) : norm;
+      const norm = form.toLowerCase().replace(/ё/g, 'е').replace(STRESS, '');
+      s = CYRILLIC.test(norm) ? this.stemmer.stem(norm) : norm;
       this.stemCache.set(form, s);
     }
     return s;
   }
 
-  /** Context-free analysis: the dictionary's first parse. */
+  /** Context-free analysis: the most probable candidate. Stages should prefer `doc.morph`, chosen in context. */
   best(form: string): MorphTok {
     let m = this.bestCache.get(form);
     if (m === undefined) {
-      const p = this.parses(form);
-      m = p.length > 0 ? this.fromParse(form, p[0]) : { stem: this.stem(form), lemma: form.toLowerCase(), pos: undefined, tags: [] };
+      const c = this.candidates(form);
+      m = c.length > 0 ? c[0].tok : this.unknown(form);
       this.bestCache.set(form, m);
     }
     return m;
   }
 
-  /** Builds the MorphTok for one parse of a form. */
+  /** Builds the MorphTok for one parse of a form (lemma by UD conventions, see lemma.ts). */
   fromParse(form: string, parse: Parse): MorphTok {
-    return { stem: this.stem(form), lemma: parse.normalize().word, pos: parse.tag.POS, tags: tagList(parse) };
+    return { stem: this.stem(form), lemma: lemmaOf(parse), pos: parse.tag.POS, tags: tagList(parse) };
+  }
+
+  /** The MorphTok of a token that has no analysis (punctuation, numbers, Latin words …). */
+  unknown(form: string): MorphTok {
+    let m = this.unknownCache.get(form);
+    if (m === undefined) {
+      m = { stem: this.stem(form), lemma: form.toLowerCase().replace(STRESS, ''), pos: undefined, tags: [] };
+      this.unknownCache.set(form, m);
+    }
+    return m;
+  }
+
+  /**
+   * The distinct analyses of a form (same lemma and tag merged), most probable first, with the
+   * numbers the context rules test. Cached: a repeated word costs one map lookup.
+   */
+  candidates(form: string): readonly Candidate[] {
+    let c = this.candidateCache.get(form);
+    if (c === undefined) {
+      c = this.computeCandidates(form);
+      this.candidateCache.set(form, c);
+    }
+    return c;
+  }
+
+  /**
+   * A form inflected to the given grammemes (OpenCorpora names: 'nomn', 'gent', 'sing', 'plur',
+   * 'masc', 'femn' …), keeping the word's capitalisation. `from` picks the analysis to start from
+   * (e.g. the one chosen in context, `doc.morph[i]`); by default the most probable one. Gender and
+   * number are kept where the target form has them (`Быковской` → `Быковская`, not `Быковский`).
+   * Returns undefined when no analysis can be inflected so.
+   *
+   * @example
+   * m.inflect('Токаева', ['nomn']);                     // 'Токаев'
+   * m.inflect('комиссией', ['nomn']);                   // 'комиссия'
+   * m.inflect('Трампа', ['nomn']);                      // 'Трамп'
+   */
+  inflect(form: string, grammemes: readonly string[], from?: MorphTok): string | undefined {
+    // Candidates keep no az parse (memory), so the form is parsed again: inflection is rare.
+    const all = this.computeParses(form);
+    const floor = all.reduce((m, p) => Math.max(m, p.score), 0) * 0.01;
+    let ps = all.filter((p) => p.stutterCnt === 0 && p.typosCnt === 0 && p.score >= floor && !(p.tag.Abbr && p !== all[0]));
+    if (from !== undefined) {
+      const chosen = ps.filter((p) => tagList(p) === from.tags && lemmaOf(p) === from.lemma);
+      ps = [...chosen, ...ps];
+    }
+    for (const p of ps) {
+      const out = inflectParse(p, grammemes);
+      if (out !== undefined) return matchCase(out, form);
+    }
+    return undefined;
+  }
+
+  /**
+   * A noun phrase in the nominative, keeping gender and number: the form the entities stage
+   * shows. Only the phrase's head declines: the modifiers agreeing with it, the head noun, and
+   * further parts of a person's name (`Анны Быковской` → `Анна Быковская`, `Европейской
+   * комиссией` → `Европейская комиссия`); what follows the head stays as written (`Министерства
+   * иностранных дел` → `Министерство иностранных дел`, `Республики Казахстан` → `Республика
+   * Казахстан`). `morph` gives the analyses chosen in context, parallel to `forms` (e.g.
+   * `doc.morph.slice(start, end)`); without it the phrase is analysed on its own. Words that
+   * cannot be inflected are kept.
+   *
+   * @example
+   * m.nominative(['Касым-Жомарта', 'Токаева']);          // ['Касым-Жомарт', 'Токаев']
+   * m.nominative(['Министерства', 'иностранных', 'дел']); // ['Министерство', 'иностранных', 'дел']
+   */
+  nominative(forms: readonly string[], morph?: readonly MorphTok[]): string[] {
+    const out = forms.slice();
+    const chosen = morph ?? analyseSentence(forms, this);
+    let head: MorphTok | undefined;
+    for (let i = 0; i < forms.length; i++) {
+      const f = forms[i];
+      if (!CYRILLIC.test(f)) {
+        if (head !== undefined) break;
+        continue;
+      }
+      const t = chosen[i] ?? this.best(f);
+      const isName = t.tags.includes('Name') || t.tags.includes('Surn') || t.tags.includes('Patr');
+      if (head !== undefined) {
+        // After the head only a further part of a person's name declines with it.
+        const headIsName = head.tags.includes('Name') || head.tags.includes('Surn') || head.tags.includes('Patr');
+        if (!(headIsName && isName && sameCase(head, t))) break;
+      }
+      out[i] = this.inflect(f, ['nomn'], t) ?? f;
+      if (t.pos === 'NOUN' || t.pos === 'NPRO' || t.tags.includes('Fixd')) head = t;
+    }
+    return out;
+  }
+
+  private computeParses(form: string): Parse[] {
+    const clean = form.replace(STRESS, '');
+    let ps: Parse[];
+    try { ps = this.az(clean); } catch { ps = []; }
+    // A name written in lower case (москвы, путина in comments and chats): when the dictionary
+    // knows the word only as a name, take that rather than a guess from the suffix.
+    if (clean.length > 2 && clean === clean.toLowerCase() && !ps.some((p) => p.parser === 'Dictionary')) {
+      let named: Parse[] = [];
+      try { named = this.az(clean, { ignoreCase: true, parsers: ['Dictionary'] }).filter((p) => p.parser === 'Dictionary'); } catch { /* keep the guesses */ }
+      if (named.length > 0) ps = named;
+    }
+    const lex = this.lexicon.lookup(clean);
+    if (lex !== undefined) {
+      const capitalised = clean[0] !== clean[0].toLowerCase();
+      const usable = lex.filter((p) => capitalised || !(p.tag.Name || p.tag.Surn || p.tag.Patr || p.tag.Geox));
+      if (usable.length > 0) {
+        const known = ps.filter((p) => p.parser === 'Dictionary');
+        // The lexicon stands beside the dictionary's readings and replaces az's guesses by suffix.
+        const top = known.reduce((m, p) => Math.max(m, p.score), 0) || 1;
+        ps = [...usable.map((p) => p.withScore(top)), ...known];
+      }
+    }
+    return ps;
+  }
+
+  private computeCandidates(form: string): readonly Candidate[] {
+    let ps = this.parseCache.get(form) ?? this.computeParses(form);
+    // Readings that fix a typo or a stutter (хобби as 'хоби'), or take a long word for an
+    // abbreviation (месяцев as 'мес.'), only when nothing else reads the form.
+    const clean = ps.filter((p) => p.stutterCnt === 0 && p.typosCnt === 0 && !(p.tag.Abbr && form.length > 4));
+    if (clean.length > 0) ps = clean;
+    const out: Candidate[] = [];
+    const seen = new Set<string>();
+    const ordinal = ORDINAL.exec(form);
+    const stem = this.stem(form);
+    const floor = ps.reduce((m, p) => Math.max(m, p.score), 0) * MIN_SHARE;
+    let known = false;
+    for (const p of ps) {
+      if (p.score < floor || out.length >= MAX_CANDIDATES) continue;
+      const info = tagInfo(p.tag);
+      // az repeats readings through several of its guessers: one per paradigm and tag is enough.
+      const key = `${p.paradigmIdx ?? p.toString()} ${info.key}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const parser = p.parser;
+      const isKnown = parser === 'Dictionary' || parser === 'Override';
+      if (isKnown) known = true;
+      const fixed = ordinal !== null ? `${ordinal[1]}-й` : abbreviationLemma(form, p);
+      const made = fixed !== undefined ? { stem, lemma: fixed, pos: p.tag.POS, tags: info.list } : undefined;
+      out.push(new Candidate(p, info, p.score, isKnown ? F.Known : 0, stem, lemmaOf, made));
+    }
+    // A capitalised word the dictionary lacks may be a foreign name that does not decline
+    // (Мопертюи, Сырбу, Франке): offer it as it stands, likely when it ends like one.
+    if (out.length > 0 && !known && isTitle(form) && CYRILLIC.test(form) && !DECLINED_END.test(form)) {
+      const lemma = form.toLowerCase().replace(STRESS, '');
+      const made: MorphTok = { stem, lemma, pos: 'NOUN', tags: AS_IS_INFO.list };
+      const prior = INDECLINABLE_END.test(lemma) ? 1 : AS_IS_PRIOR;
+      out.push(new Candidate(undefined, AS_IS_INFO, prior, F.Noun | F.Fixd | F.AsIs, stem, lemmaOf, made, ALL_CASES));
+      out.sort((a, b) => b.logp - a.logp);
+    }
+    return out;
   }
 }
 
-/** The grammemes of a parse as a flat list, without the POS. */
+const CASE_NAMES = ['nomn', 'gent', 'datv', 'accs', 'ablt', 'loct', 'voct'];
+
+/** Whether two analyses share their case (an indeclinable word agrees with any). */
+function sameCase(a: MorphTok, b: MorphTok): boolean {
+  const ca = CASE_NAMES.find((c) => a.tags.includes(c));
+  const cb = CASE_NAMES.find((c) => b.tags.includes(c));
+  return ca === undefined || cb === undefined || ca === cb || a.tags.includes('Fixd') || b.tags.includes('Fixd');
+}
+
+/** Units written short (км, м, гг) keep their written form as lemma, as UD has them. */
+function abbreviationLemma(form: string, p: Parse): string | undefined {
+  return p.tag.Abbr && form === form.toLowerCase() && form.length <= 3 ? form : undefined;
+}
+
+/** Inflects one parse, keeping its gender and number when the target grammemes allow. */
+function inflectParse(p: Parse, grammemes: readonly string[]): string | undefined {
+  const t = p.tag;
+  const keep: string[] = [];
+  if (t.NMbr && !grammemes.includes('sing') && !grammemes.includes('plur')) keep.push(t.NMbr as string);
+  if (t.GNdr && !grammemes.some((g) => g === 'masc' || g === 'femn' || g === 'neut')) keep.push(t.GNdr as string);
+  // Stay the same kind of word: a participle stays a participle of the same tense and voice.
+  const kind: string[] = t.POS ? [t.POS] : [];
+  if (t.POS === 'PRTF') for (const g of [t.TEns, t.VOic]) if (typeof g === 'string') kind.push(g);
+  const tries = [[...grammemes, ...kind, ...keep], [...grammemes, ...kind, ...keep.slice(0, 1)], [...grammemes, ...kind], [...grammemes]];
+  for (const g of tries) {
+    const out = closestForm(p, g);
+    if (out) return out.toString();
+  }
+  return undefined;
+}
+
+/** Gives `word` the capitalisation pattern of `model` (Title, UPPER or lower). */
+function matchCase(word: string, model: string): string {
+  if (model.length > 1 && model === model.toUpperCase() && model !== model.toLowerCase()) return word.toUpperCase();
+  if (model[0] !== model[0].toLowerCase()) {
+    // Hyphenated names capitalise each part: Касым-Жомарт.
+    return word.replace(/(^|-)(\p{L})/gu, (_m, sep: string, ch: string, offset: number) => {
+      const src = model[offset + sep.length];
+      return sep + (src !== undefined && src !== src.toLowerCase() ? ch.toUpperCase() : ch);
+    });
+  }
+  return word;
+}
+
+/** The grammemes of a parse as a flat list, without the POS (shared per tag: treat as read-only). */
 export function tagList(parse: Parse): string[] {
-  const s = parse.tag.toString();
-  const out: string[] = [];
-  for (const part of s.split(/[ ,]/)) if (part && part !== parse.tag.POS) out.push(part);
-  return out;
+  return tagInfo(parse.tag).list;
 }

@@ -1,0 +1,141 @@
+import type Az from 'az';
+import type { MorphTok } from '../doc.js';
+
+type Parse = Az.Parse;
+
+/** Case bits, so a preposition can govern a set of cases. */
+export const CASE = { nomn: 1, gent: 2, datv: 4, accs: 8, ablt: 16, loct: 32 } as const;
+export type CaseName = keyof typeof CASE;
+const CASES = Object.keys(CASE) as CaseName[];
+// A tag with no grammemes, for readings built by rutext itself.
+const EMPTY_INFO = { pos: 'NOUN', list: ['Fixd'], key: 'NOUN,Fixd', flags: 0, cas: 0, num: 1, gen: 0, per: 0 };
+export { EMPTY_INFO as AS_IS_INFO };
+
+/** Flag bits of a candidate, precomputed once per (form, parse) so the context rules only test bits. */
+export const F = {
+  Name: 1 << 0,
+  Surn: 1 << 1,
+  Patr: 1 << 2,
+  Geox: 1 << 3,
+  Orgn: 1 << 4,
+  Trad: 1 << 5,
+  /** NOUN or pronoun noun. */
+  Noun: 1 << 6,
+  /** Agreeing modifier: full adjective, full participle, possessive/pronominal adjective, ordinal. */
+  Adj: 1 << 7,
+  /** Finite verb, infinitive, gerund, short participle, short adjective, predicative: not a case form. */
+  Verbal: 1 << 8,
+  Anim: 1 << 9,
+  Fixd: 1 << 10,
+  Past: 1 << 11,
+  Numr: 1 << 12,
+  Prep: 1 << 13,
+  /** Part of the dictionary (not a guess from the suffix). */
+  Known: 1 << 14,
+  /** A capitalised word the dictionary lacks, taken as it stands (a name that does not decline). */
+  AsIs: 1 << 15,
+} as const;
+export const PROPER = F.Name | F.Surn | F.Patr | F.Geox | F.Orgn | F.Trad | F.AsIs;
+export const PERSON = F.Name | F.Surn | F.Patr;
+/** Forms that take case: what a preposition can govern and what agrees. */
+export const NOMINAL = F.Noun | F.Adj | F.Numr;
+
+/** What the rules read from a tag; az's tags are shared frozen objects, so this is computed once per tag. */
+interface TagInfo { pos: string; list: string[]; key: string; flags: number; cas: number; num: number; gen: number; per: number }
+const tagInfos = new WeakMap<object, TagInfo>();
+
+/** The grammemes of a tag as a flat list without the POS, and its bits (shared per tag: read-only). */
+export function tagInfo(t: Az.Tag): TagInfo {
+  let info = tagInfos.get(t);
+  if (info !== undefined) return info;
+  const pos = t.POS ?? '';
+  let flags = 0;
+  if (t.Name) flags |= F.Name;
+  if (t.Surn) flags |= F.Surn;
+  if (t.Patr) flags |= F.Patr;
+  if (t.Geox) flags |= F.Geox;
+  if (t.Orgn) flags |= F.Orgn;
+  if (t.Trad) flags |= F.Trad;
+  if (t.anim) flags |= F.Anim;
+  if (t.Fixd) flags |= F.Fixd;
+  if (t.past) flags |= F.Past;
+  if (pos === 'NOUN' || pos === 'NPRO') flags |= F.Noun;
+  else if (pos === 'ADJF' || pos === 'PRTF') flags |= F.Adj;
+  else if (pos === 'NUMR') flags |= F.Numr;
+  else if (pos === 'PREP') flags |= F.Prep;
+  else if (pos === 'VERB' || pos === 'INFN' || pos === 'GRND' || pos === 'PRTS' || pos === 'ADJS' || pos === 'PRED') flags |= F.Verbal;
+  let cas = 0;
+  for (const c of CASES) if (t[c]) { cas = CASE[c]; break; }
+  if (cas === 0 && t.voct) cas = CASE.nomn;
+  const list: string[] = [];
+  for (const part of t.toString().split(/[ ,]/)) if (part && part !== pos) list.push(part);
+  info = {
+    pos,
+    list,
+    key: t.toString(),
+    flags,
+    cas,
+    num: t.sing ? 1 : t.plur ? 2 : 0,
+    gen: t.masc ? 1 : t.femn ? 2 : t.neut ? 3 : t.ms_f || t['ms-f'] ? 4 : 0,
+    per: t['1per'] ? 1 : t['2per'] ? 2 : t['3per'] ? 3 : 0,
+  };
+  tagInfos.set(t, info);
+  return info;
+}
+
+/**
+ * One possible analysis of a word form, with what the context rules need as numbers and bits.
+ * Its MorphTok (and so the lemma, the costly part) is built only when the candidate is first
+ * chosen or asked for.
+ */
+export class Candidate {
+  /** OpenCorpora part of speech ('' when unknown). */
+  readonly pos: string;
+  /** log of az's probability (or the override lexicon's), floored. */
+  readonly logp: number;
+  /** CASE bits, 0 when the form has no case. */
+  readonly cas: number;
+  /** 1 sing, 2 plur, 0 none. */
+  readonly num: number;
+  /** 1 masc, 2 femn, 3 neut, 4 common (ms-f), 0 none. */
+  readonly gen: number;
+  /** 1, 2, 3 for finite verbs and personal pronouns, else 0. */
+  readonly per: number;
+  readonly flags: number;
+  private made: MorphTok | undefined;
+  private parse: Parse | undefined;
+
+  constructor(
+    parse: Parse | undefined, info: TagInfo, score: number, extraFlags: number,
+    private readonly stem: string, private readonly lemmaOf: (p: Parse) => string, made?: MorphTok, cas?: number,
+  ) {
+    this.parse = parse;
+    this.pos = info.pos;
+    this.logp = Math.log(Math.max(score, 1e-4));
+    this.cas = cas ?? info.cas;
+    this.num = info.num;
+    this.gen = info.gen;
+    this.per = info.per;
+    this.flags = info.flags | extraFlags;
+    this.made = made;
+  }
+
+  /** The MorphTok emitted when this candidate is chosen (shared, read-only). */
+  get tok(): MorphTok {
+    if (this.made === undefined) {
+      const p = this.parse!;
+      const info = tagInfo(p.tag);
+      this.made = { stem: this.stem, lemma: this.lemmaOf(p), pos: p.tag.POS, tags: info.list };
+      this.parse = undefined;
+    }
+    return this.made;
+  }
+}
+
+/** Whether two case forms agree in case, number and (in the singular) gender. */
+export function agrees(a: Candidate, b: Candidate): boolean {
+  if ((a.cas & b.cas) === 0) return false;
+  if (a.num !== 0 && b.num !== 0 && a.num !== b.num) return false;
+  if (a.num === 2 || b.num === 2) return true;
+  return a.gen === 0 || b.gen === 0 || a.gen === b.gen || a.gen === 4 || b.gen === 4;
+}

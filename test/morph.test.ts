@@ -1,0 +1,136 @@
+import { readFileSync } from 'node:fs';
+import { Doc } from '../src/doc.js';
+import { analyseSentence } from '../src/morph/context.js';
+import { morph } from '../src/morph/index.js';
+import { Morphology } from '../src/morph/morphology.js';
+import { OverrideLexicon } from '../src/morph/overrides.js';
+import { loadAz } from '../src/morph/az.js';
+
+const m = new Morphology();
+
+function rows(file: string): string[][] {
+  return readFileSync(new URL(`./data/morph/${file}`, import.meta.url), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '' && !l.startsWith('#'))
+    .map((l) => l.split('\t'));
+}
+
+describe('parse choice in context (test/data/morph/context.tsv)', () => {
+  test.each(rows('context.tsv'))('%s: %s → %s [%s]', (sentence, word, lemma, grams) => {
+    const forms = sentence.split(' ');
+    const i = forms.indexOf(word);
+    expect(i).toBeGreaterThanOrEqual(0);
+    const tok = analyseSentence(forms, m)[i];
+    expect(tok.lemma).toBe(lemma);
+    for (const g of grams.split(' ')) expect([tok.pos, ...tok.tags]).toContain(g);
+  });
+});
+
+describe('nominative of a phrase (test/data/morph/nominative.tsv)', () => {
+  test.each(rows('nominative.tsv'))('%s → %s', (phrase, expected) => {
+    const forms = phrase.split(' ');
+    expect(m.nominative(forms, analyseSentence(forms, m)).join(' ')).toBe(expected);
+    expect(m.nominative(forms).join(' ')).toBe(expected);
+  });
+
+  test('inflect keeps gender and capitalisation, and says when it cannot', () => {
+    expect(m.inflect('Токаева', ['nomn'])).toBe('Токаев');
+    expect(m.inflect('Быковской', ['nomn'])).toBe('Быковская');
+    expect(m.inflect('комиссии', ['nomn', 'plur'])).toBe('комиссии');
+    expect(m.inflect('Трамп', ['datv'])).toBe('Трампу');
+    expect(m.inflect('Астана', ['loct'])).toBe('Астане');
+    expect(m.inflect('и', ['nomn'])).toBeUndefined();
+  });
+});
+
+describe('lemma conventions (as UD Russian: participles and gerunds → infinitive, short and comparative → full adjective)', () => {
+  test.each([
+    ['Компания , выпустившая отчёт', 'выпустившая', 'выпустить'],
+    ['решение было принято вчера', 'принято', 'принять'],
+    ['этот факт хорошо известен', 'известен', 'известный'],
+    ['это был лучший год', 'лучший', 'лучший'],
+    ['первый раз', 'первый', 'первый'],
+    ['Алексей Иванович Смирнов', 'Иванович', 'иванович'],
+    ['встреча с Сергеем', 'Сергеем', 'сергей'],
+    ['Ви́ктор пришёл', 'Ви́ктор', 'виктор'],
+    ['в 80-х годах', '80-х', '80-й'],
+  ])('%s: %s → %s', (sentence, word, lemma) => {
+    const forms = sentence.split(' ');
+    expect(analyseSentence(forms, m)[forms.indexOf(word)].lemma).toBe(lemma);
+  });
+
+  test('capitalised foreign names the dictionary lacks: indeclinable ones stay as they are, others get a singular reading', () => {
+    const forms = ['Об', 'этом', 'сообщил', 'Франсуа', 'Мопертюи', '.'];
+    expect(analyseSentence(forms, m)[4].lemma).toBe('мопертюи');
+    const t = analyseSentence(['Как', 'сообщил', 'Митчелл', ',', 'всё', 'готово'], m)[2];
+    expect(t.lemma).toBe('митчелл');
+  });
+});
+
+describe('stage and caches', () => {
+  test('the stage works sentence by sentence and falls back to the whole token list', () => {
+    const doc = new Doc('Саммит прошёл в Астане. Об этом сообщил Илон Маск');
+    doc.tokens = [];
+    const re = /\p{L}+|[^\s\p{L}]/gu;
+    for (const x of doc.text.matchAll(re)) doc.tokens.push({ start: x.index!, end: x.index! + x[0].length, text: x[0], kind: /\p{L}/u.test(x[0]) ? 'word' : 'punct' });
+    morph(doc, m);
+    const byText = (w: string) => doc.morph[doc.tokens.findIndex((t) => t.text === w)];
+    expect(doc.morph).toHaveLength(doc.tokens.length);
+    expect(byText('Астане').tags).toContain('Geox');
+    expect(byText('Маск').tags).toContain('Surn');
+    expect(byText('.').pos).toBeUndefined();
+    doc.sentences = [{ start: 0, end: 23, tokStart: 0, tokEnd: 5 }, { start: 24, end: doc.text.length, tokStart: 5, tokEnd: doc.tokens.length }];
+    morph(doc, m);
+    expect(byText('Астане').lemma).toBe('астана');
+    expect(byText('Маск').lemma).toBe('маск');
+  });
+
+  test('repeated words come from the cache (the same objects)', () => {
+    expect(m.candidates('партиям')).toBe(m.candidates('партиям'));
+    const a = analyseSentence(['Партиям', 'предстоит'], m);
+    const b = analyseSentence(['Партиям', 'предстоит'], m);
+    expect(a[0]).toBe(b[0]);
+  });
+
+  test('stem: Snowball on lower case with ё → е', () => {
+    expect(m.stem('Партиям')).toBe(m.stem('партии'));
+    expect(m.stem('Ёлками')).toBe(m.stem('елки'));
+  });
+
+  test('parses and best stay available for other stages', () => {
+    expect(m.parses('Токаева')[0].normalize().toString()).toBe('токаев');
+    expect(m.best('партиям').lemma).toBe('партия');
+  });
+});
+
+describe('override lexicon', () => {
+  test('a line declines its word like the model and takes the model\'s tags', () => {
+    const lex = new OverrideLexicon(loadAz(), 'нурлан\tрустам\tName\nбайтерек\tпарламент\tNOUN\n');
+    const p = lex.lookup('Нурланом')!;
+    expect(p.map((x) => x.normalize().toString())).toContain('нурлан');
+    expect(p[0].tag.ablt && p[0].tag.Name).toBeTruthy();
+    expect(lex.lookup('байтереке')![0].tag.loct).toBeTruthy();
+  });
+
+  test('a model that does not decline like the word is an error, not a silent guess', () => {
+    expect(() => new OverrideLexicon(loadAz(), 'бишкек\tмосква\tGeox\n')).toThrow(/does not end like/);
+    expect(() => new OverrideLexicon(loadAz(), 'астана\tмосква\tSurn\n')).toThrow(/no dictionary parse/);
+  });
+});
+
+describe('robustness', () => {
+  test('any forms: one analysis each, never a throw', async () => {
+    const fc = (await import('fast-check')).default;
+    const form = fc.oneof(
+      fc.string({ minLength: 0, maxLength: 12 }),
+      fc.constantFrom('Маска', 'в', 'Астане', 'стали', ',', '«', 'ООО', 'iPhone', '2024', '80-х', 'Ви́ктор', '\uD800', 'ёж', 'Касым-Жомарта'),
+      fc.stringMatching(/^[А-ЯЁа-яё-]{1,20}$/),
+    );
+    fc.assert(fc.property(fc.array(form, { maxLength: 25 }), (forms) => {
+      const out = analyseSentence(forms, m);
+      expect(out).toHaveLength(forms.length);
+      for (const t of out) expect(typeof t.lemma).toBe('string');
+      for (const f of forms) m.nominative([f]);
+    }), { numRuns: 300 });
+  });
+});
