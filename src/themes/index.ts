@@ -1,5 +1,188 @@
 import type { Context } from '../context.js';
 import type { Doc } from '../doc.js';
+import type { Span, Theme } from '../types.js';
+import { Kind, tokenFacts, visitCandidates, type TokenFacts } from './candidates.js';
+import { loadBackground } from './lexicon.js';
+import { normalForm } from './normal.js';
 
-/** Themes stage (placeholder): key phrases in their normal form. */
-export function themes(_doc: Doc, _ctx: Context, _max: number): void {}
+/**
+ * Scoring weights, tuned on kw/russia_today_1 only (see docs/themes.md). Exported for the
+ * evaluation script's ablations; not part of the public API.
+ */
+export const themeWeights = {
+  /** Weight of each kind (Noun, AdjNoun, NounGen, Name). */
+  kind: [1, 1.2, 0.2, 1.2] as number[],
+  /** Frequency term: count ** tfPower. */
+  tfPower: 1,
+  /** Added to the position factor when the phrase is in the body's first paragraph (the title or lead). */
+  title: 0.3,
+  /** Added to the spread factor times (last − first occurrence) / body length. */
+  spread: 0.3,
+  /**
+   * idf = ln((docs + 1) / (df + 1)) ** power, one power for common-noun phrases and one for names;
+   * a key absent from the table gets df = minDf − 1.
+   */
+  idfPower: 0.5,
+  idfPowerName: 0,
+  /**
+   * Keyphraseness: how often editors tagged the key where it occurred (tuning set), smoothed towards
+   * the prior by `taggedSmoothing` pseudo-documents; the score is multiplied by
+   * (smoothed / prior) ** taggedPower. Keys the tuning set never held get factor 1.
+   */
+  taggedPower: 0.8,
+  taggedSmoothing: 10,
+  /** Lower bound of the keyphraseness factor (1: it only ever raises a score). */
+  taggedFloor: 0.3,
+};
+
+interface Candidate {
+  key: string;
+  kind: Kind;
+  count: number;
+  firstTok: number;
+  lastTok: number;
+  title: boolean;
+  /** Occurrence token ranges, flat pairs [start, end, start, end, …]. */
+  ranges: number[];
+  /** Occurrences whose (last) noun is an animate plural: `беженцы`, `россияне`. */
+  animPlural: number;
+  score: number;
+}
+
+/**
+ * Themes stage: key phrases of the body in their natural normal form (`политическая партия`,
+ * `выборы`, `Касым-Жомарт Токаев`), best first, at most `max`. Scores combine frequency, kind of
+ * phrase, position (the body's first paragraph: title or lead), spread over the text, rarity against
+ * the shipped background document frequencies and keyphraseness (how often editors tagged the phrase
+ * where it occurred). Linear in the number of tokens but for sorting the candidates; the background
+ * table loads on first use.
+ *
+ * @example
+ * const doc = runPipeline(text, new Context());
+ * doc.themes.slice(0, 2).map((t) => t.phrase); // ['партия', 'политическая партия'] on fixtures/article.txt
+ */
+export function themes(doc: Doc, ctx: Context, max: number): void {
+  doc.themes = [];
+  if (max <= 0 || doc.tokens.length === 0 || doc.morph.length !== doc.tokens.length) return;
+  const facts = tokenFacts(doc, ctx);
+  const w = themeWeights;
+  const titleEnd = firstParagraphEnd(doc);
+  const byKey = new Map<string, Candidate>();
+  visitCandidates(doc, ctx, facts, (key, kind, from, to) => {
+    let c = byKey.get(key);
+    if (c === undefined) {
+      c = { key, kind, count: 0, firstTok: from, lastTok: from, title: false, ranges: [], animPlural: 0, score: 0 };
+      byKey.set(key, c);
+    }
+    c.count++;
+    c.lastTok = from;
+    if (doc.tokens[from].start < titleEnd) c.title = true;
+    c.ranges.push(from, to);
+    const headTags = doc.morph[to - 1].tags;
+    if (headTags.includes('plur') && headTags.includes('anim')) c.animPlural++;
+  });
+  mergeSurnames(doc, facts, byKey);
+
+  const bg = loadBackground();
+  const docs = Math.max(bg.docs, 1);
+  const absentDf = Math.max(bg.minDf - 1, 0);
+  const bodyTokens = Math.max(1, lastBodyToken(doc) - firstBodyToken(doc));
+  const scored: Candidate[] = [];
+  for (const c of byKey.values()) {
+    if (c.count === 0) continue;
+    const df = bg.df.get(c.key) ?? absentDf;
+    const idf = Math.pow(Math.log((docs + 1) / (df + 1)), c.kind === Kind.Name ? w.idfPowerName : w.idfPower);
+    const position = c.title ? 1 + w.title : 1;
+    const spread = 1 + w.spread * ((c.lastTok - c.firstTok) / bodyTokens);
+    let s = w.kind[c.kind] * Math.pow(c.count, w.tfPower) * idf * position * spread;
+    const t = w.taggedPower > 0 && bg.taggedPrior > 0 ? taggedCounts(bg.tagged, c) : undefined;
+    if (t !== undefined) {
+      const smoothed = (t[1] + w.taggedSmoothing * bg.taggedPrior) / (t[0] + w.taggedSmoothing);
+      s *= Math.max(w.taggedFloor, Math.pow(smoothed / bg.taggedPrior, w.taggedPower));
+    }
+    c.score = s;
+    scored.push(c);
+  }
+  scored.sort((a, b) => b.score - a.score || a.firstTok - b.firstTok);
+
+  const out: Theme[] = [];
+  const seen = new Set<string>();
+  for (const c of scored) {
+    if (out.length >= max) break;
+    const plural = c.kind !== Kind.Name && c.animPlural * 2 >= c.count;
+    const phrase = normalForm(doc, ctx, facts, c.kind, c.ranges, plural);
+    const dedup = phrase.toLowerCase();
+    if (seen.has(dedup)) continue;
+    seen.add(dedup);
+    const spans: Span[] = [];
+    for (let k = 0; k < c.ranges.length; k += 2) {
+      spans.push({ start: doc.tokens[c.ranges[k]].start, end: doc.tokens[c.ranges[k + 1] - 1].end });
+    }
+    spans.sort((a, b) => a.start - b.start);
+    out.push({ phrase, score: Math.round(c.score * 1000) / 1000, count: c.count, spans });
+  }
+  doc.themes = out;
+}
+
+/**
+ * Keyphraseness counts of a candidate. An adjective + noun phrase is at least as taggable as its
+ * head noun (`политическая партия` as `партия`): one site's editors tag from a small vocabulary,
+ * so their silence on a specific phrase says little, while `особое внимание` stays as general as
+ * `внимание`.
+ */
+function taggedCounts(tagged: Map<string, [number, number]>, c: Candidate): [number, number] | undefined {
+  const own = tagged.get(c.key);
+  if (c.kind !== Kind.AdjNoun) return own;
+  const head = tagged.get(c.key.slice(c.key.lastIndexOf(' ') + 1));
+  if (head === undefined) return own;
+  if (own === undefined) return head;
+  return own[1] * head[0] >= head[1] * own[0] ? own : head;
+}
+
+/** Where the body's first paragraph (the title, or the lead line) ends. */
+function firstParagraphEnd(doc: Doc): number {
+  const { start, end } = doc.body;
+  for (const p of doc.paragraphs) if (p.end > start && p.start < end) return Math.min(p.end, end);
+  return start;
+}
+
+function firstBodyToken(doc: Doc): number {
+  for (let i = 0; i < doc.tokens.length; i++) if (doc.tokens[i].start >= doc.body.start) return i;
+  return 0;
+}
+
+function lastBodyToken(doc: Doc): number {
+  for (let i = doc.tokens.length - 1; i >= 0; i--) if (doc.tokens[i].end <= doc.body.end) return i + 1;
+  return doc.tokens.length;
+}
+
+/**
+ * A lone surname (`Трамп`) or first name (`Алиса`) beside a full name (`Дональд Трамп`) is the same
+ * person: its occurrences join the full name's. Only names that start with a first name take part.
+ */
+function mergeSurnames(doc: Doc, facts: TokenFacts, byKey: Map<string, Candidate>): void {
+  const fullByPart = new Map<string, Candidate>();
+  for (const c of byKey.values()) {
+    if (c.kind !== Kind.Name) continue;
+    const from = c.ranges[0];
+    const to = c.ranges[1];
+    if (to - from < 2 || facts.entity[from] >= 0 || !doc.morph[from].tags.includes('Name')) continue;
+    const last = facts.keyStem[to - 1];
+    if (!fullByPart.has(last)) fullByPart.set(last, c);
+    const first = '\u0001' + facts.keyStem[from];
+    if (!fullByPart.has(first)) fullByPart.set(first, c);
+  }
+  if (fullByPart.size === 0) return;
+  for (const c of byKey.values()) {
+    if (c.kind !== Kind.Name || c.ranges[1] - c.ranges[0] !== 1) continue;
+    const firstName = doc.morph[c.ranges[0]].tags.includes('Name');
+    const full = fullByPart.get(firstName ? '\u0001' + c.key : c.key);
+    if (full === undefined || full === c) continue;
+    full.count += c.count;
+    full.firstTok = Math.min(full.firstTok, c.firstTok);
+    full.lastTok = Math.max(full.lastTok, c.lastTok);
+    full.title ||= c.title;
+    for (const r of c.ranges) full.ranges.push(r);
+    c.count = 0;
+  }
+}
