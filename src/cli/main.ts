@@ -1,17 +1,75 @@
 import { readFileSync } from 'node:fs';
-import { createAnalyzer } from '../analyze.js';
+import { formatOptions, UsageError } from './args.js';
+import { analyzeCommand } from './analyze-command.js';
+import { batchCommand } from './batch-command.js';
 
-/** Command-line entry (placeholder: `rutext analyze FILE`). Returns the exit code. */
+const USAGE = `usage: rutext <command> [options]
+
+Russian news articles to structured data: quotes and their speakers, entities in the
+nominative, themes.
+
+commands:
+  analyze [FILE…]       analyse articles (stdin when none); JSON, text, CSV or HTML
+  view FILE             one self-contained HTML page for an article (analyze --format html)
+  batch [FILE|DIR|-]    analyse JSON lines or a folder of .txt files in worker threads,
+                        in order, with progress and --resume
+
+options:
+${formatOptions([
+  { name: 'help', short: 'h', help: 'show this help; "rutext COMMAND --help" shows a command\'s options' },
+  { name: 'version', short: 'v', help: 'print the version' },
+])}
+
+Exit codes: 0 success, 1 some documents failed, 2 usage error.
+Run "rutext COMMAND --help" for each command's options.
+`;
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/**
+ * The command line. Returns the exit code: 0 success, 1 some documents failed, 2 usage error.
+ * @example
+ * process.exitCode = await main(['analyze', 'article.txt', '--format', 'text']);
+ */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (command !== 'analyze') {
-    process.stderr.write('usage: rutext analyze [FILE…] [--pretty] [--tokens]\n');
-    return 2;
+  // A closed stdout (`rutext batch … | head`) ends the run quietly, as for any Unix filter.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+  try {
+    switch (command) {
+      case 'analyze':
+        return await analyzeCommand(rest, 'analyze');
+      case 'view':
+        return await analyzeCommand(rest, 'view');
+      case 'batch':
+        return await batchCommand(rest);
+      case undefined:
+        process.stderr.write(USAGE);
+        return 2;
+      case '-h':
+      case '--help':
+      case 'help':
+        process.stdout.write(USAGE);
+        return 0;
+      case '-v':
+      case '--version':
+        process.stdout.write(version() + '\n');
+        return 0;
+      default:
+        throw new UsageError(command.startsWith('-') ? `unknown option ${command}` : `unknown command ${command}`);
+    }
+  } catch (err) {
+    if (err instanceof UsageError) {
+      const cmd = err.command ? ` ${err.command}` : '';
+      process.stderr.write(`rutext${cmd}: ${err.message}\nRun "rutext${cmd} --help" for usage.\n`);
+      return 2;
+    }
+    throw err;
   }
-  const pretty = rest.includes('--pretty');
-  const files = rest.filter((a) => !a.startsWith('--'));
-  const text = files.length > 0 ? readFileSync(files[0], 'utf8') : readFileSync(0, 'utf8');
-  const a = createAnalyzer().analyze(text, { tokens: rest.includes('--tokens') });
-  process.stdout.write(JSON.stringify(a, null, pretty ? 2 : 0) + '\n');
-  return 0;
 }

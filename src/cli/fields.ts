@@ -1,0 +1,31 @@
+import type { Analysis } from '../types.js';
+import { UsageError } from './args.js';
+
+/** The layers of an Analysis that --fields can keep; schemaVersion is always kept. */
+export const LAYERS = ['language', 'body', 'boilerplate', 'paragraphs', 'sentences', 'tokens', 'entities', 'quotes', 'speakers', 'themes'] as const;
+export type Layer = (typeof LAYERS)[number];
+
+/**
+ * Parses a `--fields` list ('quotes,entities'); unknown names are a usage error naming them.
+ * @example
+ * parseFields('quotes, entities'); // ['quotes', 'entities']
+ */
+export function parseFields(list: string, command?: string): Layer[] {
+  const names = list.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  if (names.length === 0) throw new UsageError('--fields needs at least one layer name', command);
+  const bad = names.filter((n) => !(LAYERS as readonly string[]).includes(n));
+  if (bad.length > 0) throw new UsageError(`--fields: unknown layer ${bad.join(', ')} (known: ${LAYERS.join(', ')})`, command);
+  return [...new Set(names)] as Layer[];
+}
+
+/**
+ * Keeps only the chosen layers (plus schemaVersion), in schema order; `null` keeps everything.
+ * @example
+ * selectFields(analysis, ['quotes']); // { schemaVersion: 1, quotes: [...] }
+ */
+export function selectFields(a: Analysis, fields: readonly Layer[] | null): Partial<Analysis> {
+  if (fields === null) return a;
+  const out: Record<string, unknown> = { schemaVersion: a.schemaVersion };
+  for (const k of LAYERS) if (fields.includes(k) && a[k] !== undefined) out[k] = a[k];
+  return out as Partial<Analysis>;
+}

@@ -1,0 +1,49 @@
+import type { Analysis } from '../types.js';
+
+/**
+ * One CSV field by RFC 4180: quoted when it holds a comma, a quote, CR or LF; quotes doubled.
+ * @example
+ * csvField('say "hi", then go'); // '"say ""hi"", then go"'
+ */
+export function csvField(v: string | number | boolean | null | undefined): string {
+  const s = v === null || v === undefined ? '' : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/**
+ * One CSV record, CRLF-terminated as RFC 4180 says.
+ * @example
+ * csvRow(['q1', 'a,b', 3]); // 'q1,"a,b",3\r\n'
+ */
+export function csvRow(fields: ReadonlyArray<string | number | boolean | null | undefined>): string {
+  return fields.map(csvField).join(',') + '\r\n';
+}
+
+export type CsvTable = 'quotes' | 'entities';
+
+export const CSV_COLUMNS: Record<CsvTable, readonly string[]> = {
+  quotes: ['id', 'speaker', 'kind', 'text'],
+  entities: ['id', 'type', 'name', 'roles', 'mentions', 'inBody', 'salience'],
+};
+
+/**
+ * The rows of one document: a row per quote (id, speaker name, kind, text) or per entity (id,
+ * type, nominative name, roles joined by '; ', mention count, inBody, salience). `file`, when
+ * given, becomes a first column (several input files in one table).
+ * @example
+ * csvRows(analysis, 'quotes'); // ['q1,Касым-Жомарт Токаев,direct,"Партиям предстоит…, …"\r\n', …]
+ */
+export function csvRows(a: Analysis, table: CsvTable, file?: string): string[] {
+  const lead = file === undefined ? [] : [file];
+  if (table === 'quotes') return a.quotes.map((q) => csvRow([...lead, q.id, q.speaker?.name ?? '', q.kind, q.text]));
+  return a.entities.map((e) => csvRow([...lead, e.id, e.type, e.name, e.roles.join('; '), e.mentions.length, e.inBody, e.salience]));
+}
+
+/**
+ * The header record, with the `file` column when several files share the table.
+ * @example
+ * csvHeader('quotes', false); // 'id,speaker,kind,text\r\n'
+ */
+export function csvHeader(table: CsvTable, withFile: boolean): string {
+  return csvRow([...(withFile ? ['file'] : []), ...CSV_COLUMNS[table]]);
+}

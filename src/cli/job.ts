@@ -1,0 +1,102 @@
+import { createAnalyzer, type Analyzer } from '../analyze.js';
+import { selectFields, type Layer } from './fields.js';
+
+/** What every analyzer of a batch run (in a worker thread or in-process) needs to know. */
+export interface JobOptions {
+  tokens: boolean;
+  fields: Layer[] | null;
+  textField: string;
+  idField: string;
+}
+
+/** One unit of batch work: an input line (JSON) or a whole text file. */
+export type Job = { line: string; lineNo: number } | { id: string; text: string };
+
+/** One output line (without its newline) and whether it reports an error. */
+export interface JobResult {
+  out: string;
+  failed: boolean;
+}
+
+/** An output document id: the input's id, or the 1-based line number when the line has none. */
+export type DocId = string | number;
+
+/**
+ * The id a line's output line will carry, computed the same way the analyzer computes it, so that
+ * --resume can match input lines to output lines without analysing anything.
+ * @example
+ * lineId('{"id":"a1","text":"…"}', 7, 'id'); // 'a1'
+ * lineId('not json', 8, 'id');               // 8
+ */
+export function lineId(line: string, lineNo: number, idField: string): DocId {
+  if (line.trim() === '') return lineNo;
+  let obj: unknown;
+  try {
+    obj = JSON.parse(line);
+  } catch {
+    return lineNo;
+  }
+  return idOf(obj, lineNo, idField);
+}
+
+function idOf(obj: unknown, lineNo: number, idField: string): DocId {
+  if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) return lineNo;
+  const id = (obj as Record<string, unknown>)[idField];
+  return typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id)) ? id : lineNo;
+}
+
+/**
+ * The key under which --resume counts ids: 5 and "5" stay different.
+ * @example
+ * idKey(5); // '5'
+ * idKey('5'); // '"5"'
+ */
+export function idKey(id: DocId): string {
+  return typeof id === 'number' ? String(id) : JSON.stringify(id);
+}
+
+// Output keys the analysis (or the error report) owns; a passed-through input field of the same name is dropped.
+const RESERVED = new Set(['schemaVersion', 'language', 'body', 'boilerplate', 'paragraphs', 'sentences', 'tokens', 'entities', 'quotes', 'speakers', 'themes', 'error']);
+
+/**
+ * Makes the function a batch worker runs on each job. It never throws: every job yields exactly one
+ * output line, either `{"id", …passed-through fields, …Analysis}` or `{"id", "error"}`.
+ * @example
+ * const run = makeProcessor({ tokens: false, fields: ['quotes'], textField: 'text', idField: 'id' });
+ * run({ line: '{"id":1,"text":"Привет"}', lineNo: 1 }).out; // '{"id":1,"schemaVersion":1,"quotes":[]}'
+ */
+export function makeProcessor(o: JobOptions, analyzer: Analyzer = createAnalyzer()): (job: Job) => JobResult {
+  const fail = (id: DocId, error: string): JobResult => ({ out: JSON.stringify({ id, error }), failed: true });
+  const analyse = (id: DocId, text: string, extra: Record<string, unknown> | null): JobResult => {
+    let a;
+    try {
+      a = analyzer.analyze(text, { tokens: o.tokens });
+    } catch (err) {
+      return fail(id, `analysis failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    const out: Record<string, unknown> = { id };
+    if (extra !== null) {
+      for (const k in extra) if (k !== o.idField && k !== o.textField && !RESERVED.has(k)) out[k] = extra[k];
+    }
+    Object.assign(out, selectFields(a, o.fields));
+    return { out: JSON.stringify(out), failed: false };
+  };
+  return (job: Job): JobResult => {
+    if (!('line' in job)) return analyse(job.id, job.text, null);
+    const { line, lineNo } = job;
+    if (line.trim() === '') return fail(lineNo, 'empty line');
+    let obj: unknown;
+    try {
+      obj = JSON.parse(line);
+    } catch (err) {
+      return fail(lineNo, `invalid JSON: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    const id = idOf(obj, lineNo, o.idField);
+    if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) return fail(id, 'not a JSON object');
+    const rec = obj as Record<string, unknown>;
+    const text = rec[o.textField];
+    if (text === undefined || text === null) return fail(id, `no "${o.textField}" field`);
+    if (typeof text !== 'string') return fail(id, `"${o.textField}" must be a string, got ${Array.isArray(text) ? 'an array' : typeof text}`);
+    return analyse(id, text, rec);
+  };
+}

@@ -1,0 +1,62 @@
+import { createReadStream, existsSync, statSync, truncateSync } from 'node:fs';
+import { idKey } from './job.js';
+import { readLines } from './lines.js';
+
+/** What an earlier (possibly killed) run left in its output file. */
+export interface ResumeState {
+  /** How many output lines each id key has (ids may repeat in the input). */
+  done: Map<string, number>;
+  /** Complete output lines found. */
+  lines: number;
+  /** Bytes cut off the end: a line the killed run had not finished writing. */
+  truncatedBytes: number;
+}
+
+// Output lines start with the id (it is the first key written), so the id can be read without
+// parsing analyses that may be tens of kilobytes each.
+const ID_PREFIX = /^\{"id":("(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)[,}]/;
+
+/**
+ * Reads the ids already in the output file `path` and cuts off a last line that a killed run left
+ * without its line break (that document is then redone). A complete line that is not an output
+ * line means the file is not one rutext wrote: that throws rather than append to it.
+ * @example
+ * const { done } = await scanOutput('out.jsonl'); // done.get('"a1"') === 1
+ */
+export async function scanOutput(path: string): Promise<ResumeState> {
+  const done = new Map<string, number>();
+  if (!existsSync(path)) return { done, lines: 0, truncatedBytes: 0 };
+  let good = 0;
+  let lines = 0;
+  for await (const line of readLines(createReadStream(path))) {
+    if (!line.ended) break;
+    const id = outputId(line.text);
+    if (id === undefined) throw new Error(`${path}: line ${line.lineNo} is not a rutext output line; not resuming into it`);
+    done.set(id, (done.get(id) ?? 0) + 1);
+    lines++;
+    good += line.bytes;
+  }
+  const size = statSync(path).size;
+  if (size > good) truncateSync(path, good);
+  return { done, lines, truncatedBytes: size - good };
+}
+
+/**
+ * The id key of one complete output line, or undefined when it is not an output line.
+ * @example
+ * outputId('{"id":"a1","error":"empty line"}'); // '"a1"'
+ */
+export function outputId(line: string): string | undefined {
+  const m = ID_PREFIX.exec(line);
+  if (m !== null && line.endsWith('}')) return idKey(JSON.parse(m[1]) as string | number);
+  try {
+    const obj = JSON.parse(line) as unknown;
+    if (obj !== null && typeof obj === 'object' && !Array.isArray(obj)) {
+      const id = (obj as { id?: unknown }).id;
+      if (typeof id === 'string' || typeof id === 'number') return idKey(id);
+    }
+  } catch {
+    // not JSON
+  }
+  return undefined;
+}
