@@ -38,6 +38,8 @@ export function verbCue(v: View, i: number): VerbCue | undefined {
   if (pos !== 'VERB' && pos !== 'PRTS' && pos !== 'ADJS' && pos !== 'GRND') return undefined;
   const lemma = v.lemmaYo(i);
   if (pos === 'PRTS' || pos === 'ADJS') {
+    // «было заявлено, что…», «Как было объявлено, …»: a neuter passive participle reports without a source.
+    if (pos === 'PRTS' && v.has(i, 'neut') && v.has(i, 'sing')) return passiveCue(lemma);
     if (!/^(убедить|убежденный|уверить|уверенный)$/.test(lemma)) return undefined;
   } else if (pos === 'VERB' && (v.has(i, '1per') || v.has(i, '2per') || v.has(i, 'impr'))) return undefined;
   const cue = cueLexicon().verbs.get(lemma);
@@ -46,6 +48,17 @@ export function verbCue(v: View, i: number): VerbCue | undefined {
   if (cue.back && !statementBefore(v, i)) return undefined;
   if (cue.neg && !(i > 0 && v.lower(i - 1) === 'не')) return undefined;
   return cue;
+}
+
+const passives = new Map<string, VerbCue | undefined>();
+
+/** The impersonal variant of a cue verb for its passive participle (заявлено, сообщено, объявлено), cached per lemma. */
+function passiveCue(lemma: string): VerbCue | undefined {
+  if (passives.has(lemma)) return passives.get(lemma);
+  const cue = cueLexicon().verbs.get(lemma);
+  const out = cue === undefined || cue.needObj || cue.back || cue.neg || cue.src ? undefined : { ...cue, imp: true, obj: false };
+  passives.set(lemma, out);
+  return out;
 }
 
 /** «Такое заявление (Тифензее) сделал»: a statement noun shortly before the verb. */
@@ -122,7 +135,7 @@ export function speakerOf(v: View, verb: number, cue: VerbCue, from: number, to:
   }
   if (cue.imp) {
     for (let k = from; k < to; k++) {
-      if (k !== verb && cueLexicon().docNouns.has(v.lemmaYo(k))) return { np: { s: k, e: k + 1, head: k }, oblique: true };
+      if (k !== verb && cueLexicon().docNouns.has(v.lemmaYo(k))) return { np: { s: k, e: ownerEnd(v, k, k < verb ? verb : to), head: k }, oblique: true };
     }
     return { np: null, oblique: false };
   }
@@ -149,6 +162,21 @@ export function speakerOf(v: View, verb: number, cue: VerbCue, from: number, to:
     }
   }
   return { np: null, oblique: false };
+}
+
+/**
+ * The end of a document noun's issuer in the genitive: «заявлении МИД России», «сообщении
+ * ведомства»; the noun alone when none follows. Stops at punctuation, verbs and prepositions.
+ */
+function ownerEnd(v: View, k: number, to: number): number {
+  let e = k + 1;
+  while (e < to && e < k + 6 && v.isWord(e) && v.quoteOf[e] < 0) {
+    const pos = v.pos(e);
+    if (pos === 'VERB' || pos === 'PREP' || pos === 'CONJ' || pos === 'PRCL' || pos === 'ADVB' || pos === 'INFN' || pos === 'PRTS') break;
+    if (!v.isCapital(e) && !v.has(e, 'gent')) break;
+    e++;
+  }
+  return e;
 }
 
 /**

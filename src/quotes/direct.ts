@@ -26,7 +26,9 @@ export function directQuotes(v: View): Found[] {
     const dash = k < v.bodyEnd && v.isDash(k) && !v.lineBreak(closeTok, k);
     // «…», сказал X. — the dash is sometimes left out after a comma.
     const bare = !dash && k > closeTok + 1 && v.isPunct(closeTok + 1, ',') && k < v.bodyEnd && !v.lineBreak(closeTok, k);
-    if (dash || bare) {
+    // «…»¶заявил X.: the attribution pushed to the next line, opening it in lower case.
+    const broken = !dash && !bare && k < v.bodyEnd && v.isWord(k) && !v.isCapital(k) && v.lineBreak(closeTok, k) && verbCue(v, k) !== undefined;
+    if (dash || bare || broken) {
       const from = dash ? k + 1 : k;
       const { end, resume } = attributionEnd(v, from, v.bodyEnd);
       const verb = cueNear(v, from, end, dash ? 4 : 1);
@@ -81,14 +83,45 @@ function colonPerson(v: View, s: number, colon: number, q: Quotation): Found | n
   if (words(v, inner, close) < 5 || !clauseLike(v, inner, close)) return null;
   let verb = -1;
   for (let k = colon - 1; k >= s; k--) if (v.pos(k) === 'VERB' && !v.has(k, '1per') && !v.has(k, '2per')) { verb = k; break; }
-  if (verb < 0) return null;
-  const np = findSubject(v, clauseStart(v, verb, s), verb);
-  if (np === null) return null;
-  let person = false;
-  for (let k = np.s; k < np.e; k++) if (v.has(k, 'Name') || v.has(k, 'Surn') || v.has(k, 'Patr')) person = true;
-  for (const m of v.doc.mentions) if (m.type === 'PER' && m.kind === 'name' && m.tokStart >= np.s && m.tokEnd <= np.e) person = true;
-  if (!person) return null;
+  if (verb < 0) return colonName(v, s, colon, q);
+  const isPerson = (np: NP) => {
+    for (let k = np.s; k < np.e; k++) if (v.has(k, 'Name') || v.has(k, 'Surn') || v.has(k, 'Patr')) return true;
+    for (const m of v.doc.mentions) if (m.type === 'PER' && m.kind === 'name' && m.tokStart >= np.s && m.tokEnd <= np.e) return true;
+    return false;
+  };
+  let np = findSubject(v, clauseStart(v, verb, s), verb);
+  // «Марк Тоунер, исполняющий обязанности…, выступил со заявлением: «…»»: the subject before an apposition.
+  if (np === null || !isPerson(np)) np = findSubject(v, s, verb);
+  if (np === null || !isPerson(np)) return null;
   return { kind: 'direct', segments: [...q.parts], cueS: verb, cueE: verb + 1, verb, speaker: np, oblique: false };
+}
+
+const SPEECH_NOUNS = /^(объяснение|слово|ответ|мнение|комментарий|позиция|реакция|вывод|совет|версия|оценка|прогноз|аргумент)$/;
+
+/**
+ * «Иван Петров: «…»», «Прав Баратынский: «…»», «У Затулина есть своё объяснение: «…»»: a short
+ * lead without a verb that names a person right before the colon, or a speech noun and a person;
+ * the colon is the cue.
+ */
+function colonName(v: View, s: number, colon: number, q: Quotation): Found | null {
+  if (words(v, s, colon) > 16 || (s > v.bodyStart && !v.isPunct(s - 1, FINAL) && !v.paragraphBreak(s - 1, s))) return null;
+  const personal = (k: number) => v.isWord(k) && v.isCapital(k) && (v.has(k, 'Name') || v.has(k, 'Surn') || v.has(k, 'Patr'));
+  let np: NP | null = null;
+  let speech = false;
+  for (let k = s; k < colon; k++) if (v.isWord(k) && SPEECH_NOUNS.test(v.lemma(k))) speech = true;
+  // Without a speech noun only a short lead is a speaker's label.
+  if (!speech && words(v, s, colon) > 8) return null;
+  for (const m of v.doc.mentions) {
+    if (m.type !== 'PER' || m.kind !== 'name' || m.tokStart < s || m.tokEnd > colon) continue;
+    if (m.tokEnd === colon || speech) { np = { s: m.tokStart, e: m.tokEnd, head: m.tokEnd - 1 }; break; }
+  }
+  if (np === null && personal(colon - 1)) {
+    let b = colon - 1;
+    while (b - 1 >= s && v.isWord(b - 1) && v.isCapital(b - 1) && personal(b - 1)) b--;
+    np = { s: b, e: colon, head: colon - 1 };
+  }
+  if (np === null) return null;
+  return { kind: 'direct', segments: [...q.parts], cueS: colon, cueE: colon + 1, verb: -1, speaker: np, oblique: speech && np.e !== colon };
 }
 
 /** The closing mark ends its sentence: sentence punctuation inside or right after it, or the paragraph's end. */
@@ -161,6 +194,7 @@ export function dialogueQuotes(v: View): Found[] {
     // «Иван Петров сказал:¶— Мы готовы.»: the attribution ends the paragraph before with a colon.
     if (colon) {
       const [s] = v.sentence(first - 1);
+      let found = false;
       for (let verb = first - 2; verb >= s; verb--) {
         const cue = verbCue(v, verb);
         if (cue === undefined || v.quoteOf[verb] >= 0) continue;
@@ -169,12 +203,34 @@ export function dialogueQuotes(v: View): Found[] {
         if (seg === null) break;
         for (let t = verb; t < first; t++) v.used[t] = 1;
         out.push({ kind: 'direct', segments: [seg], cueS: verb, cueE: cueEnd(v, verb), verb, speaker: sp.np, oblique: sp.oblique });
+        found = true;
         break;
+      }
+      if (!found) {
+        const f = labelled(v, s, first, last);
+        if (f !== null) out.push(f);
       }
     }
   }
   out.push(...interviewAnswers(v, bare));
   return out;
+}
+
+/**
+ * «Светлана Леонтьева, министр здравоохранения области:¶— Мы не первый год…»: a paragraph that
+ * only names a person (and their post) before a colon labels the dash line after it.
+ */
+function labelled(v: View, s: number, first: number, last: number): Found | null {
+  const colon = first - 1;
+  if (words(v, s, colon) > 15 || (s > v.bodyStart && !v.lineBreak(s - 1, s))) return null;
+  for (let k = s; k < colon; k++) if (v.pos(k) === 'VERB') return null;
+  let np: NP | null = null;
+  for (const m of v.doc.mentions) {
+    if (m.tokStart === s && m.type === 'PER' && m.kind === 'name' && m.tokEnd <= colon) np = { s: m.tokStart, e: m.tokEnd, head: m.tokEnd - 1 };
+  }
+  const seg = span(v, first + 1, last);
+  if (np === null || seg === null || words(v, first + 1, last) < 3) return null;
+  return { kind: 'direct', segments: [seg], cueS: colon, cueE: colon + 1, verb: -1, speaker: np, oblique: false };
 }
 
 /**

@@ -5,6 +5,7 @@ import { findQuotations } from './marks.js';
 import type { Found } from './clause.js';
 import { dialogueQuotes, directQuotes } from './direct.js';
 import { indirectQuotes } from './indirect.js';
+import { listQuotes } from './list.js';
 import { SpeakerResolver } from './resolve.js';
 import { View } from './view.js';
 
@@ -23,7 +24,7 @@ export function quotes(doc: Doc, ctx: Context): void {
   const v = new View(doc, ctx, findQuotations(doc.text, doc.body.start, doc.body.end));
   // Direct patterns first: they claim their attribution clauses, so the indirect pass never reads
   // «…», — заявил X as a second quote.
-  const found = [...directQuotes(v), ...dialogueQuotes(v), ...indirectQuotes(v)].filter((f) => f.segments.length > 0);
+  const found = [...directQuotes(v), ...dialogueQuotes(v), ...indirectQuotes(v), ...listQuotes(v)].filter((f) => f.segments.length > 0);
   const kept = dropOverlaps(found, doc.body.start, doc.body.end - doc.body.start);
   kept.sort((a, b) => a.segments[0].start - b.segments[0].start);
   const resolver = new SpeakerResolver(v, kept.flatMap((f) => f.segments));

@@ -1,7 +1,9 @@
 import { cueLexicon, yo, type VerbCue } from './lexicon.js';
-import { STATEMENTS, CONJ, FINAL, CONTENT_PREPS, verbCue, words, shortQuotation, speakerOf, cueEnd, clauseStart, content, contentEnd, clauseLike, trailing, type Found } from './clause.js';
+import { STATEMENTS, CONJ, FINAL, CONTENT_PREPS, verbCue, words, span, shortQuotation, speakerOf, cueEnd, clauseStart, content, contentEnd, clauseLike, trailing, type Found } from './clause.js';
 import { findObject, findSubject, ppObject, type NP } from './np.js';
 import type { View } from './view.js';
+
+const INTRO = /^(причем|причём|однако|впрочем|но|а|и|также|теперь|сейчас|поэтому|итак|правда|кстати|между тем|более того)$/;
 
 /** «Об этом …», «Такое заявление …»: a sentence that attributes the one before it. */
 function backReference(v: View, s: number, i: number): boolean {
@@ -68,7 +70,16 @@ function fromPhrase(v: View, i: number, ph: { end: number; pron: number; quoted:
   if (!opensClause) return null;
   let comma = ph.end;
   while (comma < e && !v.isPunct(comma, ',:') && comma - ph.end < 16) comma++;
-  if (comma - ph.end >= 16) return null;
+  if (comma - ph.end >= 16 || (comma === e && i === s)) {
+    // «По словам главы концерна Марио Мерена побережье Бразилии…»: the comma left out, the source ends with its name.
+    const cut = nameEnd(v, ph.end, e);
+    if (cut < 0 || i !== s) return null;
+    comma = cut - 1;
+    const np: NP = { s: ph.end, e: cut, head: cut - 1 };
+    const end = contentEnd(v, cut, e);
+    const c = clauseLike(v, cut, end) ? content(v, cut, end) : null;
+    return c === null ? null : { ...c, cueS: i, cueE: ph.end, verb: -1, speaker: np, oblique: true };
+  }
   // The whole stretch up to the comma is the source: «по словам профессора и соавтора исследования Брайса-Оливье Демори».
   let np: NP | null = null;
   if (ph.pron >= 0) np = { s: ph.pron, e: ph.pron + 1, head: ph.pron };
@@ -86,16 +97,32 @@ function fromPhrase(v: View, i: number, ph: { end: number; pron: number; quoted:
   return { ...c, cueS: i, cueE: ph.end, verb: -1, speaker: np, oblique: true };
 }
 
+/**
+ * The token after a personal name in the genitive that closes a source phrase («главы концерна
+ * Марио Мерена | побережье…»): the name is capitalised and tagged, the next word is not part of it.
+ */
+function nameEnd(v: View, from: number, e: number): number {
+  const tagged = (k: number) => v.has(k, 'Surn') || v.has(k, 'Name');
+  const named = (k: number) => v.isWord(k) && v.isCapital(k) && (tagged(k) || (k > from && v.isCapital(k - 1) && tagged(k - 1)));
+  for (let k = from; k < e && k < from + 8; k++) {
+    if (!v.isWord(k) || v.pos(k) === 'VERB') return -1;
+    if (named(k) && k + 1 < e && v.isWord(k + 1) && !v.isCapital(k + 1)) return words(v, k + 1, e) >= 3 ? k + 1 : -1;
+  }
+  return -1;
+}
+
 function fromVerb(v: View, i: number, cue: VerbCue, s: number, e: number): Found | null {
   const cueE = cueEnd(v, i);
   // «Это говорит о том, что…», «что сказано»: a thing, not a source, is the subject.
   if (i - 1 >= s && /^(это|что|всё|все)$/.test(v.lower(i - 1))) return null;
   // «Как сообщил X, …» and «…, как сообщил X.»
   let kak = i - 1;
-  while (kak >= s && v.pos(kak) === 'ADVB') kak--;
-  if (kak >= s && v.lower(kak) === 'как' && (kak === s || v.isPunct(kak - 1, ',') || v.pos(kak - 1) === 'ADVB')) {
+  while (kak >= s && (v.pos(kak) === 'ADVB' || (kak === i - 1 && /^(было|будет)$/.test(v.lower(kak))))) kak--;
+  if (kak >= s && v.lower(kak) === 'как' && (kak === s || v.isPunct(kak - 1, ',') || v.pos(kak - 1) === 'ADVB' || v.lower(kak - 1) === 'что')) {
     let comma = cueE;
     while (comma < e && !v.isPunct(comma, ',')) comma++;
+    // «Спешка, как говорится, важна…»: the idiom names no source and reports nothing.
+    if (comma === cueE && /^говорит(ся|ь?ся)$|^говорилось$/.test(v.lower(i))) return null;
     const subject = cue.imp ? null : findSubject(v, cueE, comma, true);
     const np = subject ?? (cue.imp ? null : locative(v, cueE, comma));
     let c: ReturnType<typeof content> = null;
@@ -128,16 +155,35 @@ function fromVerb(v: View, i: number, cue: VerbCue, s: number, e: number): Found
     if (v.isPunct(j, FINAL + ',;') || ((v.pos(j) === 'VERB' || v.pos(j) === 'INFN') && j > cueE)) break;
   }
   if (gerund) return null;
+  const commaed = commaContent(v, i, cue, cueE, s, e);
+  if (commaed !== null) return commaed;
+  const inverted = frontedInfinitive(v, i, cue, cueE, s, e) ?? judgement(v, i, cueE, s, e);
+  if (inverted !== null) return inverted;
   // …, заявил X. / …, — заявил X.
   let b = i - 1;
   if (b >= s && v.isDash(b)) b--;
-  if (b > s && v.isPunct(b, ',') && words(v, s, b) >= 2 && v.quoteOf[b - 1] < 0) {
+  // «Причём, подчеркнул эксперт, часто этих активистов…»: only a connective before the attribution.
+  if (b === s + 1 && v.isPunct(b, ',') && INTRO.test(v.lower(s))) {
+    for (let k = i + 1; k < e && k < i + 12; k++) {
+      if (v.isPunct(k, ':;') || v.pos(k) === 'VERB') break;
+      if (!v.isPunct(k, ',')) continue;
+      const end = contentEnd(v, k + 1, e);
+      const tail = clauseLike(v, k + 1, end) ? content(v, k + 1, end) : null;
+      const sp = speakerOf(v, i, cue, i + 1, k);
+      if (tail === null || tail.kind !== 'indirect' || sp.np === null) break;
+      return { ...tail, cueS: i, cueE, verb: i, speaker: sp.np, oblique: sp.oblique };
+    }
+  }
+  // «Дэвис, пишет Financial Times, ушёл в отставку…», «Возможно, считает автор, это…»: one word before is enough when the clause goes on after the attribution.
+  if (b > s && v.isPunct(b, ',') && (words(v, s, b) >= 2 || !INTRO.test(v.lower(s))) && v.quoteOf[b - 1] < 0) {
     // «Такой переход, считает X, повысит…»: the attribution may stand inside the sentence.
     let close = -1;
     for (let k = i + 1; k < e && k < i + 16; k++) {
       if (v.isPunct(k, ',') && k + 1 < e && !CONJ.has(v.lower(k + 1)) && v.lower(k + 1) !== 'как') { close = k; break; }
       if (v.isPunct(k, ':;') || v.pos(k) === 'VERB') break;
     }
+    // «…, сказал лидер Меджлиса, народный депутат X»: an apposition after the comma is the source, not more content.
+    if (close >= 0 && !clauseLike(v, close + 1, contentEnd(v, close + 1, e))) close = -1;
     const end = close >= 0 ? close : contentEnd(v, i + 1, e);
     const sp = speakerOf(v, i, cue, i + 1, end);
     // «…, сообщает NEWSru.com.»: a source the chunker cannot read is still the words after the verb.
@@ -145,8 +191,10 @@ function fromVerb(v: View, i: number, cue: VerbCue, s: number, e: number): Found
     while (npEnd > i + 1 && v.isPunct(npEnd - 1, FINAL + ',;:')) npEnd--;
     const np = sp.np ?? (!cue.imp && npEnd > i + 1 && trailing(v, i + 1, npEnd) ? { s: i + 1, e: npEnd, head: i + 1 } : null);
     const tail = close >= 0 ? content(v, close + 1, contentEnd(v, close + 1, e)) : null;
-    if ((np !== null || cue.imp) && (clauseLike(v, s, b) || (tail !== null && clauseLike(v, close + 1, e)))) {
-      const c = content(v, s, b);
+    if ((np !== null || cue.imp) && ((words(v, s, b) >= 2 && clauseLike(v, s, b)) || (tail !== null && clauseLike(v, close + 1, e)))) {
+      // A one-word head («Дэвис», «Возможно») is too short for content() alone; it counts with its tail.
+      const one = words(v, s, b) === 1 && tail !== null ? span(v, s, b) : null;
+      const c = one !== null ? { kind: 'indirect' as const, segments: [one] } : content(v, s, b);
       if (c !== null) {
         const segments = tail !== null && tail.kind === 'indirect' ? [...c.segments, ...tail.segments] : c.segments;
         return { kind: c.kind, segments, cueS: i, cueE, verb: i, speaker: np, oblique: sp.oblique };
@@ -204,4 +252,76 @@ function objectStart(v: View, i: number, e: number): boolean {
 function locative(v: View, from: number, to: number): NP | null {
   for (let k = from; k < to; k++) if (v.pos(k) === 'PREP' && /^(в|во|на)$/.test(v.lower(k))) return ppObject(v, k, to);
   return null;
+}
+
+/**
+ * «Рассматривать заявления … предлагает политолог X»: an infinitive clause put before a verb of
+ * proposing, the source after it; no comma marks the boundary.
+ */
+function frontedInfinitive(v: View, i: number, cue: VerbCue, cueE: number, s: number, e: number): Found | null {
+  if (!cue.obj) return null;
+  const first = v.lower(s) === 'не' ? s + 1 : s;
+  if (first >= i || v.pos(first) !== 'INFN' || words(v, s, i) < 3) return null;
+  for (let k = first + 1; k < i; k++) if (v.isPunct(k, ':;') || v.pos(k) === 'VERB' || (v.quoteOf[k] >= 0 && !shortQuotation(v, v.quoteOf[k]))) return null;
+  const end = contentEnd(v, cueE, e);
+  const np = findSubject(v, cueE, end, true);
+  if (np === null || np.s !== cueE) return null;
+  const c = content(v, s, i);
+  if (c === null || c.kind !== 'indirect') return null;
+  return { ...c, cueS: i, cueE, verb: i, speaker: np, oblique: false };
+}
+
+const JUDGE = /^(считать|счесть|называть|назвать)$/;
+
+/**
+ * «Заявления Петра Порошенко эксперты считают политическим преувеличением»: a verb of judging with
+ * its object first and the judgement in the instrumental after it; the content is both, around
+ * the source standing right before the verb.
+ */
+function judgement(v: View, i: number, cueE: number, s: number, e: number): Found | null {
+  if (!JUDGE.test(v.lemmaYo(i)) || cueE >= e) return null;
+  // «Он считает неправильным начинать историю…»: the judgement and an infinitive after the verb.
+  if (v.has(cueE, 'ablt') && (v.pos(cueE) === 'ADJF' || v.pos(cueE) === 'ADJS') && cueE + 1 < e && v.pos(cueE + 1) === 'INFN') {
+    const end = contentEnd(v, cueE, e);
+    const c = content(v, cueE, end);
+    const sp = speakerOf(v, i, cueLexicon().verbs.get(v.lemmaYo(i))!, clauseStart(v, i, s), i);
+    return c === null || c.kind !== 'indirect' || sp.np === null ? null : { ...c, cueS: i, cueE, verb: i, speaker: sp.np, oblique: sp.oblique };
+  }
+  // «Главной причиной учёные считают потребление угля»: the judgement first, the object after.
+  const ablFirst = (v.pos(s) === 'ADJF' || v.pos(s) === 'NOUN') && v.has(s, 'ablt') && !v.has(cueE, 'ablt') && v.pos(cueE) !== 'PREP' && v.pos(cueE) !== 'CONJ' && !v.isPunct(cueE, ',');
+  if (!v.has(cueE, 'ablt') && !ablFirst) return null;
+  const p = v.pos(cueE);
+  if (p !== 'ADJF' && p !== 'NOUN' && p !== 'PRTF') return null;
+  const h = i - 1;
+  // «учёные», «опрошенные» are adjectives standing as nouns.
+  const nounLike = v.pos(h) === 'NOUN' || (v.pos(h) === 'ADJF' && v.has(h, 'plur') && v.has(cueE - 1, 'plur'));
+  if (h <= s || !v.isWord(h) || !nounLike || !v.canBeNominative(h) || !(v.has(h, 'anim') || v.isCapital(h) || v.pos(h) === 'ADJF')) return null;
+  let subjS = h;
+  while (subjS - 1 > s && v.isWord(subjS - 1) && ((v.isCapital(subjS - 1) && v.isCapital(subjS)) || (v.pos(subjS - 1) === 'ADJF' && v.canBeNominative(subjS - 1)))) subjS--;
+  const head = content(v, s, subjS);
+  const tail = content(v, cueE, contentEnd(v, cueE, e));
+  if (head === null || tail === null || head.kind !== 'indirect' || tail.kind !== 'indirect' || words(v, s, subjS) < 2) return null;
+  return { kind: 'indirect', segments: [...head.segments, ...tail.segments], cueS: i, cueE, verb: i, speaker: { s: subjS, e: i, head: h }, oblique: false };
+}
+
+/** Verbs of saying that take a bare clause after a comma, no «что»: «Он сказал, новая стратегия — это…». */
+const SAY = /^(сказать|заявить|отметить|добавить|подчеркнуть|пояснить|написать|сообщить|уточнить|признать|заметить)$/;
+
+/**
+ * «Он сказал, новая правительственная стратегия — это попытка…»: the conjunction left out, the
+ * reported clause right after the verb's comma. The clause opens with a noun phrase and has a
+ * predicate; the speaker is the subject before the verb.
+ */
+function commaContent(v: View, i: number, cue: VerbCue, cueE: number, s: number, e: number): Found | null {
+  if (cue.imp || cue.src || !SAY.test(v.lemmaYo(i)) || cueE + 1 >= e || !v.isPunct(cueE, ',')) return null;
+  const k = cueE + 1;
+  const pos = v.pos(k);
+  if (!(pos === 'NOUN' || pos === 'ADJF' || pos === 'NPRO' || pos === 'NUMR') || CONJ.has(v.lower(k)) || /^(котор|как|когда|если|где|пока|хотя|поскольку)/.test(v.lower(k))) return null;
+  if (i === s || v.isPunct(i - 1, ',')) return null;
+  const end = contentEnd(v, k, e);
+  if (words(v, k, end) < 4 || !clauseLike(v, k, end)) return null;
+  const sp = speakerOf(v, i, cue, clauseStart(v, i, s), i);
+  if (sp.np === null) return null;
+  const c = content(v, k, end);
+  return c === null ? null : { ...c, cueS: i, cueE, verb: i, speaker: sp.np, oblique: sp.oblique };
 }

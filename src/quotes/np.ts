@@ -11,10 +11,16 @@ function canBeGenitive(v: View, i: number): boolean {
 
 /** The first noun of a phrase (its grammatical head), else the given head. */
 export function nounHead(v: View, np: NP): number {
-  for (let i = np.s; i < np.e; i++) if (v.isWord(i) && (v.pos(i) === 'NOUN' || PERSONAL.has(v.lower(i)))) return i;
+  for (let i = np.s; i < np.e; i++) {
+    if (!v.isWord(i)) continue;
+    if (v.pos(i) === 'NOUN') return i;
+    // «Его политические противники»: a possessive before its noun is not the head.
+    if (PERSONAL.has(v.lower(i)) && !(POSSESSIVE.has(v.lower(i)) && i + 1 < np.e && v.isWord(i + 1))) return i;
+  }
   return np.head;
 }
 
+const POSSESSIVE = new Set(['его', 'её', 'ее', 'их']);
 const PERSONAL = new Set(['он', 'она', 'они', 'его', 'её', 'ее', 'их', 'него', 'неё', 'них', 'нему', 'ней', 'им']);
 /** Inanimate nouns that do speak: bodies and documents. Kept short; the roles lexicon of the resolver has the rest. */
 const SPEAKING_BODIES = new Set(['полиция', 'министерство', 'ведомство', 'правительство', 'администрация', 'пресс-служба', 'прокуратура', 'суд', 'компания', 'банк', 'представительство', 'посольство', 'кремль', 'парламент', 'сенат', 'комитет', 'комиссия', 'служба', 'партия', 'агентство', 'организация', 'департамент', 'управление', 'штаб', 'клуб', 'федерация', 'союз', 'издание', 'газета', 'телеканал', 'сми', 'мид', 'минобороны', 'госдума', 'университет', 'институт', 'документ', 'заявление', 'сообщение', 'доклад', 'отчёт', 'исследование', 'источник', 'руководство', 'командование', 'оппозиция', 'государство', 'страна', 'город']);
@@ -140,7 +146,8 @@ export function findSubject(v: View, from: number, to: number, after = false): N
 
 /** A lower-case inanimate common noun that names no body: «день», «сообщество», «прошение». */
 export function weak(v: View, i: number): boolean {
-  if (v.isCapital(i) || !v.has(i, 'inan') || v.pos(i) !== 'NOUN') return false;
+  // A capital that only opens the sentence («Вопрос озвучивает Рощин») leaves a common noun weak.
+  if ((v.isCapital(i) && (v.sentence(i)[0] !== i || /^\p{Lu}{2}/u.test(v.str(i)) || v.has(i, 'Name') || v.has(i, 'Surn'))) || !v.has(i, 'inan') || v.pos(i) !== 'NOUN') return false;
   if (v.has(i, 'Orgn') || v.has(i, 'Geox') || v.has(i, 'Abbr')) return false;
   return !SPEAKING_BODIES.has(v.lemma(i));
 }

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { MentionSpan } from '../doc.js';
 import type { EntityType, Mention, QuoteSpeaker, Span } from '../types.js';
 import { isPersonalPronoun, nounHead, type NP } from './np.js';
+import { cueLexicon } from './lexicon.js';
+import { shortQuotation } from './clause.js';
 import type { View } from './view.js';
 
 type Gender = 'masc' | 'femn' | 'plur' | undefined;
@@ -13,7 +15,14 @@ interface Known {
   salient: boolean;
   /** Role nouns written beside the name («политолог Михаил Погребинский»). */
   roles: string[];
+  /** A news medium that relays others' words («сообщает РИА Новости»): no later «ведомство» or «документ» refers to it. */
+  medium?: boolean;
 }
+
+/** News agencies and media by name: they relay statements, they are not the body a later «ведомство» means. */
+const MEDIA = /^(РИА|ТАСС|Интерфакс|RT|Reuters|AFP|AP|Bloomberg|CNN|BBC|ИТАР|Известия|Коммерсант|Ведомости|РБК|NEWSru|Lenta|Газета\.Ru|Рейтер|Франс Пресс|Associated Press|The )/u;
+const MEDIA_NOUNS = /^(газета|издание|агентство|телеканал|журнал|радиостанция|портал|сайт|таблоид)$/;
+const RELAY = /^(передавать|передать|сообщать|писать|информировать)$/;
 
 let roles: Map<string, 'PER' | 'ORG'> | undefined;
 
@@ -57,6 +66,8 @@ export class SpeakerResolver {
   private nextName = 0;
   private readonly names: Known[];
   private readonly mentionsByTok: Map<number, MentionSpan>;
+  /** Entity ids whose name the entities stage left in an oblique case, with the nominative found here. */
+  private readonly fixedNames = new Map<string, string>();
 
   /**
    * @param contents the content spans of all quotes found: a name inside reported content is no
@@ -73,8 +84,12 @@ export class SpeakerResolver {
     const out: Known[] = [];
     for (const m of this.v.doc.mentions) {
       if (m.kind === 'pronoun' || (m.kind === 'role' && m.entity < 0)) continue;
+      // «в городе Мацумото префектуры Нагано»: a place the entities stage took for a person is no antecedent.
+      if (m.type === 'PER' && m.tokEnd - m.tokStart === 1 && this.v.has(m.tokStart, 'Geox') && !this.v.has(m.tokStart, 'Name') && !this.v.has(m.tokStart, 'Surn')) continue;
       const e = m.entity >= 0 ? this.v.doc.entities[m.entity] : undefined;
-      if (this.v.quoteOf[m.tokStart] >= 0) continue;
+      // A name in quotation marks («Газпром») is a source a later «холдинг» refers to; a name inside quoted speech is not.
+      const qi = this.v.quoteOf[m.tokStart];
+      if (qi >= 0 && !shortQuotation(this.v, qi)) continue;
       if (m.entity >= 0 && !this.plausible(this.v.doc.entities[m.entity].name, this.v.doc.entities[m.entity].type)) continue;
       out.push({ name: e?.name ?? m.normal, type: m.type, entityId: e?.id ?? null, gender: genderOf(this.v, m.tokEnd - 1), pos: m.start, salient: this.v.has(m.tokEnd - 1, 'nomn'), roles: e?.roles ?? [] });
     }
@@ -174,6 +189,7 @@ export class SpeakerResolver {
    * one already quoted or named as a subject, then any.
    */
   private recent(type: EntityType, gender: Gender, salient = false, role?: string): Known | undefined {
+    if (type === 'ORG') return this.recentBody(salient);
     if (role !== undefined) {
       for (let k = this.known.length - 1; k >= this.horizon(); k--) {
         const c = this.known[k];
@@ -190,6 +206,23 @@ export class SpeakerResolver {
       const c = this.known[k];
       if (c.type === type && compatible(c.gender, gender)) return c;
     }
+    return undefined;
+  }
+
+  /** The most recent medium: relayed a statement, is a known agency, or is named in Latin letters. */
+  private recentMedium(): Known | undefined {
+    for (let k = this.known.length - 1; k >= this.horizon(); k--) {
+      const c = this.known[k];
+      if (c.type === 'ORG' && (c.medium || MEDIA.test(c.name) || /^[A-Za-z]/.test(c.name))) return c;
+    }
+    return undefined;
+  }
+
+  /** The most recent body (salient first) that is not a medium relaying the news. */
+  private recentBody(salient: boolean): Known | undefined {
+    const ok = (c: Known) => c.type === 'ORG' && !c.medium && !MEDIA.test(c.name) && !/^[A-Za-z]/.test(c.name);
+    if (salient) for (let k = this.known.length - 1; k >= this.horizon(); k--) if (this.known[k].salient && ok(this.known[k])) return this.known[k];
+    for (let k = this.known.length - 1; k >= this.horizon(); k--) if (ok(this.known[k])) return this.known[k];
     return undefined;
   }
 
@@ -220,12 +253,19 @@ export class SpeakerResolver {
     this.advance(cuePos);
     if (np === null) return null;
     const verbGender = verb >= 0 ? genderOf(v, verb) : undefined;
-    const out = this.fromMentions(np) ?? this.fromPhrase(np, verbGender, oblique);
-    if (out !== null && out.name !== null && out.type !== 'OTHER') {
+    const out = this.fromMentions(np, oblique) ?? this.fromPhrase(np, verbGender, oblique);
+    const h = nounHead(v, np);
+    // A document's issuer found by looking back is no new source for later roles and pronouns.
+    if (out !== null && out.name !== null && out.type !== 'OTHER' && !cueLexicon().docNouns.has(v.lemmaYo(h))) {
       const gender = verbGender ?? (isPersonalPronoun(v, np.head) ? genderOf(v, np.head) : undefined);
-      const h = nounHead(v, np);
       const roles: string[] = v.pos(h) === 'NOUN' && !isPersonalPronoun(v, h) ? [v.lemma(h)] : [];
-      this.known.push({ name: out.name, type: out.type, entityId: out.entityId, gender, pos: v.doc.tokens[np.s].start, salient: true, roles });
+      const medium = out.type === 'ORG' && verb >= 0 && RELAY.test(v.lemma(verb));
+      this.known.push({ name: out.name, type: out.type, entityId: out.entityId, gender, pos: v.doc.tokens[np.s].start, salient: true, roles, medium });
+    }
+    if (out !== null && out.entityId !== null && out.name !== null) {
+      // A later pronoun or role for the same entity takes the name as corrected here.
+      const fixed = this.fixedNames.get(out.entityId);
+      if (fixed !== undefined) out.name = fixed;
     }
     return out;
   }
@@ -235,7 +275,7 @@ export class SpeakerResolver {
    * («Глава МИД России Сергей Лавров» is Лавров, not МИД), then the mention holding the phrase's
    * head, then a role linked to an entity, then any name («пресс-службе Минкомсвязи»).
    */
-  private fromMentions(np: NP): QuoteSpeaker | null {
+  private fromMentions(np: NP, oblique = false): QuoteSpeaker | null {
     const v = this.v;
     const inside: MentionSpan[] = [];
     for (let t = np.s; t < np.e; t++) {
@@ -244,17 +284,39 @@ export class SpeakerResolver {
     }
     if (inside.length === 0) return null;
     const head = nounHead(v, np);
+    // «Вдова Померанца вспоминала»: a person in the genitive after a nominative head noun is its possessor, not the speaker.
+    const possessor = (m: MentionSpan) => !oblique && v.pos(head) === 'NOUN' && m.tokStart === head + 1 && v.has(head, 'nomn') && v.has(head, 'anim') && !v.canBeNominative(m.tokEnd - 1);
     const best =
-      inside.find((m) => m.kind === 'name' && m.type === 'PER') ??
+      inside.find((m) => m.kind === 'name' && m.type === 'PER' && !possessor(m)) ??
       inside.find((m) => m.tokStart <= head && head < m.tokEnd && (m.kind === 'name' || m.entity >= 0)) ??
       inside.find((m) => m.kind === 'role' && m.entity >= 0) ??
       (roleLexicon().get(v.lemma(head)) === 'PER' ? undefined : inside.find((m) => m.kind === 'name'));
     if (best === undefined) return null;
     const e = best.entity >= 0 ? v.doc.entities[best.entity] : undefined;
+    // «Депутаты предлагают»: a plural role is a group, not the one person the entities stage linked it to.
+    if (best.kind === 'role' && e?.type === 'PER' && v.has(best.tokEnd - 1, 'plur') && !v.has(best.tokEnd - 1, 'sing')) return null;
     const mention: Mention = { start: best.start, end: best.end, text: best.text, normal: best.normal, kind: best.kind };
-    if (e !== undefined) return { name: this.withPlace(e.name, e.type, best, np), type: e.type, entityId: e.id, mention };
+    if (e !== undefined) return { name: this.withPlace(this.nominativeEntity(e.name, e.type, best, oblique), e.type, best, np), type: e.type, entityId: e.id, mention };
     if (best.kind === 'name') return { name: best.normal, type: best.type, entityId: null, mention };
     return null;
+  }
+
+  /**
+   * A person the entities stage names only as written in an oblique phrase («по словам
+   * Брайса-Оливье Демори» → «Брайса-Оливье Демори») gets the nominative word by word.
+   */
+  private nominativeEntity(name: string, type: EntityType, m: MentionSpan, oblique: boolean): string {
+    if (name !== m.text || this.v.has(m.tokEnd - 1, 'nomn')) return name;
+    // «руководители Пентагона»: a body named in the genitive under a nominative head.
+    if (type !== 'PER' && this.v.has(m.tokEnd - 1, 'gent') && !/^\p{Lu}{2,}$/u.test(name)) {
+      const nom = this.phraseNominative(m.tokStart, m.tokEnd);
+      if (nom !== name && m.entity >= 0) this.fixedNames.set(this.v.doc.entities[m.entity].id, nom);
+      return nom;
+    }
+    if (type !== 'PER' || !oblique) return name;
+    const fixed = this.normalName(m.tokStart, m.tokEnd, true);
+    if (m.entity >= 0 && fixed !== name) this.fixedNames.set(this.v.doc.entities[m.entity].id, fixed);
+    return fixed;
   }
 
   /**
@@ -280,6 +342,8 @@ export class SpeakerResolver {
     if (name.includes(' ')) return true;
     const p = this.v.ctx.morphology.parses(name)[0];
     if (p === undefined) return true;
+    // «Отдела»: a single common inanimate noun is no person's name.
+    if (type === 'PER' && p.tag.POS === 'NOUN' && p.tag.inan === true && p.tag.Name !== true && p.tag.Surn !== true && p.tag.Patr !== true && p.tag.Geox !== true) return false;
     const pos = p.tag.POS;
     const named = p.tag.Name === true || p.tag.Surn === true || p.tag.Geox === true || p.tag.Orgn === true || p.tag.Abbr === true;
     return named || !(pos === 'NPRO' || pos === 'ADJF' || pos === 'PRCL' || pos === 'CONJ' || pos === 'ADVB' || pos === 'VERB' || pos === 'PREP');
@@ -307,6 +371,13 @@ export class SpeakerResolver {
     }
     const lemma = v.lemma(head);
     const role = roleLexicon().get(lemma);
+    if (cueLexicon().docNouns.has(v.lemmaYo(head))) return this.issuer(np, head, lemma);
+    // «Стиверн тут же заявил»: a surname the tagger does not know, opening its sentence, of a person named before in full.
+    if (!oblique && np.e - np.s === 1 && v.isCapital(head) && role === undefined && !/^\p{Lu}{2,}$/u.test(v.str(head))) {
+      const w = v.lower(head).replace(/ё/g, 'е');
+      const linked = this.findKnown((k) => k.type === 'PER' && nameWords(k.name).length > 1 && nameWords(k.name).includes(w));
+      if (linked) return { name: linked.name, type: 'PER', entityId: linked.entityId, mention: this.mentionOf(np, 'name', v.str(head)) };
+    }
     // «представитель Белого дома», «источник в министерстве»: the body behind an unnamed person.
     if (/^(представитель|источник|сотрудник)$/.test(lemma) && this.nameRun(np) === null) {
       const caps = this.capitalStart(np, head + 1);
@@ -345,7 +416,10 @@ export class SpeakerResolver {
       const text = v.text.slice(v.doc.tokens[np.s].start, v.doc.tokens[np.e - 1].end);
       const bare = np.e - np.s === 1;
       const lw = nameWords(lemma);
-      const c = this.findKnown((k) => k.type === 'ORG' && sameWords(nameWords(k.name), lw)) ?? (bare ? this.recent('ORG', undefined, true) : undefined);
+      // «газета», «издание» refer back to a medium, never to the body the medium wrote about.
+      const c = MEDIA_NOUNS.test(lemma)
+        ? this.recentMedium()
+        : this.findKnown((k) => k.type === 'ORG' && sameWords(nameWords(k.name), lw)) ?? (bare ? this.recent('ORG', undefined, true) : undefined);
       return { name: c?.name ?? (oblique ? lemma : text), type: 'ORG', entityId: c?.entityId ?? null, mention: this.mentionOf(np, 'role', lemma) };
     }
     // «…, сообщает NEWSru.com»: a web address or a Latin-letter title is a medium's name.
@@ -356,11 +430,32 @@ export class SpeakerResolver {
     return { name: null, type: plural ? 'OTHER' : v.has(head, 'anim') ? 'PER' : 'OTHER', entityId: null, mention: this.mentionOf(np, 'role', lemma) };
   }
 
+  /**
+   * «в заявлении МИД России», «в сообщении ведомства», «говорится в документе»: a document speaks
+   * for its issuer, named in the genitive after it or, failing that, the body the text last quoted
+   * or named. The mention stays the document phrase.
+   */
+  private issuer(np: NP, head: number, lemma: string): QuoteSpeaker {
+    const v = this.v;
+    const mention = this.mentionOf(np, 'role', lemma);
+    const caps = this.capitalStart(np, head + 1);
+    if (caps >= 0) return { name: this.phraseNominative(caps, np.e), type: 'ORG', entityId: null, mention };
+    let owner = -1;
+    for (let k = head + 1; k < np.e; k++) if (v.pos(k) === 'NOUN') { owner = k; break; }
+    const ownerRole = owner >= 0 ? roleLexicon().get(v.lemma(owner)) : 'ORG';
+    let c: Known | undefined;
+    if (ownerRole === 'ORG') {
+      const lw = owner >= 0 ? nameWords(v.lemma(owner)) : [];
+      c = (owner >= 0 ? this.findKnown((k) => k.type === 'ORG' && sameWords(nameWords(k.name), lw)) : undefined) ?? this.recent('ORG', undefined, true);
+    } else if (ownerRole === 'PER') c = this.recent('PER', genderOf(v, owner), true, v.lemma(owner));
+    return c ? { name: c.name, type: c.type, entityId: c.entityId, mention } : { name: null, type: 'OTHER', entityId: null, mention };
+  }
+
   /** First capitalised word of a phrase from token `from` (an all-caps abbreviation counts; a sentence-initial word does not). */
   private capitalStart(np: NP, from: number): number {
     const v = this.v;
     for (let i = from; i < np.e; i++) {
-      if (!v.isWord(i) || !v.isCapital(i)) continue;
+      if (!v.isWord(i) || !v.isCapital(i) || isPersonalPronoun(v, i)) continue;
       if (this.sentenceInitial(i) && !/^\p{Lu}{2,}/u.test(v.str(i)) && v.pos(i) !== undefined && v.pos(i) !== 'ADJF') continue;
       return i;
     }
