@@ -3,7 +3,10 @@ import { runPipeline } from '../src/analyze.js';
 import { Context } from '../src/context.js';
 import { Doc } from '../src/doc.js';
 import { findCandidates } from '../src/entities/candidates.js';
+import { cleanSpans } from '../src/entities/hygiene.js';
 import { clusterNames, initialsOf } from '../src/entities/cluster.js';
+import { familyPlural, writtenUnchanged } from '../src/entities/documentForms.js';
+import { isFemaleName } from '../src/entities/femaleNames.js';
 import { guessNameNominative } from '../src/entities/nameEndings.js';
 import { normalizeMention } from '../src/entities/normalize.js';
 import { findRoles } from '../src/entities/roles.js';
@@ -45,6 +48,26 @@ describe('nominative of a mention in context (test/data/entities/normal.tsv)', (
   });
 });
 
+describe('mention hygiene (test/data/entities/hygiene.tsv)', () => {
+  test.each(rows('hygiene.tsv'))('%s [%s]', (rawText, rawSpan, type, expected = '') => {
+    const text = rawText.replace(/\\n/g, '\n');
+    const doc = parsed(text);
+    const [a, b] = tokenRange(doc, rawSpan.replace(/\\n/g, '\n'));
+    // The span alone, plus (last row) a longer name elsewhere that vouches for the word.
+    const spans = [{ tokStart: a, tokEnd: b, type: type as EntityType }];
+    const named = text.indexOf('Такое Исикава');
+    if (named >= 0 && named !== text.indexOf(rawSpan)) {
+      const [c, d] = tokenRange(doc, 'Такое Исикава');
+      spans.push({ tokStart: c, tokEnd: d, type: 'PER' });
+      spans.sort((x, y) => x.tokStart - y.tokStart);
+    }
+    const got = cleanSpans(doc, spans, ctx.morphology)
+      .filter((s) => s.tokStart >= a && s.tokStart < b)
+      .map((s) => `${s.type}:${doc.text.slice(doc.tokens[s.tokStart].start, doc.tokens[s.tokEnd - 1].end)}`);
+    expect(got.join(' | ')).toBe(expected);
+  });
+});
+
 describe('dictionary candidates (the stand-in when the tagger model is absent)', () => {
   test('people, places, abbreviations', () => {
     const doc = parsed('Вчера Касым-Жомарт Токаев прибыл в Астану, где МИД встретил Илона Маска.');
@@ -65,6 +88,29 @@ describe('name endings guessed for unknown names', () => {
   });
   test('no rule, no guess', () => {
     expect(guessNameNominative('Мэй', 'femn', 'gent')).toBeUndefined();
+  });
+});
+
+describe('what the document says about a name', () => {
+  test('a name written the same in several places does not decline', () => {
+    expect(writtenUnchanged('Ватцке', new Map([['Ватцке', 3]]), new Set(['Ватцке']))).toBe(true);
+    expect(writtenUnchanged('Ватцке', new Map([['Ватцке', 1]]), new Set(['Ватцке']))).toBe(false);
+    expect(writtenUnchanged('Анне', new Map([['Анне', 2]]), new Set(['Анне', 'Анна']))).toBe(false);
+    expect(writtenUnchanged('Асии', new Map([['Асии', 4]]), new Set(['Асии', 'Асия']))).toBe(false);
+    expect(writtenUnchanged('Маска', new Map([['Маска', 4]]), new Set(['Маска']))).toBe(false);
+  });
+  test('a family in the plural', () => {
+    expect(familyPlural('Скрипалей', new Set(['Скрипаль']), false, false)).toBe('Скрипали');
+    expect(familyPlural('Ивановых', new Set(['Иванов']), false, false)).toBe('Ивановы');
+    expect(familyPlural('Скрипалей', new Set(), true, false)).toBe('Скрипали');
+    expect(familyPlural('Скрипалей', new Set(), true, true)).toBeUndefined(); // с ... : a woman's instrumental
+    expect(familyPlural('Скрипалей', new Set(), false, false)).toBeUndefined();
+    expect(familyPlural('Валей', new Set(['Валя']), true, false)).toBeUndefined(); // Валя's instrumental
+  });
+  test('women\'s names in -ия the dictionary lacks', () => {
+    expect(isFemaleName('Асия')).toBe(true);
+    expect(isFemaleName('АСИЯ')).toBe(true);
+    expect(isFemaleName('Асий')).toBe(false);
   });
 });
 

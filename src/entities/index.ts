@@ -2,6 +2,7 @@ import type { Context } from '../context.js';
 import type { Doc, MentionSpan } from '../doc.js';
 import type { EntityType, Mention } from '../types.js';
 import { findCandidates } from './candidates.js';
+import { cleanSpans } from './hygiene.js';
 import { clusterNames } from './cluster.js';
 import { normalizeMention } from './normalize.js';
 import { findRoles, type RoleHit } from './roles.js';
@@ -35,7 +36,7 @@ const MAX_ROLE_GAP = 4;
  * doc.entities[0]; // { id: 'e1', type: 'PER', name: 'Касым-Жомарт Токаев', roles: ['президент', 'глава государства'], … }
  */
 export function entities(doc: Doc, ctx: Context): void {
-  const spans = nameSpans(doc, ctx);
+  const spans = cleanSpans(doc, nameSpans(doc, ctx), ctx.morphology);
   const names: MentionSpan[] = spans.map((s) => {
     const start = doc.tokens[s.tokStart].start;
     const end = doc.tokens[s.tokEnd - 1].end;
@@ -45,6 +46,7 @@ export function entities(doc: Doc, ctx: Context): void {
       tokStart: s.tokStart, tokEnd: s.tokEnd, entity: -1,
     };
   });
+  alignOblique(names);
   const clusters = clusterNames(names);
   const members: MentionSpan[][] = clusters.map((c) => c.members.map((i) => names[i]));
   for (const ms of members) if (ms[0]?.type === 'PER') alignSurnames(ms);
@@ -133,6 +135,37 @@ function alignSurnames(ms: MentionSpan[]): void {
     let p = 0;
     while (p < text.length && p < target.length && text[p] === target[p]) p++;
     if (p >= Math.max(3, target.length - 2) && Math.abs(text.length - target.length) <= 3) m.normal = surname;
+  }
+}
+
+const OBLIQUE_END = /(?:[иуыею]|ой|ом|ем)$/;
+
+/**
+ * A one-word place or organisation the normaliser left as written in what looks like an oblique
+ * case (`Минкомсвязи`, a word the dictionary lacks) takes the nominative the document itself
+ * writes (`Минкомсвязь`): same type, a long common prefix, at most two letters apart. Indexed by
+ * the first five letters, so linear in the mentions.
+ */
+function alignOblique(names: MentionSpan[]): void {
+  const written = new Map<string, MentionSpan[]>();
+  const single = (m: MentionSpan): boolean => m.type !== 'PER' && m.normal === m.text && m.text.length >= 6 && /^\p{Lu}\p{Ll}+$/u.test(m.text);
+  for (const m of names) {
+    if (!single(m) || OBLIQUE_END.test(m.text)) continue;
+    const key = `${m.type}|${foldCase(m.text.slice(0, 5))}`;
+    const list = written.get(key);
+    if (list === undefined) written.set(key, [m]);
+    else if (!list.some((x) => x.text === m.text)) list.push(m);
+  }
+  for (const m of names) {
+    if (!single(m) || !OBLIQUE_END.test(m.text)) continue;
+    const text = foldCase(m.text);
+    for (const c of written.get(`${m.type}|${text.slice(0, 5)}`) ?? []) {
+      const target = foldCase(c.text);
+      if (Math.abs(target.length - text.length) > 2) continue;
+      let p = 0;
+      while (p < text.length && p < target.length && text[p] === target[p]) p++;
+      if (p >= Math.max(target.length, text.length) - 2) { m.normal = c.text; break; }
+    }
   }
 }
 

@@ -14,9 +14,11 @@ export interface Unit { tok: number; part: number; text: string; fixed: boolean 
 
 /**
  * What the words around a mention say about its case and gender: a preposition's cases, an
- * apposition noun's parses, the gender of a past-tense verb beside it (a subject agrees with it).
+ * apposition noun's parses, the gender of a past-tense verb beside it (a subject agrees with it);
+ * and what the whole document writes: its capitalised words (`vocab`), how often each
+ * (`counts`), and the gender its verbs and pronouns give each name stem (`votes`).
  */
-export interface MentionContext { cases: readonly Case[] | undefined; hint: Parse[]; verbBefore: Gender | undefined; verbAfter: Gender | undefined; vocab: Set<string>; votes: Map<string, number> }
+export interface MentionContext { cases: readonly Case[] | undefined; hint: Parse[]; verbBefore: Gender | undefined; verbAfter: Gender | undefined; vocab: Set<string>; votes: Map<string, number>; counts: Map<string, number> }
 
 /**
  * A word's usable parses (typo corrections dropped), cached by the morphology.
@@ -42,19 +44,22 @@ export function isKnown(p: Parse): boolean {
 const OPENERS = new Set(['"', '«', '„', '“', '(', '\'']);
 
 const vocabCache = new WeakMap<Doc, Set<string>>();
+const countCache = new WeakMap<Doc, Map<string, number>>();
 
 /** The capitalised words of a document (ё→е): a name guessed in the nominative is likelier when the text writes it so. */
 function vocabularyOf(doc: Doc): Set<string> {
   let v = vocabCache.get(doc);
   if (v === undefined) {
     v = new Set();
+    const counts = new Map<string, number>();
+    countCache.set(doc, counts);
     for (const t of doc.tokens) {
       if (t.kind !== 'word') continue;
       const code = t.text.charCodeAt(0);
       if (!((code >= 0x410 && code <= 0x42f) || code === 0x401)) continue; // capital Cyrillic letters
       const w = t.text.includes('ё') ? t.text.replace(/ё/g, 'е') : t.text;
-      if (w.includes('-')) for (const part of w.split('-')) v.add(part);
-      else v.add(w);
+      if (w.includes('-')) for (const part of w.split('-')) { v.add(part); counts.set(part, (counts.get(part) ?? 0) + 1); }
+      else { v.add(w); counts.set(w, (counts.get(w) ?? 0) + 1); }
     }
     vocabCache.set(doc, v);
   }
@@ -174,7 +179,7 @@ function coordinatedCases(doc: Doc, i: number): readonly Case[] | undefined {
  * contextOf(doc, 2, 3, morphology).cases; // ['loct', 'accs'] after 'в'
  */
 export function contextOf(doc: Doc, tokStart: number, tokEnd: number, morphology: Morphology): MentionContext {
-  const ctx: MentionContext = { cases: undefined, hint: [], verbBefore: undefined, verbAfter: undefined, vocab: vocabularyOf(doc), votes: genderVotes(doc, morphology) };
+  const ctx: MentionContext = { cases: undefined, hint: [], verbBefore: undefined, verbAfter: undefined, vocab: vocabularyOf(doc), votes: genderVotes(doc, morphology), counts: countCache.get(doc)! };
   let j = tokEnd;
   while (j < doc.tokens.length && doc.tokens[j].kind === 'punct' && !/[.,;:!?]/.test(doc.tokens[j].text)) j++;
   ctx.verbAfter = verbGender(doc, j, morphology);

@@ -1,8 +1,8 @@
 import type { Doc } from '../doc.js';
 import type { Morphology } from '../morph/morphology.js';
 import type { EntityType } from '../types.js';
-import { hasGrammeme } from './grammar.js';
-import { contextOf, parses, type Unit } from './mentionContext.js';
+import { caseOf, hasGrammeme, isPlural } from './grammar.js';
+import { contextOf, isKnown, parses, type Unit } from './mentionContext.js';
 import { personForms } from './personName.js';
 import { phraseForms } from './phrase.js';
 
@@ -22,7 +22,19 @@ export function normalizeMention(doc: Doc, tokStart: number, tokEnd: number, typ
   const context = contextOf(doc, tokStart, tokEnd, morphology);
   const common = units.every((u) => u.text === u.text.toLowerCase());
   const forms = type === 'PER' && !common ? personForms(units, context, morphology) : phraseForms(units, context, type, morphology);
+  if (type !== 'PER' && units.length === 1) keepSurnameSingular(units[0], forms, morphology);
   return assemble(doc, tokStart, tokEnd, units, forms);
+}
+
+/**
+ * A capitalised word in -ов/-ев/-ин/-ын that the dictionary knows as a surname in the nominative
+ * stays that surname, not a genitive plural (`Бирюков` is no form of the village `Бирюки`),
+ * whatever type it got; `Нидерландов`, no surname, still becomes `Нидерланды`.
+ */
+function keepSurnameSingular(u: Unit, forms: Map<Unit, string>, morphology: Morphology): void {
+  const form = forms.get(u);
+  if (form === undefined || !/^\p{Lu}.*(?:ов|ев|ёв|ин|ын)$/u.test(u.text) || !/[иы]$/.test(form)) return;
+  if (parses(morphology, u.text).some((p) => isKnown(p) && hasGrammeme(p, 'Surn') && !isPlural(p) && caseOf(p) === 'nomn')) forms.delete(u);
 }
 
 function isFixedWord(w: string): boolean {
@@ -60,6 +72,8 @@ function unitsOf(doc: Doc, tokStart: number, tokEnd: number, type: EntityType, m
 
 function knownAsWhole(word: string, morphology: Morphology): boolean {
   for (const p of parses(morphology, word)) {
+    // A guess by suffix (Азию-Биби as a fixed name, or as the genitive of Азию-Бибя) says nothing about the whole.
+    if (!isKnown(p)) continue;
     if (p.score > 0 && (hasGrammeme(p, 'Name') || hasGrammeme(p, 'Surn') || hasGrammeme(p, 'Geox') || hasGrammeme(p, 'Orgn'))) {
       // az also "knows" unknown hyphenated words by analogy with their last part; only trust
       // a whole-word parse whose first part is kept in the lemma.

@@ -2,6 +2,8 @@ import type { Morphology } from '../morph/morphology.js';
 import type { Case, Gender } from './grammar.js';
 import { CASES, caseOf, gendersOf, hasGrammeme, isPlural } from './grammar.js';
 import { caseAllowed, casePenalty, isKnown, type MentionContext, nominalForm, parses, type Unit } from './mentionContext.js';
+import { familyPlural, writtenUnchanged } from './documentForms.js';
+import { isFemaleName } from './femaleNames.js';
 import { guessNameNominative } from './nameEndings.js';
 
 // Personal names: every (gender, case) reading of each part of the name is weighed — the
@@ -23,7 +25,8 @@ const rawCache = new WeakMap<Morphology, Map<string, RawReading[]>>();
 
 const RAW_CACHE_LIMIT = 200_000;
 
-function personReadings(u: Unit, isLast: boolean, multi: boolean, vocab: Set<string>, morphology: Morphology): Map<string, Reading> {
+function personReadings(u: Unit, isLast: boolean, multi: boolean, context: MentionContext, morphology: Morphology): Map<string, Reading> {
+  const vocab = context.vocab;
   let cache = rawCache.get(morphology);
   if (cache === undefined) rawCache.set(morphology, (cache = new Map()));
   const cacheKey = `${u.text}|${isLast ? 1 : 0}${multi ? 1 : 0}`;
@@ -34,9 +37,12 @@ function personReadings(u: Unit, isLast: boolean, multi: boolean, vocab: Set<str
     cache.set(cacheKey, raw);
   }
   const out = new Map<string, Reading>();
+  // Written the same wherever it stands (Ватцке after a preposition and as a subject): it does not decline.
+  const unchanged = writtenUnchanged(u.text, context.counts, vocab);
   for (const r of raw) {
     // A form the text itself writes elsewhere (Маск beside Маска) is the likelier nominative.
-    const weight = r.vocabKey !== undefined && vocab.has(r.vocabKey) ? r.weight + 0.4 : r.weight;
+    let weight = r.vocabKey !== undefined && vocab.has(r.vocabKey) ? r.weight + 0.4 : r.weight;
+    if (unchanged && r.form === u.text) weight += 0.6;
     const best = out.get(r.key);
     if (best === undefined || best.weight < weight) out.set(r.key, { form: r.form, weight });
   }
@@ -88,6 +94,13 @@ function rawPersonReadings(u: Unit, isLast: boolean, multi: boolean, morphology:
       }
     }
   }
+  // Women's names the dictionary reads as a man's (Асию as Асий's accusative): the list decides.
+  if (capital) {
+    for (const c of CASES) {
+      const nom = c === 'nomn' ? u.text : guessNameNominative(u.text, 'femn', c);
+      if (nom !== undefined && isFemaleName(nom)) put('femn', c, nom, 1.3);
+    }
+  }
   // As written: a nominative, or a name that does not decline (Биби, Мэй, Меркель, Шевченко).
   const lower = u.text.toLowerCase();
   const last = lower[lower.length - 1];
@@ -124,7 +137,12 @@ export function personForms(units: Unit[], context: MentionContext, morphology: 
   const forms = new Map<Unit, string>();
   const live = units.filter((u) => !u.fixed);
   if (live.length === 0) return forms;
-  const readings = live.map((u, k) => personReadings(u, k === live.length - 1, live.length > 1, context.vocab, morphology));
+  // A family in the plural (Скрипалей beside Скрипаль): the plural nominative, Скрипали.
+  const plural = live.length === 1 && units.length === 1
+    ? familyPlural(live[0].text, context.vocab, !parses(morphology, live[0].text).some(isKnown), context.cases?.includes('ablt') === true)
+    : undefined;
+  if (plural !== undefined) return forms.set(live[0], plural);
+  const readings = live.map((u, k) => personReadings(u, k === live.length - 1, live.length > 1, context, morphology));
   // What the rest of the document says about this person's gender (a verb after another mention).
   let vote = 0;
   for (const u of live) vote += context.votes.get(morphology.stem(u.text)) ?? 0;
@@ -140,7 +158,7 @@ export function personForms(units: Unit[], context: MentionContext, morphology: 
       // Only oblique: a nominative noun before a name mostly governs it (адвокат Асии Биби).
       if (c !== 'nomn' && context.hint.some((p) => caseOf(p) === c && gendersOf(p).includes(g))) score += 0.3;
       if (c === 'nomn' && context.verbAfter === g) score += 0.4;
-      if (c === 'nomn' && context.verbBefore === g) score += 0.1;
+      if (c === 'nomn' && context.verbBefore === g) score += 0.25;
       if (best === undefined || score > best.score) best = { g, c, score };
     }
   }

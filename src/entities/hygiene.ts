@@ -1,0 +1,162 @@
+import type { Doc } from '../doc.js';
+import type { Morphology } from '../morph/morphology.js';
+import type { EntityType } from '../types.js';
+import { hasGrammeme, readTsv } from './grammar.js';
+import { isKnown, parses } from './mentionContext.js';
+
+// Mention hygiene: the tagger's spans sometimes swallow a neighbour (`Волин.\nНапомним`,
+// `Лысакова РИА Новости`, `ВОВ по`) or tag a capitalised common word (`Такое`, `Куриный` in a
+// headline). Four named rules put that right, each local to a span, so the stage stays linear:
+//  1. boundaries — a mention never crosses a sentence end, a line break or a closing bracket/quote;
+//  2. edges — leading/trailing punctuation and lower-case function words are trimmed (for a
+//     person, any lower-case word but a name particle: `Другой известный тренер` → `Другой`);
+//  3. abbreviation split — an all-caps word after a person's name starts an organisation
+//     (`Лысакова РИА Новости` → `Лысакова` PER + `РИА Новости` ORG);
+//  4. common words — a person mention with no capitalised word, or whose one word stands where
+//     any word is capitalised (a sentence's or line's start) and reads in the dictionary as a
+//     common word but never as a name, and which the document never writes as part of a longer
+//     name, is dropped.
+
+/** A name mention: token range [tokStart, tokEnd) and its type. */
+export interface Span { tokStart: number; tokEnd: number; type: EntityType }
+
+let particles: Set<string> | undefined;
+
+function nameParticles(): Set<string> {
+  if (particles === undefined) particles = new Set(readTsv('name-particles.tsv').map((r) => r[0]));
+  return particles;
+}
+
+const FUNCTION_POS = new Set(['PREP', 'CONJ', 'PRCL', 'INTJ', 'NPRO', 'ADVB', 'PRED', 'COMP', 'VERB', 'INFN', 'GRND']);
+const CLOSERS = new Set([')', ']', '»', '”', '"']);
+const OPENERS = new Set(['(', '[', '«', '„', '“']);
+const SENTENCE_END = new Set(['.', '!', '?', '…', ';']);
+const NAME_TAGS = ['Name', 'Surn', 'Patr', 'Geox', 'Orgn'];
+const ROMAN = /^[IVXLC]+$/;
+
+const isCapital = (s: string): boolean => s.length > 0 && s[0] !== s[0].toLowerCase();
+const isAbbreviation = (s: string): boolean => s.length >= 2 && /^[А-ЯЁA-Z]+$/.test(s);
+
+/**
+ * Cleans the tagger's (or the dictionary finder's) spans by the four rules above. Spans must be
+ * sorted and non-overlapping; so are the results.
+ *
+ * @example
+ * cleanSpans(doc, [{ tokStart: 4, tokEnd: 7, type: 'PER' }], ctx.morphology);
+ * // `Лысакова РИА Новости` → [{ 4, 5, 'PER' }, { 5, 7, 'ORG' }]
+ */
+export function cleanSpans(doc: Doc, spans: readonly Span[], morphology: Morphology): Span[] {
+  const sentenceStart = new Uint8Array(doc.tokens.length + 1);
+  for (const s of doc.sentences) sentenceStart[s.tokStart] = 1;
+  const pieces: Span[] = [];
+  for (const s of spans) for (const p of splitAtBoundaries(doc, s, sentenceStart)) {
+    const t = trimEdges(doc, p);
+    if (t !== undefined) for (const q of splitAbbreviation(doc, t)) pieces.push(q);
+  }
+  // Words the document writes inside a multi-word name: evidence that a lone one is a name too.
+  const inNames = new Set<string>();
+  for (const p of pieces) {
+    if (p.tokEnd - p.tokStart < 2) continue;
+    for (let i = p.tokStart; i < p.tokEnd; i++) if (doc.tokens[i].kind === 'word') inNames.add(doc.tokens[i].text);
+  }
+  return pieces.filter((p) => p.type !== 'PER' || !commonWord(doc, p, sentenceStart, inNames, morphology)).map((p) => lone(doc, p));
+}
+
+/** True when a line break stands between token i-1 and token i. */
+function breakBefore(doc: Doc, i: number): boolean {
+  return doc.text.slice(doc.tokens[i - 1].end, doc.tokens[i].start).includes('\n');
+}
+
+/** Rule 1: pieces of a span cut at sentence starts, line breaks and closing brackets/quotes not opened inside it. */
+function splitAtBoundaries(doc: Doc, s: Span, sentenceStart: Uint8Array): Span[] {
+  const out: Span[] = [];
+  let from = s.tokStart;
+  let open = 0;
+  for (let i = s.tokStart; i < s.tokEnd; i++) {
+    const text = doc.tokens[i].text;
+    // A full stop inside a word (Лента.ру, Leave.EU) ends no sentence: only a start after a space counts.
+    const spaced = i > 0 && doc.tokens[i].start > doc.tokens[i - 1].end;
+    if (i > from && ((sentenceStart[i] === 1 && spaced) || breakBefore(doc, i))) {
+      out.push({ tokStart: from, tokEnd: i, type: s.type });
+      from = i;
+      open = 0;
+    }
+    if (OPENERS.has(text) || (text === '"' && open === 0 && i + 1 < s.tokEnd)) { open++; continue; }
+    if (CLOSERS.has(text)) {
+      if (open > 0) { open--; continue; }
+      out.push({ tokStart: from, tokEnd: i, type: s.type });
+      from = i + 1;
+    }
+  }
+  if (from < s.tokEnd) out.push({ tokStart: from, tokEnd: s.tokEnd, type: s.type });
+  return out.filter((p) => p.tokEnd > p.tokStart);
+}
+
+/** True when token i may be cut from a span's edge (rule 2). */
+function trimmable(doc: Doc, i: number, type: EntityType, atEnd: boolean): boolean {
+  const t = doc.tokens[i];
+  if (t.kind !== 'word') {
+    // An initial's full stop stays with it (Н.), as does a closing quote whose opener is kept.
+    if (t.text === '.' && atEnd && i > 0 && /^\p{Lu}$/u.test(doc.tokens[i - 1].text)) return false;
+    return t.kind === 'punct';
+  }
+  if (/[\p{Lu}\d]/u.test(t.text)) return false; // уль-Малук, 2-й
+  if (type === 'PER') return !nameParticles().has(t.text);
+  const pos = doc.morph[i]?.pos;
+  return pos !== undefined && FUNCTION_POS.has(pos);
+}
+
+/** Rule 2: the span without trimmable edge tokens, or undefined when nothing is left. */
+function trimEdges(doc: Doc, s: Span): Span | undefined {
+  let a = s.tokStart;
+  let b = s.tokEnd;
+  while (a < b && trimmable(doc, a, s.type, false)) a++;
+  while (b > a && trimmable(doc, b - 1, s.type, true)) b--;
+  // Quotes must come in pairs: drop an unmatched one left at an edge.
+  if (b > a && CLOSERS.has(doc.tokens[b - 1].text) && !OPENERS.has(doc.tokens[a].text) && doc.tokens[a].text !== '"') b--;
+  if (b > a && OPENERS.has(doc.tokens[a].text) && !CLOSERS.has(doc.tokens[b - 1].text)) a++;
+  return b > a ? { tokStart: a, tokEnd: b, type: s.type } : undefined;
+}
+
+/** Rule 3: a person's name followed by an all-caps abbreviation is a name, then an organisation. */
+function splitAbbreviation(doc: Doc, s: Span): Span[] {
+  if (s.type !== 'PER') return [s];
+  for (let i = s.tokStart + 1; i < s.tokEnd; i++) {
+    const t = doc.tokens[i];
+    if (t.kind !== 'word' || !isAbbreviation(t.text) || ROMAN.test(t.text)) continue; // Елизавета II
+    const prev = doc.tokens[i - 1];
+    if (prev.kind !== 'word' || !isCapital(prev.text) || isAbbreviation(prev.text) || prev.text.length < 2) continue;
+    return [{ tokStart: s.tokStart, tokEnd: i, type: 'PER' }, { tokStart: i, tokEnd: s.tokEnd, type: 'ORG' }];
+  }
+  return [s];
+}
+
+/** Rule 3 also: a person mention that is one abbreviation alone (`ТАСС` cut off after a line break) is an organisation. */
+function lone(doc: Doc, p: Span): Span {
+  if (p.type !== 'PER' || p.tokEnd - p.tokStart !== 1) return p;
+  const text = doc.tokens[p.tokStart].text;
+  return isAbbreviation(text) && !ROMAN.test(text) ? { tokStart: p.tokStart, tokEnd: p.tokEnd, type: 'ORG' } : p;
+}
+
+/** Rule 4: a PER span that is no name (see the header). */
+function commonWord(doc: Doc, s: Span, sentenceStart: Uint8Array, inNames: Set<string>, morphology: Morphology): boolean {
+  let capitals = 0;
+  let word = -1;
+  for (let i = s.tokStart; i < s.tokEnd; i++) {
+    const t = doc.tokens[i];
+    if (t.kind === 'punct') continue;
+    if (/\p{Lu}/u.test(t.text)) capitals++;
+    word = word === -1 && t.kind === 'word' ? i : -2;
+  }
+  if (capitals === 0) return true;
+  if (word < 0) return false; // several words, or none
+  const text = doc.tokens[word].text;
+  if (isAbbreviation(text) || inNames.has(text)) return false;
+  let k = word - 1;
+  while (k >= 0 && OPENERS.has(doc.tokens[k].text)) k--;
+  const anyCapital = k < 0 || sentenceStart[k + 1] === 1 || sentenceStart[word] === 1 || breakBefore(doc, word) || SENTENCE_END.has(doc.tokens[k].text);
+  if (!anyCapital) return false;
+  const known = parses(morphology, text).filter(isKnown);
+  if (known.length === 0 || known.some((p) => NAME_TAGS.some((g) => hasGrammeme(p, g)))) return false;
+  return true;
+}
