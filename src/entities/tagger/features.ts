@@ -1,0 +1,306 @@
+import type { Doc, MorphTok, Tok } from '../../doc.js';
+import type { Morphology } from '../../morph/morphology.js';
+import { clusterOf } from './clusters.js';
+import { hashString, mix } from './hash.js';
+
+/**
+ * Feature extraction for the NER tagger. Training (scripts/train-ner.ts) and tagging call the
+ * same functions on a Doc that went through the same layout/segment/morph stages, so the two
+ * see identical features.
+ *
+ * Per token we keep N_ATTR attribute hashes (lower-cased form, lemma, shape, affixes, POS+case,
+ * proper-name grammemes, …), cached per word form. A feature is mix(attribute hash, template id);
+ * its bucket is the low `bits` bits.
+ */
+
+const A_LOWER = 0, A_LEMMA = 1, A_SHAPE = 2, A_SUF2 = 3, A_SUF3 = 4, A_SUF4 = 5, A_PRE3 = 6,
+  A_POS = 7, A_POSCASE = 8, A_PROPER = 9, A_CAP = 10, A_NUMGEN = 11, A_SUF1 = 12, A_AMBIG = 13, A_CL_COARSE = 14, A_CL_FINE = 15;
+/** Attributes per token. */
+export const N_ATTR = 16;
+
+/** Grammemes that mark proper names and abbreviations in OpenCorpora. */
+const PROPER = ['Name', 'Surn', 'Patr', 'Geox', 'Orgn', 'Trad', 'Abbr', 'Init', 'Fixd'];
+const CASES = new Set(['nomn', 'gent', 'datv', 'accs', 'ablt', 'loct', 'voct', 'gen2', 'acc2', 'loc2']);
+const NUMGEN = new Set(['sing', 'plur', 'masc', 'femn', 'neut', 'ms-f']);
+
+/** Attributes of the positions before the text and after it. */
+const PAD_BEFORE = paddingAttrs('<s>');
+const PAD_AFTER = paddingAttrs('</s>');
+
+function paddingAttrs(marker: string): Uint32Array {
+  const a = new Uint32Array(N_ATTR);
+  for (let k = 0; k < N_ATTR; k++) a[k] = hashString(marker, k + 1);
+  return a;
+}
+
+/**
+ * A compact word shape: each character as its class (X/x Cyrillic, L/l Latin, d digit, the
+ * character itself otherwise), runs of one class collapsed: 'Токаев' → 'Xx', 'МИД' → 'X', 'COVID-19' → 'L-d'.
+ * @example
+ * shapeOf('Касым-Жомарт'); // 'Xx-Xx'
+ */
+export function shapeOf(w: string): string {
+  let out = '';
+  let last = '';
+  for (const ch of w) {
+    let c: string;
+    if (ch >= '0' && ch <= '9') c = 'd';
+    else if (/\p{Script=Cyrillic}/u.test(ch)) c = ch === ch.toLowerCase() ? 'x' : 'X';
+    else if (/\p{L}/u.test(ch)) c = ch === ch.toLowerCase() ? 'l' : 'L';
+    else c = ch;
+    if (c !== last) out += c;
+    last = c;
+  }
+  return out;
+}
+
+function capClass(t: Tok): string {
+  const w = t.text;
+  if (t.kind !== 'word') return t.kind;
+  const first = w[0];
+  const upper = first !== first.toLowerCase();
+  if (!upper) return 'low';
+  if (w.length > 1 && w === w.toUpperCase()) return w.length <= 5 ? 'UP' : 'UPLONG';
+  return w.length === 1 ? 'Init' : 'Title';
+}
+
+function computeAttrs(t: Tok, m: MorphTok, morphology: Morphology | undefined): Uint32Array {
+  const a = new Uint32Array(N_ATTR);
+  const lower = t.text.toLowerCase().replace(/ё/g, 'е');
+  const n = lower.length;
+  let caseTag = '-';
+  let proper = '';
+  let numgen = '';
+  for (const g of m.tags) {
+    if (CASES.has(g)) caseTag = g;
+    else if (PROPER.includes(g)) proper += g + ',';
+    else if (NUMGEN.has(g)) numgen += g + ',';
+  }
+  const pos = m.pos ?? (t.kind === 'word' ? 'UNKN' : t.kind);
+  a[A_LOWER] = hashString(lower, 1);
+  a[A_LEMMA] = hashString(m.lemma, 2);
+  a[A_SHAPE] = hashString(shapeOf(t.text), 3);
+  a[A_SUF2] = hashString(n > 2 ? lower.slice(n - 2) : lower, 4);
+  a[A_SUF3] = hashString(n > 3 ? lower.slice(n - 3) : lower, 5);
+  a[A_SUF4] = hashString(n > 4 ? lower.slice(n - 4) : lower, 6);
+  a[A_PRE3] = hashString(n > 3 ? lower.slice(0, 3) : lower, 7);
+  a[A_POS] = hashString(pos, 8);
+  a[A_POSCASE] = hashString(pos + '|' + caseTag, 9);
+  a[A_PROPER] = hashString(proper, 10);
+  a[A_CAP] = hashString(capClass(t), 11);
+  a[A_NUMGEN] = hashString(pos + '|' + numgen, 12);
+  a[A_SUF1] = hashString(lower.slice(n - 1), 13);
+  a[A_AMBIG] = hashString(t.kind === 'word' && morphology !== undefined ? ambiguityClass(t.text, morphology) : t.kind, 14);
+  const cl = t.kind === 'word' ? clusterOf(lower) : -1;
+  a[A_CL_COARSE] = cl < 0 ? hashString(t.kind, 15) : mix(cl >>> 16, 15);
+  a[A_CL_FINE] = cl < 0 ? hashString(t.kind, 16) : mix(cl & 0xffff, 16);
+  return a;
+}
+
+/**
+ * The word's ambiguity class: the POS and proper-name grammemes of all its dictionary parses
+ * (the chosen parse may hide that `Маск` can be a surname).
+ */
+function ambiguityClass(form: string, morphology: Morphology): string {
+  const parts = new Set<string>();
+  const ps = morphology.parses(form);
+  for (let k = 0; k < ps.length && k < 8; k++) {
+    const tag = ps[k].tag;
+    parts.add(String(tag.POS));
+    const str = tag.toString();
+    for (const g of PROPER) if (str.includes(g)) parts.add(g);
+  }
+  return [...parts].sort().join(',');
+}
+
+interface CacheEntry { morph: MorphTok; kind: string; attrs: Uint32Array }
+const cache = new Map<string, CacheEntry>();
+const CACHE_LIMIT = 300_000;
+
+/** Attribute hashes of one token; cached per (form, morph object). */
+export function attrsOf(t: Tok, m: MorphTok, morphology?: Morphology): Uint32Array {
+  const e = cache.get(t.text);
+  if (e !== undefined && e.morph === m && e.kind === t.kind) return e.attrs;
+  const attrs = computeAttrs(t, m, morphology);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(t.text, { morph: m, kind: t.kind, attrs });
+  return attrs;
+}
+
+/** Bumped whenever templates change: a model trained with other features is refused. */
+export const FEATURE_VERSION = 6;
+
+/** Number of static (label-independent) features per token. */
+export const N_STATIC = 72;
+/** Number of features that depend on the previous labels. */
+export const N_DYNAMIC = 7;
+
+/** Template ids, one per feature template (kept stable: the model's buckets depend on them). */
+let templateSeq = 100;
+const T = () => templateSeq++;
+const T_BIAS = T();
+const T_CUR = Array.from({ length: N_ATTR }, T);
+const CTX_ATTRS = [A_LOWER, A_LEMMA, A_SHAPE, A_POSCASE, A_PROPER, A_SUF3, A_CAP, A_AMBIG, A_CL_FINE];
+const CTX_OFFSETS = [-2, -1, 1, 2];
+const T_CTX = CTX_OFFSETS.map(() => CTX_ATTRS.map(T));
+const T_BI_LOWER_L = T(), T_BI_LOWER_R = T(), T_BI_SHAPE_L = T(), T_BI_SHAPE_R = T();
+const T_BI_PROPER_L = T(), T_BI_PROPER_R = T(), T_BI_POSCASE_L = T(), T_BI_POSCASE_R = T();
+const T_SENT_CAP = T(), T_SENT_LOWER = T(), T_DOC_CAPSEEN = T(), T_LEMMA_PROPER = T(), T_QUOTE = T();
+const T_LEMMA_L_CAP = T(), T_LEMMA_L_PROPER = T(), T_CAP_LEMMA_R = T(), T_LEMMA_LL_CAP = T(), T_CASE_AGREE_L = T(), T_CASE_AGREE_R = T();
+const T_P1 = T(), T_P1P2 = T(), T_P1_SHAPE = T(), T_P1_LOWER = T(), T_P1_PROPER = T(), T_P1_CAP = T(), T_P1_POSCASE = T();
+
+/**
+ * Per-document feature state: attribute rows for every token and the document-level flags the
+ * feature templates read. Static feature buckets are computed per token on demand (most tokens
+ * are never scored, see `startable`), or for all tokens at once when training.
+ */
+export interface DocFeatures {
+  n: number;
+  bits: number;
+  /** (n + 4) × N_ATTR attribute hashes: two padding rows, the tokens, two padding rows. */
+  attrs: Uint32Array;
+  sentStart: Uint8Array;
+  /** Per token: 1 when its lower-cased form is capitalised elsewhere mid-sentence, +2 when seen in lower case. */
+  docCap: Uint8Array;
+  inQuote: Uint8Array;
+  /**
+   * 1 where a mention may start: the token begins with a capital letter or a digit. Elsewhere,
+   * after an O, the decoder answers O without scoring (names are capitalised; this skips most
+   * tokens, and training applies the same rule).
+   */
+  startable: Uint8Array;
+  /** n × N_STATIC buckets when extracted eagerly (training), else null. */
+  buckets: Uint32Array | null;
+}
+
+/**
+ * Extracts what the feature templates need from a Doc after segment + morph.
+ * @example
+ * const f = extractFeatures(doc, 20, ctx.morphology, true);
+ * f.buckets!.length === doc.tokens.length * N_STATIC; // true
+ */
+export function extractFeatures(doc: Doc, bits: number, morphology?: Morphology, eager = false): DocFeatures {
+  const toks = doc.tokens;
+  const n = toks.length;
+  const attrs = new Uint32Array((n + 4) * N_ATTR);
+  attrs.set(PAD_BEFORE, 0);
+  attrs.set(PAD_BEFORE, N_ATTR);
+  for (let i = 0; i < n; i++) attrs.set(attrsOf(toks[i], doc.morph[i], morphology), (i + 2) * N_ATTR);
+  attrs.set(PAD_AFTER, (n + 2) * N_ATTR);
+  attrs.set(PAD_AFTER, (n + 3) * N_ATTR);
+
+  // Sentence starts: the segmenter's sentences, plus any token after a line break or a full stop.
+  const sentStart = new Uint8Array(n);
+  for (const s of doc.sentences) if (s.tokStart < n) sentStart[s.tokStart] = 1;
+  if (n > 0) sentStart[0] = 1;
+  for (let i = 1; i < n; i++) {
+    if (hasNewline(doc.text, toks[i - 1].end, toks[i].start)) sentStart[i] = 1;
+    else if (isFullStop(toks[i - 1].text)) sentStart[i] = 1;
+  }
+  // Words seen capitalised somewhere else than at a sentence start: a document-level hint that
+  // a sentence-initial capital is a name.
+  const capSeen = new Set<number>();
+  const lowSeen = new Set<number>();
+  const startable = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = toks[i];
+    const code = t.text.charCodeAt(0);
+    const c = t.text[0];
+    const upper = c !== c.toLowerCase();
+    startable[i] = upper || (code >= 48 && code <= 57) ? 1 : 0;
+    if (t.kind !== 'word') continue;
+    const h = attrs[(i + 2) * N_ATTR + A_LOWER];
+    if (upper) { if (!sentStart[i]) capSeen.add(h); } else lowSeen.add(h);
+  }
+  const docCap = new Uint8Array(n);
+  const inQuote = new Uint8Array(n);
+  let q = 0;
+  for (let i = 0; i < n; i++) {
+    const h = attrs[(i + 2) * N_ATTR + A_LOWER];
+    docCap[i] = (capSeen.has(h) ? 1 : 0) + (lowSeen.has(h) ? 2 : 0);
+    // Inside guillemets/quotes: names of organisations and media often are.
+    const tx = toks[i].text;
+    if (tx === '«' || tx === '“' || tx === '„') q = 1;
+    else if (tx === '»' || tx === '”') q = 0;
+    else if (tx === '"') q ^= 1;
+    if (sentStart[i]) q = 0;
+    inQuote[i] = q;
+  }
+  const f: DocFeatures = { n, bits, attrs, sentStart, docCap, inQuote, startable, buckets: null };
+  if (eager) {
+    const buckets = new Uint32Array(n * N_STATIC);
+    for (let i = 0; i < n; i++) staticFeatures(f, i, buckets, i * N_STATIC);
+    f.buckets = buckets;
+  }
+  return f;
+}
+
+function isFullStop(t: string): boolean {
+  return t === '.' || t === '!' || t === '?' || t === '…';
+}
+
+/** Writes the N_STATIC label-independent feature buckets of token i into out[o…]. */
+export function staticFeatures(f: DocFeatures, i: number, out: Uint32Array, o: number): void {
+  const mask = (1 << f.bits) - 1;
+  const a = f.attrs;
+  const base = (i + 2) * N_ATTR;
+  const start = o;
+  out[o++] = mix(T_BIAS, 1) & mask;
+  for (let k = 0; k < N_ATTR; k++) out[o++] = mix(a[base + k], T_CUR[k]) & mask;
+  for (let d = 0; d < 4; d++) {
+    const jb = base + CTX_OFFSETS[d] * N_ATTR;
+    const ts = T_CTX[d];
+    for (let c = 0; c < CTX_ATTRS.length; c++) out[o++] = mix(a[jb + CTX_ATTRS[c]], ts[c]) & mask;
+  }
+  const prev = base - N_ATTR, next = base + N_ATTR;
+  out[o++] = mix(mix(a[prev + A_LOWER], a[base + A_LOWER]), T_BI_LOWER_L) & mask;
+  out[o++] = mix(mix(a[base + A_LOWER], a[next + A_LOWER]), T_BI_LOWER_R) & mask;
+  out[o++] = mix(mix(a[prev + A_SHAPE], a[base + A_SHAPE]), T_BI_SHAPE_L) & mask;
+  out[o++] = mix(mix(a[base + A_SHAPE], a[next + A_SHAPE]), T_BI_SHAPE_R) & mask;
+  out[o++] = mix(mix(a[prev + A_PROPER], a[base + A_PROPER]), T_BI_PROPER_L) & mask;
+  out[o++] = mix(mix(a[base + A_PROPER], a[next + A_PROPER]), T_BI_PROPER_R) & mask;
+  out[o++] = mix(mix(a[prev + A_POSCASE], a[base + A_CAP]), T_BI_POSCASE_L) & mask;
+  out[o++] = mix(mix(a[base + A_CAP], a[next + A_POSCASE]), T_BI_POSCASE_R) & mask;
+  const ss = f.sentStart[i];
+  out[o++] = mix(mix(a[base + A_CAP], ss), T_SENT_CAP) & mask;
+  out[o++] = mix(mix(a[base + A_LOWER], ss), T_SENT_LOWER) & mask;
+  out[o++] = mix(mix(f.docCap[i], ss * 2 + (a[base + A_CAP] & 1)), T_DOC_CAPSEEN) & mask;
+  out[o++] = mix(mix(a[base + A_LEMMA], a[base + A_PROPER]), T_LEMMA_PROPER) & mask;
+  out[o++] = mix(mix(f.inQuote[i], a[base + A_CAP]), T_QUOTE) & mask;
+  // The word before a capitalised one says much (`в` Москве, `компании` X, `президент` Y).
+  out[o++] = mix(mix(a[prev + A_LEMMA], a[base + A_CAP]), T_LEMMA_L_CAP) & mask;
+  out[o++] = mix(mix(a[prev + A_LEMMA], a[base + A_PROPER]), T_LEMMA_L_PROPER) & mask;
+  out[o++] = mix(mix(a[base + A_CAP], a[next + A_LEMMA]), T_CAP_LEMMA_R) & mask;
+  out[o++] = mix(mix(mix(a[prev - N_ATTR + A_LEMMA], a[prev + A_LEMMA]), a[base + A_CAP]), T_LEMMA_LL_CAP) & mask;
+  // Parts of one name agree in case (Касым-Жомарта Токаева); a genitive after a noun starts a new one.
+  out[o++] = mix(mix(a[prev + A_POSCASE], a[base + A_POSCASE]), T_CASE_AGREE_L) & mask;
+  out[o++] = mix(mix(a[base + A_POSCASE], a[next + A_POSCASE]), T_CASE_AGREE_R) & mask;
+  if (o - start !== N_STATIC) throw new Error(`tagger: feature count ${o - start} ≠ ${N_STATIC}`);
+}
+
+function hasNewline(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 10) return true;
+  return false;
+}
+
+/**
+ * Writes the buckets of the features that depend on the two previous labels into `out`.
+ */
+export function dynamicFeatures(f: DocFeatures, i: number, p1: number, p2: number, out: Uint32Array): void {
+  const mask = (1 << f.bits) - 1;
+  const base = (i + 2) * N_ATTR;
+  const a = f.attrs;
+  const l1 = p1 + 1;
+  out[0] = mix(l1, T_P1) & mask;
+  out[1] = mix(mix(l1, p2 + 1), T_P1P2) & mask;
+  out[2] = mix(mix(a[base + A_SHAPE], l1), T_P1_SHAPE) & mask;
+  out[3] = mix(mix(a[base + A_LOWER], l1), T_P1_LOWER) & mask;
+  out[4] = mix(mix(a[base + A_PROPER], l1), T_P1_PROPER) & mask;
+  out[5] = mix(mix(a[base + A_CAP], l1), T_P1_CAP) & mask;
+  out[6] = mix(mix(a[base + A_POSCASE], l1), T_P1_POSCASE) & mask;
+}
+
+/** The bucket of the always-on bias feature (the trainer adds per-label offsets there). */
+export function biasBucket(bits: number): number {
+  return mix(T_BIAS, 1) & ((1 << bits) - 1);
+}

@@ -1,0 +1,141 @@
+import { N_LABELS } from './labels.js';
+
+/** Anything that scores a feature bucket for every label. */
+export interface Weights {
+  readonly bits: number;
+  /** Adds the bucket's weight for each label to `scores`. */
+  add(bucket: number, scores: Float64Array): void;
+}
+
+const MAGIC = 0x52544e45; // 'RTNE'
+
+/** Header of a model file; all little-endian uint32 except `scale` (float32). */
+export interface ModelHeader { featureVersion: number; bits: number; labels: number; rows: number; scale: number }
+
+/**
+ * The shipped model: a sparse table of int16 weights, one row of N_LABELS per non-zero bucket,
+ * found through a bucket → row index. File layout: magic, featureVersion, bits, labels, rows,
+ * scale (float32), then `rows` uint32 bucket ids, then rows × labels int16 weights.
+ *
+ * @example
+ * const m = SparseModel.fromBuffer(readFileSync('models/ner.bin'));
+ * m.add(12345, scores);
+ */
+export class SparseModel implements Weights {
+  readonly bits: number;
+  readonly featureVersion: number;
+  /** Bucket → offset of its row in `weights`, or −1. */
+  readonly index: Int32Array;
+  /** Quantised weights, N_LABELS per row; multiply by `scale`. */
+  readonly weights: Int16Array;
+  readonly scale: number;
+
+  private constructor(h: ModelHeader, buckets: Uint32Array, weights: Int16Array) {
+    this.bits = h.bits;
+    this.featureVersion = h.featureVersion;
+    this.scale = h.scale;
+    this.weights = weights;
+    this.index = new Int32Array(1 << h.bits).fill(-1);
+    for (let r = 0; r < buckets.length; r++) this.index[buckets[r]] = r * N_LABELS;
+  }
+
+  add(bucket: number, scores: Float64Array): void {
+    const r = this.index[bucket];
+    if (r < 0) return;
+    const w = this.weights;
+    const s = this.scale;
+    for (let l = 0; l < N_LABELS; l++) scores[l] += w[r + l] * s;
+  }
+
+  /** Parses a model file; throws on a malformed or incompatible one. */
+  static fromBuffer(buf: Uint8Array): SparseModel {
+    const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    if (buf.byteLength < 24 || dv.getUint32(0, true) !== MAGIC) throw new Error('tagger: not a rutext NER model');
+    const h: ModelHeader = {
+      featureVersion: dv.getUint32(4, true),
+      bits: dv.getUint32(8, true),
+      labels: dv.getUint32(12, true),
+      rows: dv.getUint32(16, true),
+      scale: dv.getFloat32(20, true),
+    };
+    if (h.labels !== N_LABELS) throw new Error(`tagger: model has ${h.labels} labels, expected ${N_LABELS}`);
+    const need = 24 + h.rows * 4 + h.rows * h.labels * 2;
+    if (buf.byteLength !== need) throw new Error(`tagger: model file is ${buf.byteLength} bytes, expected ${need}`);
+    // Copy into aligned arrays (the file buffer may start at any offset).
+    const bytes = Uint8Array.prototype.slice.call(buf, 24, need); // a copy even for a Node Buffer
+    const buckets = new Uint32Array(bytes.buffer, 0, h.rows);
+    const weights = new Int16Array(bytes.buffer, h.rows * 4, h.rows * h.labels);
+    return new SparseModel(h, buckets, weights);
+  }
+}
+
+/**
+ * Serialises dense weights (bucket-major, N_LABELS per bucket) into the model file format,
+ * dropping buckets whose largest |weight| is below `minWeight` and quantising to int16.
+ */
+export function encodeModel(dense: Float64Array | Float32Array, bits: number, featureVersion: number, minWeight: number): Uint8Array {
+  const nb = 1 << bits;
+  let maxAbs = 0;
+  const keep: number[] = [];
+  for (let b = 0; b < nb; b++) {
+    let m = 0;
+    for (let l = 0; l < N_LABELS; l++) m = Math.max(m, Math.abs(dense[b * N_LABELS + l]));
+    if (m >= minWeight && m > 0) { keep.push(b); maxAbs = Math.max(maxAbs, m); }
+  }
+  const scale = maxAbs > 0 ? maxAbs / 32767 : 1;
+  const rows = keep.length;
+  const out = new Uint8Array(24 + rows * 4 + rows * N_LABELS * 2);
+  const dv = new DataView(out.buffer);
+  dv.setUint32(0, MAGIC, true);
+  dv.setUint32(4, featureVersion, true);
+  dv.setUint32(8, bits, true);
+  dv.setUint32(12, N_LABELS, true);
+  dv.setUint32(16, rows, true);
+  dv.setFloat32(20, scale, true);
+  const realScale = dv.getFloat32(20, true);
+  let o = 24;
+  for (const b of keep) { dv.setUint32(o, b, true); o += 4; }
+  for (const b of keep) {
+    for (let l = 0; l < N_LABELS; l++) {
+      dv.setInt16(o, Math.max(-32767, Math.min(32767, Math.round(dense[b * N_LABELS + l] / realScale))), true);
+      o += 2;
+    }
+  }
+  return out;
+}
+
+const PACK_MAGIC = 0x4b504e52; // 'RNPK'
+
+/**
+ * Packs a tagger's models into one file: magic, count, then per model its byte length and bytes.
+ * Today a pack holds one model; the container leaves room for a second pass or a fallback.
+ */
+export function packModels(models: Uint8Array[]): Uint8Array {
+  const total = 8 + models.reduce((s, m) => s + 4 + m.byteLength, 0);
+  const out = new Uint8Array(total);
+  const dv = new DataView(out.buffer);
+  dv.setUint32(0, PACK_MAGIC, true);
+  dv.setUint32(4, models.length, true);
+  let o = 8;
+  for (const m of models) {
+    dv.setUint32(o, m.byteLength, true);
+    out.set(m, o + 4);
+    o += 4 + m.byteLength;
+  }
+  return out;
+}
+
+/** Unpacks a file written by packModels. */
+export function unpackModels(buf: Uint8Array): SparseModel[] {
+  const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  if (buf.byteLength < 8 || dv.getUint32(0, true) !== PACK_MAGIC) throw new Error('tagger: not a rutext NER model pack');
+  const n = dv.getUint32(4, true);
+  const out: SparseModel[] = [];
+  let o = 8;
+  for (let k = 0; k < n; k++) {
+    const len = dv.getUint32(o, true);
+    out.push(SparseModel.fromBuffer(buf.subarray(o + 4, o + 4 + len)));
+    o += 4 + len;
+  }
+  return out;
+}

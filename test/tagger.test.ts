@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { Context } from '../src/context.js';
+import { Doc } from '../src/doc.js';
+import { layout } from '../src/layout/index.js';
+import { morph } from '../src/morph/index.js';
+import { segment } from '../src/segment/index.js';
+import { spansOf, tagMentions, taggerAvailable } from '../src/entities/tagger/index.js';
+import { allowed, LABELS } from '../src/entities/tagger/labels.js';
+import { shapeOf } from '../src/entities/tagger/features.js';
+import { encodeModel, packModels, SparseModel, unpackModels } from '../src/entities/tagger/model.js';
+import { N_LABELS } from '../src/entities/tagger/labels.js';
+
+const ctx = new Context();
+
+function prepared(text: string): Doc {
+  const doc = new Doc(text);
+  layout(doc);
+  segment(doc);
+  morph(doc, ctx.morphology);
+  return doc;
+}
+
+function mentions(text: string): Array<[string, string]> {
+  const doc = prepared(text);
+  return tagMentions(doc, ctx).map((s) => [text.slice(doc.tokens[s.tokStart].start, doc.tokens[s.tokEnd - 1].end), s.type]);
+}
+
+const cases = readFileSync(new URL('./data/tagger/sentences.tsv', import.meta.url), 'utf8')
+  .split('\n')
+  .filter((l) => l.trim() && !l.startsWith('#'))
+  .map((l) => l.split('\t') as [string, string, string]);
+
+describe('NER tagger', () => {
+  test('the shipped model loads', () => {
+    expect(taggerAvailable()).toBe(true);
+  });
+
+  test.each(cases)('%s → %s (%s)', (text, surface, type) => {
+    expect(mentions(text)).toContainEqual([surface, type]);
+  });
+
+  test('spans are sorted, non-overlapping token ranges inside the document', () => {
+    const text = readFileSync(new URL('../fixtures/article.txt', import.meta.url), 'utf8');
+    const doc = prepared(text);
+    const spans = tagMentions(doc, ctx);
+    expect(spans.length).toBeGreaterThan(5);
+    let last = 0;
+    for (const s of spans) {
+      expect(s.tokStart).toBeGreaterThanOrEqual(last);
+      expect(s.tokEnd).toBeGreaterThan(s.tokStart);
+      expect(s.tokEnd).toBeLessThanOrEqual(doc.tokens.length);
+      expect(['PER', 'LOC', 'ORG']).toContain(s.type);
+      last = s.tokEnd;
+    }
+  });
+
+  test('the sample article: Токаев is a person, Казахстан and Алматы places', () => {
+    const text = readFileSync(new URL('../fixtures/article.txt', import.meta.url), 'utf8');
+    const found = mentions(text);
+    expect(found).toContainEqual(['Касым-Жомарт Токаев', 'PER']);
+    expect(found).toContainEqual(['Казахстане', 'LOC']);
+    expect(found).toContainEqual(['Алматы', 'LOC']);
+  });
+
+  test('empty and name-less texts give no mentions', () => {
+    expect(mentions('')).toEqual([]);
+    expect(mentions('и в на по')).toEqual([]);
+  });
+
+  test('BIO decoding helpers', () => {
+    const id = (l: string) => LABELS.indexOf(l as (typeof LABELS)[number]);
+    expect(allowed(id('O'), id('I-PER'))).toBe(false);
+    expect(allowed(id('B-PER'), id('I-PER'))).toBe(true);
+    expect(allowed(id('I-LOC'), id('I-ORG'))).toBe(false);
+    expect(spansOf(Uint8Array.from([0, id('B-PER'), id('I-PER'), id('B-LOC'), 0, id('B-ORG')]))).toEqual([
+      { tokStart: 1, tokEnd: 3, type: 'PER' },
+      { tokStart: 3, tokEnd: 4, type: 'LOC' },
+      { tokStart: 5, tokEnd: 6, type: 'ORG' },
+    ]);
+    expect(shapeOf('Касым-Жомарт')).toBe('Xx-Xx');
+    expect(shapeOf('COVID-19')).toBe('L-d');
+  });
+
+  test('model files: int16 round trip, pruning, and refusal of foreign bytes', () => {
+    const bits = 4;
+    const dense = new Float64Array((1 << bits) * N_LABELS);
+    dense[3 * N_LABELS + 1] = 2.5;
+    dense[3 * N_LABELS + 5] = -1.25;
+    dense[7 * N_LABELS + 0] = 0.01; // below the pruning threshold: bucket 7 is dropped
+    const [m] = unpackModels(packModels([encodeModel(dense, bits, 1, 0.05)]));
+    const scores = new Float64Array(N_LABELS);
+    m.add(3, scores);
+    expect(scores[1]).toBeCloseTo(2.5, 3);
+    expect(scores[5]).toBeCloseTo(-1.25, 3);
+    scores.fill(0);
+    m.add(7, scores);
+    expect([...scores]).toEqual(new Array(N_LABELS).fill(0));
+    expect(() => SparseModel.fromBuffer(new Uint8Array(64))).toThrow(/not a rutext NER model/);
+    expect(() => unpackModels(new Uint8Array(64))).toThrow(/model pack/);
+  });
+});
