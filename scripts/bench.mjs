@@ -1,8 +1,14 @@
 // `npm run bench`: speed and memory of the built package (dist/), by /work/shared/EVAL.md's protocol.
 // Runs each measurement in its own child process on one core (no workers), so peak RSS and start-up
 // are per measurement; ratios against baselines run in the same child are the stable figures.
+// Times are CPU times (user + system of the child), so load from other processes on a shared
+// machine does not count; start-up is also shown as wall time.
+//
+// Environment: BENCH_LIMIT=N (first N articles), RUTEXT_DATA (data dir), BENCH_SCALE=1,10,100,1000
+// (sizes of the linear-growth table), BENCH_BATCH=0 (skip the batch command's table),
+// BENCH_DIST=path (another build, e.g. to compare before/after).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 
@@ -20,37 +26,58 @@ function child(mode) {
   return JSON.parse(r.stdout.trim().split('\n').pop());
 }
 
-const startup = child('startup');
+// Start-up is the median of three fresh processes (the first one may also pay for a cold disk cache).
+const startups = [child('startup'), child('startup'), child('startup')];
+const median = (k) => startups.map((s) => s[k]).sort((a, b) => a - b)[1];
 const pipe = child('pipeline');
+const st = child('stages');
+const mo = child('morph');
 const scale = child('scale');
 
 const fmt = (x, d = 0) => x.toFixed(d);
-console.log(`# rutext bench (${new Date().toISOString().slice(0, 10)}, node ${process.version}, one core)\n`);
-console.log(`corpus: ${corpus} — ${pipe.docs} articles, ${(pipe.bytes / 1e6).toFixed(2)} MB UTF-8, ${pipe.tokens} tokens\n`);
-console.log('## Start-up (fresh process)\n');
-console.log('| what | ms |\n| --- | --- |');
-console.log(`| import rutext | ${fmt(startup.importMs)} |`);
-console.log(`| createAnalyzer → first result (sample article) | ${fmt(startup.firstMs)} |`);
-console.log(`| total to first result | ${fmt(startup.importMs + startup.firstMs)} |\n`);
+const pass = (ok) => (ok ? 'yes' : '**no**');
+const whole = pipe.rows[0];
+const regex = pipe.rows.find((r) => r.name.startsWith('baseline: regex'));
+console.log(`# rutext bench (${new Date().toISOString().slice(0, 10)}, node ${process.version}, one core, CPU time)\n`);
+console.log(`corpus: ${corpus} — ${pipe.docs} articles, ${(pipe.bytes / 1e6).toFixed(2)} MB UTF-8, ${st.tokens} tokens\n`);
+console.log('## Targets\n');
+console.log('| what | measured | target | met |\n| --- | --- | --- | --- |');
+console.log(`| whole pipeline, articles/s (CPU) | ${fmt(whole.docsPerSec)} | ≥ 200 | ${pass(whole.docsPerSec >= 200)} |`);
+const startCpu = median('importCpuMs') + median('firstCpuMs');
+console.log(`| start-up: import + createAnalyzer → first result, CPU ms (wall ms) | ${fmt(startCpu)} (${fmt(median('importMs') + median('firstMs'))}) | ≤ 300 | ${pass(startCpu <= 300)} |`);
+console.log(`| peak RSS over the corpus, MB | ${fmt(pipe.maxRssMb)} | ≤ 200 | ${pass(pipe.maxRssMb <= 200)} |`);
+const lin = scale.rows[scale.rows.length - 1];
+const linRatio = (lin.ms / lin.times) / (scale.rows[0].ms / scale.rows[0].times);
+console.log(`| cost per 1× at ${lin.times}× ÷ cost at 1× | ${fmt(linRatio, 2)} | ≤ ~1 (linear) | ${pass(linRatio <= 1.5)} |\n`);
+console.log('## Start-up (fresh process, median of 3)\n');
+console.log('| what | CPU ms | wall ms |\n| --- | --- | --- |');
+console.log(`| import rutext | ${fmt(median('importCpuMs'))} | ${fmt(median('importMs'))} |`);
+console.log(`| createAnalyzer → first result (sample article) | ${fmt(median('firstCpuMs'))} | ${fmt(median('firstMs'))} |\n`);
 console.log('## Whole pipeline and baselines (after warm-up, same process)\n');
-console.log('| what | articles/s | MB/s | × regex tokenizer |\n| --- | --- | --- | --- |');
+console.log('| what | CPU s | articles/s | MB/s | × regex tokenizer |\n| --- | --- | --- | --- | --- |');
 for (const row of pipe.rows) {
-  console.log(`| ${row.name} | ${fmt(row.docsPerSec)} | ${fmt(row.mbPerSec, 2)} | ${(row.docsPerSec / pipe.rows.find((r) => r.name.startsWith('baseline: regex')).docsPerSec).toFixed(3)} |`);
+  console.log(`| ${row.name} | ${fmt(row.ms / 1000, 2)} | ${fmt(row.docsPerSec)} | ${fmt(row.mbPerSec, 2)} | ${(row.docsPerSec / regex.docsPerSec).toFixed(3)} |`);
 }
-console.log(`\npeak RSS of the pipeline process: ${fmt(pipe.maxRssMb)} MB\n`);
-console.log('## Per stage (share of pipeline time)\n');
-console.log('| stage | ms total | share | per article ms |\n| --- | --- | --- | --- |');
-const total = Object.values(pipe.stages).reduce((a, b) => a + b, 0);
-for (const [name, ms] of Object.entries(pipe.stages)) {
-  console.log(`| ${name} | ${fmt(ms)} | ${(100 * ms / total).toFixed(1)}% | ${(ms / pipe.docs).toFixed(3)} |`);
+console.log(`\npeak RSS of the pipeline process: ${fmt(pipe.maxRssMb)} MB (JS heap in use at the end: ${fmt(pipe.heapMb)} MB)\n`);
+console.log('## Per stage (separate process, same Context for all stages)\n');
+console.log('| stage | CPU ms | share | ms per article | tokens/s |\n| --- | --- | --- | --- | --- |');
+const total = Object.values(st.stages).reduce((a, b) => a + b, 0);
+for (const [name, ms] of Object.entries(st.stages)) {
+  console.log(`| ${name} | ${fmt(ms)} | ${(100 * ms / total).toFixed(1)}% | ${(ms / st.docs).toFixed(2)} | ${fmt(st.tokens / (ms / 1000))} |`);
 }
-console.log(`\nmorphology stage: ${fmt(pipe.tokens / (pipe.stages.morph / 1000))} tokens/s (repeated words come from the cache)\n`);
-console.log('## Linear growth (the sample article repeated)\n');
-console.log('| size | chars | ms | ms per 1× |\n| --- | --- | --- | --- |');
+console.log(`| all | ${fmt(total)} | 100% | ${(total / st.docs).toFixed(2)} | ${fmt(st.tokens / (total / 1000))} |\n`);
+console.log(`## Morphology stage alone (${mo.docs} articles, ${mo.tokens} tokens, ${mo.words} words; segmentation untimed)\n`);
+console.log('| pass | CPU ms | tokens/s | articles/s |\n| --- | --- | --- | --- |');
+console.log(`| dictionaries load (new Morphology) | ${fmt(mo.loadMs)} | | |`);
+for (const [name, ms] of [['cold (empty caches)', mo.coldMs], ['warm (caches full)', mo.warmMs]]) {
+  console.log(`| ${name} | ${fmt(ms)} | ${fmt(mo.tokens / (ms / 1000))} | ${fmt(mo.docs / (ms / 1000))} |`);
+}
+console.log('\n## Linear growth (the sample article repeated, one analyzer)\n');
+console.log('| size | chars | CPU ms | ms per 1× |\n| --- | --- | --- | --- |');
 for (const s of scale.rows) console.log(`| ${s.times}× | ${s.chars} | ${fmt(s.ms, 1)} | ${(s.ms / s.times).toFixed(2)} |`);
 const batchScript = new URL('./bench-batch.mjs', import.meta.url);
-if (existsSync(batchScript)) {
-  console.log('\n## batch command (worker threads)\n');
+if (existsSync(batchScript) && process.env.BENCH_BATCH !== '0') {
+  console.log('\n## batch command (worker threads, wall time)\n');
   const r = spawnSync(process.execPath, [fileURLToPath(batchScript), corpus], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   process.stdout.write(r.stdout);
 }

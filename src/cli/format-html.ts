@@ -1,5 +1,6 @@
 import type { Analysis, Quote } from '../types.js';
 import { HTML_STYLE } from './html-style.js';
+import { groupQuotesBySpeaker } from './speaker-groups.js';
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -93,22 +94,13 @@ function quoteItem(q: Quote): string {
  * writeFileSync('article.html', renderHtml(text, analyze(text), 'article.txt'));
  */
 export function renderHtml(text: string, a: Analysis, title: string): string {
-  const byId = new Map(a.quotes.map((q) => [q.id, q]));
-  const shown = new Set<string>();
+  const groups = groupQuotesBySpeaker(a);
   const speakers: string[] = [];
-  for (const s of a.speakers) {
-    const qs = s.quoteIds.map((id) => byId.get(id)).filter((q): q is Quote => q !== undefined && !shown.has(q.id));
-    qs.forEach((q) => shown.add(q.id));
+  for (const { speaker: s, quotes: qs } of groups.speakers) {
     const roles = s.roles.length > 0 ? ` <span class="roles">${escapeHtml(s.roles.join(', '))}</span>` : '';
     speakers.push(`<li class="speaker"><span class="m m-${s.type}">${escapeHtml(s.name)}</span> <span class="tag">${s.type}</span>${roles}<ul>${qs.map(quoteItem).join('')}</ul></li>`);
   }
-  const rest = new Map<string, Quote[]>();
-  for (const q of a.quotes) {
-    if (shown.has(q.id)) continue;
-    const who = q.speaker?.name ?? 'speaker unknown';
-    rest.set(who, [...(rest.get(who) ?? []), q]);
-  }
-  for (const [who, qs] of rest) {
+  for (const { name: who, quotes: qs } of groups.others) {
     speakers.push(`<li class="speaker speaker-other"><span>${escapeHtml(who)}</span><ul>${qs.map(quoteItem).join('')}</ul></li>`);
   }
   const entities = a.entities.map((e) =>

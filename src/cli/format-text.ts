@@ -1,4 +1,5 @@
 import type { Analysis, Quote } from '../types.js';
+import { groupQuotesBySpeaker } from './speaker-groups.js';
 
 const QUOTE_CHARS = 160;
 
@@ -25,24 +26,12 @@ export function formatText(a: Analysis, name: string): string {
   out.push(`${name}: ${a.language.code}${a.language.isRussian ? ' (Russian)' : ' (not Russian)'}, ` +
     `${a.quotes.length} quotes, ${a.entities.length} entities, ${a.themes.length} themes`);
   out.push('', 'Speakers and their quotes');
-  const byId = new Map(a.quotes.map((q) => [q.id, q]));
-  const shown = new Set<string>();
-  for (const s of a.speakers) {
-    const qs = s.quoteIds.map((id) => byId.get(id)).filter((q): q is Quote => q !== undefined);
+  const groups = groupQuotesBySpeaker(a);
+  for (const { speaker: s, quotes: qs } of groups.speakers) {
     out.push(`  ${s.name} (${[s.type, ...s.roles].join('; ')}) — ${qs.length} quote${qs.length === 1 ? '' : 's'}`);
-    for (const q of qs) {
-      out.push(quoteLine(q));
-      shown.add(q.id);
-    }
+    for (const q of qs) out.push(quoteLine(q));
   }
-  // Quotes whose speaker is not a known entity ('источник', 'эксперты') or not found, by speaker.
-  const rest = new Map<string, Quote[]>();
-  for (const q of a.quotes) {
-    if (shown.has(q.id)) continue;
-    const who = q.speaker?.name ?? 'speaker unknown';
-    rest.set(who, [...(rest.get(who) ?? []), q]);
-  }
-  for (const [who, qs] of rest) {
+  for (const { name: who, quotes: qs } of groups.others) {
     out.push(`  ${who} — ${qs.length} quote${qs.length === 1 ? '' : 's'}`);
     for (const q of qs) out.push(quoteLine(q));
   }

@@ -1,5 +1,6 @@
 import type Az from 'az';
-import snowball from 'snowball-stemmers';
+import { createRequire } from 'node:module';
+import type SnowballModule from 'snowball-stemmers';
 import type { MorphTok } from '../doc.js';
 import { loadAz } from './az.js';
 import { BoundedCache } from './cache.js';
@@ -10,12 +11,16 @@ import { type OverrideLexicon, overrides } from './overrides.js';
 
 type Parse = Az.Parse;
 
+// require, not import: Node's ESM loader would first scan the 870 KB CommonJS source (every
+// language's stemmer) for export names, about 70 ms of start-up; the object is the same.
+const snowball = createRequire(import.meta.url)('snowball-stemmers') as typeof SnowballModule;
+
 // Stress marks (U+0300, U+0301) that dictionaries and encyclopaedic text put on vowels.
 const STRESS = /[\u0300\u0301]/g;
 const ORDINAL = /^(\d+)-[а-яё]+$/i;
 const CYRILLIC = /[а-яё]/i;
 // Distinct forms per cache generation (two are kept): the frequent words stay, memory stays bounded.
-const CACHE_LIMIT = 30_000;
+const CACHE_LIMIT = 100_000;
 // Readings far less likely than the best one are dropped: no context rule can lift them that far.
 const MIN_SHARE = 1e-3;
 const MAX_CANDIDATES = 8;
@@ -53,7 +58,7 @@ export class Morphology {
 
   /**
    * @param options.cacheLimit distinct word forms per cache generation (two generations are
-   *   kept, frequent forms move to the young one). Default 30 000: about 25 MB of analyses per
+   *   kept, frequent forms move to the young one). Default 100 000: about 80 MB of analyses per
    *   generation; a larger limit trades memory for fewer repeated parses over long batches.
    */
   constructor(options: { cacheLimit?: number } = {}) {
@@ -220,7 +225,9 @@ export class Morphology {
   }
 
   private computeCandidates(form: string): readonly Candidate[] {
-    let ps = this.parseCache.get(form) ?? this.computeParses(form);
+    // Through the parse cache: the tagger, entities, quotes and themes ask for the same forms'
+    // parses right after this stage, and az is the costliest step (one run per form, not two).
+    let ps = this.parses(form);
     // Readings that fix a typo or a stutter (хобби as 'хоби'), or take a long word for an
     // abbreviation (месяцев as 'мес.'), only when nothing else reads the form.
     const clean = ps.filter((p) => p.stutterCnt === 0 && p.typosCnt === 0 && !(p.tag.Abbr && form.length > 4));
