@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 export const CLUSTERS_URL = new URL('../../../models/ner-clusters.tsv', import.meta.url);
 
 let table: Map<string, number> | undefined;
+let generation = 0;
 
 /** Packs (coarse, fine) as coarse << 16 | fine; -1 for an unknown word. */
 export function clusterOf(lowerNormalised: string): number {
@@ -38,4 +39,14 @@ function load(): Map<string, number> {
 /** Forgets the loaded table (the trainer rewrites the file and reloads it). */
 export function resetClusters(): void {
   table = undefined;
+  generation++;
+}
+
+/**
+ * Counts resetClusters calls, so caches of values derived from the table know when to drop them.
+ * @example
+ * const g = clustersGeneration(); resetClusters(); clustersGeneration() === g + 1; // true
+ */
+export function clustersGeneration(): number {
+  return generation;
 }

@@ -1,6 +1,7 @@
 import type { Doc, MorphTok, Tok } from '../../doc.js';
 import type { Morphology } from '../../morph/morphology.js';
-import { clusterOf } from './clusters.js';
+import type { TokenKind } from '../../types.js';
+import { clusterOf, clustersGeneration } from './clusters.js';
 import { hashString, mix } from './hash.js';
 
 /**
@@ -9,7 +10,8 @@ import { hashString, mix } from './hash.js';
  * see identical features.
  *
  * Per token we keep N_ATTR attribute hashes (lower-cased form, lemma, shape, affixes, POS+case,
- * proper-name grammemes, …), cached per word form. A feature is mix(attribute hash, template id);
+ * proper-name grammemes, …): those read from the chosen analysis are cached per MorphTok object,
+ * the rest per word form. A feature is mix(attribute hash, template id);
  * its bucket is the low `bits` bits.
  */
 
@@ -64,10 +66,18 @@ function capClass(t: Tok): string {
   return w.length === 1 ? 'Init' : 'Title';
 }
 
-function computeAttrs(t: Tok, m: MorphTok, morphology: Morphology | undefined): Uint32Array {
-  const a = new Uint32Array(N_ATTR);
-  const lower = t.text.toLowerCase().replace(/ё/g, 'е');
-  const n = lower.length;
+/**
+ * The attributes read from the chosen analysis. The POS falls back to the token kind when the
+ * analysis has none, so `kind` is part of the key only then.
+ */
+class MorphAttrs {
+  constructor(
+    readonly kind: TokenKind, readonly lemma: number, readonly pos: number,
+    readonly posCase: number, readonly proper: number, readonly numGen: number,
+  ) {}
+}
+
+function computeMorphAttrs(t: Tok, m: MorphTok): MorphAttrs {
   let caseTag = '-';
   let proper = '';
   let numgen = '';
@@ -77,24 +87,101 @@ function computeAttrs(t: Tok, m: MorphTok, morphology: Morphology | undefined): 
     else if (NUMGEN.has(g)) numgen += g + ',';
   }
   const pos = m.pos ?? (t.kind === 'word' ? 'UNKN' : t.kind);
-  a[A_LOWER] = hashString(lower, 1);
-  a[A_LEMMA] = hashString(m.lemma, 2);
-  a[A_SHAPE] = hashString(shapeOf(t.text), 3);
-  a[A_SUF2] = hashString(n > 2 ? lower.slice(n - 2) : lower, 4);
-  a[A_SUF3] = hashString(n > 3 ? lower.slice(n - 3) : lower, 5);
-  a[A_SUF4] = hashString(n > 4 ? lower.slice(n - 4) : lower, 6);
-  a[A_PRE3] = hashString(n > 3 ? lower.slice(0, 3) : lower, 7);
-  a[A_POS] = hashString(pos, 8);
-  a[A_POSCASE] = hashString(pos + '|' + caseTag, 9);
-  a[A_PROPER] = hashString(proper, 10);
-  a[A_CAP] = hashString(capClass(t), 11);
-  a[A_NUMGEN] = hashString(pos + '|' + numgen, 12);
-  a[A_SUF1] = hashString(lower.slice(n - 1), 13);
-  a[A_AMBIG] = hashString(t.kind === 'word' && morphology !== undefined ? ambiguityClass(t.text, morphology) : t.kind, 14);
+  return new MorphAttrs(t.kind, hashString(m.lemma, 2), hashString(pos, 8), hashString(pos + '|' + caseTag, 9),
+    hashString(proper, 10), hashString(pos + '|' + numgen, 12));
+}
+
+/**
+ * Keyed by the MorphTok object: the morph stage shares one per (form, analysis), so a form seen
+ * with several analyses keeps them all, and they go when the morph caches drop them.
+ */
+const morphCache = new WeakMap<MorphTok, MorphAttrs>();
+
+function morphAttrsOf(t: Tok, m: MorphTok): MorphAttrs {
+  let e = morphCache.get(m);
+  if (e === undefined || (m.pos === undefined && e.kind !== t.kind)) {
+    e = computeMorphAttrs(t, m);
+    morphCache.set(m, e);
+  }
+  return e;
+}
+
+/** Attributes that depend on the form (and kind) only, in the order a FormCache row stores them. */
+const FORM_ATTRS = [A_LOWER, A_SHAPE, A_SUF2, A_SUF3, A_SUF4, A_PRE3, A_CAP, A_SUF1, A_AMBIG, A_CL_COARSE, A_CL_FINE];
+const N_FORM = FORM_ATTRS.length;
+/** Distinct forms kept per cache; a full cache starts over (a news batch's working set is far smaller). */
+const FORM_LIMIT = 50_000;
+
+/** Writes the form attributes of token t into out[base + A_…]. */
+function computeFormAttrs(t: Tok, morphology: Morphology | undefined, out: Uint32Array, base: number): void {
+  const lower = t.text.toLowerCase().replace(/ё/g, 'е');
+  const n = lower.length;
+  out[base + A_LOWER] = hashString(lower, 1);
+  out[base + A_SHAPE] = hashString(shapeOf(t.text), 3);
+  out[base + A_SUF2] = hashString(n > 2 ? lower.slice(n - 2) : lower, 4);
+  out[base + A_SUF3] = hashString(n > 3 ? lower.slice(n - 3) : lower, 5);
+  out[base + A_SUF4] = hashString(n > 4 ? lower.slice(n - 4) : lower, 6);
+  out[base + A_PRE3] = hashString(n > 3 ? lower.slice(0, 3) : lower, 7);
+  out[base + A_CAP] = hashString(capClass(t), 11);
+  out[base + A_SUF1] = hashString(lower.slice(n - 1), 13);
+  out[base + A_AMBIG] = hashString(t.kind === 'word' && morphology !== undefined ? ambiguityClass(t.text, morphology) : t.kind, 14);
   const cl = t.kind === 'word' ? clusterOf(lower) : -1;
-  a[A_CL_COARSE] = cl < 0 ? hashString(t.kind, 15) : mix(cl >>> 16, 15);
-  a[A_CL_FINE] = cl < 0 ? hashString(t.kind, 16) : mix(cl & 0xffff, 16);
-  return a;
+  out[base + A_CL_COARSE] = cl < 0 ? hashString(t.kind, 15) : mix(cl >>> 16, 15);
+  out[base + A_CL_FINE] = cl < 0 ? hashString(t.kind, 16) : mix(cl & 0xffff, 16);
+}
+
+/**
+ * Form attributes by token text, N_FORM values per row in one flat array (no object per form).
+ * A row remembers its token kind; the same text with another kind (rare) rewrites the row.
+ */
+class FormCache {
+  private readonly rows = new Map<string, number>();
+  private kinds: TokenKind[] = [];
+  private vals: Uint32Array | undefined;
+  private clusters = -1;
+
+  /** Forgets everything when the cluster table was reloaded since the last document. */
+  sync(clusters: number): void {
+    if (clusters !== this.clusters) {
+      this.rows.clear();
+      this.clusters = clusters;
+    }
+  }
+
+  write(t: Tok, morphology: Morphology | undefined, out: Uint32Array, base: number): void {
+    let vals = this.vals;
+    if (vals === undefined) vals = this.vals = new Uint32Array(FORM_LIMIT * N_FORM);
+    let row = this.rows.get(t.text);
+    if (row !== undefined && this.kinds[row] === t.kind) {
+      const r = row * N_FORM;
+      for (let k = 0; k < N_FORM; k++) out[base + FORM_ATTRS[k]] = vals[r + k];
+      return;
+    }
+    computeFormAttrs(t, morphology, out, base);
+    if (row === undefined) {
+      if (this.rows.size >= FORM_LIMIT) this.rows.clear();
+      row = this.rows.size;
+      this.rows.set(t.text, row);
+    }
+    this.kinds[row] = t.kind;
+    const r = row * N_FORM;
+    for (let k = 0; k < N_FORM; k++) vals[r + k] = out[base + FORM_ATTRS[k]];
+  }
+}
+
+/** The ambiguity class needs the morphology: attributes computed without one are kept apart. */
+const formsWithMorph = new FormCache();
+const formsWithoutMorph = new FormCache();
+
+/** Writes the N_ATTR attribute hashes of one token into out[base…]. */
+function writeAttrs(t: Tok, m: MorphTok, forms: FormCache, morphology: Morphology | undefined, out: Uint32Array, base: number): void {
+  forms.write(t, morphology, out, base);
+  const e = morphAttrsOf(t, m);
+  out[base + A_LEMMA] = e.lemma;
+  out[base + A_POS] = e.pos;
+  out[base + A_POSCASE] = e.posCase;
+  out[base + A_PROPER] = e.proper;
+  out[base + A_NUMGEN] = e.numGen;
 }
 
 /**
@@ -111,20 +198,6 @@ function ambiguityClass(form: string, morphology: Morphology): string {
     for (const g of PROPER) if (str.includes(g)) parts.add(g);
   }
   return [...parts].sort().join(',');
-}
-
-interface CacheEntry { morph: MorphTok; kind: string; attrs: Uint32Array }
-const cache = new Map<string, CacheEntry>();
-const CACHE_LIMIT = 300_000;
-
-/** Attribute hashes of one token; cached per (form, morph object). */
-export function attrsOf(t: Tok, m: MorphTok, morphology?: Morphology): Uint32Array {
-  const e = cache.get(t.text);
-  if (e !== undefined && e.morph === m && e.kind === t.kind) return e.attrs;
-  const attrs = computeAttrs(t, m, morphology);
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(t.text, { morph: m, kind: t.kind, attrs });
-  return attrs;
 }
 
 /** Bumped whenever templates change: a model trained with other features is refused. */
@@ -185,7 +258,9 @@ export function extractFeatures(doc: Doc, bits: number, morphology?: Morphology,
   const attrs = new Uint32Array((n + 4) * N_ATTR);
   attrs.set(PAD_BEFORE, 0);
   attrs.set(PAD_BEFORE, N_ATTR);
-  for (let i = 0; i < n; i++) attrs.set(attrsOf(toks[i], doc.morph[i], morphology), (i + 2) * N_ATTR);
+  const forms = morphology !== undefined ? formsWithMorph : formsWithoutMorph;
+  forms.sync(clustersGeneration());
+  for (let i = 0; i < n; i++) writeAttrs(toks[i], doc.morph[i], forms, morphology, attrs, (i + 2) * N_ATTR);
   attrs.set(PAD_AFTER, (n + 2) * N_ATTR);
   attrs.set(PAD_AFTER, (n + 3) * N_ATTR);
 
