@@ -1,7 +1,7 @@
 /**
  * Real news must keep (nearly) all its text in the body: the share of non-space characters inside
  * the body, per corpus, over the shared data, and must come out Russian (skipped where the data folder is absent, as in CI).
- * Printed figures are the ones docs/layout.md quotes; the first half of each corpus was looked at
+ * Printed figures are the ones the README's layout section quotes; the first half of each corpus was looked at
  * while building the detector, the second half was not.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';

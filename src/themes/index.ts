@@ -6,7 +6,7 @@ import { loadBackground } from './lexicon.js';
 import { normalForm } from './normal.js';
 
 /**
- * Scoring weights, tuned on kw/russia_today_1 only (see docs/themes.md). Exported for the
+ * Scoring weights, tuned on kw/russia_today_1 only (see the README section "Key themes"). Exported for the
  * evaluation script's ablations; not part of the public API.
  */
 export const themeWeights = {
