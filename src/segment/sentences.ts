@@ -111,6 +111,9 @@ function isBullet(t: Tok): boolean {
 
 const BULLET_SIZE = 20;
 
+/** The longest headline titleRunIn looks for, in tokens. */
+const TITLE_WORDS = 16;
+
 class Sentenizer {
   private readonly abbr: Abbreviations = abbreviations();
   /** Index of the current sentence's first token. */
@@ -155,7 +158,7 @@ class Sentenizer {
     let e = i;
     while (e > this.first && isCloser(tokens[e]) && tokens[e - 1].end === tokens[e].start) e--;
     if (!isEnding(tokens[e])) {
-      return this.smileyEnd(i) || this.linkEnd(i) || this.colonQuote(i) || this.gluedStart(i);
+      return this.smileyEnd(i) || this.linkEnd(i) || this.colonQuote(i) || this.gluedStart(i) || this.titleRunIn(i);
     }
     if (e === this.first && e === i) return false; // a sentence that is only an ending: `…` at a line start
     if (startsLower(right)) return false; // lowerRight
@@ -315,6 +318,56 @@ class Sentenizer {
     const after = tokens[i + 2];
     if (after === undefined || !startsLower(after)) return false;
     return openers().has(right.text.toLowerCase());
+  }
+
+  /**
+   * titleRunIn: a headline run into the first sentence of the text by one space,
+   * `Два в одном Звёзды отечественного рок-н-ролла встретятся…`. Mid-sentence, a capital after a
+   * lower-case word is nearly always a name (`поездке Дмитрия Медведева`), so the split needs
+   * evidence that the capitalised word is a common word: the text uses its stem in lower case
+   * elsewhere (`звёзды`). Only in the text's first run of words, before any punctuation, after a
+   * word that is not a preposition or conjunction (`в Лету`) nor part of a date (`2011 года Россия`).
+   * Subheadings opening later paragraphs were tried too: there genitive names (`Место спикера
+   * Палаты`) outnumbered the headlines.
+   */
+  titleRunIn(i: number): boolean {
+    // Only the text's first TITLE_WORDS words: this keeps the text scans below bounded (linear).
+    if (this.first !== 0 || i >= TITLE_WORDS) return false;
+    const tokens = this.tokens;
+    const left = tokens[i];
+    const right = tokens[i + 1];
+    if (right.kind !== 'word' || left.kind !== 'word' || right.text.length < 4) return false;
+    if (!isUpperCode(right.text.charCodeAt(0), right.text) || !isLowerCode(right.text.charCodeAt(1), right.text.slice(1))) return false;
+    const next = tokens[i + 2];
+    if (next === undefined || next.kind !== 'word' || next.start - right.end !== 1) return false;
+    if (!startsLower(left) && i !== this.first) return false;
+    if (openers().has(left.text.toLowerCase())) return false;
+    for (let k = this.first; k < i; k++) if (tokens[k].kind !== 'word') return false; // a title has only words
+    if (i > this.first && tokens[i - 1].kind === 'number') return false;
+    return this.usedInLowerCase(right.text);
+  }
+
+  /**
+   * The word occurs elsewhere in the text in lower case, in the same or another inflection (its
+   * last letter changed or one added): `звёзды` for `Звёзды`. Not a derived word: `японский` does
+   * not make `Японии` a common noun.
+   */
+  usedInLowerCase(word: string): boolean {
+    const lower = word.toLowerCase();
+    const stem = lower.slice(0, lower.length - 1);
+    const text = this.text;
+    for (let at = text.indexOf(stem); at !== -1; at = text.indexOf(stem, at + 1)) {
+      if (at > 0 && this.isLetterAt(at - 1)) continue;
+      let end = at + stem.length;
+      while (end < text.length && this.isLetterAt(end)) end++;
+      if (end - at <= lower.length + 1) return true;
+    }
+    return false;
+  }
+
+  isLetterAt(k: number): boolean {
+    const c = this.text.charCodeAt(k);
+    return c === 0x2d || isLowerCode(c, this.text[k]) || isUpperCode(c, this.text[k]);
   }
 
   /**
