@@ -109,7 +109,10 @@ function morphAttrsOf(t: Tok, m: MorphTok): MorphAttrs {
 /** Attributes that depend on the form (and kind) only, in the order a FormCache row stores them. */
 const FORM_ATTRS = [A_LOWER, A_SHAPE, A_SUF2, A_SUF3, A_SUF4, A_PRE3, A_CAP, A_SUF1, A_AMBIG, A_CL_COARSE, A_CL_FINE];
 const N_FORM = FORM_ATTRS.length;
-/** Distinct forms kept per cache; a full cache starts over (a news batch's working set is far smaller). */
+/**
+ * Distinct forms per cache generation. Two generations are kept and a form found in the old one
+ * moves to the young one, so a working set a little over the limit does not empty the cache.
+ */
 const FORM_LIMIT = 50_000;
 
 /** Writes the form attributes of token t into out[base + A_…]. */
@@ -130,41 +133,61 @@ function computeFormAttrs(t: Tok, morphology: Morphology | undefined, out: Uint3
   out[base + A_CL_FINE] = cl < 0 ? hashString(t.kind, 16) : mix(cl & 0xffff, 16);
 }
 
+/** One cache generation: row numbers by token text, N_FORM values per row in one flat array. */
+class FormGeneration {
+  readonly rows = new Map<string, number>();
+  readonly kinds: TokenKind[] = [];
+  readonly vals = new Uint32Array(FORM_LIMIT * N_FORM);
+
+  /** Copies the row of t into out[base + A_…]; false when t (with its kind) is not here. */
+  read(t: Tok, out: Uint32Array, base: number): boolean {
+    const row = this.rows.get(t.text);
+    if (row === undefined || this.kinds[row] !== t.kind) return false;
+    const r = row * N_FORM;
+    const vals = this.vals;
+    for (let k = 0; k < N_FORM; k++) out[base + FORM_ATTRS[k]] = vals[r + k];
+    return true;
+  }
+}
+
 /**
- * Form attributes by token text, N_FORM values per row in one flat array (no object per form).
- * A row remembers its token kind; the same text with another kind (rare) rewrites the row.
+ * Form attributes by token text (no object per form). A row remembers its token kind; the same
+ * text with another kind (rare) rewrites the row.
  */
 class FormCache {
-  private readonly rows = new Map<string, number>();
-  private kinds: TokenKind[] = [];
-  private vals: Uint32Array | undefined;
+  private young: FormGeneration | undefined;
+  private old: FormGeneration | undefined;
   private clusters = -1;
 
   /** Forgets everything when the cluster table was reloaded since the last document. */
   sync(clusters: number): void {
     if (clusters !== this.clusters) {
-      this.rows.clear();
+      this.young?.rows.clear();
+      this.old?.rows.clear();
       this.clusters = clusters;
     }
   }
 
   write(t: Tok, morphology: Morphology | undefined, out: Uint32Array, base: number): void {
-    let vals = this.vals;
-    if (vals === undefined) vals = this.vals = new Uint32Array(FORM_LIMIT * N_FORM);
-    let row = this.rows.get(t.text);
-    if (row !== undefined && this.kinds[row] === t.kind) {
-      const r = row * N_FORM;
-      for (let k = 0; k < N_FORM; k++) out[base + FORM_ATTRS[k]] = vals[r + k];
-      return;
-    }
-    computeFormAttrs(t, morphology, out, base);
+    let young = this.young;
+    if (young === undefined) young = this.young = new FormGeneration();
+    if (young.read(t, out, base)) return;
+    if (this.old === undefined || !this.old.read(t, out, base)) computeFormAttrs(t, morphology, out, base);
+    let row = young.rows.get(t.text);
     if (row === undefined) {
-      if (this.rows.size >= FORM_LIMIT) this.rows.clear();
-      row = this.rows.size;
-      this.rows.set(t.text, row);
+      if (young.rows.size >= FORM_LIMIT) {
+        // The old generation's arrays are reused for the new young one.
+        const spare = this.old ?? new FormGeneration();
+        spare.rows.clear();
+        this.old = young;
+        young = this.young = spare;
+      }
+      row = young.rows.size;
+      young.rows.set(t.text, row);
     }
-    this.kinds[row] = t.kind;
+    young.kinds[row] = t.kind;
     const r = row * N_FORM;
+    const vals = young.vals;
     for (let k = 0; k < N_FORM; k++) vals[r + k] = out[base + FORM_ATTRS[k]];
   }
 }
