@@ -35,6 +35,32 @@ export function loadAz(): typeof Az.Morph {
     Az.load = original;
   }
   if (error) throw error instanceof Error ? error : new Error(String(error));
+  memoiseTags(Az.Morph);
   ready = true;
   return Az.Morph;
+}
+
+/**
+ * az's suffix guesser asks every candidate tag `isProductive()` and `isCapitalized()` (a dozen
+ * absent-property lookups on objects of thousands of shapes) and its scorer builds `tag.toString()`
+ * per parse: together about a tenth of parsing a new word. Tags are shared and frozen, so each
+ * answer is computed once per tag object; a tag that is not frozen is answered afresh.
+ */
+function memoiseTags(morph: typeof Az.Morph): void {
+  const sample = morph('слово')[0]?.tag as object | undefined;
+  if (sample === undefined) return;
+  const proto = Object.getPrototypeOf(sample) as Record<string, unknown>;
+  for (const name of ['isProductive', 'isCapitalized', 'toString']) {
+    const original = proto[name];
+    if (typeof original !== 'function') continue;
+    const memo = new WeakMap<object, unknown>();
+    proto[name] = function (this: object): unknown {
+      let v = memo.get(this);
+      if (v === undefined && !memo.has(this)) {
+        v = original.call(this);
+        if (Object.isFrozen(this)) memo.set(this, v);
+      }
+      return v;
+    };
+  }
 }

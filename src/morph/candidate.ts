@@ -43,12 +43,17 @@ export const NOMINAL = F.Noun | F.Adj | F.Numr;
 /** What the rules read from a tag; az's tags are shared frozen objects, so this is computed once per tag. */
 interface TagInfo { pos: string; list: string[]; key: string; flags: number; cas: number; num: number; gen: number; per: number }
 const tagInfos = new WeakMap<object, TagInfo>();
+const POS_LITERALS = new Map<string, string>([
+  'NOUN', 'ADJF', 'ADJS', 'COMP', 'VERB', 'INFN', 'PRTF', 'PRTS', 'GRND', 'NUMR', 'ADVB', 'NPRO', 'PRED', 'PREP', 'CONJ', 'PRCL', 'INTJ',
+].map((p) => [p, p]));
 
 /** The grammemes of a tag as a flat list without the POS, and its bits (shared per tag: read-only). */
 export function tagInfo(t: Az.Tag): TagInfo {
   let info = tagInfos.get(t);
   if (info !== undefined) return info;
-  const pos = t.POS ?? '';
+  // az's POS strings come from String.split, so comparing them with a literal compares characters;
+  // the literal itself compares by reference in the context rules' per-token tests.
+  const pos = POS_LITERALS.get(t.POS ?? '') ?? t.POS ?? '';
   let flags = 0;
   if (t.Name) flags |= F.Name;
   if (t.Surn) flags |= F.Surn;

@@ -33,6 +33,12 @@ interface FormInfo {
   adjectival: boolean;
   /** Some reading comes from the dictionary (or the override lexicon), not from a guess. */
   known: boolean;
+  /** Some reading is a finite verb or a short participle. */
+  hasVerbal: boolean;
+  /** Some reading is an agreeing modifier (F.Adj). */
+  hasAdj: boolean;
+  /** The analysis-less MorphTok, for a form without candidates (so pass 2 needs no lookup). */
+  unknown: MorphTok | undefined;
 }
 
 // Per-call work arrays, reused (the analysis is synchronous, so one set per process suffices).
@@ -47,6 +53,12 @@ function formInfo(form: string, morphology: Morphology, cache: BoundedCache<Form
     const lower = form.toLowerCase();
     const top = cands[0];
     const pos = top?.pos;
+    let hasVerbal = false;
+    let hasAdj = false;
+    for (const c of cands) {
+      if (c.pos === 'VERB' || c.pos === 'PRTS') hasVerbal = true;
+      if (c.flags & F.Adj) hasAdj = true;
+    }
     info = {
       cands,
       cap: cands.length > 0 && isCapitalised(form),
@@ -57,6 +69,9 @@ function formInfo(form: string, morphology: Morphology, cache: BoundedCache<Form
       adverb: pos === 'ADVB' || pos === 'PRCL',
       adjectival: ADJECTIVAL_END.test(lower),
       known: cands.some((c) => (c.flags & F.Known) !== 0),
+      hasVerbal,
+      hasAdj,
+      unknown: cands.length === 0 ? morphology.unknown(form) : undefined,
     };
     cache.set(form, info);
   }
@@ -83,8 +98,11 @@ export function analyseSentence(forms: readonly string[], morphology: Morphology
   return out;
 }
 
-/** analyseSentence writing into `out` from `outAt` (the stage fills doc.morph sentence by sentence). */
-export function analyseInto(forms: readonly string[], morphology: Morphology, start: number, end: number, out: MorphTok[], outAt: number): void {
+/**
+ * analyseSentence writing into `out` from `outAt` (the stage fills doc.morph sentence by sentence).
+ * Where `bare` is given, `bare[outAt + i]` is set to 1 when the form got `morphology.unknown(form)`.
+ */
+export function analyseInto(forms: readonly string[], morphology: Morphology, start: number, end: number, out: MorphTok[], outAt: number, bare?: Uint8Array): void {
   const n = end - start;
   if (n <= 0) return;
   let cache = infoCaches.get(morphology);
@@ -120,13 +138,8 @@ export function analyseInto(forms: readonly string[], morphology: Morphology, st
     // A personal pronoun right before the word, or before one adverb or particle ('они уже стали').
     let pron = i > 0 ? info[i - 1].pron : undefined;
     if (pron === undefined && i > 1 && info[i - 1].adverb) pron = info[i - 2].pron;
-    let hasVerbal = false;
-    let hasAdj = false;
-    for (const c of cs) {
-      const pos = c.pos;
-      if (pos === 'VERB' || pos === 'PRTS') hasVerbal = true;
-      if (c.flags & F.Adj) hasAdj = true;
-    }
+    const hasVerbal = fi.hasVerbal;
+    const hasAdj = fi.hasAdj;
     for (let k = 0; k < cs.length; k++) {
       const c = cs[k];
       const pos = c.pos;
@@ -157,7 +170,11 @@ export function analyseInto(forms: readonly string[], morphology: Morphology, st
   // Pass 2: agreement with the plausible readings of the neighbours (within the margin of their best).
   for (let i = 0; i < n; i++) {
     const cs = info[i].cands;
-    if (cs.length === 0) { out[outAt + i] = morphology.unknown(forms[start + i]); continue; }
+    if (cs.length === 0) {
+      out[outAt + i] = info[i].unknown!;
+      if (bare !== undefined) bare[outAt + i] = 1;
+      continue;
+    }
     const capHere = info[i].cap;
     const prevNames = i > 0 && capHere && info[i - 1].cap;
     const nextNames = i + 1 < n && capHere && info[i + 1].cap;

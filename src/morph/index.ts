@@ -20,14 +20,19 @@ export function morph(doc: Doc, morphology: Morphology): void {
     forms[i] = k === 'word' || k === 'punct' || k === 'number' ? tokens[i].text : ' ';
   }
   const out = new Array(n);
+  // Punctuation and numbers analysed as their own text already hold morphology.unknown(text).
+  const bare = new Uint8Array(n);
   let covered = 0;
   for (const s of doc.sentences) {
-    if (s.tokStart > covered) analyseInto(forms, morphology, covered, s.tokStart, out, covered);
-    analyseInto(forms, morphology, s.tokStart, s.tokEnd, out, s.tokStart);
+    if (s.tokStart > covered) analyseInto(forms, morphology, covered, s.tokStart, out, covered, bare);
+    analyseInto(forms, morphology, s.tokStart, s.tokEnd, out, s.tokStart, bare);
     covered = Math.max(covered, s.tokEnd);
   }
-  if (covered < n) analyseInto(forms, morphology, covered, n, out, covered);
-  for (let i = 0; i < n; i++) if (tokens[i].kind !== 'word') out[i] = morphology.unknown(tokens[i].text);
+  if (covered < n) analyseInto(forms, morphology, covered, n, out, covered, bare);
+  for (let i = 0; i < n; i++) {
+    const k = tokens[i].kind;
+    if (k !== 'word' && !(bare[i] === 1 && (k === 'punct' || k === 'number'))) out[i] = morphology.unknown(tokens[i].text);
+  }
   doc.morph = out;
 }
 
