@@ -1,5 +1,5 @@
 import type { Span } from '../types.js';
-import { cueLexicon, type VerbCue } from './lexicon.js';
+import { cueLexicon, wordList, type VerbCue } from './lexicon.js';
 import { findObject, findSubject, ppObject, weak, type NP } from './np.js';
 import type { View } from './view.js';
 
@@ -25,7 +25,7 @@ export const STATEMENTS = /^(заявление|сообщение|мнение|
 
 export const CONJ = new Set(['что', 'чтобы', 'будто', 'якобы']);
 
-const SPEECH_OBJECTS = new Set(['слово', 'сообщение', 'заявление', 'мнение', 'цитата', 'высказывание', 'комментарий']);
+const SPEECH_OBJECTS = wordList('speech-object');
 
 export const FINAL = '.!?…';
 

@@ -69,3 +69,27 @@ export function cueLexicon(): CueLexicon {
   lexicon = lx;
   return lx;
 }
+
+let lists: Map<string, Set<string>> | undefined;
+
+/**
+ * A named word list from words.tsv beside this module (read once, on first use).
+ * @example
+ * wordList('speaking-body').has('министерство'); // true
+ */
+export function wordList(name: string): Set<string> {
+  if (lists === undefined) {
+    lists = new Map();
+    for (const raw of readFileSync(new URL('./words.tsv', import.meta.url), 'utf8').split('\n')) {
+      const line = raw.trimEnd();
+      if (line === '' || line.startsWith('#')) continue;
+      const [list, word] = line.split('\t');
+      let set = lists.get(list);
+      if (set === undefined) lists.set(list, (set = new Set()));
+      set.add(word);
+    }
+  }
+  const set = lists.get(name);
+  if (set === undefined) throw new Error(`rutext: no word list '${name}' in quotes/words.tsv`);
+  return set;
+}

@@ -1,4 +1,5 @@
 import type { View } from './view.js';
+import { wordList } from './lexicon.js';
 
 /** A noun phrase as a token range [s, e) with its head token. */
 export interface NP { s: number; e: number; head: number }
@@ -22,9 +23,8 @@ export function nounHead(v: View, np: NP): number {
 
 const POSSESSIVE = new Set(['его', 'её', 'ее', 'их']);
 const PERSONAL = new Set(['он', 'она', 'они', 'его', 'её', 'ее', 'их', 'него', 'неё', 'них', 'нему', 'ней', 'им']);
-/** Inanimate nouns that do speak: bodies and documents. Kept short; the roles lexicon of the resolver has the rest. */
-const SPEAKING_BODIES = new Set(['полиция', 'министерство', 'ведомство', 'правительство', 'администрация', 'пресс-служба', 'прокуратура', 'суд', 'компания', 'банк', 'представительство', 'посольство', 'кремль', 'парламент', 'сенат', 'комитет', 'комиссия', 'служба', 'партия', 'агентство', 'организация', 'департамент', 'управление', 'штаб', 'клуб', 'федерация', 'союз', 'издание', 'газета', 'телеканал', 'сми', 'мид', 'минобороны', 'госдума', 'университет', 'институт', 'документ', 'заявление', 'сообщение', 'доклад', 'отчёт', 'исследование', 'источник', 'руководство', 'командование', 'оппозиция', 'государство', 'страна', 'город']);
-const NON_HEAD_WORDS = new Set(['это', 'этом', 'что', 'кто', 'который', 'которая', 'которые', 'то', 'все', 'всё', 'сам', 'сама', 'сами', 'также', 'тоже', 'ранее', 'затем', 'потом', 'сейчас', 'теперь', 'однако', 'напомним', 'итак']);
+const SPEAKING_BODIES = wordList('speaking-body');
+const NON_HEAD_WORDS = wordList('non-head');
 
 /** True for a personal pronoun that can stand for a speaker (он, его, их…). */
 export function isPersonalPronoun(v: View, i: number): boolean {
