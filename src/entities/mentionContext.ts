@@ -102,12 +102,17 @@ function genderVotes(doc: Doc, morphology: Morphology): Map<string, number> {
     if (!((code >= 0x410 && code <= 0x42f) || code === 0x401)) { i++; continue; }
     let j = i + 1;
     while (j < toks.length && toks[j].kind === 'word' && /^\p{Lu}/u.test(toks[j].text)) j++;
+    // The verb first: most runs have none, and then the costlier checks (parses of a lower-cased
+    // form the morph stage never saw) are not needed.
+    let g = verbGender(doc, j, morphology);
     // A sentence's first word is capitalised anyway; a common noun there heads the run (Адвокат Асии Биби покинул).
-    const commonFirst = isSentenceInitial(doc, i) && parses(morphology, toks[i].text.toLowerCase())[0]?.tag.POS === 'NOUN' && !parses(morphology, toks[i].text).some((p) => hasGrammeme(p, 'Surn') || hasGrammeme(p, 'Name'));
-    const g = commonFirst || governedBefore(doc, i, morphology) ? undefined : verbGender(doc, j, morphology);
+    if (g !== undefined) {
+      const commonFirst = isSentenceInitial(doc, i) && parses(morphology, toks[i].text.toLowerCase())[0]?.tag.POS === 'NOUN' && !parses(morphology, toks[i].text).some((p) => hasGrammeme(p, 'Surn') || hasGrammeme(p, 'Name'));
+      if (commonFirst || governedBefore(doc, i, morphology)) g = undefined;
+    }
     // A personal pronoun shortly after a name mostly refers to it: она, её → a woman; он → a man.
-    const pronoun = pronounAfter(doc, j);
-    if (pronoun !== undefined && j - i <= 3) {
+    const pronoun = j - i <= 3 ? pronounAfter(doc, j) : undefined;
+    if (pronoun !== undefined) {
       for (let k = i; k < j; k++) {
         const key = morphology.stem(toks[k].text);
         votes.set(key, (votes.get(key) ?? 0) + (pronoun === 'femn' ? 0.5 : -0.5));
@@ -132,15 +137,31 @@ function pronounAfter(doc: Doc, j: number): Gender | undefined {
   for (let k = j; k < doc.tokens.length && k < j + 12; k++) {
     const t = doc.tokens[k];
     if (t.kind !== 'word') continue;
-    const g = PRONOUN_GENDER.get(t.text.toLowerCase());
+    const g = t.text.length <= 3 ? PRONOUN_GENDER.get(t.text.toLowerCase()) : undefined; // the pronouns are short
     if (g !== undefined) return g;
     if (t.text[0] !== t.text[0].toLowerCase() && k > j) return undefined; // another name comes first
   }
   return undefined;
 }
 
-/** The gender of a singular past-tense verb (заявила → femn), else undefined. */
+const VERB_GENDERS: ReadonlyArray<Gender | undefined> = [undefined, undefined, 'masc', 'femn'];
+const verbGenderCache = new WeakMap<Doc, Uint8Array>();
+
+/** The gender of a singular past-tense verb (заявила → femn), else undefined. Memoised per token: every run and mention asks. */
 function verbGender(doc: Doc, i: number, morphology: Morphology): Gender | undefined {
+  let memo = verbGenderCache.get(doc);
+  if (memo === undefined) verbGenderCache.set(doc, (memo = new Uint8Array(doc.tokens.length + 1)));
+  if (i < 0 || i >= memo.length) return computeVerbGender(doc, i, morphology);
+  let v = memo[i];
+  if (v === 0) {
+    const g = computeVerbGender(doc, i, morphology);
+    v = g === undefined ? 1 : g === 'masc' ? 2 : 3;
+    memo[i] = v;
+  }
+  return VERB_GENDERS[v];
+}
+
+function computeVerbGender(doc: Doc, i: number, morphology: Morphology): Gender | undefined {
   const t = doc.tokens[i];
   if (t === undefined || t.kind !== 'word' || t.text !== t.text.toLowerCase()) return undefined;
   const ps = parses(morphology, t.text);
@@ -193,7 +214,7 @@ export function contextOf(doc: Doc, tokStart: number, tokEnd: number, morphology
   if (ctx.cases !== undefined) return ctx;
   ctx.verbBefore = verbGender(doc, i, morphology);
   // After a noun the name may be its genitive (адвокат Асии Биби покинул): the verb is the noun's.
-  if (governedBefore(doc, tokStart, morphology)) ctx.verbAfter = undefined;
+  if (ctx.verbAfter !== undefined && governedBefore(doc, tokStart, morphology)) ctx.verbAfter = undefined;
   // A lower-case animate noun right before a name is usually its apposition (христианке Асии
   // Биби) and shares its case and gender.
   if (t.text !== t.text.toLowerCase()) return ctx;

@@ -24,6 +24,14 @@ function load(): EndingRule[] {
   return rules;
 }
 
+const byGenderCase: Partial<Record<Gender, Partial<Record<Case, EndingRule[]>>>> = {};
+
+/** The rules of one gender and case, in file order (the first that fits wins): asked 18 times per name word. */
+function rulesFor(gender: Gender, c: Case): EndingRule[] {
+  const byCase = byGenderCase[gender] ?? (byGenderCase[gender] = {});
+  return byCase[c] ?? (byCase[c] = load().filter((r) => r.gender === gender && r.cases.includes(c)));
+}
+
 function classMatches(cls: EndingRule['cls'], ch: string | undefined): boolean {
   if (cls === '') return true;
   if (ch === undefined) return false;
@@ -44,8 +52,7 @@ function classMatches(cls: EndingRule['cls'], ch: string | undefined): boolean {
  */
 export function guessNameNominative(word: string, gender: Gender, c: Case): string | undefined {
   const lower = word.toLowerCase();
-  for (const r of load()) {
-    if (r.gender !== gender || !r.cases.includes(c)) continue;
+  for (const r of rulesFor(gender, c)) {
     if (!lower.endsWith(r.ending)) continue;
     const stemEnd = word.length - r.ending.length;
     if (stemEnd < 2) continue;

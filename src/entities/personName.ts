@@ -15,6 +15,20 @@ export const PER_GENDERS: Gender[] = ['masc', 'femn'];
 
 const NAME_TAGS = ['Name', 'Surn', 'Patr'];
 
+const READING_KEYS: Record<Gender, Record<Case, string>> = (() => {
+  const out = {} as Record<Gender, Record<Case, string>>;
+  for (const g of ['masc', 'femn', 'neut'] as const) {
+    out[g] = {} as Record<Case, string>;
+    for (const c of CASES) out[g][c] = `${g}|${c}`;
+  }
+  return out;
+})();
+
+/** `gender|case`, one shared string per pair: the scoring loops look these up thousands of times per document. */
+function readingKey(g: Gender, c: Case): string {
+  return READING_KEYS[g][c];
+}
+
 /** Form and weight of a unit read as a given (gender, case). */
 interface Reading { form: string; weight: number }
 
@@ -25,16 +39,34 @@ const rawCache = new WeakMap<Morphology, Map<string, RawReading[]>>();
 
 const RAW_CACHE_LIMIT = 200_000;
 
+// The readings depend on the word and on document-wide evidence only (the vocabulary and counts,
+// one pair per document): a name mentioned again in the same document reuses them. Keyed by the
+// document's vocabulary set, so they go with the document.
+const docReadings = new WeakMap<Set<string>, Map<string, Map<string, Reading>>>();
+
 function personReadings(u: Unit, isLast: boolean, multi: boolean, context: MentionContext, morphology: Morphology): Map<string, Reading> {
+  const vocab = context.vocab;
+  const cacheKey = `${u.text}|${isLast ? 1 : 0}${multi ? 1 : 0}`;
+  let perDoc = docReadings.get(vocab);
+  if (perDoc === undefined) docReadings.set(vocab, (perDoc = new Map()));
+  const done = perDoc.get(cacheKey);
+  if (done !== undefined) return done;
+  const computed = scoredReadings(u, isLast, multi, context, morphology);
+  perDoc.set(cacheKey, computed);
+  return computed;
+}
+
+function scoredReadings(u: Unit, isLast: boolean, multi: boolean, context: MentionContext, morphology: Morphology): Map<string, Reading> {
   const vocab = context.vocab;
   let cache = rawCache.get(morphology);
   if (cache === undefined) rawCache.set(morphology, (cache = new Map()));
-  const cacheKey = `${u.text}|${isLast ? 1 : 0}${multi ? 1 : 0}`;
-  let raw = cache.get(cacheKey);
+  // Only `surname` (last of several parts) changes the raw readings: share them between the other three.
+  const rawKey = `${u.text}|${isLast && multi ? 1 : 0}`;
+  let raw = cache.get(rawKey);
   if (raw === undefined) {
     if (cache.size > RAW_CACHE_LIMIT) cache.clear();
     raw = rawPersonReadings(u, isLast, multi, morphology);
-    cache.set(cacheKey, raw);
+    cache.set(rawKey, raw);
   }
   const out = new Map<string, Reading>();
   // Written the same wherever it stands (Ватцке after a preposition and as a subject): it does not decline.
@@ -54,7 +86,7 @@ function rawPersonReadings(u: Unit, isLast: boolean, multi: boolean, morphology:
   const put = (g: Gender, c: Case, form: string, weight: number) => {
     // Only for forms no oblique case shares (Маск, not Мухаммеда).
     const vocabKey = form !== u.text && !/[аяуюыи]$/.test(form) ? form.replace(/ё/g, 'е') : undefined;
-    out.push({ key: `${g}|${c}`, form, weight, vocabKey });
+    out.push({ key: readingKey(g, c), form, weight, vocabKey });
   };
   const capital = u.text[0] !== u.text[0].toLowerCase();
   for (const p of parses(morphology, u.text)) {
@@ -77,13 +109,13 @@ function rawPersonReadings(u: Unit, isLast: boolean, multi: boolean, morphology:
   const dictionaryKeys = new Set<string>();
   for (const p of parses(morphology, u.text)) {
     const c = caseOf(p);
-    if (c !== undefined && isKnown(p) && !isPlural(p)) for (const g of gendersOf(p)) dictionaryKeys.add(`${g}|${c}`);
+    if (c !== undefined && isKnown(p) && !isPlural(p)) for (const g of gendersOf(p)) dictionaryKeys.add(readingKey(g, c));
   }
   const adjectivalFeminine = /(?:ская|цкая)$/.test(u.text.toLowerCase()) && !dictionaryKeys.has('masc|gent');
   if (capital) {
     for (const g of PER_GENDERS) {
       for (const c of CASES) {
-        if (c === 'nomn' || dictionaryKeys.has(`${g}|${c}`)) continue;
+        if (c === 'nomn' || dictionaryKeys.has(readingKey(g, c))) continue;
         if (g === 'masc' && adjectivalFeminine) continue; // Чиповская is no genitive of Чиповскай
         const guess = guessNameNominative(u.text, g, c);
         if (guess === undefined) continue;
@@ -153,7 +185,8 @@ export function personForms(units: Unit[], context: MentionContext, morphology: 
       if (!caseAllowed(c, context)) continue;
       let score = (g === 'masc' ? 0.1 : 0) - casePenalty(c, context, true); // news mention men more often; breaks Касым-Жомарта ties
       if (c === 'nomn') score += 0.05;
-      for (const r of readings) score += r.get(`${g}|${c}`)?.weight ?? 0;
+      const key = readingKey(g, c);
+      for (const r of readings) score += r.get(key)?.weight ?? 0;
       score += voteBonus;
       // Only oblique: a nominative noun before a name mostly governs it (адвокат Асии Биби).
       if (c !== 'nomn' && context.hint.some((p) => caseOf(p) === c && gendersOf(p).includes(g))) score += 0.3;
@@ -164,7 +197,7 @@ export function personForms(units: Unit[], context: MentionContext, morphology: 
   }
   if (best === undefined || best.c === 'nomn') return forms;
   live.forEach((u, k) => {
-    const r = readings[k].get(`${best!.g}|${best!.c}`);
+    const r = readings[k].get(readingKey(best!.g, best!.c));
     if (r !== undefined) forms.set(u, r.form);
   });
   return forms;
