@@ -8,22 +8,13 @@
  */
 import { readdirSync, readFileSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { rng } from './rng.js';
 
 const WORD = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
 const DIM = Number(process.env.RUTEXT_CLUSTER_DIM ?? 128);
 const CONTEXT_VOCAB = 6000;
 const OFFSETS = [-2, -1, 1, 2];
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The raw texts, in a fixed order. */
 export function rawTexts(data: string, extra: string[]): string[] {

@@ -28,6 +28,7 @@ import { dataDir } from './eval/data.js';
 import { buildClusters, rawTexts } from './train-ner-clusters.js';
 import { CLUSTERS_URL, resetClusters } from '../src/entities/tagger/clusters.js';
 import { readNerel, type NerDoc } from './eval/ner-data.js';
+import { rng } from './rng.js';
 
 function arg(name: string, def: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -48,17 +49,6 @@ const MIN_WEIGHT = Number(arg('min-weight', '0.05'));
 const LOC_BIAS = Number(arg('loc-bias', '0'));
 const ORG_BIAS = Number(arg('org-bias', '0'));
 
-/** Deterministic PRNG (mulberry32) for the epoch shuffles. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Dense weights with the averaging accumulators (w − u/c is the averaged weight). */
 class Trainer implements Weights {
