@@ -1,5 +1,5 @@
 import type Az from 'az';
-import { readFileSync } from 'node:fs';
+import { readRows } from '../data-file.js';
 
 type Parse = Az.Parse;
 
@@ -169,14 +169,7 @@ function casePart(orig: string, out: string): string {
  * readTsv('roles.tsv')[0]; // ['президент', 'президент', 'head_of_state']
  */
 export function readTsv(name: string): string[][] {
-  const text = readFileSync(new URL(`./${name}`, import.meta.url), 'utf8');
-  const rows: string[][] = [];
-  for (const line of text.split('\n')) {
-    const t = line.trimEnd();
-    if (t.length === 0 || t.startsWith('#')) continue;
-    rows.push(t.split('\t'));
-  }
-  return rows;
+  return readRows(new URL(`./${name}`, import.meta.url));
 }
 
 let prepCases: Map<string, Case[]> | undefined;

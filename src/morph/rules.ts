@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { CASE, type CaseName } from './candidate.js';
+import { readRows } from '../data-file.js';
 
 /**
  * Weights of the context rules (context.ts), added to a candidate's log-probability. Each rule
@@ -51,10 +51,7 @@ let prepositions: Map<string, Government> | undefined;
 export function governments(): Map<string, Government> {
   if (prepositions === undefined) {
     prepositions = new Map();
-    for (const raw of readFileSync(new URL('./prepositions.tsv', import.meta.url), 'utf8').split('\n')) {
-      const line = raw.trim();
-      if (line === '' || line.startsWith('#')) continue;
-      const [word, cases, flag] = line.split('\t');
+    for (const [word, cases, flag] of readRows(new URL('./prepositions.tsv', import.meta.url))) {
       let bits = 0;
       for (const c of cases.split(',')) bits |= CASE[c as CaseName] ?? 0;
       prepositions.set(word, { cases: bits, place: flag === 'place' });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { readRows } from '../data-file.js';
 
 /** What the lexicon says about one cue verb lemma. */
 export interface VerbCue {
@@ -80,10 +81,7 @@ let lists: Map<string, Set<string>> | undefined;
 export function wordList(name: string): Set<string> {
   if (lists === undefined) {
     lists = new Map();
-    for (const raw of readFileSync(new URL('./words.tsv', import.meta.url), 'utf8').split('\n')) {
-      const line = raw.trimEnd();
-      if (line === '' || line.startsWith('#')) continue;
-      const [list, word] = line.split('\t');
+    for (const [list, word] of readRows(new URL('./words.tsv', import.meta.url))) {
       let set = lists.get(list);
       if (set === undefined) lists.set(list, (set = new Set()));
       set.add(word);

@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import type { MentionSpan } from '../doc.js';
 import type { EntityType, Mention, QuoteSpeaker, Span } from '../types.js';
 import { isPersonalPronoun, nounHead, type NP } from './np.js';
 import { cueLexicon } from './lexicon.js';
 import { shortQuotation } from './clause.js';
 import type { View } from './view.js';
+import { readRows } from '../data-file.js';
 
 type Gender = 'masc' | 'femn' | 'plur' | undefined;
 
@@ -30,9 +30,7 @@ let roles: Map<string, 'PER' | 'ORG'> | undefined;
 function roleLexicon(): Map<string, 'PER' | 'ORG'> {
   if (roles !== undefined) return roles;
   roles = new Map();
-  for (const line of readFileSync(new URL('./roles.tsv', import.meta.url), 'utf8').split('\n')) {
-    if (line === '' || line.startsWith('#')) continue;
-    const [type, lemma] = line.trim().split('\t');
+  for (const [type, lemma] of readRows(new URL('./roles.tsv', import.meta.url))) {
     if (type === 'PER' || type === 'ORG') roles.set(lemma, type);
   }
   return roles;

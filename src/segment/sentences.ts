@@ -1,14 +1,13 @@
 import type { Doc, Tok } from '../doc.js';
-import { readFileSync } from 'node:fs';
 import { abbreviations, type Abbreviations } from './abbreviations.js';
+import { readWordSet } from '../data-file.js';
 
 let openerSet: Set<string> | undefined;
 
 /** Closed-class words that open a sentence glued to the previous text (openers.txt). */
 function openers(): Set<string> {
   if (openerSet === undefined) {
-    openerSet = new Set(readFileSync(new URL('./openers.txt', import.meta.url), 'utf8')
-      .split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#')));
+    openerSet = readWordSet(new URL('./openers.txt', import.meta.url));
   }
   return openerSet;
 }

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import type { Tok } from '../doc.js';
 import type { TokenKind } from '../types.js';
 import * as chars from './chars.js';
+import { readWordSet } from '../data-file.js';
 
 // Local copies: some loaders (tsx, ts-jest) turn imported bindings into getter calls, which would
 // cost a function call per character in the scanner.
@@ -50,8 +50,7 @@ let tlds: Set<string> | undefined;
 /** The TLD list as a set (for `.РФ` standing alone). */
 function tldSet(): Set<string> {
   if (tlds === undefined) {
-    tlds = new Set(readFileSync(new URL('./tlds.txt', import.meta.url), 'utf8')
-      .split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#')));
+    tlds = readWordSet(new URL('./tlds.txt', import.meta.url));
   }
   return tlds;
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { readWordSet } from '../data-file.js';
 
 let stopSet: Set<string> | undefined;
 
@@ -11,13 +12,7 @@ let stopSet: Set<string> | undefined;
  */
 export function themeStopwords(): Set<string> {
   if (stopSet === undefined) {
-    const text = readFileSync(new URL('./stopwords.txt', import.meta.url), 'utf8');
-    const set = new Set<string>();
-    for (const raw of text.split('\n')) {
-      const line = raw.trim();
-      if (line && !line.startsWith('#')) set.add(line);
-    }
-    stopSet = set;
+    stopSet = readWordSet(new URL('./stopwords.txt', import.meta.url));
   }
   return stopSet;
 }

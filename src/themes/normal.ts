@@ -28,6 +28,22 @@ function nounWord(doc: Doc, ctx: Context, facts: TokenFacts, i: number, plural =
   return facts.cls[i] === 3 || facts.capital[i] === 1 ? capitalise(lemma) : lemma;
 }
 
+/**
+ * The form's lexeme (the first parse of part of speech `pos` whose lemma is `lemma`) inflected to
+ * `grammemes`, lower-cased with ё→е; the lemma itself when az cannot.
+ * @example
+ * inflectLexeme(ctx, 'политических', 'ADJF', 'политический', ['femn', 'sing', 'nomn']); // 'политическая'
+ */
+function inflectLexeme(ctx: Context, form: string, pos: string, lemma: string, grammemes: string[]): string {
+  for (const p of ctx.morphology.parses(form)) {
+    const normal = p.tag.POS === pos ? p.normalize().word : undefined;
+    if (typeof normal !== 'string' || normal.toLowerCase().replace(/ё/g, 'е') !== lemma) continue;
+    const inflected = p.inflect(grammemes);
+    return inflected && typeof inflected.word === 'string' ? inflected.word.toLowerCase().replace(/ё/g, 'е') : lemma;
+  }
+  return lemma;
+}
+
 const pluralCache = new WeakMap<Context, Map<string, string>>();
 
 /** The nominative plural of the noun at token `i` (`беженец` → `беженцы`), cached per lemma. */
@@ -37,14 +53,7 @@ function pluralNoun(doc: Doc, ctx: Context, facts: TokenFacts, i: number): strin
   if (cache === undefined) pluralCache.set(ctx, (cache = new Map()));
   let word = cache.get(lemma);
   if (word === undefined) {
-    word = lemma;
-    for (const p of ctx.morphology.parses(doc.tokens[i].text)) {
-      const normal = p.tag.POS === 'NOUN' ? p.normalize().word : undefined;
-      if (typeof normal !== 'string' || normal.toLowerCase().replace(/ё/g, 'е') !== lemma) continue;
-      const inflected = p.inflect(['plur', 'nomn']);
-      if (inflected && typeof inflected.word === 'string') word = inflected.word.toLowerCase().replace(/ё/g, 'е');
-      break;
-    }
+    word = inflectLexeme(ctx, doc.tokens[i].text, 'NOUN', lemma, ['plur', 'nomn']);
     if (cache.size >= CACHE_LIMIT) cache.clear(); // bounded over a long batch
     cache.set(lemma, word);
   }
@@ -72,14 +81,7 @@ function agreeingAdjective(doc: Doc, ctx: Context, facts: TokenFacts, i: number,
   if (cache === undefined) inflectCache.set(ctx, (cache = new Map()));
   let word = cache.get(cacheKey);
   if (word === undefined) {
-    word = lemma;
-    for (const p of ctx.morphology.parses(doc.tokens[i].text)) {
-      const normal = p.tag.POS === 'ADJF' ? p.normalize().word : undefined;
-      if (typeof normal !== 'string' || normal.toLowerCase().replace(/ё/g, 'е') !== lemma) continue;
-      const inflected = p.inflect(plural ? ['plur', 'nomn'] : [gender, 'sing', 'nomn']);
-      if (inflected && typeof inflected.word === 'string') word = inflected.word.toLowerCase().replace(/ё/g, 'е');
-      break;
-    }
+    word = inflectLexeme(ctx, doc.tokens[i].text, 'ADJF', lemma, plural ? ['plur', 'nomn'] : [gender, 'sing', 'nomn']);
     if (cache.size >= CACHE_LIMIT) cache.clear(); // bounded over a long batch
     cache.set(cacheKey, word);
   }
