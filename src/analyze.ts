@@ -92,11 +92,11 @@ export function runPipeline(text: string, ctx: Context, maxThemes = 10): Doc {
 
 function run(text: string, o: AnalyzeOptions, ctx: Context): Analysis {
   const doc = runPipeline(text, ctx, o.maxThemes ?? 10);
-  return toAnalysis(doc, o);
+  return toAnalysis(doc, o, ctx);
 }
 
 /** Builds the public Analysis from a finished document. */
-export function toAnalysis(doc: Doc, o: AnalyzeOptions): Analysis {
+export function toAnalysis(doc: Doc, o: AnalyzeOptions, ctx: Context): Analysis {
   const analysis: Analysis = {
     schemaVersion: 1,
     language: doc.language,
@@ -112,7 +112,7 @@ export function toAnalysis(doc: Doc, o: AnalyzeOptions): Analysis {
   if (o.tokens) {
     analysis.tokens = doc.tokens.map((t, i): Token => {
       const m = doc.morph[i];
-      const tok: Token = { start: t.start, end: t.end, text: t.text, kind: t.kind, stem: m.stem, lemma: m.lemma };
+      const tok: Token = { start: t.start, end: t.end, text: t.text, kind: t.kind, stem: ctx.morphology.stem(t.text), lemma: m.lemma };
       if (m.pos !== undefined) tok.pos = m.pos;
       if (m.tags.length > 0) tok.tags = [...m.tags];
       return tok;

@@ -8,8 +8,6 @@ export interface Tok { start: number; end: number; text: string; kind: TokenKind
  * so stages must treat them as read-only.
  */
 export interface MorphTok {
-  /** Snowball stem of the lower-cased, ё→е form. */
-  stem: string;
   /** Lower-case lemma (ё kept as the dictionary has it). Unknown words: lower-cased form. */
   lemma: string;
   /** OpenCorpora POS ('NOUN', 'ADJF', 'VERB', 'INFN', 'PRTF', 'GRND', 'NPRO', 'PREP', 'CONJ', …) or undefined. */

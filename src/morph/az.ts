@@ -8,6 +8,8 @@ import { dirname, join } from 'node:path';
 const Az = createRequire(import.meta.url)('az') as typeof AzModule;
 
 let ready = false;
+const INT_TAGS = 'gramtab-opencorpora-int.json';
+const EXT_TAGS = 'gramtab-opencorpora-ext.json';
 
 /**
  * Loads az's OpenCorpora dictionaries synchronously, once per process. az's own loader is
@@ -24,10 +26,22 @@ export function loadAz(): typeof Az.Morph {
   let error: unknown = null;
   try {
     Az.Morph.init(dicts, (err) => { if (err) error = err; });
+    let tagCount = 0;
     while (queue.length > 0) {
       const [url, type, cb] = queue.shift()!;
+      if (url.endsWith(EXT_TAGS)) {
+        // az builds and deep-freezes a Russian-named copy of every tag (tag.ext), read only by its
+        // debug printing: a placeholder per tag instead halves az's start-up. The internal table is
+        // queued before this one, so its length is known.
+        cb(null, new Array<string>(tagCount).fill('UNKN'));
+        continue;
+      }
       const data = readFileSync(url);
-      if (type === 'json') cb(null, JSON.parse(data.toString('utf8')));
+      if (type === 'json') {
+        const json: unknown = JSON.parse(data.toString('utf8'));
+        if (url.endsWith(INT_TAGS) && Array.isArray(json)) tagCount = json.length;
+        cb(null, json);
+      }
       // Copy out of Node's buffer pool: data.buffer may be shared with other small reads.
       else cb(null, data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength));
     }

@@ -88,10 +88,14 @@ export function tagInfo(t: Az.Tag): TagInfo {
   return info;
 }
 
+/** Where a candidate finds its parse again when its MorphTok is first asked for. */
+export interface ParseSource { parses(form: string): readonly Parse[] }
+
 /**
  * One possible analysis of a word form, with what the context rules need as numbers and bits.
  * Its MorphTok (and so the lemma, the costly part) is built only when the candidate is first
- * chosen or asked for.
+ * chosen or asked for. It keeps no az parse (a cached form would hold a dozen parse objects
+ * for good): the parse is looked up again by its position among the form's parses.
  */
 export class Candidate {
   /** OpenCorpora part of speech ('' when unknown). */
@@ -108,13 +112,16 @@ export class Candidate {
   readonly per: number;
   readonly flags: number;
   private made: MorphTok | undefined;
-  private parse: Parse | undefined;
 
+  /**
+   * @param source, form, index where the parse is (`source.parses(form)[index]`), for a
+   *   candidate whose MorphTok is not given as `made`.
+   */
   constructor(
-    parse: Parse | undefined, info: TagInfo, score: number, extraFlags: number,
-    private readonly stem: string, private readonly lemmaOf: (p: Parse) => string, made?: MorphTok, cas?: number,
+    info: TagInfo, score: number, extraFlags: number, made: MorphTok | undefined,
+    private source: ParseSource | undefined, private readonly form: string, private readonly index: number,
+    private readonly lemmaOf: (p: Parse) => string, cas?: number,
   ) {
-    this.parse = parse;
     this.pos = info.pos;
     this.logp = Math.log(Math.max(score, 1e-4));
     this.cas = cas ?? info.cas;
@@ -128,10 +135,9 @@ export class Candidate {
   /** The MorphTok emitted when this candidate is chosen (shared, read-only). */
   get tok(): MorphTok {
     if (this.made === undefined) {
-      const p = this.parse!;
-      const info = tagInfo(p.tag);
-      this.made = { stem: this.stem, lemma: this.lemmaOf(p), pos: p.tag.POS, tags: info.list };
-      this.parse = undefined;
+      const p = this.source!.parses(this.form)[this.index];
+      this.made = { lemma: this.lemmaOf(p), pos: p.tag.POS, tags: tagInfo(p.tag).list };
+      this.source = undefined;
     }
     return this.made;
   }

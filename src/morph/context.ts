@@ -1,82 +1,11 @@
 import type { MorphTok } from '../doc.js';
 import { type Candidate, F, NOMINAL, PERSON, PROPER, agrees } from './candidate.js';
+import type { FormInfo } from './form-info.js';
 import type { Morphology } from './morphology.js';
-import { type Government, PRONOUNS, WEIGHTS as W, governments } from './rules.js';
-import { BoundedCache } from './cache.js';
-
-const EMPTY: readonly Candidate[] = [];
-const LETTER = /^\p{L}/u;
-const ORDINAL = /^\d+-\p{L}+$/u;
-// After these a capital letter says nothing about names: a new sentence, a quote, a line of dialogue.
-const OPENERS = new Set(['.', '!', '?', '…', '«', '"', '„', '“', '(', '—', '–', '-', ':', ';']);
-
-function isCapitalised(form: string): boolean {
-  const c = form[0];
-  if (c === c.toLowerCase()) return false;
-  // ALL-CAPS words are abbreviations or shouting, not a sign of a name.
-  return form.length === 1 || form.slice(1) !== form.slice(1).toUpperCase() || form.includes('-');
-}
-
-/** What the rules need to know about a form, whatever its neighbours: computed once per form. */
-interface FormInfo {
-  cands: readonly Candidate[];
-  cap: boolean;
-  /** A capital after it says nothing about names. */
-  opener: boolean;
-  gov: Government | undefined;
-  pron: { per: number; num: number; gen: number } | undefined;
-  /** Can stand between a preposition and its noun (в новом здании, в 2020 году). */
-  modifier: boolean;
-  /** Can stand between a pronoun and its verb (они уже стали). */
-  adverb: boolean;
-  /** Ends like an adjective. */
-  adjectival: boolean;
-  /** Some reading comes from the dictionary (or the override lexicon), not from a guess. */
-  known: boolean;
-  /** Some reading is a finite verb or a short participle. */
-  hasVerbal: boolean;
-  /** Some reading is an agreeing modifier (F.Adj). */
-  hasAdj: boolean;
-  /** The analysis-less MorphTok, for a form without candidates (so pass 2 needs no lookup). */
-  unknown: MorphTok | undefined;
-}
+import { type Government, WEIGHTS as W } from './rules.js';
 
 // Per-call work arrays, reused (the analysis is synchronous, so one set per process suffices).
 const scratch = { info: [] as FormInfo[], offset: new Int32Array(256), local: new Float64Array(2048), best: new Float64Array(256) };
-
-const infoCaches = new WeakMap<Morphology, BoundedCache<FormInfo>>();
-
-function formInfo(form: string, morphology: Morphology, cache: BoundedCache<FormInfo>): FormInfo {
-  let info = cache.get(form);
-  if (info === undefined) {
-    const cands = LETTER.test(form) || ORDINAL.test(form) ? morphology.candidates(form) : EMPTY;
-    const lower = form.toLowerCase();
-    const top = cands[0];
-    const pos = top?.pos;
-    let hasVerbal = false;
-    let hasAdj = false;
-    for (const c of cands) {
-      if (c.pos === 'VERB' || c.pos === 'PRTS') hasVerbal = true;
-      if (c.flags & F.Adj) hasAdj = true;
-    }
-    info = {
-      cands,
-      cap: cands.length > 0 && isCapitalised(form),
-      opener: OPENERS.has(form),
-      gov: governments().get(lower),
-      pron: PRONOUNS.get(lower),
-      modifier: top !== undefined ? (top.flags & (F.Adj | F.Numr)) !== 0 || pos === 'ADVB' : /^\d/.test(form),
-      adverb: pos === 'ADVB' || pos === 'PRCL',
-      adjectival: ADJECTIVAL_END.test(lower),
-      known: cands.some((c) => (c.flags & F.Known) !== 0),
-      hasVerbal,
-      hasAdj,
-      unknown: cands.length === 0 ? morphology.unknown(form) : undefined,
-    };
-    cache.set(form, info);
-  }
-  return info;
-}
 
 /**
  * Analyses the word forms of one sentence in context: for each form, the candidate analysis
@@ -105,15 +34,13 @@ export function analyseSentence(forms: readonly string[], morphology: Morphology
 export function analyseInto(forms: readonly string[], morphology: Morphology, start: number, end: number, out: MorphTok[], outAt: number, bare?: Uint8Array): void {
   const n = end - start;
   if (n <= 0) return;
-  let cache = infoCaches.get(morphology);
-  if (cache === undefined) infoCaches.set(morphology, (cache = new BoundedCache<FormInfo>(morphology.cacheLimit)));
   const info = scratch.info;
   info.length = n;
   if (scratch.offset.length < n + 1) scratch.offset = new Int32Array(2 * n + 2);
   const offset = scratch.offset;
   offset[0] = 0;
   for (let i = 0; i < n; i++) {
-    info[i] = formInfo(forms[start + i], morphology, cache);
+    info[i] = morphology.formInfo(forms[start + i]);
     offset[i + 1] = offset[i] + info[i].cands.length;
   }
   if (scratch.local.length < offset[n]) scratch.local = new Float64Array(2 * offset[n]);
@@ -198,9 +125,6 @@ export function analyseInto(forms: readonly string[], morphology: Morphology, st
   }
   info.length = 0;
 }
-
-// Adjectival endings: a noun with such a form and an adjective reading is a substantivised adjective (настоящее, сборной).
-const ADJECTIVAL_END = /(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ую|юю|ых|их|ыми|ими)$/;
 
 /** Two parts of one person's name: different kinds (Name + Surn, Name + Patr …) in the same case, number and gender. */
 function namesAgree(a: Candidate, b: Candidate): boolean {

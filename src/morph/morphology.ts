@@ -6,6 +6,7 @@ import { loadAz } from './az.js';
 import { BoundedCache } from './cache.js';
 import { AS_IS_INFO, CASE, Candidate, F, tagInfo } from './candidate.js';
 import { analyseSentence } from './context.js';
+import { type FormInfo, formInfoOf, isAnalysable } from './form-info.js';
 import { closestForm, lemmaOf } from './lemma.js';
 import { type OverrideLexicon, overrides } from './overrides.js';
 
@@ -21,6 +22,10 @@ const ORDINAL = /^(\d+)-[а-яё]+$/i;
 const CYRILLIC = /[а-яё]/i;
 // Distinct forms per cache generation (two are kept): the frequent words stay, memory stays bounded.
 const CACHE_LIMIT = 100_000;
+// az's parses are kept only for the forms of the last few documents: the later stages ask for the
+// parses of the words the morph stage has just read, and a parse array is the bulkiest thing cached.
+const PARSE_LIMIT = 4_000;
+const EMPTY: readonly Candidate[] = [];
 // Readings far less likely than the best one are dropped: no context rule can lift them that far.
 const MIN_SHARE = 1e-3;
 const MAX_CANDIDATES = 8;
@@ -52,22 +57,20 @@ export class Morphology {
   readonly cacheLimit: number;
   private readonly parseCache: BoundedCache<Parse[]>;
   private readonly stemCache: BoundedCache<string>;
-  private readonly bestCache: BoundedCache<MorphTok>;
   private readonly unknownCache: BoundedCache<MorphTok>;
-  private readonly candidateCache: BoundedCache<readonly Candidate[]>;
+  private readonly formCache: BoundedCache<FormInfo>;
 
   /**
    * @param options.cacheLimit distinct word forms per cache generation (two generations are
-   *   kept, frequent forms move to the young one). Default 100 000: about 80 MB of analyses per
-   *   generation; a larger limit trades memory for fewer repeated parses over long batches.
+   *   kept, frequent forms move to the young one). Default 100 000; a larger limit trades memory
+   *   for fewer repeated parses over long batches.
    */
   constructor(options: { cacheLimit?: number } = {}) {
     this.cacheLimit = Math.max(100, options.cacheLimit ?? CACHE_LIMIT);
-    this.parseCache = new BoundedCache(this.cacheLimit);
+    this.parseCache = new BoundedCache(Math.min(this.cacheLimit, PARSE_LIMIT));
     this.stemCache = new BoundedCache(this.cacheLimit);
-    this.bestCache = new BoundedCache(this.cacheLimit);
     this.unknownCache = new BoundedCache(this.cacheLimit);
-    this.candidateCache = new BoundedCache(this.cacheLimit);
+    this.formCache = new BoundedCache(this.cacheLimit);
   }
 
   /**
@@ -97,25 +100,20 @@ export class Morphology {
 
   /** Context-free analysis: the most probable candidate. Stages should prefer `doc.morph`, chosen in context. */
   best(form: string): MorphTok {
-    let m = this.bestCache.get(form);
-    if (m === undefined) {
-      const c = this.candidates(form);
-      m = c.length > 0 ? c[0].tok : this.unknown(form);
-      this.bestCache.set(form, m);
-    }
-    return m;
+    const c = this.candidates(form);
+    return c.length > 0 ? c[0].tok : this.unknown(form);
   }
 
   /** Builds the MorphTok for one parse of a form (lemma by UD conventions, see lemma.ts). */
-  fromParse(form: string, parse: Parse): MorphTok {
-    return { stem: this.stem(form), lemma: lemmaOf(parse), pos: parse.tag.POS, tags: tagList(parse) };
+  fromParse(parse: Parse): MorphTok {
+    return { lemma: lemmaOf(parse), pos: parse.tag.POS, tags: tagList(parse) };
   }
 
   /** The MorphTok of a token that has no analysis (punctuation, numbers, Latin words …). */
   unknown(form: string): MorphTok {
     let m = this.unknownCache.get(form);
     if (m === undefined) {
-      m = { stem: this.stem(form), lemma: form.toLowerCase().replace(STRESS, ''), pos: undefined, tags: [] };
+      m = { lemma: form.toLowerCase().replace(STRESS, ''), pos: undefined, tags: [] };
       this.unknownCache.set(form, m);
     }
     return m;
@@ -126,12 +124,19 @@ export class Morphology {
    * numbers the context rules test. Cached: a repeated word costs one map lookup.
    */
   candidates(form: string): readonly Candidate[] {
-    let c = this.candidateCache.get(form);
-    if (c === undefined) {
-      c = this.computeCandidates(form);
-      this.candidateCache.set(form, c);
+    // Words and ordinals share the context rules' cache entry; other forms are rare here.
+    return isAnalysable(form) ? this.formInfo(form).cands : this.computeCandidates(form);
+  }
+
+  /** What the context rules read about a form (its candidates among them); one cache entry per form. */
+  formInfo(form: string): FormInfo {
+    let info = this.formCache.get(form);
+    if (info === undefined) {
+      const cands = isAnalysable(form) ? this.computeCandidates(form) : EMPTY;
+      info = formInfoOf(form, cands, cands.length === 0 ? this.unknown(form) : undefined);
+      this.formCache.set(form, info);
     }
-    return c;
+    return info;
   }
 
   /**
@@ -227,7 +232,8 @@ export class Morphology {
   private computeCandidates(form: string): readonly Candidate[] {
     // Through the parse cache: the tagger, entities, quotes and themes ask for the same forms'
     // parses right after this stage, and az is the costliest step (one run per form, not two).
-    let ps = this.parses(form);
+    const all = this.parses(form);
+    let ps = all;
     // Readings that fix a typo or a stutter (хобби as 'хоби'), or take a long word for an
     // abbreviation (месяцев as 'мес.'), only when nothing else reads the form.
     const clean = ps.filter((p) => p.stutterCnt === 0 && p.typosCnt === 0 && !(p.tag.Abbr && form.length > 4));
@@ -235,10 +241,10 @@ export class Morphology {
     const out: Candidate[] = [];
     const seen = new Set<string>();
     const ordinal = ORDINAL.exec(form);
-    const stem = this.stem(form);
     const floor = ps.reduce((m, p) => Math.max(m, p.score), 0) * MIN_SHARE;
     let known = false;
-    for (const p of ps) {
+    for (let j = 0; j < ps.length; j++) {
+      const p = ps[j];
       if (p.score < floor || out.length >= MAX_CANDIDATES) continue;
       const info = tagInfo(p.tag);
       // az repeats readings through several of its guessers: one per paradigm and tag is enough.
@@ -249,16 +255,16 @@ export class Morphology {
       const isKnown = parser === 'Dictionary' || parser === 'Override';
       if (isKnown) known = true;
       const fixed = ordinal !== null ? `${ordinal[1]}-й` : abbreviationLemma(form, p);
-      const made = fixed !== undefined ? { stem, lemma: fixed, pos: p.tag.POS, tags: info.list } : undefined;
-      out.push(new Candidate(p, info, p.score, isKnown ? F.Known : 0, stem, lemmaOf, made));
+      const made = fixed !== undefined ? { lemma: fixed, pos: p.tag.POS, tags: info.list } : undefined;
+      out.push(new Candidate(info, p.score, isKnown ? F.Known : 0, made, this, form, ps === all ? j : all.indexOf(p), lemmaOf));
     }
     // A capitalised word the dictionary lacks may be a foreign name that does not decline
     // (Мопертюи, Сырбу, Франке): offer it as it stands, likely when it ends like one.
     if (out.length > 0 && !known && isTitle(form) && CYRILLIC.test(form) && !DECLINED_END.test(form)) {
       const lemma = form.toLowerCase().replace(STRESS, '');
-      const made: MorphTok = { stem, lemma, pos: 'NOUN', tags: AS_IS_INFO.list };
+      const made: MorphTok = { lemma, pos: 'NOUN', tags: AS_IS_INFO.list };
       const prior = INDECLINABLE_END.test(lemma) ? 1 : AS_IS_PRIOR;
-      out.push(new Candidate(undefined, AS_IS_INFO, prior, F.Noun | F.Fixd | F.AsIs, stem, lemmaOf, made, ALL_CASES));
+      out.push(new Candidate(AS_IS_INFO, prior, F.Noun | F.Fixd | F.AsIs, made, undefined, form, -1, lemmaOf, ALL_CASES));
       out.sort((a, b) => b.logp - a.logp);
     }
     return out;

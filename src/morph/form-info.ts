@@ -1,0 +1,90 @@
+import type { MorphTok } from '../doc.js';
+import { type Candidate, F } from './candidate.js';
+import { type Government, PRONOUNS, governments } from './rules.js';
+
+/**
+ * What the context rules need to know about a form, whatever its neighbours: computed once per
+ * form and cached by Morphology (one cache entry per form holds everything, so a repeated word
+ * costs one map lookup).
+ */
+export interface FormInfo {
+  cands: readonly Candidate[];
+  cap: boolean;
+  /** A capital after it says nothing about names. */
+  opener: boolean;
+  gov: Government | undefined;
+  pron: { per: number; num: number; gen: number } | undefined;
+  /** Can stand between a preposition and its noun (в новом здании, в 2020 году). */
+  modifier: boolean;
+  /** Can stand between a pronoun and its verb (они уже стали). */
+  adverb: boolean;
+  /** Ends like an adjective. */
+  adjectival: boolean;
+  /** Some reading comes from the dictionary (or the override lexicon), not from a guess. */
+  known: boolean;
+  /** Some reading is a finite verb or a short participle. */
+  hasVerbal: boolean;
+  /** Some reading is an agreeing modifier (F.Adj). */
+  hasAdj: boolean;
+  /** The analysis-less MorphTok, for a form without candidates (so pass 2 needs no lookup). */
+  unknown: MorphTok | undefined;
+}
+
+const LETTER = /^\p{L}/u;
+const ORDINAL = /^\d+-\p{L}+$/u;
+// After these a capital letter says nothing about names: a new sentence, a quote, a line of dialogue.
+const OPENERS = new Set(['.', '!', '?', '…', '«', '"', '„', '“', '(', '—', '–', '-', ':', ';']);
+// Adjectival endings: a noun with such a form and an adjective reading is a substantivised adjective (настоящее, сборной).
+const ADJECTIVAL_END = /(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ую|юю|ых|их|ыми|ими)$/;
+
+/**
+ * Whether the context rules analyse this form (a word or an ordinal like 2-й); other forms
+ * (punctuation, numbers) get no candidates.
+ * @example
+ * isAnalysable('Москве'); // true
+ * isAnalysable('2020');   // false
+ */
+export function isAnalysable(form: string): boolean {
+  return LETTER.test(form) || ORDINAL.test(form);
+}
+
+function isCapitalised(form: string): boolean {
+  const c = form[0];
+  if (c === c.toLowerCase()) return false;
+  // ALL-CAPS words are abbreviations or shouting, not a sign of a name.
+  return form.length === 1 || form.slice(1) !== form.slice(1).toUpperCase() || form.includes('-');
+}
+
+/**
+ * The FormInfo of a form given its candidates (empty for a form that is not analysable) and,
+ * for a form without candidates, its analysis-less MorphTok.
+ * @example
+ * formInfoOf('в', m.candidates('в'), undefined).gov?.cases; // CASE bits of accs | loct
+ */
+export function formInfoOf(form: string, cands: readonly Candidate[], unknown: MorphTok | undefined): FormInfo {
+  const lower = form.toLowerCase();
+  const top = cands[0];
+  const pos = top?.pos;
+  let hasVerbal = false;
+  let hasAdj = false;
+  let known = false;
+  for (const c of cands) {
+    if (c.pos === 'VERB' || c.pos === 'PRTS') hasVerbal = true;
+    if (c.flags & F.Adj) hasAdj = true;
+    if (c.flags & F.Known) known = true;
+  }
+  return {
+    cands,
+    cap: cands.length > 0 && isCapitalised(form),
+    opener: OPENERS.has(form),
+    gov: governments().get(lower),
+    pron: PRONOUNS.get(lower),
+    modifier: top !== undefined ? (top.flags & (F.Adj | F.Numr)) !== 0 || pos === 'ADVB' : /^\d/.test(form),
+    adverb: pos === 'ADVB' || pos === 'PRCL',
+    adjectival: ADJECTIVAL_END.test(lower),
+    known,
+    hasVerbal,
+    hasAdj,
+    unknown: cands.length === 0 ? unknown : undefined,
+  };
+}
