@@ -1,3 +1,4 @@
+import type Az from 'az';
 import type { MorphTok } from '../doc.js';
 import { type Candidate, F } from './candidate.js';
 import { type Government, PRONOUNS, governments } from './rules.js';
@@ -28,6 +29,11 @@ export interface FormInfo {
   hasAdj: boolean;
   /** The analysis-less MorphTok, for a form without candidates (so pass 2 needs no lookup). */
   unknown: MorphTok | undefined;
+  /**
+   * The tags of all the form's parses, in az's order (shared frozen tags): what most later
+   * questions about a word need, kept when its parses are long gone from the parse cache.
+   */
+  tags: readonly Az.Tag[];
 }
 
 const LETTER = /^\p{L}/u;
@@ -59,9 +65,9 @@ function isCapitalised(form: string): boolean {
  * The FormInfo of a form given its candidates (empty for a form that is not analysable) and,
  * for a form without candidates, its analysis-less MorphTok.
  * @example
- * formInfoOf('в', m.candidates('в'), undefined).gov?.cases; // CASE bits of accs | loct
+ * formInfoOf('в', m.candidates('в'), undefined, []).gov?.cases; // CASE bits of accs | loct
  */
-export function formInfoOf(form: string, cands: readonly Candidate[], unknown: MorphTok | undefined): FormInfo {
+export function formInfoOf(form: string, cands: readonly Candidate[], unknown: MorphTok | undefined, tags: readonly Az.Tag[]): FormInfo {
   const lower = form.toLowerCase();
   const top = cands[0];
   const pos = top?.pos;
@@ -86,5 +92,6 @@ export function formInfoOf(form: string, cands: readonly Candidate[], unknown: M
     hasVerbal,
     hasAdj,
     unknown: cands.length === 0 ? unknown : undefined,
+    tags,
   };
 }

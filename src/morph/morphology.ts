@@ -24,8 +24,9 @@ const CYRILLIC = /[а-яё]/i;
 const CACHE_LIMIT = 100_000;
 // az's parses are kept only for the forms of the last few documents: the later stages ask for the
 // parses of the words the morph stage has just read, and a parse array is the bulkiest thing cached.
-const PARSE_LIMIT = 4_000;
+const PARSE_LIMIT = 10_000;
 const EMPTY: readonly Candidate[] = [];
+const NO_TAGS: readonly Az.Tag[] = [];
 // Readings far less likely than the best one are dropped: no context rule can lift them that far.
 const MIN_SHARE = 1e-3;
 const MAX_CANDIDATES = 8;
@@ -132,11 +133,24 @@ export class Morphology {
   formInfo(form: string): FormInfo {
     let info = this.formCache.get(form);
     if (info === undefined) {
-      const cands = isAnalysable(form) ? this.computeCandidates(form) : EMPTY;
-      info = formInfoOf(form, cands, cands.length === 0 ? this.unknown(form) : undefined);
+      const analysable = isAnalysable(form);
+      const cands = analysable ? this.computeCandidates(form) : EMPTY;
+      const tags = analysable ? tagsOf(this.parses(form)) : NO_TAGS;
+      info = formInfoOf(form, cands, cands.length === 0 ? this.unknown(form) : undefined, tags);
       this.formCache.set(form, info);
     }
     return info;
+  }
+
+  /**
+   * The tags of all parses of a form, in the order of `parses(form)`: cheaper than the parses
+   * for a word (kept with the form's other facts, no az run after the parse cache dropped it).
+   *
+   * @example
+   * m.tags('заявила')[0].past; // true
+   */
+  tags(form: string): readonly Az.Tag[] {
+    return isAnalysable(form) ? this.formInfo(form).tags : tagsOf(this.parses(form));
   }
 
   /**
@@ -313,6 +327,10 @@ function matchCase(word: string, model: string): string {
     });
   }
   return word;
+}
+
+function tagsOf(parses: readonly Parse[]): readonly Az.Tag[] {
+  return parses.length === 0 ? NO_TAGS : parses.map((p) => p.tag);
 }
 
 /** The grammemes of a parse as a flat list, without the POS (shared per tag: treat as read-only). */
