@@ -58,7 +58,7 @@ console.log('| what | CPU s | articles/s | MB/s | × regex tokenizer |\n| --- | 
 for (const row of pipe.rows) {
   console.log(`| ${row.name} | ${fmt(row.ms / 1000, 2)} | ${fmt(row.docsPerSec)} | ${fmt(row.mbPerSec, 2)} | ${(row.docsPerSec / regex.docsPerSec).toFixed(3)} |`);
 }
-console.log(`\npeak RSS of the pipeline process: ${fmt(pipe.maxRssMb)} MB (JS heap in use at the end: ${fmt(pipe.heapMb)} MB)\n`);
+console.log(`\npeak RSS of the pipeline process: ${fmt(pipe.maxRssMb)} MB (JS heap in use at the end: ${fmt(pipe.heapMb)} MB; the same process before the analyzer, with the corpus loaded: ${fmt(pipe.harnessRssMb)} MB)\n`);
 console.log('## Per stage (separate process, same Context for all stages)\n');
 console.log('| stage | CPU ms | share | ms per article | tokens/s |\n| --- | --- | --- | --- | --- |');
 const total = Object.values(st.stages).reduce((a, b) => a + b, 0);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { Doc } from '../src/doc.js';
 import { segment, sentenize, tokenize } from '../src/segment/index.js';
+import { DIGIT, LETTER, MARK, PUNCT, SPACE, bmpTable, buildBmpTable, tableToRuns } from '../src/segment/chars.js';
 
 /** Lines of a data file in test/data/segment, without comments and blank lines. */
 function cases(name: string): string[] {
@@ -190,5 +191,26 @@ describe('segment: never throws, always covers', () => {
     const text = 'Он сказал: «Это добрый знак». '.repeat(20000);
     const doc = docOf(text);
     expect(doc.sentences.length).toBe(40000);
+  });
+});
+
+describe('segment: character classes', () => {
+  test('the shipped table (char-classes.tsv) is what this Node computes; else run `npm run build:chars`', () => {
+    const shipped = bmpTable();
+    const built = buildBmpTable();
+    let firstDiff = -1;
+    for (let i = 0; i < built.length && firstDiff < 0; i++) if (shipped[i] !== built[i]) firstDiff = i;
+    expect(firstDiff === -1 ? 'same' : `differs at U+${firstDiff.toString(16)}`).toBe('same');
+  });
+
+  test('runs round-trip and name the classes the scanner reads', () => {
+    const runs = tableToRuns(buildBmpTable());
+    expect(runs.startsWith('0\t')).toBe(true);
+    const t = bmpTable();
+    expect(t['я'.charCodeAt(0)]).toBe(LETTER);
+    expect(t['7'.charCodeAt(0)]).toBe(DIGIT);
+    expect(t['«'.charCodeAt(0)]).toBe(PUNCT);
+    expect(t[' '.charCodeAt(0)]).toBe(SPACE);
+    expect(t[0x301]).toBe(MARK);
   });
 });

@@ -1,9 +1,11 @@
 /**
  * Character classes for the segmenter's scanner. A lookup table for the Basic Multilingual Plane
- * is built once from Unicode property regexes, so the hot loop reads one byte per character
+ * (computed from Unicode property regexes, shipped as runs in char-classes.tsv), so the hot loop reads one byte per character
  * instead of running a regex per character; astral code points (emoji, rare scripts) go through
  * a small cached classifier.
  */
+
+import { readFileSync } from 'node:fs';
 
 export const SPACE = 1;
 export const LETTER = 2;
@@ -24,6 +26,7 @@ export const LOW_SURROGATE = 11;
 export const EMOJI_PART = 12;
 
 let table: Uint8Array | undefined;
+const RUNS_FILE = new URL('./char-classes.tsv', import.meta.url);
 
 function mark(t: Uint8Array, all: string, re: RegExp, cls: number, only?: (cp: number) => boolean): void {
   re.lastIndex = 0;
@@ -34,7 +37,13 @@ function mark(t: Uint8Array, all: string, re: RegExp, cls: number, only?: (cp: n
   }
 }
 
-function build(): Uint8Array {
+/**
+ * The BMP class table computed from this engine's Unicode property regexes (~15 ms): the
+ * reference that `npm run build:chars` writes to char-classes.tsv and a test compares with it.
+ * @example
+ * buildBmpTable()['я'.charCodeAt(0)] === LETTER; // true
+ */
+export function buildBmpTable(): Uint8Array {
   const t = new Uint8Array(0x10000).fill(SYMBOL);
   const codes: number[] = new Array<number>(0x10000);
   // Surrogates stand in as NUL so that the string has one code unit per code point.
@@ -56,9 +65,36 @@ function build(): Uint8Array {
   return t;
 }
 
-/** The BMP class table (built on first use, ~65 KB). */
+/**
+ * The table as runs, one line per run: the first code point (hex) and its class. Read from the
+ * shipped file at start-up (under 1 ms) instead of building it.
+ * @example
+ * tableToRuns(buildBmpTable()).split('\n')[0]; // '0\t6'
+ */
+export function tableToRuns(t: Uint8Array): string {
+  const lines: string[] = [];
+  for (let i = 0; i < t.length; i++) if (i === 0 || t[i] !== t[i - 1]) lines.push(`${i.toString(16)}\t${t[i]}`);
+  return lines.join('\n') + '\n';
+}
+
+function tableFromRuns(text: string): Uint8Array {
+  const t = new Uint8Array(0x10000);
+  const rows = text.split('\n').filter((l) => l.length > 0).map((l) => l.split('\t'));
+  for (let r = 0; r < rows.length; r++) {
+    const from = parseInt(rows[r][0], 16);
+    const to = r + 1 < rows.length ? parseInt(rows[r + 1][0], 16) : 0x10000;
+    t.fill(Number(rows[r][1]), from, to);
+  }
+  return t;
+}
+
+/** The BMP class table (~65 KB), read once from char-classes.tsv (built here if the file is missing). */
 export function bmpTable(): Uint8Array {
-  if (table === undefined) table = build();
+  if (table === undefined) {
+    let runs: string | undefined;
+    try { runs = readFileSync(RUNS_FILE, 'utf8'); } catch { runs = undefined; }
+    table = runs !== undefined ? tableFromRuns(runs) : buildBmpTable();
+  }
   return table;
 }
 
