@@ -5,6 +5,7 @@ import { morph } from '../src/morph/index.js';
 import { Morphology } from '../src/morph/morphology.js';
 import { OverrideLexicon } from '../src/morph/overrides.js';
 import { loadAz } from '../src/morph/az.js';
+import { useExactSearch } from '../src/morph/az-lookup.js';
 
 const m = new Morphology();
 
@@ -132,5 +133,35 @@ describe('robustness', () => {
       for (const t of out) expect(typeof t.lemma).toBe('string');
       for (const f of forms) m.nominative([f]);
     }), { numRuns: 300 });
+  });
+});
+
+describe('morph: exact DAWG search', () => {
+  const az = loadAz();
+  const sample = readFileSync(new URL('../fixtures/article.txt', import.meta.url), 'utf8').split(/[\s«»"(),.:;!?]+/).filter(Boolean);
+  const listed = rows('az-search.txt').map((r) => r[0]);
+  const words = [...new Set([...listed, ...sample])];
+  const show = (w: string, config?: Record<string, unknown>) =>
+    JSON.stringify(az(w, config).map((p) => [p.word, String(p.tag), p.score, p.parser, p.stutterCnt, p.typosCnt]));
+  const configs = [undefined, { ignoreCase: true, parsers: ['Dictionary'] }];
+
+  test.each(listed)('%s: same parses as az’s own search', (w) => {
+    useExactSearch(false);
+    const theirs = configs.map((c) => show(w, c));
+    useExactSearch(true);
+    expect(configs.map((c) => show(w, c))).toEqual(theirs);
+  });
+
+  test(`the sample article's ${words.length} distinct words parse the same`, () => {
+    useExactSearch(false);
+    const theirs = words.map((w) => show(w));
+    useExactSearch(true);
+    const ours = words.map((w) => show(w));
+    expect(ours.filter((o, i) => o !== theirs[i])).toEqual([]);
+    expect(ours.some((o) => o.includes('Dictionary'))).toBe(true);
+  });
+
+  test('typo search still answers (through az)', () => {
+    expect(az('саово', { typos: 1 }).length).toBeGreaterThan(0);
   });
 });

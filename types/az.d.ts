@@ -37,6 +37,8 @@ declare module 'az' {
   const Az: {
     load: (url: string, responseType: string, callback: (err: unknown, data?: unknown) => void) => void;
     Morph: Az.MorphFn;
+    /** az's directed acyclic word graph (its dictionary and suffix tables); rutext replaces its exact search. */
+    DAWG: { prototype: object };
   };
   export default Az;
 }

@@ -2,6 +2,7 @@ import type AzModule from 'az';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { installExactSearch } from './az-lookup.js';
 
 // require, not import: Node's ESM loader would first scan az's CommonJS source for export names
 // (about 30 ms of start-up); the object is the same.
@@ -50,6 +51,7 @@ export function loadAz(): typeof Az.Morph {
   }
   if (error) throw error instanceof Error ? error : new Error(String(error));
   memoiseTags(Az.Morph);
+  installExactSearch(Az.DAWG);
   ready = true;
   return Az.Morph;
 }
