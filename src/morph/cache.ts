@@ -20,12 +20,22 @@ export class BoundedCache<V> {
   }
 
   set(key: string, value: V): void {
-    // A long key cut from an article's text would keep the whole text alive: store a copy.
-    if (key.length >= 13) key = (key + ' ').slice(0, -1);
+    key = detached(key);
     if (this.young.size >= this.limit) {
       this.old = this.young;
       this.young = new Map();
     }
     this.young.set(key, value);
   }
+}
+
+/**
+ * A string that does not keep the text it was cut from alive. V8 represents a slice of 13 or
+ * more characters as a view into its parent, so a word cached from an article would hold the
+ * whole article in memory for as long as the cache keeps the word; this copies such a string.
+ * @example
+ * cache.set(detached(token.text), value);
+ */
+export function detached(s: string): string {
+  return s.length >= 13 ? (s + ' ').slice(0, -1) : s;
 }

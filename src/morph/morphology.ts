@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import type SnowballModule from 'snowball-stemmers';
 import type { MorphTok } from '../doc.js';
 import { loadAz } from './az.js';
-import { BoundedCache } from './cache.js';
+import { BoundedCache, detached } from './cache.js';
 import { AS_IS_INFO, CASE, Candidate, F, tagInfo } from './candidate.js';
 import { analyseSentence } from './context.js';
 import { type FormInfo, formInfoOf, isAnalysable } from './form-info.js';
@@ -133,6 +133,7 @@ export class Morphology {
   formInfo(form: string): FormInfo {
     let info = this.formCache.get(form);
     if (info === undefined) {
+      form = detached(form); // the candidates keep it
       const analysable = isAnalysable(form);
       const cands = analysable ? this.computeCandidates(form) : EMPTY;
       const tags = analysable ? tagsOf(this.parses(form)) : NO_TAGS;
