@@ -43,7 +43,8 @@ export function loadAz(): typeof Az.Morph {
         if (url.endsWith(INT_TAGS) && Array.isArray(json)) tagCount = json.length;
         cb(null, json);
       }
-      // Copy out of Node's buffer pool: data.buffer may be shared with other small reads.
+      // A file read on its own owns its buffer; a small one may sit in Node's shared pool: copy that out.
+      else if (data.byteOffset === 0 && data.byteLength === data.buffer.byteLength) cb(null, data.buffer);
       else cb(null, data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength));
     }
   } finally {
