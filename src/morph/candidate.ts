@@ -1,5 +1,6 @@
 import type Az from 'az';
 import type { MorphTok } from '../doc.js';
+import { lemmaOf } from './lemma.js';
 
 type Parse = Az.Parse;
 
@@ -120,7 +121,7 @@ export class Candidate {
   constructor(
     info: TagInfo, score: number, extraFlags: number, made: MorphTok | undefined,
     private source: ParseSource | undefined, private readonly form: string, private readonly index: number,
-    private readonly lemmaOf: (p: Parse) => string, cas?: number,
+    cas?: number,
   ) {
     this.pos = info.pos;
     this.logp = Math.log(Math.max(score, 1e-4));
@@ -136,7 +137,7 @@ export class Candidate {
   get tok(): MorphTok {
     if (this.made === undefined) {
       const p = this.source!.parses(this.form)[this.index];
-      this.made = { lemma: this.lemmaOf(p), pos: p.tag.POS, tags: tagInfo(p.tag).list };
+      this.made = { lemma: lemmaOf(p), pos: p.tag.POS, tags: tagInfo(p.tag).list };
       this.source = undefined;
     }
     return this.made;

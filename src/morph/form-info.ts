@@ -3,37 +3,45 @@ import type { MorphTok } from '../doc.js';
 import { type Candidate, F } from './candidate.js';
 import { type Government, PRONOUNS, governments } from './rules.js';
 
+const CAP = 1, OPENER = 2, MODIFIER = 4, ADVERB = 8, ADJECTIVAL = 16, KNOWN = 32, HAS_VERBAL = 64, HAS_ADJ = 128;
+
 /**
  * What the context rules need to know about a form, whatever its neighbours: computed once per
  * form and cached by Morphology (one cache entry per form holds everything, so a repeated word
- * costs one map lookup).
+ * costs one map lookup). The yes/no facts share one number: a hundred thousand of these stay
+ * in memory.
  */
-export interface FormInfo {
-  cands: readonly Candidate[];
-  cap: boolean;
+export class FormInfo {
+  constructor(
+    readonly cands: readonly Candidate[],
+    /**
+     * The tags of all the form's parses, in az's order (shared frozen tags): what most later
+     * questions about a word need, kept when its parses are long gone from the parse cache.
+     */
+    readonly tags: readonly Az.Tag[],
+    readonly gov: Government | undefined,
+    readonly pron: { per: number; num: number; gen: number } | undefined,
+    /** The analysis-less MorphTok, for a form without candidates (so pass 2 needs no lookup). */
+    readonly unknown: MorphTok | undefined,
+    private readonly bits: number,
+  ) {}
+
+  /** Capitalised like a name (not ALL CAPS), with some reading. */
+  get cap(): boolean { return (this.bits & CAP) !== 0; }
   /** A capital after it says nothing about names. */
-  opener: boolean;
-  gov: Government | undefined;
-  pron: { per: number; num: number; gen: number } | undefined;
+  get opener(): boolean { return (this.bits & OPENER) !== 0; }
   /** Can stand between a preposition and its noun (в новом здании, в 2020 году). */
-  modifier: boolean;
+  get modifier(): boolean { return (this.bits & MODIFIER) !== 0; }
   /** Can stand between a pronoun and its verb (они уже стали). */
-  adverb: boolean;
+  get adverb(): boolean { return (this.bits & ADVERB) !== 0; }
   /** Ends like an adjective. */
-  adjectival: boolean;
+  get adjectival(): boolean { return (this.bits & ADJECTIVAL) !== 0; }
   /** Some reading comes from the dictionary (or the override lexicon), not from a guess. */
-  known: boolean;
+  get known(): boolean { return (this.bits & KNOWN) !== 0; }
   /** Some reading is a finite verb or a short participle. */
-  hasVerbal: boolean;
+  get hasVerbal(): boolean { return (this.bits & HAS_VERBAL) !== 0; }
   /** Some reading is an agreeing modifier (F.Adj). */
-  hasAdj: boolean;
-  /** The analysis-less MorphTok, for a form without candidates (so pass 2 needs no lookup). */
-  unknown: MorphTok | undefined;
-  /**
-   * The tags of all the form's parses, in az's order (shared frozen tags): what most later
-   * questions about a word need, kept when its parses are long gone from the parse cache.
-   */
-  tags: readonly Az.Tag[];
+  get hasAdj(): boolean { return (this.bits & HAS_ADJ) !== 0; }
 }
 
 const LETTER = /^\p{L}/u;
@@ -79,19 +87,14 @@ export function formInfoOf(form: string, cands: readonly Candidate[], unknown: M
     if (c.flags & F.Adj) hasAdj = true;
     if (c.flags & F.Known) known = true;
   }
-  return {
-    cands,
-    cap: cands.length > 0 && isCapitalised(form),
-    opener: OPENERS.has(form),
-    gov: governments().get(lower),
-    pron: PRONOUNS.get(lower),
-    modifier: top !== undefined ? (top.flags & (F.Adj | F.Numr)) !== 0 || pos === 'ADVB' : /^\d/.test(form),
-    adverb: pos === 'ADVB' || pos === 'PRCL',
-    adjectival: ADJECTIVAL_END.test(lower),
-    known,
-    hasVerbal,
-    hasAdj,
-    unknown: cands.length === 0 ? unknown : undefined,
-    tags,
-  };
+  let bits = 0;
+  if (hasVerbal) bits |= HAS_VERBAL;
+  if (hasAdj) bits |= HAS_ADJ;
+  if (known) bits |= KNOWN;
+  if (cands.length > 0 && isCapitalised(form)) bits |= CAP;
+  if (OPENERS.has(form)) bits |= OPENER;
+  if (top !== undefined ? (top.flags & (F.Adj | F.Numr)) !== 0 || pos === 'ADVB' : /^\d/.test(form)) bits |= MODIFIER;
+  if (pos === 'ADVB' || pos === 'PRCL') bits |= ADVERB;
+  if (ADJECTIVAL_END.test(lower)) bits |= ADJECTIVAL;
+  return new FormInfo(cands, tags, governments().get(lower), PRONOUNS.get(lower), cands.length === 0 ? unknown : undefined, bits);
 }

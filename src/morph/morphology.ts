@@ -271,7 +271,7 @@ export class Morphology {
       if (isKnown) known = true;
       const fixed = ordinal !== null ? `${ordinal[1]}-й` : abbreviationLemma(form, p);
       const made = fixed !== undefined ? { lemma: fixed, pos: p.tag.POS, tags: info.list } : undefined;
-      out.push(new Candidate(info, p.score, isKnown ? F.Known : 0, made, this, form, ps === all ? j : all.indexOf(p), lemmaOf));
+      out.push(new Candidate(info, p.score, isKnown ? F.Known : 0, made, this, form, ps === all ? j : all.indexOf(p)));
     }
     // A capitalised word the dictionary lacks may be a foreign name that does not decline
     // (Мопертюи, Сырбу, Франке): offer it as it stands, likely when it ends like one.
@@ -279,7 +279,7 @@ export class Morphology {
       const lemma = form.toLowerCase().replace(STRESS, '');
       const made: MorphTok = { lemma, pos: 'NOUN', tags: AS_IS_INFO.list };
       const prior = INDECLINABLE_END.test(lemma) ? 1 : AS_IS_PRIOR;
-      out.push(new Candidate(AS_IS_INFO, prior, F.Noun | F.Fixd | F.AsIs, made, undefined, form, -1, lemmaOf, ALL_CASES));
+      out.push(new Candidate(AS_IS_INFO, prior, F.Noun | F.Fixd | F.AsIs, made, undefined, form, -1, ALL_CASES));
       out.sort((a, b) => b.logp - a.logp);
     }
     return out;
