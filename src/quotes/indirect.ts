@@ -20,7 +20,10 @@ function phraseAt(v: View, i: number): { end: number; pron: number; quoted: bool
   const t = v.str(i);
   if (t.length > 8) return null;
   const c = t.charCodeAt(0);
-  const list = cueLexicon().phrases.get(c >= 0x410 && c < 0x430 ? t.toLowerCase() : t);
+  const lx = cueLexicon();
+  // Upper-case Cyrillic is looked up lower-cased: test its first letter before building the string.
+  if (!lx.phraseInitials.has(c >= 0x410 && c < 0x430 ? c + 0x20 : c)) return null;
+  const list = lx.phrases.get(c >= 0x410 && c < 0x430 ? t.toLowerCase() : t);
   if (list === undefined) return null;
   for (const ph of list) {
     let k = i;

@@ -30,6 +30,8 @@ export interface CueLexicon {
   verbs: Map<string, VerbCue>;
   /** Phrases grouped by their first lemma. */
   phrases: Map<string, PhraseCue[]>;
+  /** First characters of the phrases' first lemmas: a word starting otherwise opens no phrase. */
+  phraseInitials: Set<number>;
   objNouns: Set<string>;
   docNouns: Set<string>;
 }
@@ -49,7 +51,7 @@ export function yo(s: string): string {
 export function cueLexicon(): CueLexicon {
   if (lexicon !== undefined) return lexicon;
   const text = readFileSync(new URL('./cues.tsv', import.meta.url), 'utf8');
-  const lx: CueLexicon = { verbs: new Map(), phrases: new Map(), objNouns: new Set(), docNouns: new Set() };
+  const lx: CueLexicon = { verbs: new Map(), phrases: new Map(), phraseInitials: new Set(), objNouns: new Set(), docNouns: new Set() };
   for (const raw of text.split('\n')) {
     const line = raw.trimEnd();
     if (line === '' || line.startsWith('#')) continue;
@@ -63,6 +65,7 @@ export function cueLexicon(): CueLexicon {
       const list = lx.phrases.get(lemmas[0]) ?? [];
       list.push({ lemmas, quoted: flags.has('quoted') });
       lx.phrases.set(lemmas[0], list);
+      lx.phraseInitials.add(lemmas[0].charCodeAt(0));
     } else if (kind === 'objnoun') lx.objNouns.add(value);
     else if (kind === 'docnoun') lx.docNouns.add(value);
   }

@@ -89,7 +89,7 @@ export function findQuotations(text: string, start: number, end: number): Quotat
   // Where a failed scan for each opener stopped: no later opener of that kind can close before it
   // either, which keeps unbalanced text linear.
   let failedUpTo = -1;
-  while (i < end) {
+  while ((i = nextOpener(text, i, end)) < end) {
     const c = text.charCodeAt(i);
     const closer = closerOf(c);
     if (closer !== -1 && i > failedUpTo && (c !== QUOT || straightOpens(text, i))) {
@@ -104,6 +104,16 @@ export function findQuotations(text: string, start: number, end: number): Quotat
     i++;
   }
   return out;
+}
+
+const OPENER_RE = /[«„“"]/g;
+
+/** The offset of the next character that may open a quotation, from i on; `end` when none is before it. */
+function nextOpener(text: string, i: number, end: number): number {
+  if (i >= end) return end;
+  OPENER_RE.lastIndex = i;
+  const m = OPENER_RE.exec(text);
+  return m === null || m.index >= end ? end : m.index;
 }
 
 /** Scans one «…» (or „…“, “…”) quotation; on failure returns where the scan gave up. */

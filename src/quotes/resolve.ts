@@ -63,18 +63,28 @@ export class SpeakerResolver {
   private sorted: Span[] | undefined;
   private nextName = 0;
   private readonly names: Known[];
-  private readonly mentionsByTok: Map<number, MentionSpan>;
+  /** Index into doc.mentions of the (last) mention covering each token, else -1. */
+  private readonly mentionOfTok: Int32Array;
   /** Entity ids whose name the entities stage left in an oblique case, with the nominative found here. */
   private readonly fixedNames = new Map<string, string>();
+  /** `plausible` of each entity of the document, asked once: 0 not yet, 1 yes, 2 no. */
+  private readonly entityPlausible: Uint8Array;
 
   /**
    * @param contents the content spans of all quotes found: a name inside reported content is no
    *   antecedent for a later «он» or «эксперт» ahead of a name outside it.
    */
   constructor(private readonly v: View, private readonly contents: Span[] = []) {
-    this.mentionsByTok = new Map();
-    for (const m of v.doc.mentions) for (let t = m.tokStart; t < m.tokEnd; t++) this.mentionsByTok.set(t, m);
+    this.mentionOfTok = new Int32Array(v.n).fill(-1);
+    v.doc.mentions.forEach((m, k) => this.mentionOfTok.fill(k, Math.max(0, m.tokStart), Math.min(v.n, m.tokEnd)));
+    this.entityPlausible = new Uint8Array(v.doc.entities.length);
     this.names = v.doc.mentions.length > 0 ? this.mentionNames() : this.scanNames();
+  }
+
+  /** The (last) mention covering token t. */
+  private mentionAt(t: number): MentionSpan | undefined {
+    const k = t >= 0 && t < this.mentionOfTok.length ? this.mentionOfTok[t] : -1;
+    return k >= 0 ? this.v.doc.mentions[k] : undefined;
   }
 
   /** PER/ORG mentions of the entities stage as known sources, in text order. */
@@ -88,7 +98,7 @@ export class SpeakerResolver {
       // A name in quotation marks («Газпром») is a source a later «холдинг» refers to; a name inside quoted speech is not.
       const qi = this.v.quoteOf[m.tokStart];
       if (qi >= 0 && !shortQuotation(this.v, qi)) continue;
-      if (m.entity >= 0 && !this.plausible(this.v.doc.entities[m.entity].name, this.v.doc.entities[m.entity].type)) continue;
+      if (m.entity >= 0 && !this.plausibleEntity(m.entity)) continue;
       out.push({ name: e?.name ?? m.normal, type: m.type, entityId: e?.id ?? null, gender: genderOf(this.v, m.tokEnd - 1), pos: m.start, salient: this.v.has(m.tokEnd - 1, 'nomn'), roles: e?.roles ?? [] });
     }
     return out.sort((a, b) => a.pos - b.pos);
@@ -277,7 +287,7 @@ export class SpeakerResolver {
     const v = this.v;
     const inside: MentionSpan[] = [];
     for (let t = np.s; t < np.e; t++) {
-      const m = this.mentionsByTok.get(t);
+      const m = this.mentionAt(t);
       if (m !== undefined && !inside.includes(m) && !this.crossesMedium(m, np)) inside.push(m);
     }
     if (inside.length === 0) return null;
@@ -327,8 +337,19 @@ export class SpeakerResolver {
       if (!v.isWord(t) || v.pos(t) === 'LATN' || /^\p{Lu}{2,}$/u.test(v.str(t))) return true;
     }
     for (let t = m.tokStart + 1; t < m.tokEnd; t++) if (v.lineBreak(t - 1, t)) return true;
-    if (m.entity >= 0 && !this.plausible(v.doc.entities[m.entity].name, v.doc.entities[m.entity].type)) return true;
+    if (m.entity >= 0 && !this.plausibleEntity(m.entity)) return true;
     return false;
+  }
+
+  /** `plausible` for an entity of the document; every mention of it asks, so the answer is kept. */
+  private plausibleEntity(e: number): boolean {
+    let known = this.entityPlausible[e];
+    if (known === 0) {
+      const entity = this.v.doc.entities[e];
+      known = this.plausible(entity.name, entity.type) ? 1 : 2;
+      this.entityPlausible[e] = known;
+    }
+    return known === 1;
   }
 
   /** A source's name holds a capitalised word or a role noun, not a pronoun or a stray adjective («Такое»). */
@@ -352,7 +373,7 @@ export class SpeakerResolver {
     const v = this.v;
     const next = m.tokEnd;
     if (type !== 'ORG' || next >= np.e || !/^\p{Lu}{2,}$/u.test(name)) return name;
-    const place = this.mentionsByTok.get(next);
+    const place = this.mentionAt(next);
     if (place === undefined || place.type !== 'LOC' || place.tokStart !== next) return name;
     return `${name} ${v.text.slice(place.start, place.end)}`;
   }

@@ -2,6 +2,16 @@ import type { Context } from '../context.js';
 import type { Doc } from '../doc.js';
 import type { Quotation } from './marks.js';
 
+const UPPER_RE = /^\p{Lu}/u;
+
+/** The text starts with an upper-case letter; Latin and Cyrillic letters are read without a regex. */
+function startsUpper(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if ((c >= 0x410 && c <= 0x42f) || c === 0x401 || (c >= 0x41 && c <= 0x5a)) return true;
+  if ((c >= 0x430 && c <= 0x44f) || c === 0x451 || (c >= 0x61 && c <= 0x7a)) return false;
+  return UPPER_RE.test(text);
+}
+
 /**
  * Read-only helpers over a document for the quote patterns: token lookup by offset, token
  * properties through doc.morph, which quotation (if any) holds a token. Built once per document.
@@ -25,6 +35,8 @@ export class View {
   private readonly pieceEnd: Int32Array;
   /** Lemmas with ё folded, for the lexicon lookups; filled on first use. */
   private readonly yoCache: Array<string | undefined>;
+  /** Lower-cased token texts; filled on first use (the patterns ask for the same tokens often). */
+  private readonly lowerCache: Array<string | undefined>;
 
   constructor(readonly doc: Doc, readonly ctx: Context, readonly quotations: Quotation[]) {
     this.text = doc.text;
@@ -46,6 +58,7 @@ export class View {
       for (let k = toks[i - 1].end; k < toks[i].start; k++) if (this.text.charCodeAt(k) === 10) { this.nl[i] = 1; break; }
     }
     this.yoCache = new Array<string | undefined>(this.n);
+    this.lowerCache = new Array<string | undefined>(this.n);
     this.pieceStart = new Int32Array(this.n);
     this.pieceEnd = new Int32Array(this.n);
     let start = 0;
@@ -91,7 +104,14 @@ export class View {
     const q = this.quoteOf[i];
     return q >= 0 && this.quotations[q].open === this.doc.tokens[i].start;
   }
-  lower(i: number): string { return this.doc.tokens[i].text.toLowerCase(); }
+  lower(i: number): string {
+    let low = this.lowerCache[i];
+    if (low === undefined) {
+      low = this.doc.tokens[i].text.toLowerCase();
+      this.lowerCache[i] = low;
+    }
+    return low;
+  }
   lemma(i: number): string { return this.doc.morph[i]?.lemma ?? this.lower(i); }
   pos(i: number): string | undefined { return this.doc.morph[i]?.pos; }
   has(i: number, grammeme: string): boolean { return this.doc.morph[i]?.tags.includes(grammeme) ?? false; }
@@ -101,7 +121,7 @@ export class View {
     return t.kind !== 'word' && t.kind !== 'number' && t.text.length === 1 && chars.includes(t.text);
   }
   isDash(i: number): boolean { return this.isPunct(i, '—–-') || this.doc.tokens[i].text === '--'; }
-  isCapital(i: number): boolean { return /^\p{Lu}/u.test(this.doc.tokens[i].text); }
+  isCapital(i: number): boolean { return startsUpper(this.doc.tokens[i].text); }
 
   /** True when a line break separates tokens i and j (i < j). */
   lineBreak(i: number, j: number): boolean {

@@ -28,19 +28,39 @@ export interface TokenFacts {
   sentence: Int32Array;
   /** Entity index when the token lies inside an entity's name mention, else -1. */
   entity: Int32Array;
+  /** The word analysis behind `cls`, `lemma` and `keyStem` (a shared empty entry where `cls` is 0). */
+  words: WordInfo[];
 }
 
 /** One occurrence of a candidate: its key (stems of lemmas joined by spaces) and token range. */
 export type Visit = (key: string, kind: Kind, tokStart: number, tokEnd: number) => void;
 
-const PROPER_TAGS = ['Name', 'Surn', 'Patr', 'Geox', 'Orgn', 'Trad'];
-const NON_CONTENT_ADJ = ['Apro', 'Anum'];
+const PROPER_TAGS: ReadonlySet<string> = new Set(['Name', 'Surn', 'Patr', 'Geox', 'Orgn', 'Trad']);
+const NON_CONTENT_ADJ: ReadonlySet<string> = new Set(['Apro', 'Anum']);
 const CASES = ['nomn', 'gent', 'datv', 'accs', 'ablt', 'loct', 'voct', 'gen2', 'acc2', 'loc2'];
 const UPPER_RE = /^\p{Lu}/u;
 const LETTER_RE = /\p{L}/u;
 
-function hasAny(tags: readonly string[], wanted: readonly string[]): boolean {
-  for (const t of tags) if (wanted.includes(t)) return true;
+/** Whether a code unit is a lower-case Latin or Cyrillic letter (а-я, ё, a-z). */
+function isPlainLower(c: number): boolean {
+  return (c >= 0x430 && c <= 0x44f) || c === 0x451 || (c >= 0x61 && c <= 0x7a);
+}
+
+/** Whether a code unit is an upper-case Latin or Cyrillic letter (А-Я, Ё, A-Z). */
+function isPlainUpper(c: number): boolean {
+  return (c >= 0x410 && c <= 0x42f) || c === 0x401 || (c >= 0x41 && c <= 0x5a);
+}
+
+/** The text starts with an upper-case letter; Latin and Cyrillic letters are read without a regex. */
+function startsUpper(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (isPlainUpper(c)) return true;
+  if (isPlainLower(c)) return false;
+  return UPPER_RE.test(text);
+}
+
+function hasAny(tags: readonly string[], wanted: ReadonlySet<string>): boolean {
+  for (const t of tags) if (wanted.has(t)) return true;
   return false;
 }
 
@@ -78,10 +98,21 @@ function nounLemma(ctx: Context, form: string, m: MorphTok): string {
 const enum Base { None, Noun, Adj, Unknown }
 
 /** What a word's analysis alone says, context aside: cached per shared analysis object. */
-interface WordInfo { base: Base; proper: boolean; lemma: string; keyStem: string }
+export interface WordInfo {
+  base: Base;
+  proper: boolean;
+  lemma: string;
+  keyStem: string;
+  /**
+   * The background table's row of `keyStem` (-1: absent), kept here so a frequent word costs no
+   * table lookup per document; -2 until the themes stage first asks.
+   */
+  row: number;
+}
 
 const infoCache = new WeakMap<MorphTok, WordInfo>();
-const NONE: WordInfo = { base: Base.None, proper: false, lemma: '', keyStem: '' };
+/** The shared, frozen entry of a word that can be no candidate. */
+const NONE: WordInfo = Object.freeze({ base: Base.None, proper: false, lemma: '', keyStem: '', row: -1 });
 
 function wordInfo(ctx: Context, form: string, m: MorphTok): WordInfo {
   let info = infoCache.get(m);
@@ -94,7 +125,7 @@ function wordInfo(ctx: Context, form: string, m: MorphTok): WordInfo {
   if (base !== Base.None) {
     const lemma = base === Base.Noun ? nounLemma(ctx, form, m) : plainLemma(form, m);
     if (!themeStopwords().has(lemma)) {
-      info = { base, proper: hasAny(m.tags, PROPER_TAGS), lemma, keyStem: ctx.morphology.stem(lemma) };
+      info = { base, proper: hasAny(m.tags, PROPER_TAGS), lemma, keyStem: ctx.morphology.stem(lemma), row: -2 };
     }
   }
   infoCache.set(m, info);
@@ -118,6 +149,7 @@ export function tokenFacts(doc: Doc, ctx: Context): TokenFacts {
     capital: new Uint8Array(n),
     sentence: new Int32Array(n).fill(-1),
     entity: new Int32Array(n).fill(-1),
+    words: new Array<WordInfo>(n).fill(NONE),
   };
   const { start: bodyStart, end: bodyEnd } = doc.body;
   for (let s = 0; s < doc.sentences.length; s++) {
@@ -139,9 +171,12 @@ export function tokenFacts(doc: Doc, ctx: Context): TokenFacts {
     if (t.kind !== 'word' || t.start < bodyStart || t.end > bodyEnd) continue;
     const m = doc.morph[i];
     if (m === undefined || t.text.length < 2) continue;
+    // Only nouns, adjectives and unknown words can be candidates: others skip the cache lookup.
+    const pos = m.pos;
+    if (pos !== 'NOUN' && pos !== 'ADJF' && pos !== undefined) continue;
     const info = wordInfo(ctx, t.text, m);
     if (info.base === Base.None) continue;
-    const upper = UPPER_RE.test(t.text);
+    const upper = startsUpper(t.text);
     if (upper && !opens) facts.capital[i] = 1;
     let cls = 0;
     if (info.base === Base.Noun) cls = info.proper || isAcronym(t.text) || (upper && !opens) ? 3 : 1;
@@ -152,6 +187,7 @@ export function tokenFacts(doc: Doc, ctx: Context): TokenFacts {
     facts.cls[i] = cls;
     facts.lemma[i] = info.lemma;
     facts.keyStem[i] = info.keyStem;
+    facts.words[i] = info;
   }
   return facts;
 }
@@ -199,6 +235,8 @@ function adjacent(doc: Doc, i: number, j: number): boolean {
 }
 
 function isAcronym(text: string): boolean {
+  // A lower-case first letter changes when upper-cased: no acronym, and no strings built.
+  if (isPlainLower(text.charCodeAt(0))) return false;
   return text.length >= 2 && text === text.toUpperCase() && text !== text.toLowerCase();
 }
 
@@ -274,13 +312,25 @@ export function visitCandidates(doc: Doc, ctx: Context, facts: TokenFacts, visit
   }
 }
 
-/** The key of an entity name: stems of its lower-cased words (falling back to the mention's tokens). */
+const nameKeyCache = new WeakMap<Context, Map<string, string | null>>();
+
+/**
+ * The key of an entity name: stems of its lower-cased words (falling back to the mention's tokens).
+ * Cached per analyzer by name (null: a name without words), since the same names recur.
+ */
 function nameKey(ctx: Context, name: string, facts: TokenFacts, from: number, to: number): string {
-  const words = name.toLowerCase().replace(/ё/g, 'е').split(/\s+/).filter((w) => w !== '');
-  if (words.length === 0) {
-    const parts: string[] = [];
-    for (let k = from; k < to; k++) if (facts.keyStem[k] !== '') parts.push(facts.keyStem[k]);
-    return parts.join(' ');
+  let cache = nameKeyCache.get(ctx);
+  if (cache === undefined) nameKeyCache.set(ctx, (cache = new Map()));
+  let key = cache.get(name);
+  if (key === undefined) {
+    const words = name.toLowerCase().replace(/ё/g, 'е').split(/\s+/).filter((w) => w !== '');
+    key = words.length === 0 ? null : words.map((w) => ctx.morphology.stem(w)).join(' ');
+    if (cache.size >= 10_000) cache.clear(); // bounded over a long batch
+    // A copy: a name cut from an article's text would keep the whole text alive.
+    cache.set(name.length >= 13 ? (name + ' ').slice(0, -1) : name, key);
   }
-  return words.map((w) => ctx.morphology.stem(w)).join(' ');
+  if (key !== null) return key;
+  const parts: string[] = [];
+  for (let k = from; k < to; k++) if (facts.keyStem[k] !== '') parts.push(facts.keyStem[k]);
+  return parts.join(' ');
 }

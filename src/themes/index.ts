@@ -1,8 +1,8 @@
 import type { Context } from '../context.js';
 import type { Doc } from '../doc.js';
 import type { Span, Theme } from '../types.js';
-import { Kind, tokenFacts, visitCandidates, type TokenFacts } from './candidates.js';
-import { loadBackground } from './lexicon.js';
+import { Kind, tokenFacts, visitCandidates, type TokenFacts, type WordInfo } from './candidates.js';
+import { loadBackground, type Background } from './lexicon.js';
 import { normalForm } from './normal.js';
 
 /**
@@ -47,6 +47,10 @@ interface Candidate {
   /** Occurrences whose (last) noun is an animate plural: `беженцы`, `россияне`. */
   animPlural: number;
   score: number;
+  /** The word whose key stem is the whole key (a single-word noun or name), else undefined. */
+  word: WordInfo | undefined;
+  /** For an adjective + noun, the noun's word when its key stem is the key's last word. */
+  head: WordInfo | undefined;
 }
 
 /**
@@ -71,7 +75,10 @@ export function themes(doc: Doc, ctx: Context, max: number): void {
   visitCandidates(doc, ctx, facts, (key, kind, from, to) => {
     let c = byKey.get(key);
     if (c === undefined) {
-      c = { key, kind, count: 0, firstTok: from, lastTok: from, title: false, ranges: [], animPlural: 0, score: 0 };
+      c = { key, kind, count: 0, firstTok: from, lastTok: from, title: false, ranges: [], animPlural: 0, score: 0, word: undefined, head: undefined };
+      // Entity names are keyed by the entity's name; other one-token candidates by the token's stem.
+      if (to - from === 1 && facts.entity[from] < 0) c.word = facts.words[from];
+      else if (kind === Kind.AdjNoun && facts.keyStem[to - 1].indexOf(' ') < 0) c.head = facts.words[to - 1];
       byKey.set(key, c);
     }
     c.count++;
@@ -90,14 +97,15 @@ export function themes(doc: Doc, ctx: Context, max: number): void {
   const scored: Candidate[] = [];
   for (const c of byKey.values()) {
     if (c.count === 0) continue;
-    const df = bg.df.get(c.key) ?? absentDf;
+    const row = c.word !== undefined ? wordRow(bg, c.word) : bg.row(c.key);
+    const df = row >= 0 ? bg.dfAt(row) : absentDf;
     const idf = Math.pow(Math.log((docs + 1) / (df + 1)), c.kind === Kind.Name ? w.idfPowerName : w.idfPower);
     const position = c.title ? 1 + w.title : 1;
     const spread = 1 + w.spread * ((c.lastTok - c.firstTok) / bodyTokens);
     let s = w.kind[c.kind] * Math.pow(c.count, w.tfPower) * idf * position * spread;
-    const t = w.taggedPower > 0 && bg.taggedPrior > 0 ? taggedCounts(bg.tagged, c) : undefined;
-    if (t !== undefined) {
-      const smoothed = (t[1] + w.taggedSmoothing * bg.taggedPrior) / (t[0] + w.taggedSmoothing);
+    const t = w.taggedPower > 0 && bg.taggedPrior > 0 ? taggedRow(bg, c, row) : -1;
+    if (t >= 0) {
+      const smoothed = (bg.taggedAt(t) + w.taggedSmoothing * bg.taggedPrior) / (bg.heldAt(t) + w.taggedSmoothing);
       s *= Math.max(w.taggedFloor, Math.pow(smoothed / bg.taggedPrior, w.taggedPower));
     }
     c.score = s;
@@ -124,19 +132,26 @@ export function themes(doc: Doc, ctx: Context, max: number): void {
   doc.themes = out;
 }
 
+/** The background row of a word's key stem, looked up once per word analysis. */
+function wordRow(bg: Background, word: WordInfo): number {
+  if (word.row === -2) word.row = bg.row(word.keyStem);
+  return word.row;
+}
+
 /**
- * Keyphraseness counts of a candidate. An adjective + noun phrase is at least as taggable as its
- * head noun (`политическая партия` as `партия`): one site's editors tag from a small vocabulary,
- * so their silence on a specific phrase says little, while `особое внимание` stays as general as
- * `внимание`.
+ * The background row holding a candidate's keyphraseness counts (-1: none); `own` is the
+ * candidate's own row. An adjective + noun phrase is at least as taggable as its head noun
+ * (`политическая партия` as `партия`): one site's editors tag from a small vocabulary, so their
+ * silence on a specific phrase says little, while `особое внимание` stays as general as `внимание`.
  */
-function taggedCounts(tagged: Map<string, [number, number]>, c: Candidate): [number, number] | undefined {
-  const own = tagged.get(c.key);
-  if (c.kind !== Kind.AdjNoun) return own;
-  const head = tagged.get(c.key.slice(c.key.lastIndexOf(' ') + 1));
-  if (head === undefined) return own;
-  if (own === undefined) return head;
-  return own[1] * head[0] >= head[1] * own[0] ? own : head;
+function taggedRow(bg: Background, c: Candidate, own: number): number {
+  const ownRow = own >= 0 && bg.heldAt(own) >= 0 ? own : -1;
+  if (c.kind !== Kind.AdjNoun) return ownRow;
+  const headRow = c.head !== undefined ? wordRow(bg, c.head) : bg.row(c.key.slice(c.key.lastIndexOf(' ') + 1));
+  const head = headRow >= 0 && bg.heldAt(headRow) >= 0 ? headRow : -1;
+  if (head < 0) return ownRow;
+  if (ownRow < 0) return head;
+  return bg.taggedAt(ownRow) * bg.heldAt(head) >= bg.taggedAt(head) * bg.heldAt(ownRow) ? ownRow : head;
 }
 
 /** Where the body's first paragraph (the title, or the lead line) ends. */
