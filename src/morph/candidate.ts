@@ -48,6 +48,22 @@ const POS_LITERALS = new Map<string, string>([
   'NOUN', 'ADJF', 'ADJS', 'COMP', 'VERB', 'INFN', 'PRTF', 'PRTS', 'GRND', 'NUMR', 'ADVB', 'NPRO', 'PRED', 'PREP', 'CONJ', 'PRCL', 'INTJ',
 ].map((p) => [p, p]));
 
+const grammemeNames = new Map<string, string>();
+
+/**
+ * The engine's canonical copy of a grammeme name. The stages test `tags.includes('gent')` per
+ * token; against canonical strings that is a pointer comparison, against strings from
+ * String.split it compares characters. A property key is always canonical.
+ */
+function interned(name: string): string {
+  let s = grammemeNames.get(name);
+  if (s === undefined) {
+    s = Object.keys({ [name]: 0 })[0];
+    grammemeNames.set(name, s);
+  }
+  return s;
+}
+
 /** The grammemes of a tag as a flat list without the POS, and its bits (shared per tag: read-only). */
 export function tagInfo(t: Az.Tag): TagInfo {
   let info = tagInfos.get(t);
@@ -74,7 +90,7 @@ export function tagInfo(t: Az.Tag): TagInfo {
   for (const c of CASES) if (t[c]) { cas = CASE[c]; break; }
   if (cas === 0 && t.voct) cas = CASE.nomn;
   const list: string[] = [];
-  for (const part of t.toString().split(/[ ,]/)) if (part && part !== pos) list.push(part);
+  for (const part of t.toString().split(/[ ,]/)) if (part && part !== pos) list.push(interned(part));
   info = {
     pos,
     list,
