@@ -1,7 +1,8 @@
 import type { Doc } from '../doc.js';
 import type { Morphology } from '../morph/morphology.js';
 import type { EntityType } from '../types.js';
-import { hasGrammeme, isPlural, usableParses } from './grammar.js';
+import { hasGrammeme, isPlural, lineBreakBetween, usableParses } from './grammar.js';
+import { detached } from '../morph/cache.js';
 
 /** A name mention found without the tagger: token range [tokStart, tokEnd) and its type. */
 export interface CandidateSpan { tokStart: number; tokEnd: number; type: EntityType }
@@ -24,7 +25,7 @@ function wordType(text: string, morphology: Morphology, midSentence: boolean): E
   if (t === undefined) {
     if (cache.size > 200_000) cache.clear();
     t = computeWordType(text, morphology, midSentence) ?? null;
-    cache.set(key, t);
+    cache.set(detached(key), t); // cached across documents: must not keep this one's text
   }
   return t ?? undefined;
 }
@@ -65,7 +66,7 @@ export function findCandidates(doc: Doc, morphology: Morphology): CandidateSpan[
   const midSentence = (i: number): boolean => {
     let k = i - 1;
     while (k >= 0 && toks[k].kind === 'punct' && /^["«„“'(]$/.test(toks[k].text)) k--;
-    return k >= 0 && !first.has(k + 1) && !first.has(i) && toks[k].kind === 'word' && !doc.text.slice(toks[k].end, toks[i].start).includes('\n');
+    return k >= 0 && !first.has(k + 1) && !first.has(i) && toks[k].kind === 'word' && !lineBreakBetween(doc.text, toks[k].end, toks[i].start);
   };
   let i = 0;
   while (i < toks.length) {
@@ -78,7 +79,7 @@ export function findCandidates(doc: Doc, morphology: Morphology): CandidateSpan[
     let j = initial ? i + 2 : i + 1;
     while (j < toks.length) {
       const n = toks[j];
-      if (n.kind !== 'word' || doc.text.slice(toks[j - 1].end, n.start).includes('\n')) break;
+      if (n.kind !== 'word' || lineBreakBetween(doc.text, toks[j - 1].end, n.start)) break;
       if (/^\p{Lu}$/u.test(n.text) && toks[j + 1]?.text === '.' && (runType === undefined || runType === 'PER')) { j += 2; continue; }
       const nt = CAPITAL.test(n.text) ? wordType(n.text, morphology, true) : undefined;
       if (nt === undefined) break;

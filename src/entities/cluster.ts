@@ -17,8 +17,8 @@ function nameWords(normal: string): string[] {
 
 interface PersonKey { surname: string; given: string[] }
 
-function personKey(normal: string): PersonKey {
-  const words = nameWords(normal);
+/** A person's key from the words of a name (`nameWords`; not modified). */
+function keyOf(words: string[]): PersonKey {
   return { surname: words[words.length - 1] ?? '', given: words.slice(0, -1) };
 }
 
@@ -94,10 +94,14 @@ export function clusterNames(mentions: readonly NameMention[]): Cluster[] {
     if (list === undefined) map.set(key, [c]);
     else if (!list.includes(c)) list.push(c);
   };
+  // A name recurs in a text: its words are split and folded once (each mention still gets its own key).
+  const wordsOf = new Map<string, string[]>();
   mentions.forEach((m, i) => {
     let target = -1;
     if (m.type === 'PER') {
-      const key = personKey(m.normal);
+      let words = wordsOf.get(m.normal);
+      if (words === undefined) wordsOf.set(m.normal, (words = nameWords(m.normal)));
+      const key = keyOf(words);
       let best = -1;
       const consider = (c: number) => {
         const k = clusters[c].key!;
@@ -142,11 +146,15 @@ export function clusterNames(mentions: readonly NameMention[]): Cluster[] {
 function mergeAbbreviations(clusters: Cluster[], mentions: readonly NameMention[]): Cluster[] {
   const alive = clusters.map(() => true);
   const byInitials = new Map<string, number[]>();
+  // A name recurs in a text: its initials are worked out once (undefined: an abbreviation itself).
+  const initials = new Map<string, string | undefined>();
   clusters.forEach((c, k) => {
     if (c.type === 'PER') return;
     for (const i of c.members) {
-      if (isAbbreviation(mentions[i].normal)) continue;
-      const key = initialsOf(mentions[i].normal);
+      const normal = mentions[i].normal;
+      let key = initials.get(normal);
+      if (key === undefined && !initials.has(normal)) initials.set(normal, (key = isAbbreviation(normal) ? undefined : initialsOf(normal)));
+      if (key === undefined) continue;
       const list = byInitials.get(key);
       if (list === undefined) byInitials.set(key, [k]);
       else if (!list.includes(k)) list.push(k);

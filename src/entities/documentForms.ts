@@ -24,6 +24,18 @@ export function writtenUnchanged(word: string, counts: Map<string, number>, voca
 }
 
 /**
+ * False when `familyPlural` is sure to find nothing: its patterns all end in -й, -м, -и or -х,
+ * so most words are ruled out by their last letter (before the costlier arguments are worked out).
+ *
+ * @example
+ * mayBeFamilyPlural('Скрипалей'); // true
+ */
+export function mayBeFamilyPlural(word: string): boolean {
+  const last = word.charCodeAt(word.length - 1);
+  return last === 0x439 || last === 0x43c || last === 0x438 || last === 0x445;
+}
+
+/**
  * The plural nominative of a family name written in an oblique plural case, when the document
  * writes the singular too: `Скрипалей` beside `Скрипаль` → `Скрипали`, `Ивановых` beside
  * `Иванов` → `Ивановы`. A word the dictionary does not know in consonant + -ей is such a plural
@@ -35,6 +47,7 @@ export function writtenUnchanged(word: string, counts: Map<string, number>, voca
  * familyPlural('Скрипалей', new Set(['Скрипаль']), true, false); // 'Скрипали'
  */
 export function familyPlural(word: string, vocab: Set<string>, unknownWord: boolean, instrumentalPossible: boolean): string | undefined {
+  if (!mayBeFamilyPlural(word)) return undefined;
   const w = word.replace(/ё/g, 'е');
   let m = /^(\p{Lu}\p{Ll}+[бвгджзклмнпрстфхцчшщ])(?:ей|ям|ями|ях)$/u.exec(w);
   if (m !== null && vocab.has(m[1] + 'ь')) return word.slice(0, m[1].length) + 'и';

@@ -7,12 +7,16 @@ const usableCache = new WeakMap<Parse[], Parse[]>();
 
 /**
  * A word's parses without az's typo and stutter corrections (it reads an unknown `Рааба` as
- * `раба`), which would rename the entity. Cached per parse list.
+ * `раба`), which would rename the entity. Cached per parse list that has such readings; do not modify.
  *
  * @example
  * usableParses(morphology.parses('Рааба')); // without the typo reading 'раба'
  */
 export function usableParses(all: Parse[]): Parse[] {
+  // Most words have no such reading: the list itself, no copy and no cache entry.
+  let clean = true;
+  for (let k = 0; k < all.length && clean; k++) clean = !(all[k].typosCnt > 0) && !(all[k].stutterCnt > 0);
+  if (clean) return all;
   let u = usableCache.get(all);
   if (u === undefined) {
     u = all.filter((p) => !(p.typosCnt > 0) && !(p.stutterCnt > 0));
@@ -82,19 +86,22 @@ export function isPlural(p: Parse): boolean {
   return p.tag.plur === true;
 }
 
-const grammemeCache = new WeakMap<Parse, string[]>();
+// Keyed by the tag, not the parse: az shares one tag object between all the parses of a
+// paradigm cell, so a new word's parses mostly find their grammemes already split.
+const grammemeCache = new WeakMap<object, string[]>();
 
 /**
- * The grammemes of a parse, POS included, as a list (cached per parse object).
+ * The grammemes of a parse, POS included, as a list (cached per tag object; do not modify).
  *
  * @example
  * grammemes(morphology.parses('Токаева')[0]); // ['NOUN', 'anim', 'masc', 'Sgtm', 'Surn', 'sing', 'gent']
  */
 export function grammemes(p: Parse): string[] {
-  let g = grammemeCache.get(p);
+  const tag = p.tag;
+  let g = grammemeCache.get(tag);
   if (g === undefined) {
-    g = p.tag.toString().split(/[ ,]/).filter((x) => x.length > 0);
-    grammemeCache.set(p, g);
+    g = tag.toString().split(/[ ,]/).filter((x) => x.length > 0);
+    grammemeCache.set(tag, g);
   }
   return g;
 }
@@ -120,22 +127,71 @@ export function hasGrammeme(p: Parse, g: string): boolean {
  */
 export function nominativeOf(p: Parse, override?: { plural: boolean; gender?: Gender }): string | undefined {
   if (caseOf(p) === 'nomn' && override === undefined) return p.word;
+  const want = override === undefined ? nominativeGrammemes(p) : overrideGrammemes(p, override);
+  let r = override === undefined ? inflectToNominative(p, want) : p.inflect(want);
+  if (!r) r = p.inflect(override === undefined ? ['nomn', isPlural(p) ? 'plur' : 'sing'] : want.slice(0, 1).concat(want.slice(-2)));
+  return r && typeof r.word === 'string' ? r.word : undefined;
+}
+
+// The grammemes asked for depend on the tag only: cached per (shared) tag object. az reads them, never writes.
+const wantCache = new WeakMap<object, string[]>();
+
+/** `nomn` and every grammeme of the parse but case, POS, animacy and spelling variants. */
+function nominativeGrammemes(p: Parse): string[] {
+  let want = wantCache.get(p.tag);
+  if (want === undefined) {
+    want = ['nomn'];
+    for (const g of grammemes(p)) if (!DROP.has(g) && g !== p.tag.POS) want.push(g);
+    wantCache.set(p.tag, want);
+  }
+  return want;
+}
+
+/** A dictionary parse: az finds its inflected forms by scanning its paradigm's cells (`paradigmIdx`, `formIdx`). */
+interface DictionaryParse { paradigmIdx: number; formIdx: number }
+
+function isDictionaryParse(p: Parse): boolean {
+  return p.constructor.name === 'DictionaryParse' && typeof (p as unknown as DictionaryParse).paradigmIdx === 'number';
+}
+
+// az's `inflect(grammemes)` returns the first cell of the parse's paradigm whose tag has them all:
+// for `nominativeGrammemes` (one list per tag) that cell depends on (tag, paradigm) only. It is
+// kept here (-1: none), and the form is built from the cell's number, which is what az does
+// once it has found it. Bounded: dropped whole past CELL_CACHE_LIMIT entries.
+let cellCache = new WeakMap<object, Map<number, number>>();
+let cellCacheSize = 0;
+const CELL_CACHE_LIMIT = 200_000;
+
+function inflectToNominative(p: Parse, want: string[]): Parse | false {
+  if (!isDictionaryParse(p)) return p.inflect(want);
+  const paradigm = (p as unknown as DictionaryParse).paradigmIdx;
+  let cells = cellCache.get(p.tag);
+  if (cells === undefined) {
+    if (cellCacheSize > CELL_CACHE_LIMIT) { cellCache = new WeakMap(); cellCacheSize = 0; }
+    cellCache.set(p.tag, (cells = new Map()));
+  }
+  const cell = cells.get(paradigm);
+  if (cell !== undefined) return cell < 0 ? false : p.inflect(cell);
+  const r = p.inflect(want);
+  cells.set(paradigm, r ? (r as unknown as DictionaryParse).formIdx : -1);
+  cellCacheSize++;
+  return r;
+}
+
+/** As `nominativeGrammemes`, number and gender replaced by the override's. */
+function overrideGrammemes(p: Parse, override: { plural: boolean; gender?: Gender }): string[] {
   const want: string[] = ['nomn'];
   for (const g of grammemes(p)) {
     if (DROP.has(g) || g === p.tag.POS) continue;
-    if (override !== undefined && (g === 'sing' || g === 'plur' || g === 'masc' || g === 'femn' || g === 'neut' || g === 'Ms-f')) continue;
+    if (g === 'sing' || g === 'plur' || g === 'masc' || g === 'femn' || g === 'neut' || g === 'Ms-f') continue;
     want.push(g);
   }
-  if (override !== undefined) {
-    if (override.plural) want.push('plur');
-    else {
-      want.push('sing');
-      if (override.gender !== undefined) want.push(override.gender);
-    }
+  if (override.plural) want.push('plur');
+  else {
+    want.push('sing');
+    if (override.gender !== undefined) want.push(override.gender);
   }
-  let r = p.inflect(want);
-  if (!r) r = p.inflect(override === undefined ? ['nomn', isPlural(p) ? 'plur' : 'sing'] : want.slice(0, 1).concat(want.slice(-2)));
-  return r && typeof r.word === 'string' ? r.word : undefined;
+  return want;
 }
 
 /**
@@ -147,7 +203,8 @@ export function nominativeOf(p: Parse, override?: { plural: boolean; gender?: Ge
  * matchCase('Касым-Жомарта', 'касым-жомарт'); // 'Касым-Жомарт'
  */
 export function matchCase(orig: string, out: string): string {
-  if (!orig.includes('ё') && !orig.includes('Ё')) out = out.replace(/ё/g, 'е').replace(/Ё/g, 'Е');
+  if ((out.includes('ё') || out.includes('Ё')) && !orig.includes('ё') && !orig.includes('Ё')) out = out.replace(/ё/g, 'е').replace(/Ё/g, 'Е');
+  if (!orig.includes('-')) return casePart(orig, out); // one part: nothing to match part by part
   const op = orig.split('-');
   const np = out.split('-');
   if (op.length === np.length && op.length > 1) return np.map((p, i) => casePart(op[i], p)).join('-');
@@ -156,10 +213,48 @@ export function matchCase(orig: string, out: string): string {
 
 function casePart(orig: string, out: string): string {
   if (orig.length === 0 || out.length === 0) return out;
-  if (orig.length > 1 && orig === orig.toUpperCase() && orig !== orig.toLowerCase()) return out.toUpperCase();
+  if (orig.length > 1 && isAllCaps(orig)) return out.toUpperCase();
+  if (isBasicLowerCase(out)) {
+    // az's forms are lower case: the common case needs at most its first letter raised.
+    if (!startsUpper(orig)) return out;
+    return String.fromCharCode(upperCode(out.charCodeAt(0))) + out.slice(1);
+  }
   const first = orig[0];
   const rest = out.slice(1).toLowerCase();
   return (first !== first.toLowerCase() ? out[0].toUpperCase() : out[0].toLowerCase()) + rest;
+}
+
+/** `s === s.toUpperCase() && s !== s.toLowerCase()`: no lower-case letter and some capital one. */
+function isAllCaps(s: string): boolean {
+  let capital = false;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 0x80) {
+      if (c >= 0x61 && c <= 0x7a) return false;
+      if (c >= 0x41 && c <= 0x5a) capital = true;
+    } else if (c >= 0x400 && c < 0x460) {
+      if (c >= 0x430) return false;
+      capital = true;
+    } else return s === s.toUpperCase() && s !== s.toLowerCase(); // other scripts: the full rule
+  }
+  return capital;
+}
+
+/** True when every character is ASCII but A-Z, or a lower-case basic Cyrillic letter (а-я, ѐ-џ). */
+function isBasicLowerCase(s: string): boolean {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 0x80 ? c >= 0x41 && c <= 0x5a : c < 0x430 || c >= 0x460) return false;
+  }
+  return true;
+}
+
+/** The upper-case code of a character `isBasicLowerCase` accepts. */
+function upperCode(c: number): number {
+  if (c >= 0x61 && c <= 0x7a) return c - 0x20;
+  if (c >= 0x430 && c < 0x450) return c - 0x20;
+  if (c >= 0x450 && c < 0x460) return c - 0x50;
+  return c;
 }
 
 /**
@@ -187,3 +282,62 @@ export function casesAfterPreposition(word: string): readonly Case[] | undefined
   }
   return prepCases.get(word.toLowerCase());
 }
+
+/**
+ * `s[0] !== s[0].toLowerCase()` (a first letter with a lower-case form), without building a
+ * string for the common Latin and Cyrillic letters.
+ *
+ * @example
+ * startsUpper('Биби'); // true
+ */
+export function startsUpper(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a;
+  if (c >= 0x400 && c < 0x460) return c < 0x430; // Ѐ-Я upper, а-џ lower
+  return s[0] !== s[0].toLowerCase();
+}
+
+const UPPER_LETTER = /^\p{Lu}/u;
+
+/**
+ * `/^\p{Lu}/u.test(s)`, without the regex for the common Latin and Cyrillic letters.
+ *
+ * @example
+ * startsWithCapital('Биби'); // true
+ */
+export function startsWithCapital(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a;
+  if (c >= 0x400 && c < 0x460) return c < 0x430;
+  return UPPER_LETTER.test(s);
+}
+
+/**
+ * `s === s.toLowerCase()`, without building the lower-case copy for Latin and Cyrillic words.
+ *
+ * @example
+ * isLowerCase('заявила'); // true
+ */
+export function isLowerCase(s: string): boolean {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 0x80) {
+      if (c >= 0x41 && c <= 0x5a) return false;
+    } else if (c >= 0x400 && c < 0x460) {
+      if (c < 0x430) return false;
+    } else return s === s.toLowerCase(); // other scripts: the full rule
+  }
+  return true;
+}
+
+/**
+ * `text.slice(from, to).includes('\n')` without the copy: a line break between two tokens.
+ *
+ * @example
+ * lineBreakBetween('а\nб', 1, 2); // true
+ */
+export function lineBreakBetween(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 0x0a) return true;
+  return false;
+}
+

@@ -1,7 +1,7 @@
 import type { Doc } from '../doc.js';
 import type { Morphology } from '../morph/morphology.js';
 import type { EntityType } from '../types.js';
-import { hasGrammeme, readTsv } from './grammar.js';
+import { hasGrammeme, lineBreakBetween, readTsv, startsUpper } from './grammar.js';
 import { isKnown, parses } from './mentionContext.js';
 
 // Mention hygiene: the tagger's spans sometimes swallow a neighbour (`Волин.\nНапомним`,
@@ -34,7 +34,7 @@ const SENTENCE_END = new Set(['.', '!', '?', '…', ';']);
 const NAME_TAGS = ['Name', 'Surn', 'Patr', 'Geox', 'Orgn'];
 const ROMAN = /^[IVXLC]+$/;
 
-const isCapital = (s: string): boolean => s.length > 0 && s[0] !== s[0].toLowerCase();
+const isCapital = (s: string): boolean => s.length > 0 && startsUpper(s);
 const isAbbreviation = (s: string): boolean => s.length >= 2 && /^[А-ЯЁA-Z]+$/.test(s);
 
 /**
@@ -64,7 +64,7 @@ export function cleanSpans(doc: Doc, spans: readonly Span[], morphology: Morphol
 
 /** True when a line break stands between token i-1 and token i. */
 function breakBefore(doc: Doc, i: number): boolean {
-  return doc.text.slice(doc.tokens[i - 1].end, doc.tokens[i].start).includes('\n');
+  return lineBreakBetween(doc.text, doc.tokens[i - 1].end, doc.tokens[i].start);
 }
 
 /** Rule 1: pieces of a span cut at sentence starts, line breaks and closing brackets/quotes not opened inside it. */

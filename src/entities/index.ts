@@ -6,6 +6,7 @@ import { cleanSpans } from './hygiene.js';
 import { clusterNames } from './cluster.js';
 import { normalizeMention } from './normalize.js';
 import { findRoles, type RoleHit } from './roles.js';
+import { startsUpper } from './grammar.js';
 import { tagMentions, taggerAvailable } from './tagger/index.js';
 
 /** Name spans: the trained tagger's when its model is present, else the dictionary's candidates. */
@@ -189,7 +190,7 @@ function appositionPerson(doc: Doc, hit: RoleHit, startsAt: Map<number, MentionS
     if (t.kind === 'punct' && /^[«»"„“”]$/.test(t.text)) { i++; continue; }
     const mt = doc.morph[i];
     const genitive = mt !== undefined && (mt.pos === 'NOUN' || mt.pos === 'ADJF' || mt.pos === 'PRTF') && mt.tags.includes('gent');
-    if (t.kind !== 'word' || t.text[0] !== t.text[0].toLowerCase() || !genitive) break;
+    if (t.kind !== 'word' || startsUpper(t.text) || !genitive) break;
     i++;
   }
   // Токаев, президент Казахстана, …

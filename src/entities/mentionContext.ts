@@ -2,7 +2,8 @@ import type Az from 'az';
 import type { Doc } from '../doc.js';
 import type { Morphology } from '../morph/morphology.js';
 import type { Case, Gender } from './grammar.js';
-import { casesAfterPreposition, gendersOf, hasGrammeme, isPlural, matchCase, nominativeOf, usableParses } from './grammar.js';
+import { casesAfterPreposition, gendersOf, hasGrammeme, isLowerCase, isPlural, lineBreakBetween, matchCase, nominativeOf, startsUpper, startsWithCapital, usableParses } from './grammar.js';
+import { BoundedCache } from '../morph/cache.js';
 
 type Parse = Az.Parse;
 
@@ -77,11 +78,11 @@ function governedBefore(doc: Doc, i: number, morphology: Morphology): boolean {
   if (k < 0) return false;
   const t = doc.tokens[k];
   if (t.kind !== 'word') return false;
-  return (t.text === t.text.toLowerCase() || isSentenceInitial(doc, k)) && parses(morphology, t.text.toLowerCase())[0]?.tag.POS === 'NOUN';
+  return (isLowerCase(t.text) || isSentenceInitial(doc, k)) && parses(morphology, t.text.toLowerCase())[0]?.tag.POS === 'NOUN';
 }
 
 function isSentenceInitial(doc: Doc, k: number): boolean {
-  return k === 0 || /^[.!?…]$/.test(doc.tokens[k - 1].text) || doc.text.slice(doc.tokens[k - 1].end, doc.tokens[k].start).includes('\n');
+  return k === 0 || /^[.!?…]$/.test(doc.tokens[k - 1].text) || lineBreakBetween(doc.text, doc.tokens[k - 1].end, doc.tokens[k].start);
 }
 
 const voteCache = new WeakMap<Doc, Map<string, number>>();
@@ -101,7 +102,7 @@ function genderVotes(doc: Doc, morphology: Morphology): Map<string, number> {
     const code = toks[i].kind === 'word' ? toks[i].text.charCodeAt(0) : 0;
     if (!((code >= 0x410 && code <= 0x42f) || code === 0x401)) { i++; continue; }
     let j = i + 1;
-    while (j < toks.length && toks[j].kind === 'word' && /^\p{Lu}/u.test(toks[j].text)) j++;
+    while (j < toks.length && toks[j].kind === 'word' && startsWithCapital(toks[j].text)) j++;
     // The verb first: most runs have none, and then the costlier checks (parses of a lower-cased
     // form the morph stage never saw) are not needed.
     let g = verbGender(doc, j, morphology);
@@ -139,7 +140,7 @@ function pronounAfter(doc: Doc, j: number): Gender | undefined {
     if (t.kind !== 'word') continue;
     const g = t.text.length <= 3 ? PRONOUN_GENDER.get(t.text.toLowerCase()) : undefined; // the pronouns are short
     if (g !== undefined) return g;
-    if (t.text[0] !== t.text[0].toLowerCase() && k > j) return undefined; // another name comes first
+    if (k > j && startsUpper(t.text)) return undefined; // another name comes first
   }
   return undefined;
 }
@@ -163,9 +164,26 @@ function verbGender(doc: Doc, i: number, morphology: Morphology): Gender | undef
 
 function computeVerbGender(doc: Doc, i: number, morphology: Morphology): Gender | undefined {
   const t = doc.tokens[i];
-  if (t === undefined || t.kind !== 'word' || t.text !== t.text.toLowerCase()) return undefined;
-  const ps = parses(morphology, t.text);
-  const p = ps[0];
+  if (t === undefined || t.kind !== 'word' || startsUpper(t.text)) return undefined;
+  return VERB_GENDERS[formVerbGender(t.text, morphology)];
+}
+
+/** Per form (the same verbs recur in every document): 1 none, 2 masc, 3 femn. Small numbers, bounded. */
+const verbFormCache = new WeakMap<Morphology, BoundedCache<number>>();
+
+function formVerbGender(text: string, morphology: Morphology): number {
+  let cache = verbFormCache.get(morphology);
+  if (cache === undefined) verbFormCache.set(morphology, (cache = new BoundedCache(50_000)));
+  let v = cache.get(text);
+  if (v === undefined) {
+    const g = !isLowerCase(text) ? undefined : pastSingularGender(parses(morphology, text)[0]);
+    v = g === undefined ? 1 : g === 'masc' ? 2 : 3;
+    cache.set(text, v);
+  }
+  return v;
+}
+
+function pastSingularGender(p: Parse | undefined): Gender | undefined {
   if (p === undefined || p.tag.POS !== 'VERB' || !hasGrammeme(p, 'past') || isPlural(p)) return undefined;
   const g = gendersOf(p)[0];
   return g === 'neut' ? undefined : g;
@@ -188,18 +206,19 @@ function coordinatedCases(doc: Doc, i: number): readonly Case[] | undefined {
       const next = doc.tokens[k + 1];
       return next !== undefined && /^\p{Lu}/u.test(next.text) ? cases : undefined;
     }
-    if (t.text[0] === t.text[0].toLowerCase() && !CONJUNCTIONS.has(t.text)) return undefined;
+    if (!startsUpper(t.text) && !CONJUNCTIONS.has(t.text)) return undefined;
   }
   return undefined;
 }
 
 /**
  * What the text around `doc.tokens[tokStart..tokEnd)` says about the mention's case and gender.
+ * `hint` (read for personal names only) is left empty when `wantHint` is false.
  *
  * @example
  * contextOf(doc, 2, 3, morphology).cases; // ['loct', 'accs'] after 'в'
  */
-export function contextOf(doc: Doc, tokStart: number, tokEnd: number, morphology: Morphology): MentionContext {
+export function contextOf(doc: Doc, tokStart: number, tokEnd: number, morphology: Morphology, wantHint = true): MentionContext {
   const ctx: MentionContext = { cases: undefined, hint: [], verbBefore: undefined, verbAfter: undefined, vocab: vocabularyOf(doc), votes: genderVotes(doc, morphology), counts: countCache.get(doc)! };
   let j = tokEnd;
   while (j < doc.tokens.length && doc.tokens[j].kind === 'punct' && !/[.,;:!?]/.test(doc.tokens[j].text)) j++;
@@ -217,7 +236,7 @@ export function contextOf(doc: Doc, tokStart: number, tokEnd: number, morphology
   if (ctx.verbAfter !== undefined && governedBefore(doc, tokStart, morphology)) ctx.verbAfter = undefined;
   // A lower-case animate noun right before a name is usually its apposition (христианке Асии
   // Биби) and shares its case and gender.
-  if (t.text !== t.text.toLowerCase()) return ctx;
+  if (!wantHint || !isLowerCase(t.text)) return ctx;
   ctx.hint = parses(morphology, t.text).filter((p) => p.tag.POS === 'NOUN' && hasGrammeme(p, 'anim') && !isPlural(p));
   return ctx;
 }
@@ -242,6 +261,14 @@ export function casePenalty(c: Case, context: MentionContext, person = false): n
   return c === 'loct' && context.cases === undefined ? (person ? 0.6 : 0.3) : 0;
 }
 
+let lastSurface = '';
+let lastFolded = '';
+
+/** ё → е, without a copy when there is none. */
+function foldE(s: string): string {
+  return s.includes('ё') ? s.replace(/ё/g, 'е') : s;
+}
+
 /**
  * The nominative of one word from one of its parses, in the word's letter case. az analyses an
  * unknown compound by its known end (Европарламента as парламента); the part it left off is put back.
@@ -252,8 +279,10 @@ export function casePenalty(c: Case, context: MentionContext, person = false): n
 export function nominalForm(surface: string, p: Parse, override?: { plural: boolean; gender?: Gender }): string | undefined {
   const nom = nominativeOf(p, override);
   if (nom === undefined) return undefined;
-  const lower = surface.toLowerCase().replace(/ё/g, 'е');
-  const parsed = p.word.toLowerCase().replace(/ё/g, 'е');
+  // Asked for every parse of one word in a row: fold the word once.
+  if (surface !== lastSurface) { lastSurface = surface; lastFolded = foldE(surface.toLowerCase()); }
+  const lower = lastFolded;
+  const parsed = foldE(p.word.toLowerCase());
   const prefix = parsed.length < lower.length && lower.endsWith(parsed) ? surface.slice(0, surface.length - parsed.length) : '';
   return prefix + matchCase(surface.slice(prefix.length), nom);
 }

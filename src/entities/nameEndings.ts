@@ -24,6 +24,9 @@ function load(): EndingRule[] {
   return rules;
 }
 
+let lastWord = '';
+let lastLower = '';
+
 const byGenderCase: Partial<Record<Gender, Partial<Record<Case, EndingRule[]>>>> = {};
 
 /** The rules of one gender and case, in file order (the first that fits wins): asked 18 times per name word. */
@@ -51,7 +54,9 @@ function classMatches(cls: EndingRule['cls'], ch: string | undefined): boolean {
  * guessNameNominative('Асию', 'femn', 'accs');  // 'Асия'
  */
 export function guessNameNominative(word: string, gender: Gender, c: Case): string | undefined {
-  const lower = word.toLowerCase();
+  // Asked for one word in up to 18 (gender, case) pairs in a row: lower-case it once.
+  if (word !== lastWord) { lastWord = word; lastLower = word.toLowerCase(); }
+  const lower = lastLower;
   for (const r of rulesFor(gender, c)) {
     if (!lower.endsWith(r.ending)) continue;
     const stemEnd = word.length - r.ending.length;

@@ -1,7 +1,7 @@
 import type { Doc } from '../doc.js';
 import type { Morphology } from '../morph/morphology.js';
 import type { EntityType } from '../types.js';
-import { caseOf, hasGrammeme, isPlural } from './grammar.js';
+import { caseOf, hasGrammeme, isLowerCase, isPlural } from './grammar.js';
 import { contextOf, isKnown, parses, type Unit } from './mentionContext.js';
 import { personForms } from './personName.js';
 import { phraseForms } from './phrase.js';
@@ -19,9 +19,10 @@ import { phraseForms } from './phrase.js';
  */
 export function normalizeMention(doc: Doc, tokStart: number, tokEnd: number, type: EntityType, morphology: Morphology): string {
   const units = unitsOf(doc, tokStart, tokEnd, type, morphology);
-  const context = contextOf(doc, tokStart, tokEnd, morphology);
-  const common = units.every((u) => u.text === u.text.toLowerCase());
-  const forms = type === 'PER' && !common ? personForms(units, context, morphology) : phraseForms(units, context, type, morphology);
+  const common = units.every((u) => isLowerCase(u.text));
+  const person = type === 'PER' && !common;
+  const context = contextOf(doc, tokStart, tokEnd, morphology, person);
+  const forms = person ? personForms(units, context, morphology) : phraseForms(units, context, type, morphology);
   if (type !== 'PER' && units.length === 1) keepSurnameSingular(units[0], forms, morphology);
   return assemble(doc, tokStart, tokEnd, units, forms);
 }

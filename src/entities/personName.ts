@@ -1,8 +1,9 @@
 import type { Morphology } from '../morph/morphology.js';
 import type { Case, Gender } from './grammar.js';
-import { CASES, caseOf, gendersOf, hasGrammeme, isPlural } from './grammar.js';
+import { detached } from '../morph/cache.js';
+import { CASES, caseOf, gendersOf, hasGrammeme, isPlural, startsUpper } from './grammar.js';
 import { caseAllowed, casePenalty, isKnown, type MentionContext, nominalForm, parses, type Unit } from './mentionContext.js';
-import { familyPlural, writtenUnchanged } from './documentForms.js';
+import { familyPlural, mayBeFamilyPlural, writtenUnchanged } from './documentForms.js';
 import { isFemaleName } from './femaleNames.js';
 import { guessNameNominative } from './nameEndings.js';
 
@@ -15,36 +16,40 @@ export const PER_GENDERS: Gender[] = ['masc', 'femn'];
 
 const NAME_TAGS = ['Name', 'Surn', 'Patr'];
 
-const READING_KEYS: Record<Gender, Record<Case, string>> = (() => {
-  const out = {} as Record<Gender, Record<Case, string>>;
-  for (const g of ['masc', 'femn', 'neut'] as const) {
-    out[g] = {} as Record<Case, string>;
-    for (const c of CASES) out[g][c] = `${g}|${c}`;
-  }
-  return out;
-})();
+/** Last letters (а я у ю ы и) of forms that some oblique case shares: `/[аяуюыи]$/`. */
+const OBLIQUE_LAST = new Set([...'аяуюыи'].map((ch) => ch.charCodeAt(0)));
 
-/** `gender|case`, one shared string per pair: the scoring loops look these up thousands of times per document. */
-function readingKey(g: Gender, c: Case): string {
-  return READING_KEYS[g][c];
+const GENDER_INDEX: Record<Gender, number> = { masc: 0, femn: 1, neut: 2 };
+const CASE_INDEX = new Map<Case, number>(CASES.map((c, k) => [c, k]));
+
+/** The (gender, case) pair as a small number, 0‥17; masculine and feminine (a person's) are 0‥11. */
+function slotOf(g: Gender, c: Case): number {
+  return GENDER_INDEX[g] * CASES.length + CASE_INDEX.get(c)!;
 }
 
-/** Form and weight of a unit read as a given (gender, case). */
-interface Reading { form: string; weight: number }
+/** The slots of a person's readings: masculine and feminine in every case. */
+const PERSON_SLOTS = PER_GENDERS.length * CASES.length;
 
-/** A reading before the document is known: `vocabKey` is set when the text writing the form elsewhere should count. */
-interface RawReading { key: string; form: string; weight: number; vocabKey: string | undefined }
+/** Form and weight of a unit read as each (gender, case) slot; no form where it has no such reading. */
+interface Readings { forms: Array<string | undefined>; weights: Float64Array }
 
-const rawCache = new WeakMap<Morphology, Map<string, RawReading[]>>();
+/**
+ * The readings of a unit before the document is known, parallel arrays per reading (compact: a
+ * cache keeps one per word form): slot, form, weight, and `vocabKey` where the text writing the
+ * form elsewhere should count.
+ */
+interface RawReadings { slots: Uint8Array; forms: string[]; weights: Float64Array; vocabKeys: Array<string | undefined> }
+
+const rawCache = new WeakMap<Morphology, Map<string, RawReadings>>();
 
 const RAW_CACHE_LIMIT = 200_000;
 
 // The readings depend on the word and on document-wide evidence only (the vocabulary and counts,
 // one pair per document): a name mentioned again in the same document reuses them. Keyed by the
 // document's vocabulary set, so they go with the document.
-const docReadings = new WeakMap<Set<string>, Map<string, Map<string, Reading>>>();
+const docReadings = new WeakMap<Set<string>, Map<string, Readings>>();
 
-function personReadings(u: Unit, isLast: boolean, multi: boolean, context: MentionContext, morphology: Morphology): Map<string, Reading> {
+function personReadings(u: Unit, isLast: boolean, multi: boolean, context: MentionContext, morphology: Morphology): Readings {
   const vocab = context.vocab;
   const cacheKey = `${u.text}|${isLast ? 1 : 0}${multi ? 1 : 0}`;
   let perDoc = docReadings.get(vocab);
@@ -56,7 +61,7 @@ function personReadings(u: Unit, isLast: boolean, multi: boolean, context: Menti
   return computed;
 }
 
-function scoredReadings(u: Unit, isLast: boolean, multi: boolean, context: MentionContext, morphology: Morphology): Map<string, Reading> {
+function scoredReadings(u: Unit, isLast: boolean, multi: boolean, context: MentionContext, morphology: Morphology): Readings {
   const vocab = context.vocab;
   let cache = rawCache.get(morphology);
   if (cache === undefined) rawCache.set(morphology, (cache = new Map()));
@@ -66,32 +71,42 @@ function scoredReadings(u: Unit, isLast: boolean, multi: boolean, context: Menti
   if (raw === undefined) {
     if (cache.size > RAW_CACHE_LIMIT) cache.clear();
     raw = rawPersonReadings(u, isLast, multi, morphology);
-    cache.set(rawKey, raw);
+    cache.set(detached(rawKey), raw);
   }
-  const out = new Map<string, Reading>();
+  const out: Readings = { forms: new Array<string | undefined>(PERSON_SLOTS).fill(undefined), weights: new Float64Array(PERSON_SLOTS) };
   // Written the same wherever it stands (Ватцке after a preposition and as a subject): it does not decline.
   const unchanged = writtenUnchanged(u.text, context.counts, vocab);
-  for (const r of raw) {
+  for (let k = 0; k < raw.slots.length; k++) {
     // A form the text itself writes elsewhere (Маск beside Маска) is the likelier nominative.
-    let weight = r.vocabKey !== undefined && vocab.has(r.vocabKey) ? r.weight + 0.4 : r.weight;
-    if (unchanged && r.form === u.text) weight += 0.6;
-    const best = out.get(r.key);
-    if (best === undefined || best.weight < weight) out.set(r.key, { form: r.form, weight });
+    const vocabKey = raw.vocabKeys[k];
+    const form = raw.forms[k];
+    let weight = vocabKey !== undefined && vocab.has(vocabKey) ? raw.weights[k] + 0.4 : raw.weights[k];
+    if (unchanged && form === u.text) weight += 0.6;
+    const slot = raw.slots[k];
+    if (out.forms[slot] === undefined || out.weights[slot] < weight) { out.forms[slot] = form; out.weights[slot] = weight; }
   }
   return out;
 }
 
-function rawPersonReadings(u: Unit, isLast: boolean, multi: boolean, morphology: Morphology): RawReading[] {
-  const out: RawReading[] = [];
+function rawPersonReadings(u: Unit, isLast: boolean, multi: boolean, morphology: Morphology): RawReadings {
+  const slots: number[] = [];
+  const forms: string[] = [];
+  const weights: number[] = [];
+  const vocabKeys: Array<string | undefined> = [];
   const put = (g: Gender, c: Case, form: string, weight: number) => {
     // Only for forms no oblique case shares (Маск, not Мухаммеда).
-    const vocabKey = form !== u.text && !/[аяуюыи]$/.test(form) ? form.replace(/ё/g, 'е') : undefined;
-    out.push({ key: readingKey(g, c), form, weight, vocabKey });
+    vocabKeys.push(form !== u.text && !OBLIQUE_LAST.has(form.charCodeAt(form.length - 1)) ? (form.includes('ё') ? form.replace(/ё/g, 'е') : form) : undefined);
+    slots.push(slotOf(g, c));
+    forms.push(form);
+    weights.push(weight);
   };
-  const capital = u.text[0] !== u.text[0].toLowerCase();
+  const capital = startsUpper(u.text);
+  // Keys the dictionary itself reads (Дню as день): its paradigm beats a guess by ending (below).
+  let dictionaryKeys = 0; // a bit per slot
   for (const p of parses(morphology, u.text)) {
     const c = caseOf(p);
     if (c === undefined || isPlural(p)) continue;
+    if (isKnown(p)) for (const g of gendersOf(p)) dictionaryKeys |= 1 << slotOf(g, c);
     let w: number;
     if (p.tag.POS === 'NOUN') {
       if (NAME_TAGS.some((g) => hasGrammeme(p, g))) w = 1;
@@ -101,27 +116,23 @@ function rawPersonReadings(u: Unit, isLast: boolean, multi: boolean, morphology:
     } else if (p.tag.POS === 'ADJF') w = capital ? 0.7 : 0.5;
     else continue;
     if (!isKnown(p)) w = Math.min(w * 0.5, 0.2); // az's guesses by suffix: a foreign name is no common noun
+    const genders = gendersOf(p);
+    if (!genders.includes('masc') && !genders.includes('femn')) continue; // no person's reading: spare the inflection
     const nom = nominalForm(u.text, p);
     if (nom === undefined) continue;
-    for (const g of gendersOf(p)) if (g !== 'neut') put(g, c, nom, w);
+    for (const g of genders) if (g !== 'neut') put(g, c, nom, w);
   }
-  // Keys the dictionary itself reads (Дню as день): its paradigm beats a guess by ending.
-  const dictionaryKeys = new Set<string>();
-  for (const p of parses(morphology, u.text)) {
-    const c = caseOf(p);
-    if (c !== undefined && isKnown(p) && !isPlural(p)) for (const g of gendersOf(p)) dictionaryKeys.add(readingKey(g, c));
-  }
-  const adjectivalFeminine = /(?:ская|цкая)$/.test(u.text.toLowerCase()) && !dictionaryKeys.has('masc|gent');
+  const adjectivalFeminine = /(?:ская|цкая)$/.test(u.text.toLowerCase()) && (dictionaryKeys & (1 << slotOf('masc', 'gent'))) === 0;
   if (capital) {
     for (const g of PER_GENDERS) {
       for (const c of CASES) {
-        if (c === 'nomn' || dictionaryKeys.has(readingKey(g, c))) continue;
+        if (c === 'nomn' || (dictionaryKeys & (1 << slotOf(g, c))) !== 0) continue;
         if (g === 'masc' && adjectivalFeminine) continue; // Чиповская is no genitive of Чиповскай
         const guess = guessNameNominative(u.text, g, c);
         if (guess === undefined) continue;
         // The dictionary knows women's first names; a feminine guess for a word it reads otherwise
         // (Трампу as Трампа) needs a feminine surname's shape.
-        if (g === 'femn' && dictionaryKeys.size > 0 && !/(?:ова|ева|ёва|ина|ына|ская|цкая|ия)$/.test(guess)) continue;
+        if (g === 'femn' && dictionaryKeys !== 0 && !/(?:ова|ева|ёва|ина|ына|ская|цкая|ия)$/.test(guess)) continue;
         put(g, c, guess, 0.6);
       }
     }
@@ -155,7 +166,8 @@ function rawPersonReadings(u: Unit, isLast: boolean, multi: boolean, morphology:
       put(g, c, u.text, w);
     }
   }
-  return out;
+  // Cached across documents: forms cut from the text (the word as written) must not keep it.
+  return { slots: Uint8Array.from(slots), forms: forms.map(detached), weights: Float64Array.from(weights), vocabKeys: vocabKeys.map((k) => (k === undefined ? k : detached(k))) };
 }
 
 /**
@@ -170,7 +182,7 @@ export function personForms(units: Unit[], context: MentionContext, morphology: 
   const live = units.filter((u) => !u.fixed);
   if (live.length === 0) return forms;
   // A family in the plural (Скрипалей beside Скрипаль): the plural nominative, Скрипали.
-  const plural = live.length === 1 && units.length === 1
+  const plural = live.length === 1 && units.length === 1 && mayBeFamilyPlural(live[0].text)
     ? familyPlural(live[0].text, context.vocab, !parses(morphology, live[0].text).some(isKnown), context.cases?.includes('ablt') === true)
     : undefined;
   if (plural !== undefined) return forms.set(live[0], plural);
@@ -185,8 +197,8 @@ export function personForms(units: Unit[], context: MentionContext, morphology: 
       if (!caseAllowed(c, context)) continue;
       let score = (g === 'masc' ? 0.1 : 0) - casePenalty(c, context, true); // news mention men more often; breaks Касым-Жомарта ties
       if (c === 'nomn') score += 0.05;
-      const key = readingKey(g, c);
-      for (const r of readings) score += r.get(key)?.weight ?? 0;
+      const slot = slotOf(g, c);
+      for (const r of readings) if (r.forms[slot] !== undefined) score += r.weights[slot];
       score += voteBonus;
       // Only oblique: a nominative noun before a name mostly governs it (адвокат Асии Биби).
       if (c !== 'nomn' && context.hint.some((p) => caseOf(p) === c && gendersOf(p).includes(g))) score += 0.3;
@@ -197,8 +209,8 @@ export function personForms(units: Unit[], context: MentionContext, morphology: 
   }
   if (best === undefined || best.c === 'nomn') return forms;
   live.forEach((u, k) => {
-    const r = readings[k].get(readingKey(best!.g, best!.c));
-    if (r !== undefined) forms.set(u, r.form);
+    const form = readings[k].forms[slotOf(best!.g, best!.c)];
+    if (form !== undefined) forms.set(u, form);
   });
   return forms;
 }

@@ -2,7 +2,8 @@ import type Az from 'az';
 import type { Morphology } from '../morph/morphology.js';
 import type { EntityType } from '../types.js';
 import type { Case, Gender } from './grammar.js';
-import { CASES, caseOf, gendersOf, hasGrammeme, isPlural } from './grammar.js';
+import { detached } from '../morph/cache.js';
+import { CASES, caseOf, gendersOf, hasGrammeme, isPlural, startsUpper } from './grammar.js';
 import { caseAllowed, casePenalty, isKnown, type MentionContext, nominalForm, parses, type Unit } from './mentionContext.js';
 import { guessNameNominative } from './nameEndings.js';
 import { PER_GENDERS } from './personName.js';
@@ -72,11 +73,11 @@ function headOptions(text: string, type: EntityType, morphology: Morphology): Op
     if (plural && !hasGrammeme(p, 'Pltm')) score -= 0.2; // names of places and bodies are mostly singular
     options.push({ c, plural, gender: gendersOf(p)[0], form: c === 'nomn' ? undefined : nominalForm(text, p), score });
   }
-  if (!known && /[иоуеэ]$/.test(text) && text[0] !== text[0].toLowerCase()) {
+  if (!known && /[иоуеэ]$/.test(text) && startsUpper(text)) {
     // Foreign names in a vowel other than а/я do not decline (в Эймсбери, из Карачи, в Осло).
     for (const c of CASES) options.push({ c, plural: false, gender: undefined, form: c === 'nomn' ? undefined : text, score: 0.45 });
   }
-  if (!known && text[0] !== text[0].toLowerCase()) {
+  if (!known && startsUpper(text)) {
     // A name the dictionary does not know (Лахоре, Пешаваре): endings as for personal names, or as written.
     for (const g of PER_GENDERS) {
       for (const c of CASES) {
@@ -85,7 +86,9 @@ function headOptions(text: string, type: EntityType, morphology: Morphology): Op
       }
     }
   }
-  cache.set(key, options);
+  // Cached across documents: neither key nor forms may keep the article they were cut from.
+  for (const o of options) if (o.form !== undefined) o.form = detached(o.form);
+  cache.set(detached(key), options);
   return options;
 }
 
@@ -124,12 +127,13 @@ export function phraseForms(units: Unit[], context: MentionContext, type: Entity
   }
   const options = headOptions(head.text, type, morphology).filter((o) => caseAllowed(o.c, context));
   let best: (Option & { mods: Array<Parse | undefined> }) | undefined;
+  const modParses = mods.map((m) => parses(morphology, m.text)); // asked once per option below
   for (const o of options) {
     let score = o.score + (o.c === 'nomn' ? 0.05 : 0) - casePenalty(o.c, context);
     if (o.form !== undefined && o.form !== head.text && !/[аяуюыи]$/.test(o.form) && context.vocab.has(o.form.replace(/ё/g, 'е'))) score += 0.4;
     const chosen: Array<Parse | undefined> = [];
-    for (const m of mods) {
-      const a = parses(morphology, m.text).find((x) => agrees(x, o.c, o.plural, o.gender));
+    for (const ps of modParses) {
+      const a = ps.find((x) => agrees(x, o.c, o.plural, o.gender));
       if (a !== undefined) score += 0.5;
       chosen.push(a);
     }

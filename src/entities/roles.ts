@@ -10,17 +10,24 @@ export interface RoleHit { tokStart: number; tokEnd: number; role: Role }
 let byFirst: Map<string, Role[]> | undefined;
 /** First two letters of every role's first word: most tokens fail this test before their lemma is read. */
 let prefixes: Set<string> | undefined;
-/** Char codes of those first letters, case folded the cheap way (| 0x20 maps А-Я onto а-я, A-Z onto a-z). */
+/** The same two letters as one number (see `prefixCode`). */
+let prefixCodes: Set<number> | undefined;
+/**
+ * Char codes of those first letters, case folded the cheap way (| 0x20 maps А-П onto а-п and A-Z
+ * onto a-z, but not Р-Я onto р-я: a capitalised `Премьер` is no role here; kept as it is).
+ */
 let firstLetters: Set<number> | undefined;
 
 function table(): Map<string, Role[]> {
   if (byFirst === undefined) {
     byFirst = new Map();
     prefixes = new Set();
+    prefixCodes = new Set();
     firstLetters = new Set();
     for (const [lemmas, display, cls] of readTsv('roles.tsv')) {
       const role: Role = { lemmas: lemmas.split(' '), display, cls };
       prefixes.add(role.lemmas[0].slice(0, 2));
+      prefixCodes.add(prefixCode(role.lemmas[0]));
       firstLetters.add(role.lemmas[0].charCodeAt(0) | 0x20);
       const list = byFirst.get(role.lemmas[0]) ?? [];
       list.push(role);
@@ -29,6 +36,31 @@ function table(): Map<string, Role[]> {
     for (const list of byFirst.values()) list.sort((a, b) => b.lemmas.length - a.lemmas.length);
   }
   return byFirst;
+}
+
+/** A letter's lower-case code for Latin and basic Cyrillic letters, -1 for any other character. */
+function lowerCode(c: number): number {
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
+  if (c >= 0x430 && c < 0x460) return c;
+  if (c >= 0x410 && c < 0x430) return c + 0x20;
+  if (c >= 0x400 && c < 0x410) return c + 0x50;
+  return -1;
+}
+
+/**
+ * The first two letters of a word, lower-cased, as one number (so that most tokens are ruled out
+ * without building a string); -1 when either is outside the letters `lowerCode` folds.
+ */
+function prefixCode(w: string): number {
+  const a = lowerCode(w.charCodeAt(0));
+  const b = lowerCode(w.charCodeAt(1));
+  return a < 0 || b < 0 ? -1 : a * 0x10000 + b;
+}
+
+/** True when the word's first two letters, lower-cased, begin some role. */
+function mayStartRole(w: string): boolean {
+  const code = prefixCode(w);
+  return code >= 0 ? prefixCodes!.has(code) : prefixes!.has(w.slice(0, 2).toLowerCase());
 }
 
 function lemmaAt(doc: Doc, i: number): string {
@@ -49,7 +81,7 @@ export function findRoles(doc: Doc): RoleHit[] {
   const out: RoleHit[] = [];
   for (let i = 0; i < doc.tokens.length; i++) {
     const t = doc.tokens[i];
-    if (t.kind !== 'word' || t.text.length < 3 || !firstLetters!.has(t.text.charCodeAt(0) | 0x20) || !prefixes!.has(t.text.slice(0, 2).toLowerCase())) continue;
+    if (t.kind !== 'word' || t.text.length < 3 || !firstLetters!.has(t.text.charCodeAt(0) | 0x20) || !mayStartRole(t.text)) continue;
     const list = roles.get(lemmaAt(doc, i));
     if (list === undefined) continue;
     for (const role of list) {
