@@ -12,23 +12,16 @@ let byFirst: Map<string, Role[]> | undefined;
 let prefixes: Set<string> | undefined;
 /** The same two letters as one number (see `prefixCode`). */
 let prefixCodes: Set<number> | undefined;
-/**
- * Char codes of those first letters, case folded the cheap way (| 0x20 maps А-П onto а-п and A-Z
- * onto a-z, but not Р-Я onto р-я: a capitalised `Премьер` is no role here; kept as it is).
- */
-let firstLetters: Set<number> | undefined;
 
 function table(): Map<string, Role[]> {
   if (byFirst === undefined) {
     byFirst = new Map();
     prefixes = new Set();
     prefixCodes = new Set();
-    firstLetters = new Set();
     for (const [lemmas, display, cls] of readTsv('roles.tsv')) {
       const role: Role = { lemmas: lemmas.split(' '), display, cls };
       prefixes.add(role.lemmas[0].slice(0, 2));
       prefixCodes.add(prefixCode(role.lemmas[0]));
-      firstLetters.add(role.lemmas[0].charCodeAt(0) | 0x20);
       const list = byFirst.get(role.lemmas[0]) ?? [];
       list.push(role);
       byFirst.set(role.lemmas[0], list);
@@ -81,7 +74,7 @@ export function findRoles(doc: Doc): RoleHit[] {
   const out: RoleHit[] = [];
   for (let i = 0; i < doc.tokens.length; i++) {
     const t = doc.tokens[i];
-    if (t.kind !== 'word' || t.text.length < 3 || !firstLetters!.has(t.text.charCodeAt(0) | 0x20) || !mayStartRole(t.text)) continue;
+    if (t.kind !== 'word' || t.text.length < 3 || !mayStartRole(t.text)) continue;
     const list = roles.get(lemmaAt(doc, i));
     if (list === undefined) continue;
     for (const role of list) {
