@@ -1,6 +1,6 @@
 import { dynamicFeatures, N_DYNAMIC, N_STATIC, staticFeatures, type DocFeatures } from './features.js';
 import { allowed, N_LABELS } from './labels.js';
-import { SparseModel, type Weights } from './model.js';
+import { rowOffset, SparseModel, type Weights } from './model.js';
 
 /** Scratch buffers reused across calls (the tagger is synchronous, so one set per process). */
 const scores = new Float64Array(N_LABELS);
@@ -50,50 +50,61 @@ export function decodeGreedy(f: DocFeatures, w: Weights): Uint8Array {
   return out;
 }
 
-const isum = new Int32Array(N_LABELS);
+/** Static then dynamic buckets of the token being scored. */
+const feats = new Uint32Array(N_STATIC + N_DYNAMIC);
+/** Offsets in the model's weights of the rows of `feats` that the model has. */
+const rows = new Int32Array(N_STATIC + N_DYNAMIC);
 
 /**
- * decodeGreedy specialised for the shipped int16 model: integer sums, no per-feature calls.
- * Labels are compared on the integer sums (the scale is positive, so the order is the same).
+ * decodeGreedy specialised for the shipped int16 model: integer sums in locals, no per-feature
+ * calls. Labels are compared on the integer sums (the scale is positive, so the order is the same).
  */
 function decodeSparse(f: DocFeatures, m: SparseModel): Uint8Array {
   const out = new Uint8Array(f.n);
-  const index = m.index, weights = m.weights;
+  const rank = m.rank, weights = m.weights;
+  const eager = f.buckets;
   let p1 = 0, p2 = 0;
   for (let i = 0; i < f.n; i++) {
     if (p1 === 0 && f.startable[i] === 0) {
-      out[i] = 0;
-      p2 = p1;
-      p1 = 0;
+      p2 = 0;
       continue;
     }
-    isum.fill(0);
-    let b = f.buckets;
-    let from = i * N_STATIC;
-    if (b === null) {
-      staticFeatures(f, i, stat, 0);
-      b = stat;
-      from = 0;
+    if (eager === null) staticFeatures(f, i, feats, 0);
+    else feats.set(eager.subarray(i * N_STATIC, (i + 1) * N_STATIC));
+    dynamicFeatures(f, i, p1, p2, feats, N_STATIC);
+    // Rows first, then their weights: the row lookups stay in cache, and the weight loads
+    // (mostly cache misses) are independent of each other, so the CPU overlaps them.
+    let found = 0;
+    for (let k = 0; k < N_STATIC + N_DYNAMIC; k++) {
+      const r = rowOffset(rank, feats[k]);
+      if (r >= 0) rows[found++] = r;
     }
-    for (let k = from, end = k + N_STATIC; k < end; k++) {
-      const r = index[b[k]];
-      if (r < 0) continue;
-      for (let l = 0; l < N_LABELS; l++) isum[l] += weights[r + l];
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
+    for (let k = 0; k < found; k++) {
+      const r = rows[k];
+      s0 += weights[r]; s1 += weights[r + 1]; s2 += weights[r + 2]; s3 += weights[r + 3];
+      s4 += weights[r + 4]; s5 += weights[r + 5]; s6 += weights[r + 6];
     }
-    dynamicFeatures(f, i, p1, p2, dyn);
-    for (let k = 0; k < N_DYNAMIC; k++) {
-      const r = index[dyn[k]];
-      if (r < 0) continue;
-      for (let l = 0; l < N_LABELS; l++) isum[l] += weights[r + l];
-    }
-    let best = 0;
-    let bestScore = -Infinity;
-    for (let l = 0; l < N_LABELS; l++) {
-      if (isum[l] > bestScore && allowed(p1, l)) { best = l; bestScore = isum[l]; }
-    }
+    const best = bestAllowed(p1, s0, s1, s2, s3, s4, s5, s6);
     out[i] = best;
     p2 = p1;
     p1 = best;
   }
   return out;
+}
+
+/**
+ * The label with the highest score among those BIO allows after p1 (the first on ties):
+ * O and every B-* always, I-X only after B-X or I-X. `allowed` written out for the 7 labels of
+ * labels.ts (SparseModel.fromBuffer refuses models with another label count).
+ */
+function bestAllowed(p1: number, s0: number, s1: number, s2: number, s3: number, s4: number, s5: number, s6: number): number {
+  let best = 0, bestScore = s0;
+  if (s1 > bestScore) { best = 1; bestScore = s1; }
+  if (s2 > bestScore && (p1 === 1 || p1 === 2)) { best = 2; bestScore = s2; }
+  if (s3 > bestScore) { best = 3; bestScore = s3; }
+  if (s4 > bestScore && (p1 === 3 || p1 === 4)) { best = 4; bestScore = s4; }
+  if (s5 > bestScore) { best = 5; bestScore = s5; }
+  if (s6 > bestScore && (p1 === 5 || p1 === 6)) best = 6;
+  return best;
 }

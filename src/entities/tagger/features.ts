@@ -2,7 +2,7 @@ import type { Doc, MorphTok, Tok } from '../../doc.js';
 import type { Morphology } from '../../morph/morphology.js';
 import type { TokenKind } from '../../types.js';
 import { clusterOf, clustersGeneration } from './clusters.js';
-import { hashString, mix } from './hash.js';
+import { hashRange, hashStart, hashStep, hashString, mix } from './hash.js';
 
 /**
  * Feature extraction for the NER tagger. Training (scripts/train-ner.ts) and tagging call the
@@ -43,19 +43,62 @@ function paddingAttrs(marker: string): Uint32Array {
  */
 export function shapeOf(w: string): string {
   let out = '';
-  let last = '';
-  for (const ch of w) {
-    let c: string;
-    if (ch >= '0' && ch <= '9') c = 'd';
-    else if (/\p{Script=Cyrillic}/u.test(ch)) c = ch === ch.toLowerCase() ? 'x' : 'X';
-    else if (/\p{L}/u.test(ch)) c = ch === ch.toLowerCase() ? 'l' : 'L';
-    else c = ch;
-    if (c !== last) out += c;
+  let last = -1;
+  for (let i = 0; i < w.length; i += charWidth(w, i)) {
+    const c = shapeClassAt(w, i);
+    if (c !== last) out += String.fromCodePoint(c);
     last = c;
   }
   return out;
 }
 
+/** hashString(shapeOf(w), 3), without building the shape. */
+function shapeHash(w: string): number {
+  let h = hashStart(3);
+  let last = -1;
+  for (let i = 0; i < w.length; i += charWidth(w, i)) {
+    const c = shapeClassAt(w, i);
+    if (c !== last) {
+      if (c > 0xffff) h = hashStep(hashStep(h, 0xd800 + ((c - 0x10000) >> 10)), 0xdc00 + ((c - 0x10000) & 0x3ff));
+      else h = hashStep(h, c);
+    }
+    last = c;
+  }
+  return h >>> 0;
+}
+
+/** Code units of the character at w[i]: 2 for a surrogate pair, else 1. */
+function charWidth(w: string, i: number): number {
+  return w.codePointAt(i)! > 0xffff ? 2 : 1;
+}
+
+const SHAPE_DIGIT = 0x64, SHAPE_CYR_UPPER = 0x58, SHAPE_CYR_LOWER = 0x78, SHAPE_LAT_UPPER = 0x4c, SHAPE_LAT_LOWER = 0x6c; // d X x L l
+
+/**
+ * The shape class (see shapeOf) of the character at w[i], as the code point of its one-character
+ * class string. ASCII and the Russian alphabet are decided here, other characters by Unicode
+ * properties.
+ */
+function shapeClassAt(w: string, i: number): number {
+  const u = w.charCodeAt(i);
+  if (u < 0x80) {
+    if (u >= 0x30 && u <= 0x39) return SHAPE_DIGIT;
+    if (u >= 0x41 && u <= 0x5a) return SHAPE_LAT_UPPER;
+    if (u >= 0x61 && u <= 0x7a) return SHAPE_LAT_LOWER;
+    return u;
+  }
+  if ((u >= 0x410 && u <= 0x42f) || u === 0x401) return SHAPE_CYR_UPPER;
+  if ((u >= 0x430 && u <= 0x44f) || u === 0x451) return SHAPE_CYR_LOWER;
+  const ch = String.fromCodePoint(w.codePointAt(i)!);
+  let c: string;
+  if (ch >= '0' && ch <= '9') c = 'd';
+  else if (/\p{Script=Cyrillic}/u.test(ch)) c = ch === ch.toLowerCase() ? 'x' : 'X';
+  else if (/\p{L}/u.test(ch)) c = ch === ch.toLowerCase() ? 'l' : 'L';
+  else c = ch;
+  return c.codePointAt(0)!;
+}
+
+/** The capitalisation class of a token: its kind for non-words, else low/UP/UPLONG/Init/Title. */
 function capClass(t: Tok): string {
   const w = t.text;
   if (t.kind !== 'word') return t.kind;
@@ -64,6 +107,17 @@ function capClass(t: Tok): string {
   if (!upper) return 'low';
   if (w.length > 1 && w === w.toUpperCase()) return w.length <= 5 ? 'UP' : 'UPLONG';
   return w.length === 1 ? 'Init' : 'Title';
+}
+
+/** hashString(s, seed) for the few strings an attribute takes over and over (kinds, classes). */
+class SmallHashes {
+  private readonly known = new Map<string, number>();
+  constructor(private readonly seed: number) {}
+  of(s: string): number {
+    let h = this.known.get(s);
+    if (h === undefined) this.known.set(s, h = hashString(s, this.seed));
+    return h;
+  }
 }
 
 /**
@@ -115,22 +169,35 @@ const N_FORM = FORM_ATTRS.length;
  */
 const FORM_LIMIT = 50_000;
 
+const capHashes = new SmallHashes(11);
+const kindAmbiguity = new SmallHashes(14);
+const kindCoarse = new SmallHashes(15);
+const kindFine = new SmallHashes(16);
+
 /** Writes the form attributes of token t into out[base + A_…]. */
 function computeFormAttrs(t: Tok, morphology: Morphology | undefined, out: Uint32Array, base: number): void {
-  const lower = t.text.toLowerCase().replace(/ё/g, 'е');
+  const lower = lowerNormalised(t.text);
   const n = lower.length;
   out[base + A_LOWER] = hashString(lower, 1);
-  out[base + A_SHAPE] = hashString(shapeOf(t.text), 3);
-  out[base + A_SUF2] = hashString(n > 2 ? lower.slice(n - 2) : lower, 4);
-  out[base + A_SUF3] = hashString(n > 3 ? lower.slice(n - 3) : lower, 5);
-  out[base + A_SUF4] = hashString(n > 4 ? lower.slice(n - 4) : lower, 6);
-  out[base + A_PRE3] = hashString(n > 3 ? lower.slice(0, 3) : lower, 7);
-  out[base + A_CAP] = hashString(capClass(t), 11);
-  out[base + A_SUF1] = hashString(lower.slice(n - 1), 13);
-  out[base + A_AMBIG] = hashString(t.kind === 'word' && morphology !== undefined ? ambiguityClass(t.text, morphology) : t.kind, 14);
+  out[base + A_SHAPE] = shapeHash(t.text);
+  // Affixes hashed in place: hashRange(lower, a, b, seed) is hashString(lower.slice(a, b), seed).
+  out[base + A_SUF2] = hashRange(lower, n > 2 ? n - 2 : 0, n, 4);
+  out[base + A_SUF3] = hashRange(lower, n > 3 ? n - 3 : 0, n, 5);
+  out[base + A_SUF4] = hashRange(lower, n > 4 ? n - 4 : 0, n, 6);
+  out[base + A_PRE3] = hashRange(lower, 0, n > 3 ? 3 : n, 7);
+  out[base + A_CAP] = capHashes.of(capClass(t));
+  out[base + A_SUF1] = hashRange(lower, n > 0 ? n - 1 : 0, n, 13);
+  out[base + A_AMBIG] = t.kind === 'word' && morphology !== undefined ? hashString(ambiguityClass(t.text, morphology), 14) : kindAmbiguity.of(t.kind);
   const cl = t.kind === 'word' ? clusterOf(lower) : -1;
-  out[base + A_CL_COARSE] = cl < 0 ? hashString(t.kind, 15) : mix(cl >>> 16, 15);
-  out[base + A_CL_FINE] = cl < 0 ? hashString(t.kind, 16) : mix(cl & 0xffff, 16);
+  out[base + A_CL_COARSE] = cl < 0 ? kindCoarse.of(t.kind) : mix(cl >>> 16, 15);
+  out[base + A_CL_FINE] = cl < 0 ? kindFine.of(t.kind) : mix(cl & 0xffff, 16);
+}
+
+/** Lower case with ё as е: the form the word clusters and the A_LOWER attribute use. */
+function lowerNormalised(text: string): string {
+  if (isPlainLower(text)) return text;
+  const lower = text.toLowerCase();
+  return lower.indexOf('ё') < 0 ? lower : lower.replace(/ё/g, 'е');
 }
 
 /** One cache generation: row numbers by token text, N_FORM values per row in one flat array. */
@@ -246,14 +313,18 @@ const T_LEMMA_L_CAP = T(), T_LEMMA_L_PROPER = T(), T_CAP_LEMMA_R = T(), T_LEMMA_
 const T_P1 = T(), T_P1P2 = T(), T_P1_SHAPE = T(), T_P1_LOWER = T(), T_P1_PROPER = T(), T_P1_CAP = T(), T_P1_POSCASE = T();
 
 /**
- * Per-document feature state: attribute rows for every token and the document-level flags the
- * feature templates read. Static feature buckets are computed per token on demand (most tokens
- * are never scored, see `startable`), or for all tokens at once when training.
+ * Per-document feature state: attribute rows for the tokens and the document-level flags the
+ * feature templates read. Attribute rows and static feature buckets are computed per token on
+ * demand (most tokens are never scored, see `startable`, nor next to a scored one), or for all
+ * tokens at once when training.
  */
 export interface DocFeatures {
   n: number;
   bits: number;
-  /** (n + 4) × N_ATTR attribute hashes: two padding rows, the tokens, two padding rows. */
+  /**
+   * (n + 4) × N_ATTR attribute hashes: two padding rows, the tokens, two padding rows. A token's
+   * row is filled by staticFeatures / dynamicFeatures before they read it (all rows when eager).
+   */
   attrs: Uint32Array;
   sentStart: Uint8Array;
   /** Per token: 1 when its lower-cased form is capitalised elsewhere mid-sentence, +2 when seen in lower case. */
@@ -267,6 +338,37 @@ export interface DocFeatures {
   startable: Uint8Array;
   /** n × N_STATIC buckets when extracted eagerly (training), else null. */
   buckets: Uint32Array | null;
+  /** Fills the rows not filled yet; null when all are. */
+  rows: RowFiller | null;
+}
+
+/** Fills attribute rows of one document on demand. */
+export class RowFiller {
+  private readonly filled: Uint8Array;
+
+  constructor(
+    private readonly doc: Doc, private readonly forms: FormCache,
+    private readonly morphology: Morphology | undefined, private readonly attrs: Uint32Array,
+  ) {
+    this.filled = new Uint8Array(doc.tokens.length);
+  }
+
+  /** Fills every row. */
+  all(): void {
+    for (let i = 0; i < this.filled.length; i += 5) this.around(i + 2);
+  }
+
+  /** Fills the rows of tokens i − 2 … i + 2 (those the templates of token i read). */
+  around(i: number): void {
+    const filled = this.filled;
+    const to = Math.min(i + 3, filled.length);
+    for (let j = Math.max(i - 2, 0); j < to; j++) {
+      if (filled[j] === 0) {
+        writeAttrs(this.doc.tokens[j], this.doc.morph[j], this.forms, this.morphology, this.attrs, (j + 2) * N_ATTR);
+        filled[j] = 1;
+      }
+    }
+  }
 }
 
 /**
@@ -281,11 +383,10 @@ export function extractFeatures(doc: Doc, bits: number, morphology?: Morphology,
   const attrs = new Uint32Array((n + 4) * N_ATTR);
   attrs.set(PAD_BEFORE, 0);
   attrs.set(PAD_BEFORE, N_ATTR);
-  const forms = morphology !== undefined ? formsWithMorph : formsWithoutMorph;
-  forms.sync(clustersGeneration());
-  for (let i = 0; i < n; i++) writeAttrs(toks[i], doc.morph[i], forms, morphology, attrs, (i + 2) * N_ATTR);
   attrs.set(PAD_AFTER, (n + 2) * N_ATTR);
   attrs.set(PAD_AFTER, (n + 3) * N_ATTR);
+  const forms = morphology !== undefined ? formsWithMorph : formsWithoutMorph;
+  forms.sync(clustersGeneration());
 
   // Sentence starts: the segmenter's sentences, plus any token after a line break or a full stop.
   const sentStart = new Uint8Array(n);
@@ -296,26 +397,24 @@ export function extractFeatures(doc: Doc, bits: number, morphology?: Morphology,
     else if (isFullStop(toks[i - 1].text)) sentStart[i] = 1;
   }
   // Words seen capitalised somewhere else than at a sentence start: a document-level hint that
-  // a sentence-initial capital is a name.
-  const capSeen = new Set<number>();
-  const lowSeen = new Set<number>();
+  // a sentence-initial capital is a name. Keyed by the A_LOWER hash, computed here without the row.
+  const lowers = new Uint32Array(n);
+  const seen = seenFlags.reset(n);
   const startable = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const t = toks[i];
     const code = t.text.charCodeAt(0);
-    const c = t.text[0];
-    const upper = c !== c.toLowerCase();
+    const upper = startsUpper(t.text);
     startable[i] = upper || (code >= 48 && code <= 57) ? 1 : 0;
+    const h = lowers[i] = lowerHash(t.text);
     if (t.kind !== 'word') continue;
-    const h = attrs[(i + 2) * N_ATTR + A_LOWER];
-    if (upper) { if (!sentStart[i]) capSeen.add(h); } else lowSeen.add(h);
+    if (upper) { if (!sentStart[i]) seen.add(h, CAP_SEEN); } else seen.add(h, LOW_SEEN);
   }
   const docCap = new Uint8Array(n);
   const inQuote = new Uint8Array(n);
   let q = 0;
   for (let i = 0; i < n; i++) {
-    const h = attrs[(i + 2) * N_ATTR + A_LOWER];
-    docCap[i] = (capSeen.has(h) ? 1 : 0) + (lowSeen.has(h) ? 2 : 0);
+    docCap[i] = seen.get(lowers[i]);
     // Inside guillemets/quotes: names of organisations and media often are.
     const tx = toks[i].text;
     if (tx === '«' || tx === '“' || tx === '„') q = 1;
@@ -324,8 +423,11 @@ export function extractFeatures(doc: Doc, bits: number, morphology?: Morphology,
     if (sentStart[i]) q = 0;
     inQuote[i] = q;
   }
-  const f: DocFeatures = { n, bits, attrs, sentStart, docCap, inQuote, startable, buckets: null };
+  const rows = new RowFiller(doc, forms, morphology, attrs);
+  const f: DocFeatures = { n, bits, attrs, sentStart, docCap, inQuote, startable, buckets: null, rows };
   if (eager) {
+    rows.all();
+    f.rows = null;
     const buckets = new Uint32Array(n * N_STATIC);
     for (let i = 0; i < n; i++) staticFeatures(f, i, buckets, i * N_STATIC);
     f.buckets = buckets;
@@ -333,12 +435,110 @@ export function extractFeatures(doc: Doc, bits: number, morphology?: Morphology,
   return f;
 }
 
+/** True when the text's first UTF-16 unit is an upper-case letter (lower-casing changes it). */
+function startsUpper(text: string): boolean {
+  const u = text.charCodeAt(0);
+  if (u < 0x80) return u >= 0x41 && u <= 0x5a;
+  if (u >= 0x430 && u <= 0x44f) return false;
+  if ((u >= 0x410 && u <= 0x42f) || u === 0x401) return true;
+  if (isCaseless(u)) return false;
+  const c = text[0];
+  return c !== c.toLowerCase();
+}
+
+/** True when lowerNormalised(text) is text: only а…я (no ё), caseless characters and ASCII other than A…Z. */
+function isPlainLower(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const u = text.charCodeAt(i);
+    if (u < 0x80 ? u >= 0x41 && u <= 0x5a : (u < 0x430 || u > 0x44f) && !isCaseless(u)) return false;
+  }
+  return true;
+}
+
+/**
+ * True for non-ASCII code units that lower-casing leaves alone and that are frequent in news
+ * tokens: Latin-1 punctuation (« » ° …), general punctuation (— – “ ” …), currency signs.
+ */
+function isCaseless(u: number): boolean {
+  return (u >= 0x80 && u <= 0xbf) || (u >= 0x2000 && u <= 0x206f) || (u >= 0x20a0 && u <= 0x20cf);
+}
+
+/** hashString(lowerNormalised(text), 1), the A_LOWER attribute, without building the string for Russian and ASCII words. */
+function lowerHash(text: string): number {
+  let h = hashStart(1);
+  for (let i = 0; i < text.length; i++) {
+    let u = text.charCodeAt(i);
+    if (u < 0x80) { if (u >= 0x41 && u <= 0x5a) u += 0x20; } else if (u >= 0x410 && u <= 0x44f) {
+      if (u <= 0x42f) u += 0x20;
+    } else if (u === 0x401 || u === 0x451) u = 0x435; // Ё, ё → е
+    else if (!isCaseless(u)) return hashString(lowerNormalised(text), 1);
+    h = hashStep(h, u);
+  }
+  return h >>> 0;
+}
+
+const CAP_SEEN = 1, LOW_SEEN = 2;
+
+/**
+ * Flags per 32-bit hash for one document (an open-addressing table reused across documents:
+ * a slot belongs to the current document when its stamp is the current one).
+ */
+class SeenFlags {
+  private keys = new Int32Array(0);
+  private flags = new Uint8Array(0);
+  private stamps = new Int32Array(0);
+  private stamp = 0;
+  private shift = 32;
+
+  /** Empties the table, with room for n hashes. */
+  reset(n: number): this {
+    if (2 * n > this.keys.length || this.stamp === 0x7fffffff) {
+      let bits = 6;
+      while (1 << bits < 2 * n) bits++;
+      this.keys = new Int32Array(1 << bits);
+      this.flags = new Uint8Array(1 << bits);
+      this.stamps = new Int32Array(1 << bits);
+      this.shift = 32 - bits;
+      this.stamp = 0;
+    }
+    this.stamp++;
+    return this;
+  }
+
+  add(hash: number, flag: number): void {
+    const s = this.slot(hash);
+    if (this.stamps[s] !== this.stamp) {
+      this.stamps[s] = this.stamp;
+      this.keys[s] = hash;
+      this.flags[s] = 0;
+    }
+    this.flags[s] |= flag;
+  }
+
+  get(hash: number): number {
+    const s = this.slot(hash);
+    return this.stamps[s] === this.stamp ? this.flags[s] : 0;
+  }
+
+  /** The slot of the hash, or the empty slot where it would go. */
+  private slot(hash: number): number {
+    const mask = this.keys.length - 1;
+    const key = hash | 0;
+    let s = Math.imul(key, 0x9e3779b1) >>> this.shift;
+    while (this.stamps[s] === this.stamp && this.keys[s] !== key) s = (s + 1) & mask;
+    return s;
+  }
+}
+
+const seenFlags = new SeenFlags();
+
 function isFullStop(t: string): boolean {
   return t === '.' || t === '!' || t === '?' || t === '…';
 }
 
 /** Writes the N_STATIC label-independent feature buckets of token i into out[o…]. */
 export function staticFeatures(f: DocFeatures, i: number, out: Uint32Array, o: number): void {
+  if (f.rows !== null) f.rows.around(i);
   const mask = (1 << f.bits) - 1;
   const a = f.attrs;
   const base = (i + 2) * N_ATTR;
@@ -382,20 +582,21 @@ function hasNewline(text: string, from: number, to: number): boolean {
 }
 
 /**
- * Writes the buckets of the features that depend on the two previous labels into `out`.
+ * Writes the N_DYNAMIC buckets of the features that depend on the two previous labels into out[o…].
  */
-export function dynamicFeatures(f: DocFeatures, i: number, p1: number, p2: number, out: Uint32Array): void {
+export function dynamicFeatures(f: DocFeatures, i: number, p1: number, p2: number, out: Uint32Array, o = 0): void {
+  if (f.rows !== null) f.rows.around(i);
   const mask = (1 << f.bits) - 1;
   const base = (i + 2) * N_ATTR;
   const a = f.attrs;
   const l1 = p1 + 1;
-  out[0] = mix(l1, T_P1) & mask;
-  out[1] = mix(mix(l1, p2 + 1), T_P1P2) & mask;
-  out[2] = mix(mix(a[base + A_SHAPE], l1), T_P1_SHAPE) & mask;
-  out[3] = mix(mix(a[base + A_LOWER], l1), T_P1_LOWER) & mask;
-  out[4] = mix(mix(a[base + A_PROPER], l1), T_P1_PROPER) & mask;
-  out[5] = mix(mix(a[base + A_CAP], l1), T_P1_CAP) & mask;
-  out[6] = mix(mix(a[base + A_POSCASE], l1), T_P1_POSCASE) & mask;
+  out[o] = mix(l1, T_P1) & mask;
+  out[o + 1] = mix(mix(l1, p2 + 1), T_P1P2) & mask;
+  out[o + 2] = mix(mix(a[base + A_SHAPE], l1), T_P1_SHAPE) & mask;
+  out[o + 3] = mix(mix(a[base + A_LOWER], l1), T_P1_LOWER) & mask;
+  out[o + 4] = mix(mix(a[base + A_PROPER], l1), T_P1_PROPER) & mask;
+  out[o + 5] = mix(mix(a[base + A_CAP], l1), T_P1_CAP) & mask;
+  out[o + 6] = mix(mix(a[base + A_POSCASE], l1), T_P1_POSCASE) & mask;
 }
 
 /** The bucket of the always-on bias feature (the trainer adds per-label offsets there). */

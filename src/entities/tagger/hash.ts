@@ -10,12 +10,28 @@
  * hashString('москва', 1) !== hashString('москва', 2); // true
  */
 export function hashString(s: string, seed: number): number {
-  let h = (0x811c9dc5 ^ Math.imul(seed, 0x9e3779b1)) >>> 0;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
+  return hashRange(s, 0, s.length, seed);
+}
+
+/**
+ * hashString of s.slice(from, to), without the slice.
+ * @example
+ * hashRange('москва', 3, 6, 4) === hashString('ква', 4); // true
+ */
+export function hashRange(s: string, from: number, to: number, seed: number): number {
+  let h = hashStart(seed);
+  for (let i = from; i < to; i++) h = hashStep(h, s.charCodeAt(i));
   return h >>> 0;
+}
+
+/** The FNV-1a state before any code unit, for a seed (see hashString; finish with `>>> 0`). */
+export function hashStart(seed: number): number {
+  return (0x811c9dc5 ^ Math.imul(seed, 0x9e3779b1)) >>> 0;
+}
+
+/** One FNV-1a step: the state after one more UTF-16 code unit. */
+export function hashStep(h: number, unit: number): number {
+  return Math.imul(h ^ unit, 0x01000193);
 }
 
 /**
