@@ -280,9 +280,9 @@ function writeAttrs(t: Tok, m: MorphTok, forms: FormCache, morphology: Morpholog
  */
 function ambiguityClass(form: string, morphology: Morphology): string {
   const parts = new Set<string>();
-  const ps = morphology.parses(form);
-  for (let k = 0; k < ps.length && k < 8; k++) {
-    const tag = ps[k].tag;
+  const tags = morphology.tags(form);
+  for (let k = 0; k < tags.length && k < 8; k++) {
+    const tag = tags[k];
     parts.add(String(tag.POS));
     const str = tag.toString();
     for (const g of PROPER) if (str.includes(g)) parts.add(g);
