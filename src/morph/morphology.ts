@@ -126,7 +126,7 @@ export class Morphology {
    */
   candidates(form: string): readonly Candidate[] {
     // Words and ordinals share the context rules' cache entry; other forms are rare here.
-    return isAnalysable(form) ? this.formInfo(form).cands : this.computeCandidates(form);
+    return isAnalysable(form) ? this.formInfo(form).cands : this.computeCandidates(form, this.parses(form));
   }
 
   /** What the context rules read about a form (its candidates among them); one cache entry per form. */
@@ -135,8 +135,9 @@ export class Morphology {
     if (info === undefined) {
       form = detached(form); // the candidates keep it
       const analysable = isAnalysable(form);
-      const cands = analysable ? this.computeCandidates(form) : EMPTY;
-      const tags = analysable ? tagsOf(this.parses(form)) : NO_TAGS;
+      const all = analysable ? this.parses(form) : undefined;
+      const cands = all !== undefined ? this.computeCandidates(form, all) : EMPTY;
+      const tags = all !== undefined ? tagsOf(all) : NO_TAGS;
       info = formInfoOf(form, cands, cands.length === 0 ? this.unknown(form) : undefined, tags);
       this.formCache.set(form, info);
     }
@@ -244,10 +245,8 @@ export class Morphology {
     return ps;
   }
 
-  private computeCandidates(form: string): readonly Candidate[] {
-    // Through the parse cache: the tagger, entities, quotes and themes ask for the same forms'
-    // parses right after this stage, and az is the costliest step (one run per form, not two).
-    const all = this.parses(form);
+  /** `all` is `parses(form)`: through the parse cache, as the later stages ask for the same forms' parses. */
+  private computeCandidates(form: string, all: readonly Parse[]): readonly Candidate[] {
     let ps = all;
     // Readings that fix a typo or a stutter (хобби as 'хоби'), or take a long word for an
     // abbreviation (месяцев as 'мес.'), only when nothing else reads the form.
@@ -270,7 +269,10 @@ export class Morphology {
       const isKnown = parser === 'Dictionary' || parser === 'Override';
       if (isKnown) known = true;
       const fixed = ordinal !== null ? `${ordinal[1]}-й` : abbreviationLemma(form, p);
-      const made = fixed !== undefined ? { lemma: fixed, pos: p.tag.POS, tags: info.list } : undefined;
+      // The most probable reading is nearly always the one chosen: its lemma is made now, from the
+      // parse at hand, rather than by looking the parse up again when it is first chosen.
+      const lemma = fixed ?? (out.length === 0 ? lemmaOf(p) : undefined);
+      const made = lemma !== undefined ? { lemma, pos: p.tag.POS, tags: info.list } : undefined;
       out.push(new Candidate(info, p.score, isKnown ? F.Known : 0, made, this, form, ps === all ? j : all.indexOf(p)));
     }
     // A capitalised word the dictionary lacks may be a foreign name that does not decline
