@@ -24,7 +24,7 @@ const CYRILLIC = /[а-яё]/i;
 const CACHE_LIMIT = 100_000;
 // az's parses are kept only for the forms of the last few documents: the later stages ask for the
 // parses of the words the morph stage has just read, and a parse array is the bulkiest thing cached.
-const PARSE_LIMIT = 25_000;
+const PARSE_LIMIT = 10_000;
 const EMPTY: readonly Candidate[] = [];
 const NO_TAGS: readonly Az.Tag[] = [];
 // Readings far less likely than the best one are dropped: no context rule can lift them that far.
