@@ -2,6 +2,7 @@ import type { Span } from '../types.js';
 import { cueLexicon, wordList, type VerbCue } from './lexicon.js';
 import { findObject, findSubject, ppObject, weak, type NP } from './np.js';
 import type { View } from './view.js';
+import { detached } from '../morph/cache.js';
 
 // Helpers shared by the direct and the indirect patterns: cue verbs, clause and content bounds,
 // the speaker phrase of a cue verb.
@@ -57,7 +58,8 @@ function passiveCue(lemma: string): VerbCue | undefined {
   if (passives.has(lemma)) return passives.get(lemma);
   const cue = cueLexicon().verbs.get(lemma);
   const out = cue === undefined || cue.needObj || cue.back || cue.neg || cue.src ? undefined : { ...cue, imp: true, obj: false };
-  passives.set(lemma, out);
+  if (passives.size >= 10_000) passives.clear(); // bounded over a long batch
+  passives.set(detached(lemma), out);
   return out;
 }
 

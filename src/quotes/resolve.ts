@@ -5,6 +5,7 @@ import { cueLexicon } from './lexicon.js';
 import { shortQuotation } from './clause.js';
 import type { View } from './view.js';
 import { readRows } from '../data-file.js';
+import { detached } from '../morph/cache.js';
 
 type Gender = 'masc' | 'femn' | 'plur' | undefined;
 
@@ -522,7 +523,7 @@ function nameWords(name: string): string[] {
   if (w === undefined) {
     w = name.toLowerCase().replace(/ё/g, 'е').split(/\s+/).filter(Boolean);
     if (wordCache.size > 10000) wordCache.clear();
-    wordCache.set(name, w);
+    wordCache.set(detached(name), w);
   }
   return w;
 }

@@ -1,6 +1,7 @@
 import type { Context } from '../context.js';
 import type { Doc, MorphTok } from '../doc.js';
 import { themeStopwords } from './lexicon.js';
+import { detached } from '../morph/cache.js';
 
 /** What pattern a candidate phrase came from. */
 export const enum Kind {
@@ -327,7 +328,7 @@ function nameKey(ctx: Context, name: string, facts: TokenFacts, from: number, to
     key = words.length === 0 ? null : words.map((w) => ctx.morphology.stem(w)).join(' ');
     if (cache.size >= 10_000) cache.clear(); // bounded over a long batch
     // A copy: a name cut from an article's text would keep the whole text alive.
-    cache.set(name.length >= 13 ? (name + ' ').slice(0, -1) : name, key);
+    cache.set(detached(name), key);
   }
   if (key !== null) return key;
   const parts: string[] = [];
