@@ -7,6 +7,7 @@ import { cleanSpans } from '../src/entities/hygiene.js';
 import { clusterNames, initialsOf } from '../src/entities/cluster.js';
 import { familyPlural, writtenUnchanged } from '../src/entities/documentForms.js';
 import { isFemaleName } from '../src/entities/femaleNames.js';
+import { voteFor } from '../src/entities/mentionContext.js';
 import { guessNameNominative } from '../src/entities/nameEndings.js';
 import { normalizeMention } from '../src/entities/normalize.js';
 import { findRoles } from '../src/entities/roles.js';
@@ -106,6 +107,14 @@ describe('what the document says about a name', () => {
     expect(familyPlural('Скрипалей', new Set(), true, true)).toBeUndefined(); // с ... : a woman's instrumental
     expect(familyPlural('Скрипалей', new Set(), false, false)).toBeUndefined();
     expect(familyPlural('Валей', new Set(['Валя']), true, false)).toBeUndefined(); // Валя's instrumental
+  });
+  test('gender votes count for every form sharing the word\'s stem', () => {
+    const votes = new Map([['путин', -1], ['путина', -0.5], ['асия', 1], ['пут', 2]]);
+    expect(voteFor('Путину', votes, ctx.morphology)).toBe(-1.5); // путин, путина; not пут
+    expect(voteFor('Асии', votes, ctx.morphology)).toBe(1);
+    expect(voteFor('Маск', votes, ctx.morphology)).toBe(0);
+    expect(voteFor('Путину', new Map(), ctx.morphology)).toBe(0);
+    expect(voteFor('Бори\u0301са', new Map([['борис', 1]]), ctx.morphology)).toBe(1); // a stress mark
   });
   test('women\'s names in -ия the dictionary lacks', () => {
     expect(isFemaleName('Асия')).toBe(true);

@@ -14,6 +14,9 @@ const SIBLING_ENDINGS = ['а', 'я', 'у', 'ю', 'ы', 'и', 'е', 'ой', 'ей
  * writtenUnchanged('Ватцке', new Map([['Ватцке', 3]]), new Set(['Ватцке'])); // true
  */
 export function writtenUnchanged(word: string, counts: Map<string, number>, vocab: Set<string>): boolean {
+  // Most words end otherwise (е, и, о, э, or ё that becomes е): ruled out before any copy.
+  const last = word.charCodeAt(word.length - 1);
+  if (last !== 0x435 && last !== 0x438 && last !== 0x43e && last !== 0x44d && last !== 0x451) return false;
   const w = word.replace(/ё/g, 'е');
   if (!/[еиоэ]$/.test(w) || (counts.get(w) ?? 0) < 2) return false;
   const stem = w.slice(0, -1);

@@ -280,7 +280,7 @@ export function casesAfterPreposition(word: string): readonly Case[] | undefined
     prepCases = new Map();
     for (const [w, cases] of readTsv('prepositions.tsv')) prepCases.set(w, cases.split(' ') as Case[]);
   }
-  return prepCases.get(word.toLowerCase());
+  return prepCases.get(isLowerCase(word) ? word : word.toLowerCase()); // mostly lower case already: no copy
 }
 
 /**

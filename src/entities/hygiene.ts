@@ -92,6 +92,24 @@ function splitAtBoundaries(doc: Doc, s: Span, sentenceStart: Uint8Array): Span[]
   return out.filter((p) => p.tokEnd > p.tokStart);
 }
 
+const CAPITAL_OR_DIGIT = /[\p{Lu}\d]/u;
+const CAPITAL = /\p{Lu}/u;
+
+/** `/[\p{Lu}\d]/u.test(s)` (`/\p{Lu}/u` without `digits`), without the regex for Latin and basic Cyrillic text. */
+function hasCapitalOrDigit(s: string, digits = true): boolean {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 0x80) {
+      if ((c >= 0x41 && c <= 0x5a) || (digits && c >= 0x30 && c <= 0x39)) return true;
+    } else if (c >= 0x400 && c < 0x460) {
+      if (c < 0x430) return true;
+    } else return (digits ? CAPITAL_OR_DIGIT : CAPITAL).test(s); // other scripts: the full rule
+  }
+  return false;
+}
+
+const hasCapital = (s: string): boolean => hasCapitalOrDigit(s, false);
+
 /** True when token i may be cut from a span's edge (rule 2). */
 function trimmable(doc: Doc, i: number, type: EntityType, atEnd: boolean): boolean {
   const t = doc.tokens[i];
@@ -100,7 +118,7 @@ function trimmable(doc: Doc, i: number, type: EntityType, atEnd: boolean): boole
     if (t.text === '.' && atEnd && i > 0 && /^\p{Lu}$/u.test(doc.tokens[i - 1].text)) return false;
     return t.kind === 'punct';
   }
-  if (/[\p{Lu}\d]/u.test(t.text)) return false; // уль-Малук, 2-й
+  if (hasCapitalOrDigit(t.text)) return false; // уль-Малук, 2-й
   if (type === 'PER') return !nameParticles().has(t.text);
   const pos = doc.morph[i]?.pos;
   return pos !== undefined && FUNCTION_POS.has(pos);
@@ -145,7 +163,7 @@ function commonWord(doc: Doc, s: Span, sentenceStart: Uint8Array, inNames: Set<s
   for (let i = s.tokStart; i < s.tokEnd; i++) {
     const t = doc.tokens[i];
     if (t.kind === 'punct') continue;
-    if (/\p{Lu}/u.test(t.text)) capitals++;
+    if (hasCapital(t.text)) capitals++;
     word = word === -1 && t.kind === 'word' ? i : -2;
   }
   if (capitals === 0) return true;

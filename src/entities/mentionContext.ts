@@ -17,7 +17,7 @@ export interface Unit { tok: number; part: number; text: string; fixed: boolean 
  * What the words around a mention say about its case and gender: a preposition's cases, an
  * apposition noun's parses, the gender of a past-tense verb beside it (a subject agrees with it);
  * and what the whole document writes: its capitalised words (`vocab`), how often each
- * (`counts`), and the gender its verbs and pronouns give each name stem (`votes`).
+ * (`counts`), and the gender its verbs and pronouns give each capitalised word (`votes`, read through `voteFor`).
  */
 export interface MentionContext { cases: readonly Case[] | undefined; hint: Parse[]; verbBefore: Gender | undefined; verbAfter: Gender | undefined; vocab: Set<string>; votes: Map<string, number>; counts: Map<string, number> }
 
@@ -78,7 +78,18 @@ function governedBefore(doc: Doc, i: number, morphology: Morphology): boolean {
   if (k < 0) return false;
   const t = doc.tokens[k];
   if (t.kind !== 'word') return false;
-  return (isLowerCase(t.text) || isSentenceInitial(doc, k)) && parses(morphology, t.text.toLowerCase())[0]?.tag.POS === 'NOUN';
+  if (isLowerCase(t.text)) return firstIsNoun(t.text, morphology);
+  return isSentenceInitial(doc, k) && parses(morphology, t.text.toLowerCase())[0]?.tag.POS === 'NOUN';
+}
+
+/**
+ * True when the form's first usable parse is a noun. For a form the morph stage has read: its
+ * tags, kept with its other facts, rule most words out without the parses (which may have left
+ * their cache and would need az again).
+ */
+function firstIsNoun(form: string, morphology: Morphology): boolean {
+  if (!morphology.tags(form).some((tag) => tag.POS === 'NOUN')) return false;
+  return parses(morphology, form)[0]?.tag.POS === 'NOUN';
 }
 
 function isSentenceInitial(doc: Doc, k: number): boolean {
@@ -90,7 +101,8 @@ const voteCache = new WeakMap<Doc, Map<string, number>>();
 /**
  * Gender evidence for the capitalised words of a document: a run of capitalised words right
  * before a singular past-tense verb is its subject and shares its gender (Асия Биби заявила).
- * Keyed by the word's stem, so every case form of the name profits; positive means feminine.
+ * Keyed by the word (lower case, ё→е); `voteFor` sums the votes of the words sharing a word's
+ * stem, so every case form of the name profits; positive means feminine.
  */
 function genderVotes(doc: Doc, morphology: Morphology): Map<string, number> {
   let votes = voteCache.get(doc);
@@ -108,20 +120,22 @@ function genderVotes(doc: Doc, morphology: Morphology): Map<string, number> {
     let g = verbGender(doc, j, morphology);
     // A sentence's first word is capitalised anyway; a common noun there heads the run (Адвокат Асии Биби покинул).
     if (g !== undefined) {
-      const commonFirst = isSentenceInitial(doc, i) && parses(morphology, toks[i].text.toLowerCase())[0]?.tag.POS === 'NOUN' && !parses(morphology, toks[i].text).some((p) => hasGrammeme(p, 'Surn') || hasGrammeme(p, 'Name'));
+      // The name readings first: the word as written is known from the morph stage, its lower-case
+      // form mostly is not (parsing it is the dearer check).
+      const commonFirst = isSentenceInitial(doc, i) && !mayBeName(toks[i].text, morphology) && parses(morphology, toks[i].text.toLowerCase())[0]?.tag.POS === 'NOUN';
       if (commonFirst || governedBefore(doc, i, morphology)) g = undefined;
     }
     // A personal pronoun shortly after a name mostly refers to it: она, её → a woman; он → a man.
     const pronoun = j - i <= 3 ? pronounAfter(doc, j) : undefined;
     if (pronoun !== undefined) {
       for (let k = i; k < j; k++) {
-        const key = morphology.stem(toks[k].text);
+        const key = foldWord(toks[k].text);
         votes.set(key, (votes.get(key) ?? 0) + (pronoun === 'femn' ? 0.5 : -0.5));
       }
     }
     if (g !== undefined) {
       for (let k = i; k < j; k++) {
-        const key = morphology.stem(toks[k].text);
+        const key = foldWord(toks[k].text);
         votes.set(key, (votes.get(key) ?? 0) + (g === 'femn' ? 1 : -1));
       }
     }
@@ -131,14 +145,66 @@ function genderVotes(doc: Doc, morphology: Morphology): Map<string, number> {
   return votes;
 }
 
+/** True when a usable parse of the form is a first name or a surname; the tags rule most words out. */
+function mayBeName(form: string, morphology: Morphology): boolean {
+  if (!morphology.tags(form).some((t) => t.Surn === true || t.Name === true)) return false;
+  return parses(morphology, form).some((p) => hasGrammeme(p, 'Surn') || hasGrammeme(p, 'Name'));
+}
+
+/** Lower case, ё→е: what the stemmer reads of a word. */
+function foldWord(w: string): string {
+  const lower = w.toLowerCase();
+  return lower.includes('ё') ? lower.replace(/ё/g, 'е') : lower;
+}
+
+const STRESS_MARK = /[\u0300\u0301]/;
+const RU_VOWELS = new Set([...'аеиоуыэюя'].map((ch) => ch.charCodeAt(0)));
+
+/** Letters up to the first vowel (included), which Snowball's Russian stemmer never cuts: it only trims what follows. */
+function keptPrefixLength(folded: string): number {
+  for (let k = 0; k < folded.length; k++) if (RU_VOWELS.has(folded.charCodeAt(k))) return k + 1;
+  return folded.length;
+}
+
+/**
+ * The document's gender vote for a word: the sum over the voted words with the same Snowball
+ * stem. The stemmer only cuts letters after the first vowel, so a voted word not starting with
+ * the same letters cannot share the stem and is never stemmed (a new word's first stem is dear).
+ *
+ * @example
+ * voteFor('Асии', contextOf(doc, 0, 2, morphology).votes, morphology); // 2 after 'Асия Биби заявила … Асия сказала'
+ */
+export function voteFor(text: string, votes: Map<string, number>, morphology: Morphology): number {
+  if (votes.size === 0) return 0;
+  const folded = foldWord(text);
+  const stressed = STRESS_MARK.test(folded);
+  const head = folded.slice(0, keptPrefixLength(folded));
+  let stem: string | undefined;
+  let sum = 0;
+  for (const [word, vote] of votes) {
+    if (!stressed && !word.startsWith(head) && !STRESS_MARK.test(word)) continue;
+    if (word === folded) { sum += vote; continue; } // the same word: the same stem
+    stem ??= morphology.stem(text);
+    if (morphology.stem(word) === stem) sum += vote;
+  }
+  return sum;
+}
+
 const PRONOUN_GENDER = new Map<string, Gender>([['она', 'femn'], ['её', 'femn'], ['ее', 'femn'], ['он', 'masc']]);
+
+/** False for most words that are none of PRONOUN_GENDER's: two or three letters, the first о or е (any case). */
+function mayBePronoun(w: string): boolean {
+  if (w.length < 2 || w.length > 3) return false;
+  const c = w.charCodeAt(0);
+  return c === 0x43e || c === 0x41e || c === 0x435 || c === 0x415;
+}
 
 /** The gender of the first personal pronoun within a few words after token `j`, if any. */
 function pronounAfter(doc: Doc, j: number): Gender | undefined {
   for (let k = j; k < doc.tokens.length && k < j + 12; k++) {
     const t = doc.tokens[k];
     if (t.kind !== 'word') continue;
-    const g = t.text.length <= 3 ? PRONOUN_GENDER.get(t.text.toLowerCase()) : undefined; // the pronouns are short
+    const g = mayBePronoun(t.text) ? PRONOUN_GENDER.get(t.text.toLowerCase()) : undefined;
     if (g !== undefined) return g;
     if (k > j && startsUpper(t.text)) return undefined; // another name comes first
   }
@@ -176,11 +242,18 @@ function formVerbGender(text: string, morphology: Morphology): number {
   if (cache === undefined) verbFormCache.set(morphology, (cache = new BoundedCache(50_000)));
   let v = cache.get(text);
   if (v === undefined) {
-    const g = !isLowerCase(text) ? undefined : pastSingularGender(parses(morphology, text)[0]);
+    // Most forms have no past singular verb reading at all: their tags (kept with the form's other
+    // facts) say so without the parses, which may have to be made again.
+    const g = !isLowerCase(text) || !morphology.tags(text).some(isPastSingularVerb) ? undefined : pastSingularGender(parses(morphology, text)[0]);
     v = g === undefined ? 1 : g === 'masc' ? 2 : 3;
     cache.set(text, v);
   }
   return v;
+}
+
+/** A tag that `pastSingularGender` could accept: the first usable parse can have no other. */
+function isPastSingularVerb(t: Az.Tag): boolean {
+  return t.POS === 'VERB' && t.past === true && t.plur !== true;
 }
 
 function pastSingularGender(p: Parse | undefined): Gender | undefined {
@@ -237,6 +310,8 @@ export function contextOf(doc: Doc, tokStart: number, tokEnd: number, morphology
   // A lower-case animate noun right before a name is usually its apposition (христианке Асии
   // Биби) and shares its case and gender.
   if (!wantHint || !isLowerCase(t.text)) return ctx;
+  // The tags first: most words have no such reading, and then the parses are not needed.
+  if (!morphology.tags(t.text).some((tag) => tag.POS === 'NOUN' && tag.anim === true && tag.plur !== true)) return ctx;
   ctx.hint = parses(morphology, t.text).filter((p) => p.tag.POS === 'NOUN' && hasGrammeme(p, 'anim') && !isPlural(p));
   return ctx;
 }

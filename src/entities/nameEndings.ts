@@ -35,14 +35,18 @@ function rulesFor(gender: Gender, c: Case): EndingRule[] {
   return byCase[c] ?? (byCase[c] = load().filter((r) => r.gender === gender && r.cases.includes(c)));
 }
 
-function classMatches(cls: EndingRule['cls'], ch: string | undefined): boolean {
+const codesOf = (letters: string): Set<number> => new Set([...letters].map((ch) => ch.charCodeAt(0)));
+const VOWEL_CODES = codesOf(VOWELS);
+const K_CODES = codesOf(K_LETTERS);
+const NOT_CONSONANT_CODES = codesOf(`${VOWELS}ьъй`);
+
+/** Whether a letter of a lower-cased word (`ch`, its code) is of the rule's class: C consonant, V vowel, K velar or hushing. */
+function classMatches(cls: EndingRule['cls'], ch: number): boolean {
   if (cls === '') return true;
-  if (ch === undefined) return false;
-  const c = ch.toLowerCase();
-  if (!/[а-яё]/.test(c)) return false;
-  if (cls === 'V') return VOWELS.includes(c);
-  if (cls === 'K') return K_LETTERS.includes(c);
-  return !VOWELS.includes(c) && c !== 'ь' && c !== 'ъ' && c !== 'й';
+  if (!((ch >= 0x430 && ch <= 0x44f) || ch === 0x451)) return false; // а-я, ё
+  if (cls === 'V') return VOWEL_CODES.has(ch);
+  if (cls === 'K') return K_CODES.has(ch);
+  return !NOT_CONSONANT_CODES.has(ch);
 }
 
 /**
@@ -61,7 +65,8 @@ export function guessNameNominative(word: string, gender: Gender, c: Case): stri
     if (!lower.endsWith(r.ending)) continue;
     const stemEnd = word.length - r.ending.length;
     if (stemEnd < 2) continue;
-    if (!classMatches(r.cls, lower[stemEnd - 1])) continue;
+    // lower.charCodeAt(…) is NaN past the end, which no class takes (as the letter's absence before).
+    if (!classMatches(r.cls, lower.charCodeAt(stemEnd - 1))) continue;
     const upper = word.length > 1 && word === word.toUpperCase();
     return word.slice(0, stemEnd) + (upper ? r.nominative.toUpperCase() : r.nominative);
   }

@@ -39,9 +39,34 @@ function keepSurnameSingular(u: Unit, forms: Map<Unit, string>, morphology: Morp
 }
 
 function isFixedWord(w: string): boolean {
-  if (!/[а-яё]/i.test(w)) return true; // Latin, digits
-  if (w.length > 1 && w === w.toUpperCase()) return true; // МИД, ЕС
+  if (!hasCyrillicLetter(w)) return true; // Latin, digits
+  if (w.length > 1 && isUpperCase(w)) return true; // МИД, ЕС
   return w.length === 1; // an initial
+}
+
+const CYRILLIC_LETTER = /[а-яё]/i;
+
+/** `/[а-яё]/i.test(w)`, without the regex for Latin and basic Cyrillic words. */
+function hasCyrillicLetter(w: string): boolean {
+  for (let k = 0; k < w.length; k++) {
+    const c = w.charCodeAt(k);
+    if ((c >= 0x410 && c <= 0x44f) || c === 0x451 || c === 0x401) return true;
+    if (c >= 0x80 && (c < 0x400 || c >= 0x460)) return CYRILLIC_LETTER.test(w); // other scripts: the regex's own case folding
+  }
+  return false;
+}
+
+/** `w === w.toUpperCase()`, without the copy for Latin and basic Cyrillic words. */
+function isUpperCase(w: string): boolean {
+  for (let k = 0; k < w.length; k++) {
+    const c = w.charCodeAt(k);
+    if (c < 0x80) {
+      if (c >= 0x61 && c <= 0x7a) return false;
+    } else if (c >= 0x400 && c < 0x460) {
+      if (c >= 0x430) return false;
+    } else return w === w.toUpperCase(); // other scripts: the full rule
+  }
+  return true;
 }
 
 function unitsOf(doc: Doc, tokStart: number, tokEnd: number, type: EntityType, morphology: Morphology): Unit[] {

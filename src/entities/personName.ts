@@ -2,7 +2,7 @@ import type { Morphology } from '../morph/morphology.js';
 import type { Case, Gender } from './grammar.js';
 import { detached } from '../morph/cache.js';
 import { CASES, caseOf, gendersOf, hasGrammeme, isPlural, startsUpper } from './grammar.js';
-import { caseAllowed, casePenalty, isKnown, type MentionContext, nominalForm, parses, type Unit } from './mentionContext.js';
+import { caseAllowed, casePenalty, isKnown, type MentionContext, nominalForm, parses, type Unit, voteFor } from './mentionContext.js';
 import { familyPlural, mayBeFamilyPlural, writtenUnchanged } from './documentForms.js';
 import { isFemaleName } from './femaleNames.js';
 import { guessNameNominative } from './nameEndings.js';
@@ -31,7 +31,12 @@ function slotOf(g: Gender, c: Case): number {
 const PERSON_SLOTS = PER_GENDERS.length * CASES.length;
 
 /** Form and weight of a unit read as each (gender, case) slot; no form where it has no such reading. */
-interface Readings { forms: Array<string | undefined>; weights: Float64Array }
+interface Readings { forms: Array<string | undefined>; weights: number[] }
+
+// One pair of arrays per word and document: array literals of the slots' length (PERSON_SLOTS),
+// cheaper to make than a typed array or a filled one.
+const noForms = (): Array<string | undefined> => [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
+const noWeights = (): number[] => [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
 
 /**
  * The readings of a unit before the document is known, parallel arrays per reading (compact: a
@@ -40,40 +45,41 @@ interface Readings { forms: Array<string | undefined>; weights: Float64Array }
  */
 interface RawReadings { slots: Uint8Array; forms: string[]; weights: Float64Array; vocabKeys: Array<string | undefined> }
 
-const rawCache = new WeakMap<Morphology, Map<string, RawReadings>>();
+// Per morphology, two maps by the word: [not a surname, last of several parts (a surname)].
+const rawCache = new WeakMap<Morphology, [Map<string, RawReadings>, Map<string, RawReadings>]>();
 
-const RAW_CACHE_LIMIT = 200_000;
+const RAW_CACHE_LIMIT = 100_000; // per map
 
 // The readings depend on the word and on document-wide evidence only (the vocabulary and counts,
 // one pair per document): a name mentioned again in the same document reuses them. Keyed by the
-// document's vocabulary set, so they go with the document.
-const docReadings = new WeakMap<Set<string>, Map<string, Readings>>();
+// document's vocabulary set, so they go with the document; one map by the word per (isLast, multi).
+const docReadings = new WeakMap<Set<string>, Array<Map<string, Readings>>>();
 
 function personReadings(u: Unit, isLast: boolean, multi: boolean, context: MentionContext, morphology: Morphology): Readings {
   const vocab = context.vocab;
-  const cacheKey = `${u.text}|${isLast ? 1 : 0}${multi ? 1 : 0}`;
   let perDoc = docReadings.get(vocab);
-  if (perDoc === undefined) docReadings.set(vocab, (perDoc = new Map()));
-  const done = perDoc.get(cacheKey);
+  if (perDoc === undefined) docReadings.set(vocab, (perDoc = [new Map(), new Map(), new Map(), new Map()]));
+  const byWord = perDoc[(isLast ? 2 : 0) + (multi ? 1 : 0)];
+  const done = byWord.get(u.text);
   if (done !== undefined) return done;
   const computed = scoredReadings(u, isLast, multi, context, morphology);
-  perDoc.set(cacheKey, computed);
+  byWord.set(u.text, computed);
   return computed;
 }
 
 function scoredReadings(u: Unit, isLast: boolean, multi: boolean, context: MentionContext, morphology: Morphology): Readings {
   const vocab = context.vocab;
-  let cache = rawCache.get(morphology);
-  if (cache === undefined) rawCache.set(morphology, (cache = new Map()));
+  let caches = rawCache.get(morphology);
+  if (caches === undefined) rawCache.set(morphology, (caches = [new Map(), new Map()]));
   // Only `surname` (last of several parts) changes the raw readings: share them between the other three.
-  const rawKey = `${u.text}|${isLast && multi ? 1 : 0}`;
-  let raw = cache.get(rawKey);
+  const cache = caches[isLast && multi ? 1 : 0];
+  let raw = cache.get(u.text);
   if (raw === undefined) {
     if (cache.size > RAW_CACHE_LIMIT) cache.clear();
     raw = rawPersonReadings(u, isLast, multi, morphology);
-    cache.set(detached(rawKey), raw);
+    cache.set(detached(u.text), raw);
   }
-  const out: Readings = { forms: new Array<string | undefined>(PERSON_SLOTS).fill(undefined), weights: new Float64Array(PERSON_SLOTS) };
+  const out: Readings = { forms: noForms(), weights: noWeights() };
   // Written the same wherever it stands (Ватцке after a preposition and as a subject): it does not decline.
   const unchanged = writtenUnchanged(u.text, context.counts, vocab);
   for (let k = 0; k < raw.slots.length; k++) {
@@ -167,7 +173,7 @@ function rawPersonReadings(u: Unit, isLast: boolean, multi: boolean, morphology:
     }
   }
   // Cached across documents: forms cut from the text (the word as written) must not keep it.
-  return { slots: Uint8Array.from(slots), forms: forms.map(detached), weights: Float64Array.from(weights), vocabKeys: vocabKeys.map((k) => (k === undefined ? k : detached(k))) };
+  return { slots: new Uint8Array(slots), forms: forms.map(detached), weights: new Float64Array(weights), vocabKeys: vocabKeys.map((k) => (k === undefined ? k : detached(k))) };
 }
 
 /**
@@ -189,7 +195,7 @@ export function personForms(units: Unit[], context: MentionContext, morphology: 
   const readings = live.map((u, k) => personReadings(u, k === live.length - 1, live.length > 1, context, morphology));
   // What the rest of the document says about this person's gender (a verb after another mention).
   let vote = 0;
-  for (const u of live) vote += context.votes.get(morphology.stem(u.text)) ?? 0;
+  for (const u of live) vote += voteFor(u.text, context.votes, morphology);
   let best: { g: Gender; c: Case; score: number } | undefined;
   for (const g of PER_GENDERS) {
     const voteBonus = (vote > 0 && g === 'femn') || (vote < 0 && g === 'masc') ? 0.3 : 0;

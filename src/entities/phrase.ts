@@ -17,15 +17,20 @@ const OPTION_CACHE_LIMIT = 200_000;
 
 const ADJ_POS = new Set(['ADJF', 'PRTF']);
 
+/** An adjective's or participle's tag: without one, no parse of the word can be either. */
+function isAdjectiveTag(tag: Az.Tag): boolean {
+  return ADJ_POS.has(tag.POS ?? '');
+}
+
 function isAdjective(u: Unit, morphology: Morphology): boolean {
-  if (u.fixed) return false;
+  if (u.fixed || !morphology.tags(u.text).some(isAdjectiveTag)) return false; // the tags rule most words out
   const ps = parses(morphology, u.text);
   return ps.length > 0 && ADJ_POS.has(ps[0].tag.POS ?? '');
 }
 
 /** True when `u` can be an adjective agreeing with the word after it (Черного моря, Голубой поток). */
 function modifies(u: Unit, next: Unit, morphology: Morphology): boolean {
-  if (u.fixed) return false;
+  if (u.fixed || !morphology.tags(u.text).some(isAdjectiveTag)) return false; // the tags rule most words out
   const adjs = parses(morphology, u.text).filter((p) => ADJ_POS.has(p.tag.POS ?? '') && !hasGrammeme(p, 'Fixd') && caseOf(p) !== undefined);
   if (adjs.length === 0) return false;
   if (next.fixed) return ADJ_POS.has(parses(morphology, u.text)[0]?.tag.POS ?? ''); // британского МИД
@@ -48,14 +53,16 @@ function agrees(adj: Parse, c: Case, plural: boolean, gender: Gender | undefined
 
 interface Option { c: Case; plural: boolean; gender: Gender | undefined; form: string | undefined; score: number }
 
-const optionCache = new WeakMap<Morphology, Map<string, Option[]>>();
+// Per morphology and entity type, by the word (no key string built per look-up).
+const optionCache = new WeakMap<Morphology, Map<EntityType, Map<string, Option[]>>>();
 
 /** The readings of a place's or organisation's head word, in every case (cached per word and type). */
 function headOptions(text: string, type: EntityType, morphology: Morphology): Option[] {
-  let cache = optionCache.get(morphology);
-  if (cache === undefined) optionCache.set(morphology, (cache = new Map()));
-  const key = `${type}|${text}`;
-  let options = cache.get(key);
+  let byType = optionCache.get(morphology);
+  if (byType === undefined) optionCache.set(morphology, (byType = new Map()));
+  let cache = byType.get(type);
+  if (cache === undefined) byType.set(type, (cache = new Map()));
+  let options = cache.get(text);
   if (options !== undefined) return options;
   if (cache.size > OPTION_CACHE_LIMIT) cache.clear();
   options = [];
@@ -88,7 +95,7 @@ function headOptions(text: string, type: EntityType, morphology: Morphology): Op
   }
   // Cached across documents: neither key nor forms may keep the article they were cut from.
   for (const o of options) if (o.form !== undefined) o.form = detached(o.form);
-  cache.set(detached(key), options);
+  cache.set(detached(text), options);
   return options;
 }
 
@@ -126,7 +133,9 @@ export function phraseForms(units: Unit[], context: MentionContext, type: Entity
     return forms;
   }
   const options = headOptions(head.text, type, morphology).filter((o) => caseAllowed(o.c, context));
-  let best: (Option & { mods: Array<Parse | undefined> }) | undefined;
+  let best: Option | undefined;
+  let bestScore = 0;
+  let bestMods: Array<Parse | undefined> = [];
   const modParses = mods.map((m) => parses(morphology, m.text)); // asked once per option below
   for (const o of options) {
     let score = o.score + (o.c === 'nomn' ? 0.05 : 0) - casePenalty(o.c, context);
@@ -137,13 +146,13 @@ export function phraseForms(units: Unit[], context: MentionContext, type: Entity
       if (a !== undefined) score += 0.5;
       chosen.push(a);
     }
-    if (best === undefined || score > best.score) best = { ...o, score, mods: chosen };
+    if (best === undefined || score > bestScore) { best = o; bestScore = score; bestMods = chosen; }
   }
   if (best === undefined || best.c === 'nomn') return forms;
   if (best.form !== undefined) forms.set(head, best.form);
   const { plural, gender } = best;
   mods.forEach((m, k) => {
-    const a = best!.mods[k];
+    const a = bestMods[k];
     if (a === undefined) return;
     const f = nominalForm(m.text, a, { plural, gender });
     if (f !== undefined) forms.set(m, f);
