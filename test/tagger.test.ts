@@ -6,7 +6,7 @@ import { morph } from '../src/morph/index.js';
 import { segment } from '../src/segment/index.js';
 import { spansOf, tagMentions, taggerAvailable } from '../src/entities/tagger/index.js';
 import { allowed, LABELS } from '../src/entities/tagger/labels.js';
-import { shapeOf } from '../src/entities/tagger/features.js';
+import { extractFeatures, N_STATIC, shapeOf, staticFeatures } from '../src/entities/tagger/features.js';
 import { encodeModel, packModels, SparseModel, unpackModels } from '../src/entities/tagger/model.js';
 import { N_LABELS } from '../src/entities/tagger/labels.js';
 
@@ -60,6 +60,20 @@ describe('NER tagger', () => {
     expect(found).toContainEqual(['Касым-Жомарт Токаев', 'PER']);
     expect(found).toContainEqual(['Казахстане', 'LOC']);
     expect(found).toContainEqual(['Алматы', 'LOC']);
+  });
+
+  test('cached form rows and reused scratch arrays give the features of a fresh eager extraction', () => {
+    const text = readFileSync(new URL('../fixtures/article.txt', import.meta.url), 'utf8');
+    const doc = prepared(text);
+    const first = tagMentions(doc, ctx);
+    expect(tagMentions(doc, ctx)).toEqual(first); // second time from the form cache
+    const eager = extractFeatures(doc, 18, ctx.morphology, true);
+    const lazy = extractFeatures(doc, 18, ctx.morphology, false, true);
+    const out = new Uint32Array(N_STATIC);
+    for (let i = 0; i < doc.tokens.length; i++) {
+      staticFeatures(lazy, i, out, 0);
+      expect([...out]).toEqual([...eager.buckets!.subarray(i * N_STATIC, (i + 1) * N_STATIC)]);
+    }
   });
 
   test('empty and name-less texts give no mentions', () => {

@@ -1,5 +1,7 @@
 import type { Doc, MorphTok, Tok } from '../../doc.js';
+import type Az from 'az';
 import type { Morphology } from '../../morph/morphology.js';
+import { detached } from '../../morph/cache.js';
 import type { TokenKind } from '../../types.js';
 import { clusterOf, clustersGeneration } from './clusters.js';
 import { hashRange, hashStart, hashStep, hashString, mix } from './hash.js';
@@ -11,8 +13,8 @@ import { hashRange, hashStart, hashStep, hashString, mix } from './hash.js';
  *
  * Per token we keep N_ATTR attribute hashes (lower-cased form, lemma, shape, affixes, POS+case,
  * proper-name grammemes, …): those read from the chosen analysis are cached per MorphTok object,
- * the rest per word form. A feature is mix(attribute hash, template id);
- * its bucket is the low `bits` bits.
+ * the rest per word form, and a form's cache row keeps both (for the analysis it had last).
+ * A feature is mix(attribute hash, template id); its bucket is the low `bits` bits.
  */
 
 const A_LOWER = 0, A_LEMMA = 1, A_SHAPE = 2, A_SUF2 = 3, A_SUF3 = 4, A_SUF4 = 5, A_PRE3 = 6,
@@ -160,9 +162,6 @@ function morphAttrsOf(t: Tok, m: MorphTok): MorphAttrs {
   return e;
 }
 
-/** Attributes that depend on the form (and kind) only, in the order a FormCache row stores them. */
-const FORM_ATTRS = [A_LOWER, A_SHAPE, A_SUF2, A_SUF3, A_SUF4, A_PRE3, A_CAP, A_SUF1, A_AMBIG, A_CL_COARSE, A_CL_FINE];
-const N_FORM = FORM_ATTRS.length;
 /**
  * Distinct forms per cache generation. Two generations are kept and a form found in the old one
  * moves to the young one, so a working set a little over the limit does not empty the cache.
@@ -174,7 +173,7 @@ const kindAmbiguity = new SmallHashes(14);
 const kindCoarse = new SmallHashes(15);
 const kindFine = new SmallHashes(16);
 
-/** Writes the form attributes of token t into out[base + A_…]. */
+/** Writes the form attributes of token t into out[base + A_…] (the others are left alone). */
 function computeFormAttrs(t: Tok, morphology: Morphology | undefined, out: Uint32Array, base: number): void {
   const lower = lowerNormalised(t.text);
   const n = lower.length;
@@ -200,25 +199,69 @@ function lowerNormalised(text: string): string {
   return lower.indexOf('ё') < 0 ? lower : lower.replace(/ё/g, 'е');
 }
 
-/** One cache generation: row numbers by token text, N_FORM values per row in one flat array. */
+/**
+ * One cache generation: row numbers by token text, a whole attribute row (N_ATTR values) per
+ * form in one flat array. The form attributes are fixed; the analysis attributes (lemma, POS, …)
+ * are those of `morphs[row]`, the analysis the form had last: a form mostly keeps its analysis,
+ * so the row is copied as is, and only a change of analysis asks the MorphTok cache.
+ */
 class FormGeneration {
-  readonly rows = new Map<string, number>();
+  /**
+   * Open addressing over row numbers + 1 (0: empty), probed from the hash of the lower-cased
+   * text that extractFeatures computes for every token anyway (`lowers`): no string hashing here.
+   */
+  private readonly slots = new Int32Array(FORM_SLOTS);
+  private readonly texts: string[] = [];
   readonly kinds: TokenKind[] = [];
-  readonly vals = new Uint32Array(FORM_LIMIT * N_FORM);
+  readonly morphs: (MorphTok | undefined)[] = [];
+  readonly vals = new Uint32Array(FORM_LIMIT * N_ATTR);
+  size = 0;
 
-  /** Copies the row of t into out[base + A_…]; false when t (with its kind) is not here. */
-  read(t: Tok, out: Uint32Array, base: number): boolean {
-    const row = this.rows.get(t.text);
-    if (row === undefined || this.kinds[row] !== t.kind) return false;
-    const r = row * N_FORM;
-    const vals = this.vals;
-    for (let k = 0; k < N_FORM; k++) out[base + FORM_ATTRS[k]] = vals[r + k];
-    return true;
+  /** The row of t with its kind, or -1; h is lowers[] of t. */
+  rowOf(t: Tok, h: number): number {
+    const row = this.find(t.text, h);
+    return row < 0 || this.kinds[row] !== t.kind ? -1 : row;
+  }
+
+  /** The row of a text (any kind), or -1. */
+  find(text: string, h: number): number {
+    const slots = this.slots, texts = this.texts;
+    for (let s = slotOf(h); ; s = (s + 1) & (FORM_SLOTS - 1)) {
+      const r = slots[s];
+      if (r === 0) return -1;
+      if (texts[r - 1] === text) return r - 1;
+    }
+  }
+
+  /** A new row for a text not here (the caller checks there is room). */
+  add(text: string, h: number): number {
+    const slots = this.slots;
+    let s = slotOf(h);
+    while (slots[s] !== 0) s = (s + 1) & (FORM_SLOTS - 1);
+    const row = this.size++;
+    slots[s] = row + 1;
+    // A token's text may be a slice of its article: a copy, so the cache does not keep articles alive.
+    this.texts[row] = detached(text);
+    return row;
+  }
+
+  clear(): void {
+    this.slots.fill(0);
+    this.size = 0;
+    this.texts.length = 0;
+    this.morphs.length = 0;
   }
 }
 
+/** Slots of a FormGeneration's table: a power of two, at most 40 % full. */
+const FORM_SLOTS = 1 << 17;
+
+function slotOf(h: number): number {
+  return Math.imul(h, 0x9e3779b1) >>> 15;
+}
+
 /**
- * Form attributes by token text (no object per form). A row remembers its token kind; the same
+ * Attribute rows by token text (no object per form). A row remembers its token kind; the same
  * text with another kind (rare) rewrites the row.
  */
 class FormCache {
@@ -229,33 +272,61 @@ class FormCache {
   /** Forgets everything when the cluster table was reloaded since the last document. */
   sync(clusters: number): void {
     if (clusters !== this.clusters) {
-      this.young?.rows.clear();
-      this.old?.rows.clear();
+      this.young?.clear();
+      this.old?.clear();
       this.clusters = clusters;
     }
   }
 
-  write(t: Tok, morphology: Morphology | undefined, out: Uint32Array, base: number): void {
+  /** Writes the N_ATTR attribute hashes of token t, analysed as m, into out[base…]; h is lowers[] of t. */
+  write(t: Tok, h: number, m: MorphTok, morphology: Morphology | undefined, out: Uint32Array, base: number): void {
     let young = this.young;
     if (young === undefined) young = this.young = new FormGeneration();
-    if (young.read(t, out, base)) return;
-    if (this.old === undefined || !this.old.read(t, out, base)) computeFormAttrs(t, morphology, out, base);
-    let row = young.rows.get(t.text);
-    if (row === undefined) {
-      if (young.rows.size >= FORM_LIMIT) {
+    let row = young.rowOf(t, h);
+    if (row < 0) {
+      row = this.insert(t, h, morphology);
+      young = this.young!;
+    }
+    const vals = young.vals;
+    const r = row * N_ATTR;
+    if (young.morphs[row] !== m) {
+      const e = morphAttrsOf(t, m);
+      vals[r + A_LEMMA] = e.lemma;
+      vals[r + A_POS] = e.pos;
+      vals[r + A_POSCASE] = e.posCase;
+      vals[r + A_PROPER] = e.proper;
+      vals[r + A_NUMGEN] = e.numGen;
+      young.morphs[row] = m;
+    }
+    for (let k = 0; k < N_ATTR; k++) out[base + k] = vals[r + k];
+  }
+
+  /** A young row for t, filled from the old generation or computed; returns its number. */
+  private insert(t: Tok, h: number, morphology: Morphology | undefined): number {
+    let young = this.young!;
+    let row = young.find(t.text, h);
+    if (row < 0) {
+      if (young.size >= FORM_LIMIT) {
         // The old generation's arrays are reused for the new young one.
         const spare = this.old ?? new FormGeneration();
-        spare.rows.clear();
+        spare.clear();
         this.old = young;
         young = this.young = spare;
       }
-      row = young.rows.size;
-      young.rows.set(t.text, row);
+      row = young.add(t.text, h);
     }
     young.kinds[row] = t.kind;
-    const r = row * N_FORM;
-    const vals = young.vals;
-    for (let k = 0; k < N_FORM; k++) vals[r + k] = out[base + FORM_ATTRS[k]];
+    const r = row * N_ATTR;
+    const old = this.old;
+    const oldRow = old === undefined ? -1 : old.rowOf(t, h);
+    if (old !== undefined && oldRow >= 0) {
+      young.vals.set(old.vals.subarray(oldRow * N_ATTR, (oldRow + 1) * N_ATTR), r);
+      young.morphs[row] = old.morphs[oldRow];
+    } else {
+      computeFormAttrs(t, morphology, young.vals, r);
+      young.morphs[row] = undefined;
+    }
+    return row;
   }
 }
 
@@ -263,31 +334,38 @@ class FormCache {
 const formsWithMorph = new FormCache();
 const formsWithoutMorph = new FormCache();
 
-/** Writes the N_ATTR attribute hashes of one token into out[base…]. */
-function writeAttrs(t: Tok, m: MorphTok, forms: FormCache, morphology: Morphology | undefined, out: Uint32Array, base: number): void {
-  forms.write(t, morphology, out, base);
-  const e = morphAttrsOf(t, m);
-  out[base + A_LEMMA] = e.lemma;
-  out[base + A_POS] = e.pos;
-  out[base + A_POSCASE] = e.posCase;
-  out[base + A_PROPER] = e.proper;
-  out[base + A_NUMGEN] = e.numGen;
-}
-
 /**
  * The word's ambiguity class: the POS and proper-name grammemes of all its dictionary parses
  * (the chosen parse may hide that `Маск` can be a surname).
  */
 function ambiguityClass(form: string, morphology: Morphology): string {
-  const parts = new Set<string>();
   const tags = morphology.tags(form);
-  for (let k = 0; k < tags.length && k < 8; k++) {
-    const tag = tags[k];
-    parts.add(String(tag.POS));
+  if (tags.length === 1) return tagParts(tags[0]).sorted;
+  const parts = new Set<string>();
+  for (let k = 0; k < tags.length && k < 8; k++) for (const p of tagParts(tags[k]).parts) parts.add(p);
+  return [...parts].sort().join(',');
+}
+
+/** What one tag adds to an ambiguity class: its POS and proper-name grammemes, and them sorted and joined. */
+interface TagParts { parts: readonly string[]; sorted: string }
+
+/**
+ * Per tag object (the dictionary's tags are shared between forms; a WeakMap, so tags made for
+ * one word go with it): tag.toString() builds a new string on every call.
+ */
+const tagPartsCache = new WeakMap<Az.Tag, TagParts>();
+
+function tagParts(tag: Az.Tag): TagParts {
+  let e = tagPartsCache.get(tag);
+  if (e === undefined) {
+    const parts = new Set<string>([String(tag.POS)]);
     const str = tag.toString();
     for (const g of PROPER) if (str.includes(g)) parts.add(g);
+    const list = [...parts];
+    e = { parts: list, sorted: [...list].sort().join(',') };
+    tagPartsCache.set(tag, e);
   }
-  return [...parts].sort().join(',');
+  return e;
 }
 
 /** Bumped whenever templates change: a model trained with other features is refused. */
@@ -349,8 +427,9 @@ export class RowFiller {
   constructor(
     private readonly doc: Doc, private readonly forms: FormCache,
     private readonly morphology: Morphology | undefined, private readonly attrs: Uint32Array,
+    private readonly lowers: Uint32Array, filled?: Uint8Array,
   ) {
-    this.filled = new Uint8Array(doc.tokens.length);
+    this.filled = filled ?? new Uint8Array(doc.tokens.length);
   }
 
   /** Fills every row. */
@@ -364,7 +443,7 @@ export class RowFiller {
     const to = Math.min(i + 3, filled.length);
     for (let j = Math.max(i - 2, 0); j < to; j++) {
       if (filled[j] === 0) {
-        writeAttrs(this.doc.tokens[j], this.doc.morph[j], this.forms, this.morphology, this.attrs, (j + 2) * N_ATTR);
+        this.forms.write(this.doc.tokens[j], this.lowers[j], this.doc.morph[j], this.morphology, this.attrs, (j + 2) * N_ATTR);
         filled[j] = 1;
       }
     }
@@ -372,15 +451,68 @@ export class RowFiller {
 }
 
 /**
- * Extracts what the feature templates need from a Doc after segment + morph.
+ * The per-document arrays of extractFeatures, kept from one document to the next when the caller
+ * is done with a document's features before asking for the next one's (the tagger is): a document
+ * allocated some 70 bytes per token, all garbage after tagging. Documents of more than
+ * SCRATCH_LIMIT tokens get arrays of their own, so what is kept stays small.
+ */
+class Scratch {
+  private attrs = new Uint32Array(0);
+  private bytes = new Uint8Array(0);
+  private lowers = new Uint32Array(0);
+  private cap = -1;
+
+  /** Arrays for n tokens (see DocArrays). */
+  take(n: number): DocArrays {
+    if (n > SCRATCH_LIMIT) return newDocArrays(n);
+    if (n > this.cap) {
+      const cap = Math.max(n, 2 * this.cap, 1024);
+      this.attrs = new Uint32Array((cap + 4) * N_ATTR);
+      this.bytes = new Uint8Array(5 * cap);
+      this.lowers = new Uint32Array(cap);
+      this.cap = cap;
+    }
+    const flags = byteArrays(this.bytes, n);
+    flags[3].fill(0);
+    flags[4].fill(0);
+    return { attrs: this.attrs.subarray(0, (n + 4) * N_ATTR), lowers: this.lowers.subarray(0, n), flags };
+  }
+}
+
+const SCRATCH_LIMIT = 20_000;
+
+/**
+ * The arrays extractFeatures fills for n tokens: attrs (n + 4 rows), lowers, and 5 byte arrays of
+ * n (docCap, inQuote, startable, sentStart, RowFiller's filled; the last two zeroed).
+ */
+interface DocArrays { attrs: Uint32Array; lowers: Uint32Array; flags: Uint8Array[] }
+
+function newDocArrays(n: number): DocArrays {
+  return { attrs: new Uint32Array((n + 4) * N_ATTR), lowers: new Uint32Array(n), flags: byteArrays(new Uint8Array(5 * n), n) };
+}
+
+/** Five consecutive views of n bytes over buf. */
+function byteArrays(buf: Uint8Array, n: number): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  for (let k = 0; k < 5; k++) out.push(buf.subarray(k * n, (k + 1) * n));
+  return out;
+}
+
+const scratch = new Scratch();
+
+/**
+ * Extracts what the feature templates need from a Doc after segment + morph. With `reuse`, the
+ * arrays are shared scratch: the result is valid until the next call with `reuse` (not with eager).
  * @example
  * const f = extractFeatures(doc, 20, ctx.morphology, true);
  * f.buckets!.length === doc.tokens.length * N_STATIC; // true
  */
-export function extractFeatures(doc: Doc, bits: number, morphology?: Morphology, eager = false): DocFeatures {
+export function extractFeatures(doc: Doc, bits: number, morphology?: Morphology, eager = false, reuse = false): DocFeatures {
   const toks = doc.tokens;
   const n = toks.length;
-  const attrs = new Uint32Array((n + 4) * N_ATTR);
+  const mem = reuse && !eager ? scratch.take(n) : newDocArrays(n);
+  const [docCap, inQuote, startable, sentStart, filled] = mem.flags;
+  const attrs = mem.attrs;
   attrs.set(PAD_BEFORE, 0);
   attrs.set(PAD_BEFORE, N_ATTR);
   attrs.set(PAD_AFTER, (n + 2) * N_ATTR);
@@ -389,7 +521,6 @@ export function extractFeatures(doc: Doc, bits: number, morphology?: Morphology,
   forms.sync(clustersGeneration());
 
   // Sentence starts: the segmenter's sentences, plus any token after a line break or a full stop.
-  const sentStart = new Uint8Array(n);
   for (const s of doc.sentences) if (s.tokStart < n) sentStart[s.tokStart] = 1;
   if (n > 0) sentStart[0] = 1;
   for (let i = 1; i < n; i++) {
@@ -398,9 +529,8 @@ export function extractFeatures(doc: Doc, bits: number, morphology?: Morphology,
   }
   // Words seen capitalised somewhere else than at a sentence start: a document-level hint that
   // a sentence-initial capital is a name. Keyed by the A_LOWER hash, computed here without the row.
-  const lowers = new Uint32Array(n);
+  const lowers = mem.lowers;
   const seen = seenFlags.reset(n);
-  const startable = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const t = toks[i];
     const code = t.text.charCodeAt(0);
@@ -410,8 +540,6 @@ export function extractFeatures(doc: Doc, bits: number, morphology?: Morphology,
     if (t.kind !== 'word') continue;
     if (upper) { if (!sentStart[i]) seen.add(h, CAP_SEEN); } else seen.add(h, LOW_SEEN);
   }
-  const docCap = new Uint8Array(n);
-  const inQuote = new Uint8Array(n);
   let q = 0;
   for (let i = 0; i < n; i++) {
     docCap[i] = seen.get(lowers[i]);
@@ -423,7 +551,7 @@ export function extractFeatures(doc: Doc, bits: number, morphology?: Morphology,
     if (sentStart[i]) q = 0;
     inQuote[i] = q;
   }
-  const rows = new RowFiller(doc, forms, morphology, attrs);
+  const rows = new RowFiller(doc, forms, morphology, attrs, lowers, filled);
   const f: DocFeatures = { n, bits, attrs, sentStart, docCap, inQuote, startable, buckets: null, rows };
   if (eager) {
     rows.all();

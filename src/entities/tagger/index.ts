@@ -83,7 +83,8 @@ export function tagWith(m: TaggerModel, doc: Doc, morphology?: Morphology): Tagg
 
 /** The BIO label of every token. */
 export function labelsWith(m: TaggerModel, doc: Doc, morphology?: Morphology): Uint8Array {
-  return decodeGreedy(extractFeatures(doc, m.first.bits, morphology), m.first);
+  // The features are dropped once decoded: their arrays can be the shared scratch.
+  return decodeGreedy(extractFeatures(doc, m.first.bits, morphology, false, true), m.first);
 }
 
 /** Russian names are written with a capital (or are codes with digits): a span with neither is noise. */
