@@ -118,6 +118,36 @@ if (mode === 'morph') {
   out({ docs: docs.length, tokens, words, loadMs, coldMs, warmMs, maxRssMb: rssMb() });
 }
 
+if (mode === 'tagger') {
+  // The NER tagger alone: layout, segment and morph done per article untimed, then tagMentions
+  // once (the first pass, as in the pipeline) and again over all articles (a second pass).
+  const { Doc } = await import(`${dist}/doc.js`);
+  const { Context } = await import(`${dist}/context.js`);
+  const { layout } = await import(`${dist}/layout/index.js`);
+  const { segment } = await import(`${dist}/segment/index.js`);
+  const { morph } = await import(`${dist}/morph/index.js`);
+  const { tagMentions } = await import(`${dist}/entities/tagger/index.js`);
+  const ctx = new Context();
+  const prepare = (t) => { const d = new Doc(t); layout(d); segment(d); morph(d, ctx.morphology); return d; };
+  const warm = prepare(sample);
+  const l0 = cpu();
+  tagMentions(warm, ctx);
+  const loadMs = cpu() - l0;
+  const docs = [];
+  let tokens = 0, firstMs = 0;
+  for (const t of texts) {
+    const d = prepare(t);
+    tokens += d.tokens.length;
+    const c0 = cpu();
+    tagMentions(d, ctx);
+    firstMs += cpu() - c0;
+    docs.push(d);
+  }
+  const c1 = cpu();
+  for (const d of docs) tagMentions(d, ctx);
+  out({ docs: docs.length, tokens, loadMs, firstMs, secondMs: cpu() - c1 });
+}
+
 if (mode === 'scale') {
   const analyzer = createAnalyzer();
   analyzer.analyze(sample);

@@ -37,6 +37,7 @@ let capped;
 try { capped = child('pipeline', [`--max-old-space-size=${HEAP_CAP}`]); } catch { capped = undefined; } // out of memory: live data above the cap
 const st = child('stages');
 const mo = child('morph');
+const tg = child('tagger');
 const scale = child('scale');
 
 const fmt = (x, d = 0) => x.toFixed(d);
@@ -79,6 +80,12 @@ console.log('| pass | CPU ms | tokens/s | articles/s |\n| --- | --- | --- | --- 
 console.log(`| dictionaries load (new Morphology) | ${fmt(mo.loadMs)} | | |`);
 for (const [name, ms] of [['cold (empty caches)', mo.coldMs], ['warm (caches full)', mo.warmMs]]) {
   console.log(`| ${name} | ${fmt(ms)} | ${fmt(mo.tokens / (ms / 1000))} | ${fmt(mo.docs / (ms / 1000))} |`);
+}
+console.log(`\n## NER tagger alone (${tg.docs} articles; layout, segment and morph untimed)\n`);
+console.log('| pass | ms per article | tokens/s |\n| --- | --- | --- |');
+console.log(`| model and clusters load + first call (sample article) | ${fmt(tg.loadMs)} ms | |`);
+for (const [name, ms] of [['first pass (new text, as in the pipeline)', tg.firstMs], ['second pass', tg.secondMs]]) {
+  console.log(`| ${name} | ${(ms / tg.docs).toFixed(2)} | ${fmt(tg.tokens / (ms / 1000))} |`);
 }
 console.log('\n## Linear growth (the sample article repeated, one analyzer)\n');
 console.log('| size | chars | CPU ms | ms per 1× |\n| --- | --- | --- | --- |');
