@@ -27,9 +27,6 @@ function slotOf(g: Gender, c: Case): number {
   return GENDER_INDEX[g] * CASES.length + CASE_INDEX.get(c)!;
 }
 
-/** The slots of a person's readings: masculine and feminine in every case. */
-const PERSON_SLOTS = PER_GENDERS.length * CASES.length;
-
 /** Form and weight of a unit read as each (gender, case) slot; no form where it has no such reading. */
 interface Readings { forms: Array<string | undefined>; weights: number[] }
 
