@@ -1,5 +1,6 @@
 import type Az from 'az';
 import { readRows } from '../data-file.js';
+import { isLowerCase, startsUpper } from '../letters.js';
 
 type Parse = Az.Parse;
 
@@ -281,53 +282,6 @@ export function casesAfterPreposition(word: string): readonly Case[] | undefined
     for (const [w, cases] of readTsv('prepositions.tsv')) prepCases.set(w, cases.split(' ') as Case[]);
   }
   return prepCases.get(isLowerCase(word) ? word : word.toLowerCase()); // mostly lower case already: no copy
-}
-
-/**
- * `s[0] !== s[0].toLowerCase()` (a first letter with a lower-case form), without building a
- * string for the common Latin and Cyrillic letters.
- *
- * @example
- * startsUpper('Биби'); // true
- */
-export function startsUpper(s: string): boolean {
-  const c = s.charCodeAt(0);
-  if (c < 0x80) return c >= 0x41 && c <= 0x5a;
-  if (c >= 0x400 && c < 0x460) return c < 0x430; // Ѐ-Я upper, а-џ lower
-  return s[0] !== s[0].toLowerCase();
-}
-
-const UPPER_LETTER = /^\p{Lu}/u;
-
-/**
- * `/^\p{Lu}/u.test(s)`, without the regex for the common Latin and Cyrillic letters.
- *
- * @example
- * startsWithCapital('Биби'); // true
- */
-export function startsWithCapital(s: string): boolean {
-  const c = s.charCodeAt(0);
-  if (c < 0x80) return c >= 0x41 && c <= 0x5a;
-  if (c >= 0x400 && c < 0x460) return c < 0x430;
-  return UPPER_LETTER.test(s);
-}
-
-/**
- * `s === s.toLowerCase()`, without building the lower-case copy for Latin and Cyrillic words.
- *
- * @example
- * isLowerCase('заявила'); // true
- */
-export function isLowerCase(s: string): boolean {
-  for (let k = 0; k < s.length; k++) {
-    const c = s.charCodeAt(k);
-    if (c < 0x80) {
-      if (c >= 0x41 && c <= 0x5a) return false;
-    } else if (c >= 0x400 && c < 0x460) {
-      if (c < 0x430) return false;
-    } else return s === s.toLowerCase(); // other scripts: the full rule
-  }
-  return true;
 }
 
 /**

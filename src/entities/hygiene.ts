@@ -1,8 +1,9 @@
 import type { Doc } from '../doc.js';
 import type { Morphology } from '../morph/morphology.js';
 import type { EntityType } from '../types.js';
-import { hasGrammeme, lineBreakBetween, readTsv, startsUpper } from './grammar.js';
+import { hasGrammeme, lineBreakBetween, readTsv } from './grammar.js';
 import { isKnown, parses } from './mentionContext.js';
+import { startsUpper } from '../letters.js';
 
 // Mention hygiene: the tagger's spans sometimes swallow a neighbour (`Волин.\nНапомним`,
 // `Лысакова РИА Новости`, `ВОВ по`) or tag a capitalised common word (`Такое`, `Куриный` in a

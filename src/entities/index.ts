@@ -6,8 +6,9 @@ import { cleanSpans } from './hygiene.js';
 import { clusterNames } from './cluster.js';
 import { normalizeMention } from './normalize.js';
 import { findRoles, type RoleHit } from './roles.js';
-import { startsUpper } from './grammar.js';
+
 import { tagMentions, taggerAvailable } from './tagger/index.js';
+import { startsUpper } from '../letters.js';
 
 /** Name spans: the trained tagger's when its model is present, else the dictionary's candidates. */
 function nameSpans(doc: Doc, ctx: Context): Array<{ tokStart: number; tokEnd: number; type: EntityType }> {

@@ -2,8 +2,9 @@ import type Az from 'az';
 import type { Doc } from '../doc.js';
 import type { Morphology } from '../morph/morphology.js';
 import type { Case, Gender } from './grammar.js';
-import { casesAfterPreposition, gendersOf, hasGrammeme, isLowerCase, isPlural, lineBreakBetween, matchCase, nominativeOf, startsUpper, startsWithCapital, usableParses } from './grammar.js';
+import { casesAfterPreposition, gendersOf, hasGrammeme, isPlural, lineBreakBetween, matchCase, nominativeOf, usableParses } from './grammar.js';
 import { BoundedCache } from '../morph/cache.js';
+import { isLowerCase, startsUpper, startsWithCapital } from '../letters.js';
 
 type Parse = Az.Parse;
 

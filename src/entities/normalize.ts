@@ -1,10 +1,11 @@
 import type { Doc } from '../doc.js';
 import type { Morphology } from '../morph/morphology.js';
 import type { EntityType } from '../types.js';
-import { caseOf, hasGrammeme, isLowerCase, isPlural } from './grammar.js';
+import { caseOf, hasGrammeme, isPlural } from './grammar.js';
 import { contextOf, isKnown, parses, type Unit } from './mentionContext.js';
 import { personForms } from './personName.js';
 import { phraseForms } from './phrase.js';
+import { isLowerCase } from '../letters.js';
 
 /**
  * The nominative of the mention `doc.tokens[tokStart..tokEnd)`: `Касым-Жомарта Токаева` →

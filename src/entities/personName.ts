@@ -1,11 +1,12 @@
 import type { Morphology } from '../morph/morphology.js';
 import type { Case, Gender } from './grammar.js';
 import { detached } from '../morph/cache.js';
-import { CASES, caseOf, gendersOf, hasGrammeme, isPlural, startsUpper } from './grammar.js';
+import { CASES, caseOf, gendersOf, hasGrammeme, isPlural } from './grammar.js';
 import { caseAllowed, casePenalty, isKnown, type MentionContext, nominalForm, parses, type Unit, voteFor } from './mentionContext.js';
 import { familyPlural, mayBeFamilyPlural, writtenUnchanged } from './documentForms.js';
 import { isFemaleName } from './femaleNames.js';
 import { guessNameNominative } from './nameEndings.js';
+import { startsUpper } from '../letters.js';
 
 // Personal names: every (gender, case) reading of each part of the name is weighed — the
 // dictionary's, a guess by ending for names it does not know, the word as written (a nominative

@@ -3,10 +3,11 @@ import type { Morphology } from '../morph/morphology.js';
 import type { EntityType } from '../types.js';
 import type { Case, Gender } from './grammar.js';
 import { detached } from '../morph/cache.js';
-import { CASES, caseOf, gendersOf, hasGrammeme, isPlural, startsUpper } from './grammar.js';
+import { CASES, caseOf, gendersOf, hasGrammeme, isPlural } from './grammar.js';
 import { caseAllowed, casePenalty, isKnown, type MentionContext, nominalForm, parses, type Unit } from './mentionContext.js';
 import { guessNameNominative } from './nameEndings.js';
 import { PER_GENDERS } from './personName.js';
+import { startsUpper } from '../letters.js';
 
 type Parse = Az.Parse;
 

@@ -1,16 +1,9 @@
 import type { Context } from '../context.js';
 import type { Doc } from '../doc.js';
 import type { Quotation } from './marks.js';
+import { startsWithCapital } from '../letters.js';
 
-const UPPER_RE = /^\p{Lu}/u;
 
-/** The text starts with an upper-case letter; Latin and Cyrillic letters are read without a regex. */
-function startsUpper(text: string): boolean {
-  const c = text.charCodeAt(0);
-  if ((c >= 0x410 && c <= 0x42f) || c === 0x401 || (c >= 0x41 && c <= 0x5a)) return true;
-  if ((c >= 0x430 && c <= 0x44f) || c === 0x451 || (c >= 0x61 && c <= 0x7a)) return false;
-  return UPPER_RE.test(text);
-}
 
 /**
  * Read-only helpers over a document for the quote patterns: token lookup by offset, token
@@ -121,7 +114,7 @@ export class View {
     return t.kind !== 'word' && t.kind !== 'number' && t.text.length === 1 && chars.includes(t.text);
   }
   isDash(i: number): boolean { return this.isPunct(i, '—–-') || this.doc.tokens[i].text === '--'; }
-  isCapital(i: number): boolean { return startsUpper(this.doc.tokens[i].text); }
+  isCapital(i: number): boolean { return startsWithCapital(this.doc.tokens[i].text); }
 
   /** True when a line break separates tokens i and j (i < j). */
   lineBreak(i: number, j: number): boolean {

@@ -2,6 +2,7 @@ import type { Context } from '../context.js';
 import type { Doc, MorphTok } from '../doc.js';
 import { themeStopwords } from './lexicon.js';
 import { detached } from '../morph/cache.js';
+import { startsWithCapital } from '../letters.js';
 
 /** What pattern a candidate phrase came from. */
 export const enum Kind {
@@ -39,25 +40,11 @@ export type Visit = (key: string, kind: Kind, tokStart: number, tokEnd: number) 
 const PROPER_TAGS: ReadonlySet<string> = new Set(['Name', 'Surn', 'Patr', 'Geox', 'Orgn', 'Trad']);
 const NON_CONTENT_ADJ: ReadonlySet<string> = new Set(['Apro', 'Anum']);
 const CASES = ['nomn', 'gent', 'datv', 'accs', 'ablt', 'loct', 'voct', 'gen2', 'acc2', 'loc2'];
-const UPPER_RE = /^\p{Lu}/u;
 const LETTER_RE = /\p{L}/u;
 
 /** Whether a code unit is a lower-case Latin or Cyrillic letter (а-я, ё, a-z). */
 function isPlainLower(c: number): boolean {
   return (c >= 0x430 && c <= 0x44f) || c === 0x451 || (c >= 0x61 && c <= 0x7a);
-}
-
-/** Whether a code unit is an upper-case Latin or Cyrillic letter (А-Я, Ё, A-Z). */
-function isPlainUpper(c: number): boolean {
-  return (c >= 0x410 && c <= 0x42f) || c === 0x401 || (c >= 0x41 && c <= 0x5a);
-}
-
-/** The text starts with an upper-case letter; Latin and Cyrillic letters are read without a regex. */
-function startsUpper(text: string): boolean {
-  const c = text.charCodeAt(0);
-  if (isPlainUpper(c)) return true;
-  if (isPlainLower(c)) return false;
-  return UPPER_RE.test(text);
 }
 
 function hasAny(tags: readonly string[], wanted: ReadonlySet<string>): boolean {
@@ -177,7 +164,7 @@ export function tokenFacts(doc: Doc, ctx: Context): TokenFacts {
     if (pos !== 'NOUN' && pos !== 'ADJF' && pos !== undefined) continue;
     const info = wordInfo(ctx, t.text, m);
     if (info.base === Base.None) continue;
-    const upper = startsUpper(t.text);
+    const upper = startsWithCapital(t.text);
     if (upper && !opens) facts.capital[i] = 1;
     let cls = 0;
     if (info.base === Base.Noun) cls = info.proper || isAcronym(t.text) || (upper && !opens) ? 3 : 1;

@@ -5,6 +5,7 @@ import { detached } from '../../morph/cache.js';
 import type { TokenKind } from '../../types.js';
 import { clusterOf, clustersGeneration } from './clusters.js';
 import { hashRange, hashStart, hashStep, hashString, mix } from './hash.js';
+import { startsUpper } from '../../letters.js';
 
 /**
  * Feature extraction for the NER tagger. Training (scripts/train-ner.ts) and tagging call the
@@ -561,17 +562,6 @@ export function extractFeatures(doc: Doc, bits: number, morphology?: Morphology,
     f.buckets = buckets;
   }
   return f;
-}
-
-/** True when the text's first UTF-16 unit is an upper-case letter (lower-casing changes it). */
-function startsUpper(text: string): boolean {
-  const u = text.charCodeAt(0);
-  if (u < 0x80) return u >= 0x41 && u <= 0x5a;
-  if (u >= 0x430 && u <= 0x44f) return false;
-  if ((u >= 0x410 && u <= 0x42f) || u === 0x401) return true;
-  if (isCaseless(u)) return false;
-  const c = text[0];
-  return c !== c.toLowerCase();
 }
 
 /** True when lowerNormalised(text) is text: only а…я (no ё), caseless characters and ASCII other than A…Z. */
