@@ -6,7 +6,7 @@ export interface NP { s: number; e: number; head: number }
 
 function canBeGenitive(v: View, i: number): boolean {
   if (v.has(i, 'gent')) return true;
-  for (const p of v.ctx.morphology.parses(v.str(i))) if (p.tag.gent === true) return true;
+  for (const t of v.ctx.morphology.tags(v.str(i))) if (t.gent === true) return true;
   return false;
 }
 

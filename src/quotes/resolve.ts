@@ -142,15 +142,16 @@ export class SpeakerResolver {
     const v = this.v;
     const w = v.str(i);
     if (v.has(i, 'nomn')) return w;
-    const parses = v.ctx.morphology.parses(w);
-    const named = (p: (typeof parses)[number]) => NAME_TAGS.some((g) => p.tag[g] === true);
+    // Tags decide; the parse itself is fetched only to inflect (tags(w)[k] is the tag of parses(w)[k]).
+    const tags = v.ctx.morphology.tags(w);
+    const named = (t: (typeof tags)[number]) => NAME_TAGS.some((g) => t[g] === true);
     // The context says the word is oblique, so a nominative reading («Петра» as a woman's name) yields to an oblique one.
-    const oblique = parses.find((p) => named(p) && p.tag.nomn !== true);
-    if (oblique !== undefined) {
-      const nom = oblique.inflect(['nomn']);
+    const oblique = tags.findIndex((t) => named(t) && t.nomn !== true);
+    if (oblique >= 0) {
+      const nom = v.ctx.morphology.parses(w)[oblique].inflect(['nomn']);
       return nom ? capitalise(nom.word) : w;
     }
-    if (parses.some(named)) return w;
+    if (tags.some(named)) return w;
     return w.split('-').map((part) => part.replace(/([бвгджзклмнпрстфхцчшщ])а$/u, '$1').replace(/([бвгджзклмнпрстфхцчшщ])я$/u, '$1ь')).join('-');
   }
 
@@ -162,8 +163,8 @@ export class SpeakerResolver {
       if (!v.isWord(i)) continue;
       const w = v.str(i);
       if (/^\p{Lu}{2,}$/u.test(w) || v.has(i, 'nomn')) { words.push(w); continue; }
-      const p = v.ctx.morphology.parses(w).find((x) => x.tag.gent === true);
-      const nom = p ? p.inflect(['nomn']) : false;
+      const k = v.ctx.morphology.tags(w).findIndex((t) => t.gent === true);
+      const nom = k >= 0 ? v.ctx.morphology.parses(w)[k].inflect(['nomn']) : false;
       words.push(nom ? (v.isCapital(i) ? capitalise(nom.word) : nom.word) : w);
     }
     return words.join(' ');
@@ -360,12 +361,12 @@ export class SpeakerResolver {
     if (type === 'PER' && name.split(/\s+/).some((w) => !/^\p{Lu}/u.test(w))) return false;
     if (/^(другой|другая|другие|этот|эта|эти|такой|такая|такое|один|одна|некоторые|каждый|весь|сам|сама|тот|та|наш|мой|его|её|их)\s/i.test(name)) return false;
     if (name.includes(' ')) return true;
-    const p = this.v.ctx.morphology.parses(name)[0];
-    if (p === undefined) return true;
+    const t = this.v.ctx.morphology.tags(name)[0];
+    if (t === undefined) return true;
     // «Отдела»: a single common inanimate noun is no person's name.
-    if (type === 'PER' && p.tag.POS === 'NOUN' && p.tag.inan === true && p.tag.Name !== true && p.tag.Surn !== true && p.tag.Patr !== true && p.tag.Geox !== true) return false;
-    const pos = p.tag.POS;
-    const named = p.tag.Name === true || p.tag.Surn === true || p.tag.Geox === true || p.tag.Orgn === true || p.tag.Abbr === true;
+    if (type === 'PER' && t.POS === 'NOUN' && t.inan === true && t.Name !== true && t.Surn !== true && t.Patr !== true && t.Geox !== true) return false;
+    const pos = t.POS;
+    const named = t.Name === true || t.Surn === true || t.Geox === true || t.Orgn === true || t.Abbr === true;
     return named || !(pos === 'NPRO' || pos === 'ADJF' || pos === 'PRCL' || pos === 'CONJ' || pos === 'ADVB' || pos === 'VERB' || pos === 'PREP');
   }
 
@@ -417,7 +418,7 @@ export class SpeakerResolver {
       return { name: full, type, entityId: linked?.entityId ?? null, mention: this.mentionOf(np, 'name', name) };
     }
     const plural = oblique
-      ? !v.ctx.morphology.parses(v.str(head)).some((p) => p.tag.sing === true && (p.tag.gent === true || p.tag.accs === true || p.tag.datv === true))
+      ? !v.ctx.morphology.tags(v.str(head)).some((t) => t.sing === true && (t.gent === true || t.accs === true || t.datv === true))
       : v.has(head, 'plur') && !v.has(head, 'Sgtm');
     const unnamed = /^(один|одна|другой|другая|некий|некая|источник)$/.test(v.lower(np.s));
     // «— поделилась фигуристка»: any singular animate noun refers back like a listed role.
@@ -490,7 +491,7 @@ export class SpeakerResolver {
       if (!this.nameToken(i)) continue;
       let e = i;
       let tagged = false;
-      while (e < np.e && this.nameToken(e)) { if (NAME_TAGS.some((g) => v.has(e, g) || v.ctx.morphology.parses(v.str(e)).some((p) => p.tag[g] === true))) tagged = true; e++; }
+      while (e < np.e && this.nameToken(e)) { if (NAME_TAGS.some((g) => v.has(e, g) || v.ctx.morphology.tags(v.str(e)).some((t) => t[g] === true))) tagged = true; e++; }
       runs.push([i, e, tagged]);
       i = e - 1;
     }
@@ -507,7 +508,7 @@ export class SpeakerResolver {
     const pos = v.pos(i);
     // A capitalised first word of a sentence is a name only when az knows it as one («Хореограф отметил» is not).
     if (this.sentenceInitial(i) || v.doc.tokens[i].start === 0) {
-      return pos === undefined || pos === 'UNKN' || NAME_TAGS.some((g) => v.has(i, g)) || v.ctx.morphology.parses(v.str(i)).some((p) => NAME_TAGS.some((g) => p.tag[g] === true));
+      return pos === undefined || pos === 'UNKN' || NAME_TAGS.some((g) => v.has(i, g)) || v.ctx.morphology.tags(v.str(i)).some((t) => NAME_TAGS.some((g) => t[g] === true));
     }
     return pos !== 'ADJF' || NAME_TAGS.some((g) => v.has(i, g));
   }

@@ -140,7 +140,7 @@ export class View {
     if (m.tags.includes('nomn')) return true;
     // A capitalised word inside a sentence is likely a name whatever az guesses («Пучков» is not «пучок»).
     if (this.isCapital(i) && i > 0 && this.sentOf[i - 1] === this.sentOf[i] && !this.isPunct(i - 1, '.!?…')) return true;
-    for (const p of this.ctx.morphology.parses(this.str(i))) if (p.tag.nomn === true) return true;
+    for (const t of this.ctx.morphology.tags(this.str(i))) if (t.nomn === true) return true;
     return false;
   }
 }

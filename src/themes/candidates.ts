@@ -75,8 +75,11 @@ export function plainLemma(form: string, m: MorphTok): string {
  */
 function nounLemma(ctx: Context, form: string, m: MorphTok): string {
   if (m.tags.includes('plur')) {
-    for (const p of ctx.morphology.parses(form)) {
-      const word = p.tag.POS === 'NOUN' && p.tag.Pltm === true ? p.normalize().word : undefined;
+    // The tags find the plural-only reading; its parse (tags(form)[k] is parses(form)[k]'s) only then.
+    const tags = ctx.morphology.tags(form);
+    for (let k = 0; k < tags.length; k++) {
+      if (tags[k].POS !== 'NOUN' || tags[k].Pltm !== true) continue;
+      const word = ctx.morphology.parses(form)[k].normalize().word;
       if (typeof word === 'string' && word !== '') return word.toLowerCase().replace(/ё/g, 'е');
     }
   }
@@ -199,9 +202,9 @@ function agrees(doc: Doc, ctx: Context, i: number, j: number): boolean {
   let ok = cache.get(key);
   if (ok === undefined) {
     ok = false;
-    for (const p of ctx.morphology.parses(doc.tokens[i].text)) {
-      if (p.tag.POS !== 'ADJF') continue;
-      const tags = p.tag.toString().split(/[ ,]/);
+    for (const t of ctx.morphology.tags(doc.tokens[i].text)) {
+      if (t.POS !== 'ADJF') continue;
+      const tags = t.toString().split(/[ ,]/);
       if (caseOf(tags) === nounCase && numberOf(tags) === nounNumber) { ok = true; break; }
     }
     if (cache.size >= 50_000) cache.clear(); // bounded over a long batch
