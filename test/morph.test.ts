@@ -6,6 +6,8 @@ import { Morphology } from '../src/morph/morphology.js';
 import { OverrideLexicon } from '../src/morph/overrides.js';
 import { loadAz } from '../src/morph/az.js';
 import { useExactSearch } from '../src/morph/az-lookup.js';
+import { isAnalysable } from '../src/morph/form-info.js';
+import { isLowerCase } from '../src/letters.js';
 
 const m = new Morphology();
 
@@ -163,5 +165,15 @@ describe('morph: exact DAWG search', () => {
 
   test('typo search still answers (through az)', () => {
     expect(az('саово', { typos: 1 }).length).toBeGreaterThan(0);
+  });
+});
+
+describe('letter tests without regexes or copies', () => {
+  const forms = ['москвы', 'Москвы', 'ёлка', 'Ёлка', 'abc', 'aBc', 'кто-то', 'COVID-19', 'x2', 'ǅungla', 'straße', 'İstanbul', '', '2-й', '2020', '«', 'Ωmega', 'ωmega'];
+  test.each(forms)('%s: isLowerCase as toLowerCase says', (f) => {
+    expect(isLowerCase(f)).toBe(f === f.toLowerCase());
+  });
+  test.each(forms)('%s: isAnalysable as the regexes say', (f) => {
+    expect(isAnalysable(f)).toBe(/^\p{L}/u.test(f) || /^\d+-\p{L}+$/u.test(f));
   });
 });

@@ -87,7 +87,52 @@ function prefixOf(node: number): string {
   return String.fromCharCode(...codes);
 }
 
+/**
+ * The payload of the key that ends at `index` (as az's search reports it), pushed to `results`;
+ * `key` is the key or the search-tree node that spells it (its string built only for a result).
+ */
+function collect(dawg: Dawg, key: string | number, index: number, stutter: number, results: unknown[]): void {
+  if (dawg.format === 'int') {
+    if (dawg.hasValue(index)) results.push([keyString(key), dawg.value(index)]);
+    return;
+  }
+  if (dawg.format === 'words' || dawg.format === 'probs') {
+    index = dawg.followByte(1, index); // the separator before the payloads
+    if (index === MISSING) return;
+  }
+  results.push([keyString(key), dawg.iterateAll(index), stutter, 0]);
+}
+
+function keyString(key: string | number): string {
+  return typeof key === 'string' ? key : prefixOf(key);
+}
+
+/** Whether the search can only follow `str` letter by letter: no stutters allowed, no letter with a replacement. */
+function isSinglePath(str: string, replace: Map<number, number> | undefined, mstutter: number): boolean {
+  if (mstutter > 0) return false;
+  if (replace !== undefined) for (let i = 0; i < str.length; i++) if (replace.has(str.charCodeAt(i))) return false;
+  return true;
+}
+
+/**
+ * findAllExact where the search has a single path (az's probability lookups, most suffix
+ * lookups): a walk down the graph, no stack; the key found is `str` itself.
+ */
+function findSinglePath(dawg: Dawg, str: string): unknown[] {
+  const results: unknown[] = [];
+  let index = ROOT;
+  for (let i = 0; i < str.length; i++) {
+    const b = BYTE[str.charCodeAt(i)];
+    if (b < 0) return results;
+    index = dawg.followByte(b, index);
+    if (index === MISSING) return results;
+  }
+  collect(dawg, str, index, 0, results);
+  return results;
+}
+
 function findAllExact(dawg: Dawg, str: string, replace: Map<number, number> | undefined, mstutter: number): unknown[] {
+  if (isSinglePath(str, replace, mstutter)) return findSinglePath(dawg, str);
   const results: unknown[] = [];
   const n = str.length;
   nodes = 1;
@@ -100,15 +145,7 @@ function findAllExact(dawg: Dawg, str: string, replace: Map<number, number> | un
     let stutter = nodeStutter[node];
     let index = nodeIndex[node];
     if (len === n) {
-      if (dawg.format === 'int') {
-        if (dawg.hasValue(index)) results.push([prefixOf(node), dawg.value(index)]);
-        continue;
-      }
-      if (dawg.format === 'words' || dawg.format === 'probs') {
-        index = dawg.followByte(1, index); // the separator before the payloads
-        if (index === MISSING) continue;
-      }
-      results.push([prefixOf(node), dawg.iterateAll(index), stutter, 0]);
+      collect(dawg, node, index, stutter, results);
       continue;
     }
     const code = str.charCodeAt(len);

@@ -2,6 +2,7 @@ import type Az from 'az';
 import type { MorphTok } from '../doc.js';
 import { type Candidate, F } from './candidate.js';
 import { type Government, PRONOUNS, governments } from './rules.js';
+import { isLowerCase } from '../letters.js';
 
 const CAP = 1, OPENER = 2, MODIFIER = 4, ADVERB = 8, ADJECTIVAL = 16, KNOWN = 32, HAS_VERBAL = 64, HAS_ADJ = 128;
 
@@ -59,7 +60,12 @@ const ADJECTIVAL_END = /(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|�
  * isAnalysable('2020');   // false
  */
 export function isAnalysable(form: string): boolean {
-  return LETTER.test(form) || ORDINAL.test(form);
+  return isBasicLetter(form.charCodeAt(0)) || LETTER.test(form) || ORDINAL.test(form);
+}
+
+/** A Latin or Russian letter: the common first letters, answered without the Unicode regex. */
+function isBasicLetter(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x410 && c <= 0x44f) || c === 0x401 || c === 0x451;
 }
 
 function isCapitalised(form: string): boolean {
@@ -76,7 +82,7 @@ function isCapitalised(form: string): boolean {
  * formInfoOf('в', m.candidates('в'), undefined, []).gov?.cases; // CASE bits of accs | loct
  */
 export function formInfoOf(form: string, cands: readonly Candidate[], unknown: MorphTok | undefined, tags: readonly Az.Tag[]): FormInfo {
-  const lower = form.toLowerCase();
+  const lower = isLowerCase(form) ? form : form.toLowerCase();
   const top = cands[0];
   const pos = top?.pos;
   let hasVerbal = false;

@@ -21,21 +21,21 @@ export function lemmaOf(p: Parse): string {
   let n: Parse | false = false;
   switch (tag.POS) {
     case 'ADJF':
-      n = closest(p, ['ADJF', 'masc', 'sing', 'nomn'], tag.Supr !== undefined);
+      n = closest(p, ADJ_LEMMA, tag.Supr !== undefined);
       break;
     case 'COMP':
     case 'ADJS':
-      n = closest(p, ['ADJF', 'masc', 'sing', 'nomn'], false);
+      n = closest(p, ADJ_LEMMA, false);
       break;
     case 'NOUN':
-      n = closest(p, tag.Surn || tag.Patr ? ['nomn', 'sing', tag.GNdr as string] : tag.Pltm ? ['nomn'] : ['nomn', 'sing'], undefined);
+      n = closest(p, tag.Surn || tag.Patr ? ['nomn', 'sing', tag.GNdr as string] : tag.Pltm ? PLTM_LEMMA : NOUN_LEMMA, undefined);
       break;
     case 'VERB':
     case 'INFN':
     case 'PRTF':
     case 'PRTS':
     case 'GRND':
-      n = closest(p, ['INFN'], undefined);
+      n = closest(p, VERB_LEMMA, undefined);
       break;
     case 'NUMR':
     case 'NPRO':
@@ -84,7 +84,15 @@ function closest(p: Parse, want: string[], supr: boolean | undefined): Parse | f
 
 // Which forms of a paradigm have the wanted grammemes depends only on the paradigm (shared by
 // many words), so it is computed once per paradigm and request.
-const formsByParadigm = new WeakMap<object, Map<string, number[]>>();
+// Keyed by the wanted grammemes, then by `supr` and the word's Name/Surn/Patr bits (a slot 0–23).
+const formsByParadigm = new WeakMap<object, Map<string, Array<number[] | undefined>>>();
+
+// The grammemes lemmaOf asks for, with their keys made once (not joined again per word).
+const ADJ_LEMMA = ['ADJF', 'masc', 'sing', 'nomn'];
+const NOUN_LEMMA = ['nomn', 'sing'];
+const PLTM_LEMMA = ['nomn'];
+const VERB_LEMMA = ['INFN'];
+const wantKeys = new Map<string[], string>([ADJ_LEMMA, NOUN_LEMMA, PLTM_LEMMA, VERB_LEMMA].map((w) => [w, w.join(',')]));
 
 // az's tags by their index in its tag table, learnt as paradigms are read: a paradigm is a list of
 // tag indices, so its forms' tags can be tested without building each form.
@@ -92,10 +100,13 @@ const tagByIndex = new Map<number, Az.Tag>();
 
 function matchingForms(p: Parse, paradigm: Uint16Array, cnt: number, want: string[], supr: boolean | undefined): number[] {
   const t0 = p.tag;
-  const key = `${want.join(',')}|${supr}|${t0.Name ? 1 : 0}${t0.Surn ? 1 : 0}${t0.Patr ? 1 : 0}`;
+  const key = wantKeys.get(want) ?? want.join(',');
+  const slot = (supr === undefined ? 0 : supr ? 8 : 16) | (t0.Name ? 4 : 0) | (t0.Surn ? 2 : 0) | (t0.Patr ? 1 : 0);
   let byKey = formsByParadigm.get(paradigm);
   if (byKey === undefined) formsByParadigm.set(paradigm, (byKey = new Map()));
-  let list = byKey.get(key);
+  let bySlot = byKey.get(key);
+  if (bySlot === undefined) byKey.set(key, (bySlot = []));
+  let list = bySlot[slot];
   if (list === undefined) {
     list = [];
     for (let i = 0; i < cnt; i++) {
@@ -113,7 +124,7 @@ function matchingForms(p: Parse, paradigm: Uint16Array, cnt: number, want: strin
       if (!!t.Patr !== !!t0.Patr || !!t.Name !== !!t0.Name || !!t.Surn !== !!t0.Surn) continue;
       list.push(i);
     }
-    byKey.set(key, list);
+    bySlot[slot] = list;
   }
   return list;
 }

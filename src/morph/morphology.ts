@@ -7,6 +7,7 @@ import { BoundedCache, detached } from './cache.js';
 import { AS_IS_INFO, CASE, Candidate, F, tagInfo } from './candidate.js';
 import { analyseSentence } from './context.js';
 import { type FormInfo, formInfoOf, isAnalysable } from './form-info.js';
+import { isLowerCase } from '../letters.js';
 import { closestForm, lemmaOf } from './lemma.js';
 import { type OverrideLexicon, overrides } from './overrides.js';
 
@@ -226,7 +227,7 @@ export class Morphology {
     try { ps = this.az(clean); } catch { ps = []; }
     // A name written in lower case (москвы, путина in comments and chats): when the dictionary
     // knows the word only as a name, take that rather than a guess from the suffix.
-    if (clean.length > 2 && clean === clean.toLowerCase() && !ps.some((p) => p.parser === 'Dictionary')) {
+    if (clean.length > 2 && isLowerCase(clean) && !ps.some((p) => p.parser === 'Dictionary')) {
       let named: Parse[] = [];
       try { named = this.az(clean, { ignoreCase: true, parsers: ['Dictionary'] }).filter((p) => p.parser === 'Dictionary'); } catch { /* keep the guesses */ }
       if (named.length > 0) ps = named;
@@ -250,11 +251,15 @@ export class Morphology {
     let ps = all;
     // Readings that fix a typo or a stutter (хобби as 'хоби'), or take a long word for an
     // abbreviation (месяцев as 'мес.'), only when nothing else reads the form.
-    const clean = ps.filter((p) => p.stutterCnt === 0 && p.typosCnt === 0 && !(p.tag.Abbr && form.length > 4));
-    if (clean.length > 0) ps = clean;
+    if (!ps.every((p) => isClean(p, form))) {
+      const clean = ps.filter((p) => isClean(p, form));
+      if (clean.length > 0) ps = clean;
+    }
     const out: Candidate[] = [];
-    const seen = new Set<string>();
-    const ordinal = ORDINAL.exec(form);
+    // Paradigm (or word) and tag of each reading taken: at most MAX_CANDIDATES, so a scan beats a Set of built keys.
+    const seenWhere: Array<number | string> = [];
+    const seenTag: string[] = [];
+    const ordinal = isDigit(form.charCodeAt(0)) ? ORDINAL.exec(form) : null;
     const floor = ps.reduce((m, p) => Math.max(m, p.score), 0) * MIN_SHARE;
     let known = false;
     for (let j = 0; j < ps.length; j++) {
@@ -262,9 +267,10 @@ export class Morphology {
       if (p.score < floor || out.length >= MAX_CANDIDATES) continue;
       const info = tagInfo(p.tag);
       // az repeats readings through several of its guessers: one per paradigm and tag is enough.
-      const key = `${p.paradigmIdx ?? p.toString()} ${info.key}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      const where = p.paradigmIdx ?? p.toString();
+      if (isSeen(seenWhere, seenTag, where, info.key)) continue;
+      seenWhere.push(where);
+      seenTag.push(info.key);
       const parser = p.parser;
       const isKnown = parser === 'Dictionary' || parser === 'Override';
       if (isKnown) known = true;
@@ -286,6 +292,28 @@ export class Morphology {
     }
     return out;
   }
+}
+
+/** A reading that fixes no typo or stutter, and takes no long word for an abbreviation. */
+function isClean(p: Parse, form: string): boolean {
+  return p.stutterCnt === 0 && p.typosCnt === 0 && !(p.tag.Abbr && form.length > 4);
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/**
+ * Whether a reading of this paradigm (or word, for a reading without one) and tag was taken.
+ * Same test as a key `${where} ${tag}` would give: a paradigm index is compared as its decimal
+ * string, as the key would write it.
+ */
+function isSeen(where: ReadonlyArray<number | string>, tags: readonly string[], w: number | string, tag: string): boolean {
+  for (let i = 0; i < where.length; i++) {
+    const x = where[i];
+    if (tags[i] === tag && (x === w || (typeof x !== typeof w && String(x) === String(w)))) return true;
+  }
+  return false;
 }
 
 const CASE_NAMES = ['nomn', 'gent', 'datv', 'accs', 'ablt', 'loct', 'voct'];
