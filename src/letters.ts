@@ -49,3 +49,13 @@ export function isLowerCase(s: string): boolean {
   }
   return true;
 }
+
+/**
+ * `ё` read as `е` (how lemmas and keys are compared), without a copy when the text has none.
+ *
+ * @example
+ * foldYo('ещё'); // 'еще'
+ */
+export function foldYo(s: string): string {
+  return s.includes('ё') ? s.replace(/ё/g, 'е') : s;
+}

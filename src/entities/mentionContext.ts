@@ -4,7 +4,7 @@ import type { Morphology } from '../morph/morphology.js';
 import type { Case, Gender } from './grammar.js';
 import { casesAfterPreposition, gendersOf, hasGrammeme, isPlural, lineBreakBetween, matchCase, nominativeOf, usableParses } from './grammar.js';
 import { BoundedCache } from '../morph/cache.js';
-import { isLowerCase, startsUpper, startsWithCapital } from '../letters.js';
+import { foldYo, isLowerCase, startsUpper, startsWithCapital } from '../letters.js';
 
 type Parse = Az.Parse;
 
@@ -59,7 +59,7 @@ function vocabularyOf(doc: Doc): Set<string> {
       if (t.kind !== 'word') continue;
       const code = t.text.charCodeAt(0);
       if (!((code >= 0x410 && code <= 0x42f) || code === 0x401)) continue; // capital Cyrillic letters
-      const w = t.text.includes('ё') ? t.text.replace(/ё/g, 'е') : t.text;
+      const w = foldYo(t.text);
       if (w.includes('-')) for (const part of w.split('-')) { v.add(part); counts.set(part, (counts.get(part) ?? 0) + 1); }
       else { v.add(w); counts.set(w, (counts.get(w) ?? 0) + 1); }
     }
@@ -154,8 +154,7 @@ function mayBeName(form: string, morphology: Morphology): boolean {
 
 /** Lower case, ё→е: what the stemmer reads of a word. */
 function foldWord(w: string): string {
-  const lower = w.toLowerCase();
-  return lower.includes('ё') ? lower.replace(/ё/g, 'е') : lower;
+  return foldYo(w.toLowerCase());
 }
 
 const STRESS_MARK = /[\u0300\u0301]/;
@@ -340,11 +339,6 @@ export function casePenalty(c: Case, context: MentionContext, person = false): n
 let lastSurface = '';
 let lastFolded = '';
 
-/** ё → е, without a copy when there is none. */
-function foldE(s: string): string {
-  return s.includes('ё') ? s.replace(/ё/g, 'е') : s;
-}
-
 /**
  * The nominative of one word from one of its parses, in the word's letter case. az analyses an
  * unknown compound by its known end (Европарламента as парламента); the part it left off is put back.
@@ -356,9 +350,9 @@ export function nominalForm(surface: string, p: Parse, override?: { plural: bool
   const nom = nominativeOf(p, override);
   if (nom === undefined) return undefined;
   // Asked for every parse of one word in a row: fold the word once.
-  if (surface !== lastSurface) { lastSurface = surface; lastFolded = foldE(surface.toLowerCase()); }
+  if (surface !== lastSurface) { lastSurface = surface; lastFolded = foldYo(surface.toLowerCase()); }
   const lower = lastFolded;
-  const parsed = foldE(p.word.toLowerCase());
+  const parsed = foldYo(p.word.toLowerCase());
   const prefix = parsed.length < lower.length && lower.endsWith(parsed) ? surface.slice(0, surface.length - parsed.length) : '';
   return prefix + matchCase(surface.slice(prefix.length), nom);
 }

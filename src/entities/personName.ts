@@ -6,7 +6,7 @@ import { caseAllowed, casePenalty, isKnown, type MentionContext, nominalForm, pa
 import { familyPlural, mayBeFamilyPlural, writtenUnchanged } from './documentForms.js';
 import { isFemaleName } from './femaleNames.js';
 import { guessNameNominative } from './nameEndings.js';
-import { startsUpper } from '../letters.js';
+import { foldYo, startsUpper } from '../letters.js';
 
 // Personal names: every (gender, case) reading of each part of the name is weighed — the
 // dictionary's, a guess by ending for names it does not know, the word as written (a nominative
@@ -99,7 +99,7 @@ function rawPersonReadings(u: Unit, isLast: boolean, multi: boolean, morphology:
   const vocabKeys: Array<string | undefined> = [];
   const put = (g: Gender, c: Case, form: string, weight: number) => {
     // Only for forms no oblique case shares (Маск, not Мухаммеда).
-    vocabKeys.push(form !== u.text && !OBLIQUE_LAST.has(form.charCodeAt(form.length - 1)) ? (form.includes('ё') ? form.replace(/ё/g, 'е') : form) : undefined);
+    vocabKeys.push(form !== u.text && !OBLIQUE_LAST.has(form.charCodeAt(form.length - 1)) ? foldYo(form) : undefined);
     slots.push(slotOf(g, c));
     forms.push(form);
     weights.push(weight);

@@ -1,5 +1,6 @@
 import type { Doc } from '../doc.js';
 import { readTsv } from './grammar.js';
+import { foldYo } from '../letters.js';
 
 /** A role from roles.tsv: its lemmas, the nominative shown to users, the office it names. */
 export interface Role { lemmas: string[]; display: string; cls: string }
@@ -57,8 +58,7 @@ function mayStartRole(w: string): boolean {
 }
 
 function lemmaAt(doc: Doc, i: number): string {
-  const l = doc.morph[i]?.lemma ?? '';
-  return l.includes('ё') ? l.replace(/ё/g, 'е') : l;
+  return foldYo(doc.morph[i]?.lemma ?? '');
 }
 
 /**

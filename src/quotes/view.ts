@@ -1,7 +1,7 @@
 import type { Context } from '../context.js';
 import type { Doc } from '../doc.js';
 import type { Quotation } from './marks.js';
-import { startsWithCapital } from '../letters.js';
+import { foldYo, startsWithCapital } from '../letters.js';
 
 
 
@@ -84,7 +84,7 @@ export class View {
     let y = this.yoCache[i];
     if (y === undefined) {
       const l = this.lemma(i);
-      y = l.includes('ё') ? l.replace(/ё/g, 'е') : l;
+      y = foldYo(l);
       this.yoCache[i] = y;
     }
     return y;

@@ -5,7 +5,7 @@ import { detached } from '../../morph/cache.js';
 import type { TokenKind } from '../../types.js';
 import { clusterOf, clustersGeneration } from './clusters.js';
 import { hashRange, hashStart, hashStep, hashString, mix } from './hash.js';
-import { startsUpper } from '../../letters.js';
+import { foldYo, startsUpper } from '../../letters.js';
 
 /**
  * Feature extraction for the NER tagger. Training (scripts/train-ner.ts) and tagging call the
@@ -196,8 +196,7 @@ function computeFormAttrs(t: Tok, morphology: Morphology | undefined, out: Uint3
 /** Lower case with ё as е: the form the word clusters and the A_LOWER attribute use. */
 function lowerNormalised(text: string): string {
   if (isPlainLower(text)) return text;
-  const lower = text.toLowerCase();
-  return lower.indexOf('ё') < 0 ? lower : lower.replace(/ё/g, 'е');
+  return foldYo(text.toLowerCase());
 }
 
 /**
