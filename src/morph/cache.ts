@@ -20,7 +20,11 @@ export class BoundedCache<V> {
   }
 
   set(key: string, value: V): void {
-    key = detached(key);
+    this.setDetached(detached(key), value);
+  }
+
+  /** set() for a key that is already `detached()` (so it is not copied twice). */
+  setDetached(key: string, value: V): void {
     if (this.young.size >= this.limit) {
       this.old = this.young;
       this.young = new Map();
@@ -39,3 +43,4 @@ export class BoundedCache<V> {
 export function detached(s: string): string {
   return s.length >= 13 ? (s + ' ').slice(0, -1) : s;
 }
+

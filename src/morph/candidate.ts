@@ -1,6 +1,5 @@
 import type Az from 'az';
 import type { MorphTok } from '../doc.js';
-import { lemmaOf } from './lemma.js';
 
 type Parse = Az.Parse;
 
@@ -9,7 +8,7 @@ export const CASE = { nomn: 1, gent: 2, datv: 4, accs: 8, ablt: 16, loct: 32 } a
 export type CaseName = keyof typeof CASE;
 const CASES = Object.keys(CASE) as CaseName[];
 // A tag with no grammemes, for readings built by rutext itself.
-const EMPTY_INFO = { pos: 'NOUN', list: ['Fixd'], key: 'NOUN,Fixd', flags: 0, cas: 0, num: 1, gen: 0, per: 0 };
+const EMPTY_INFO: TagInfo = { pos: 'NOUN', posId: 1, list: ['Fixd'], key: 'NOUN,Fixd', flags: 0, cas: 0, num: 1, gen: 0, per: 0 };
 export { EMPTY_INFO as AS_IS_INFO };
 
 /** Flag bits of a candidate, precomputed once per (form, parse) so the context rules only test bits. */
@@ -42,11 +41,42 @@ export const PERSON = F.Name | F.Surn | F.Patr;
 export const NOMINAL = F.Noun | F.Adj | F.Numr;
 
 /** What the rules read from a tag; az's tags are shared frozen objects, so this is computed once per tag. */
-interface TagInfo { pos: string; list: string[]; key: string; flags: number; cas: number; num: number; gen: number; per: number }
+export interface TagInfo { pos: string; posId: number; list: string[]; key: string; flags: number; cas: number; num: number; gen: number; per: number }
 const tagInfos = new WeakMap<object, TagInfo>();
-const POS_LITERALS = new Map<string, string>([
-  'NOUN', 'ADJF', 'ADJS', 'COMP', 'VERB', 'INFN', 'PRTF', 'PRTS', 'GRND', 'NUMR', 'ADVB', 'NPRO', 'PRED', 'PREP', 'CONJ', 'PRCL', 'INTJ',
-].map((p) => [p, p]));
+
+/**
+ * Parts of speech by a small number, so a cached candidate keeps its POS inside one number
+ * (`C_BITS`, above the F bits) rather than as a pointer. 0 is "none"; a POS az may add later
+ * gets the next number.
+ */
+const POS_NAMES: string[] = [
+  '', 'NOUN', 'ADJF', 'ADJS', 'COMP', 'VERB', 'INFN', 'PRTF', 'PRTS', 'GRND', 'NUMR', 'ADVB', 'NPRO', 'PRED', 'PREP', 'CONJ', 'PRCL', 'INTJ',
+];
+const POS_IDS = new Map<string, number>(POS_NAMES.map((p, i) => [p, i]));
+/** POS numbers the context rules test. */
+export const POS = {
+  NOUN: 1, ADJS: 3, VERB: 5, PRTS: 8, ADVB: 11, PRCL: 16,
+} as const;
+
+/** The number of a POS (see POS_NAMES). */
+export function posIdOf(pos: string): number {
+  let id = POS_IDS.get(pos);
+  if (id === undefined) {
+    id = POS_NAMES.length;
+    POS_NAMES.push(pos);
+    POS_IDS.set(pos, id);
+  }
+  return id;
+}
+
+/**
+ * The POS named by a number, as the canonical literal: comparing it with a literal compares pointers.
+ * @example
+ * posName(POS.VERB); // 'VERB'
+ */
+export function posName(id: number): string {
+  return POS_NAMES[id] ?? '';
+}
 
 const grammemeNames = new Map<string, string>();
 
@@ -69,8 +99,9 @@ export function tagInfo(t: Az.Tag): TagInfo {
   let info = tagInfos.get(t);
   if (info !== undefined) return info;
   // az's POS strings come from String.split, so comparing them with a literal compares characters;
-  // the literal itself compares by reference in the context rules' per-token tests.
-  const pos = POS_LITERALS.get(t.POS ?? '') ?? t.POS ?? '';
+  // the table's literal compares by reference.
+  const posId = posIdOf(t.POS ?? '');
+  const pos = posName(posId);
   let flags = 0;
   if (t.Name) flags |= F.Name;
   if (t.Surn) flags |= F.Surn;
@@ -93,6 +124,7 @@ export function tagInfo(t: Az.Tag): TagInfo {
   for (const part of t.toString().split(/[ ,]/)) if (part && part !== pos) list.push(interned(part));
   info = {
     pos,
+    posId,
     list,
     key: t.toString(),
     flags,
@@ -105,65 +137,113 @@ export function tagInfo(t: Az.Tag): TagInfo {
   return info;
 }
 
-/** Where a candidate finds its parse again when its MorphTok is first asked for. */
+/** Where a cached form finds its parses again when a candidate's MorphTok is first asked for. */
 export interface ParseSource { parses(form: string): readonly Parse[] }
 
 /**
- * One possible analysis of a word form, with what the context rules need as numbers and bits.
- * Its MorphTok (and so the lemma, the costly part) is built only when the candidate is first
- * chosen or asked for. It keeps no az parse (a cached form would hold a dozen parse objects
- * for good): the parse is looked up again by its position among the form's parses.
+ * How a form's candidate analyses are kept: STRIDE numbers per candidate in one flat array of
+ * numbers (FormInfo.data), not an object each. A hundred thousand forms stay cached with two or
+ * three candidates each; as numbers in one array they cost a fifth of the memory, and the GC has
+ * nothing to trace.
  */
-export class Candidate {
-  /** OpenCorpora part of speech ('' when unknown). */
-  readonly pos: string;
-  /** log of az's probability (or the override lexicon's), floored. */
-  readonly logp: number;
-  /** CASE bits, 0 when the form has no case. */
-  readonly cas: number;
-  /** 1 sing, 2 plur, 0 none. */
-  readonly num: number;
-  /** 1 masc, 2 femn, 3 neut, 4 common (ms-f), 0 none. */
-  readonly gen: number;
-  /** 1, 2, 3 for finite verbs and personal pronouns, else 0. */
-  readonly per: number;
-  readonly flags: number;
-  private made: MorphTok | undefined;
+export const STRIDE = 5;
+/** log of az's probability (or the override lexicon's), floored. */
+export const C_LOGP = 0;
+/** The F bits, and the POS number (POS_NAMES) from bit POS_SHIFT up. */
+export const C_BITS = 1;
+/** CASE bits, 0 when the form has no case. */
+export const C_CAS = 2;
+/** Number (bits 0–1: 1 sing, 2 plur), gender (bits 2–4: 1 masc, 2 femn, 3 neut, 4 ms-f), person (bits 5–6). */
+export const C_NGP = 3;
+/** Where the candidate's parse is among `parses(form)`, −1 for a reading rutext made itself. */
+export const C_PARSE = 4;
+export const POS_SHIFT = 16;
+const FLAG_MASK = (1 << POS_SHIFT) - 1;
 
-  /**
-   * @param source, form, index where the parse is (`source.parses(form)[index]`), for a
-   *   candidate whose MorphTok is not given as `made`.
-   */
-  constructor(
-    info: TagInfo, score: number, extraFlags: number, made: MorphTok | undefined,
-    private source: ParseSource | undefined, private readonly form: string, private readonly index: number,
-    cas?: number,
-  ) {
-    this.pos = info.pos;
-    this.logp = Math.log(Math.max(score, 1e-4));
-    this.cas = cas ?? info.cas;
-    this.num = info.num;
-    this.gen = info.gen;
-    this.per = info.per;
-    this.flags = info.flags | extraFlags;
-    this.made = made;
-  }
+/** A candidate before it is packed: what computeCandidates collects for one reading. */
+export interface Draft { info: TagInfo; logp: number; flags: number; cas: number; parse: number; made: MorphTok | undefined }
 
-  /** The MorphTok emitted when this candidate is chosen (shared, read-only). */
-  get tok(): MorphTok {
-    if (this.made === undefined) {
-      const p = this.source!.parses(this.form)[this.index];
-      this.made = { lemma: lemmaOf(p), pos: p.tag.POS, tags: tagInfo(p.tag).list };
-      this.source = undefined;
-    }
-    return this.made;
-  }
+/**
+ * A candidate reading as computeCandidates makes it.
+ * @param score az's probability (or the lexicon's); `cas` overrides the tag's case bits.
+ * @example
+ * draft(tagInfo(p.tag), p.score, F.Known, undefined, 0);
+ */
+export function draft(info: TagInfo, score: number, extraFlags: number, made: MorphTok | undefined, parse: number, cas?: number): Draft {
+  return { info, logp: Math.log(Math.max(score, 1e-4)), flags: info.flags | extraFlags, cas: cas ?? info.cas, parse, made };
 }
 
-/** Whether two case forms agree in case, number and (in the singular) gender. */
-export function agrees(a: Candidate, b: Candidate): boolean {
-  if ((a.cas & b.cas) === 0) return false;
-  if (a.num !== 0 && b.num !== 0 && a.num !== b.num) return false;
-  if (a.num === 2 || b.num === 2) return true;
-  return a.gen === 0 || b.gen === 0 || a.gen === b.gen || a.gen === 4 || b.gen === 4;
+/** Appends a draft's STRIDE numbers to `data`. */
+export function pack(d: Draft, data: number[]): void {
+  data.push(d.logp, d.flags | (d.info.posId << POS_SHIFT), d.cas, d.info.num | (d.info.gen << 2) | (d.info.per << 5), d.parse);
+}
+
+/** The F bits of the candidate at offset o of `data`. */
+export function flagsAt(data: readonly number[], o: number): number {
+  return data[o + C_BITS] & FLAG_MASK;
+}
+
+/** The POS number (POS) of the candidate at offset o. */
+export function posAt(data: readonly number[], o: number): number {
+  return data[o + C_BITS] >>> POS_SHIFT;
+}
+
+/** Number of the candidate at offset o: 1 sing, 2 plur, 0 none. */
+export function numAt(data: readonly number[], o: number): number {
+  return data[o + C_NGP] & 3;
+}
+
+/** Gender of the candidate at offset o: 1 masc, 2 femn, 3 neut, 4 common (ms-f), 0 none. */
+export function genAt(data: readonly number[], o: number): number {
+  return (data[o + C_NGP] >> 2) & 7;
+}
+
+/** Person of the candidate at offset o: 1, 2, 3 for finite verbs and personal pronouns, else 0. */
+export function perAt(data: readonly number[], o: number): number {
+  return data[o + C_NGP] >> 5;
+}
+
+/** The form whose candidates a Candidate view reads. */
+export interface CandidateSource { readonly data: readonly number[]; tok(k: number): MorphTok }
+
+/**
+ * One possible analysis of a word form, as the public API shows it: a view over the form's
+ * packed numbers (see STRIDE). Its MorphTok (and so the lemma, the costly part) is built only
+ * when the candidate is first chosen or asked for.
+ */
+export class Candidate {
+  private readonly o: number;
+  constructor(private readonly source: CandidateSource, private readonly k: number) {
+    this.o = k * STRIDE;
+  }
+
+  /** OpenCorpora part of speech ('' when unknown). */
+  get pos(): string { return posName(posAt(this.source.data, this.o)); }
+  /** log of az's probability (or the override lexicon's), floored. */
+  get logp(): number { return this.source.data[this.o + C_LOGP]; }
+  /** CASE bits, 0 when the form has no case. */
+  get cas(): number { return this.source.data[this.o + C_CAS]; }
+  /** 1 sing, 2 plur, 0 none. */
+  get num(): number { return numAt(this.source.data, this.o); }
+  /** 1 masc, 2 femn, 3 neut, 4 common (ms-f), 0 none. */
+  get gen(): number { return genAt(this.source.data, this.o); }
+  /** 1, 2, 3 for finite verbs and personal pronouns, else 0. */
+  get per(): number { return perAt(this.source.data, this.o); }
+  /** F bits. */
+  get flags(): number { return flagsAt(this.source.data, this.o); }
+  /** The MorphTok emitted when this candidate is chosen (shared, read-only). */
+  get tok(): MorphTok { return this.source.tok(this.k); }
+}
+
+/**
+ * Whether the candidate at offset a of `da` and the one at b of `db` agree in case, number and
+ * (in the singular) gender.
+ */
+export function agreesAt(da: readonly number[], a: number, db: readonly number[], b: number): boolean {
+  if ((da[a + C_CAS] & db[b + C_CAS]) === 0) return false;
+  const na = numAt(da, a), nb = numAt(db, b);
+  if (na !== 0 && nb !== 0 && na !== nb) return false;
+  if (na === 2 || nb === 2) return true;
+  const ga = genAt(da, a), gb = genAt(db, b);
+  return ga === 0 || gb === 0 || ga === gb || ga === 4 || gb === 4;
 }

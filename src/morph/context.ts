@@ -1,5 +1,5 @@
 import type { MorphTok } from '../doc.js';
-import { type Candidate, F, NOMINAL, PERSON, PROPER, agrees } from './candidate.js';
+import { C_CAS, C_LOGP, F, NOMINAL, PERSON, POS, PROPER, STRIDE, agreesAt, flagsAt, genAt, numAt, perAt, posAt } from './candidate.js';
 import type { FormInfo } from './form-info.js';
 import type { Morphology } from './morphology.js';
 import { type Government, WEIGHTS as W } from './rules.js';
@@ -30,8 +30,11 @@ export function analyseSentence(forms: readonly string[], morphology: Morphology
 /**
  * analyseSentence writing into `out` from `outAt` (the stage fills doc.morph sentence by sentence).
  * Where `bare` is given, `bare[outAt + i]` is set to 1 when the form got `morphology.unknown(form)`.
+ * Where `cached` is given, `cached[outAt + i]` receives the cache's own copy of the form.
  */
-export function analyseInto(forms: readonly string[], morphology: Morphology, start: number, end: number, out: MorphTok[], outAt: number, bare?: Uint8Array): void {
+export function analyseInto(
+  forms: readonly string[], morphology: Morphology, start: number, end: number, out: MorphTok[], outAt: number, bare?: Uint8Array, cached?: string[],
+): void {
   const n = end - start;
   if (n <= 0) return;
   const info = scratch.info;
@@ -41,7 +44,8 @@ export function analyseInto(forms: readonly string[], morphology: Morphology, st
   offset[0] = 0;
   for (let i = 0; i < n; i++) {
     info[i] = morphology.formInfo(forms[start + i]);
-    offset[i + 1] = offset[i] + info[i].cands.length;
+    offset[i + 1] = offset[i] + info[i].count;
+    if (cached !== undefined) cached[outAt + i] = info[i].form;
   }
   if (scratch.local.length < offset[n]) scratch.local = new Float64Array(2 * offset[n]);
   if (scratch.best.length < n) scratch.best = new Float64Array(2 * n);
@@ -51,8 +55,9 @@ export function analyseInto(forms: readonly string[], morphology: Morphology, st
   // Pass 1: rules that read only the forms around a token.
   for (let i = 0; i < n; i++) {
     const fi = info[i];
-    const cs = fi.cands;
-    if (cs.length === 0) continue;
+    const nc = fi.count;
+    if (nc === 0) continue;
+    const d = fi.data;
     const cap = fi.cap;
     const initial = i === 0 || info[i - 1].opener;
     // The governing preposition: right before the word, or before up to two modifiers (в новом здании).
@@ -67,28 +72,30 @@ export function analyseInto(forms: readonly string[], morphology: Morphology, st
     if (pron === undefined && i > 1 && info[i - 1].adverb) pron = info[i - 2].pron;
     const hasVerbal = fi.hasVerbal;
     const hasAdj = fi.hasAdj;
-    for (let k = 0; k < cs.length; k++) {
-      const c = cs[k];
-      const pos = c.pos;
-      let s = c.logp;
-      const proper = (c.flags & PROPER) !== 0;
-      if (cap && proper) s += initial ? W.capInitialProper : c.flags & F.Known ? W.capProper : W.capProperGuess;
-      if (cap && !initial && !proper && !(c.flags & F.Noun)) s += fi.known ? W.capCommon : W.capGuessNotNoun;
-      if (c.num === 2 && ((c.flags & PERSON) !== 0 || (cap && !initial && !(c.flags & F.Known)))) s += W.properPlural;
+    for (let k = 0, o = 0; k < nc; k++, o += STRIDE) {
+      const flags = flagsAt(d, o);
+      const pos = posAt(d, o);
+      const num = numAt(d, o);
+      const cas = d[o + C_CAS];
+      let s = d[o + C_LOGP];
+      const proper = (flags & PROPER) !== 0;
+      if (cap && proper) s += initial ? W.capInitialProper : flags & F.Known ? W.capProper : W.capProperGuess;
+      if (cap && !initial && !proper && !(flags & F.Noun)) s += fi.known ? W.capCommon : W.capGuessNotNoun;
+      if (num === 2 && ((flags & PERSON) !== 0 || (cap && !initial && !(flags & F.Known)))) s += W.properPlural;
       if (gov !== undefined) {
-        if (c.cas !== 0 && (c.flags & NOMINAL) !== 0) s += (c.cas & gov.cases) !== 0 ? W.prepCase : W.prepWrongCase;
+        if (cas !== 0 && (flags & NOMINAL) !== 0) s += (cas & gov.cases) !== 0 ? W.prepCase : W.prepWrongCase;
         else if (adjacent) s += W.prepNoCase;
         if (cap && gov.place && adjacent) {
-          if (c.flags & F.Geox) s += W.placeAfterPrep;
-          else if (c.flags & PERSON) s += W.personAfterPlacePrep;
+          if (flags & F.Geox) s += W.placeAfterPrep;
+          else if (flags & PERSON) s += W.personAfterPlacePrep;
         }
       }
-      if (pron !== undefined && pos === 'VERB' && c.num === pron.num) {
-        const ok = c.flags & F.Past ? pron.gen === 0 || c.num === 2 || c.gen === pron.gen : c.per === pron.per;
+      if (pron !== undefined && pos === POS.VERB && num === pron.num) {
+        const ok = flags & F.Past ? pron.gen === 0 || num === 2 || genAt(d, o) === pron.gen : perAt(d, o) === pron.per;
         if (ok) s += W.pronounVerb;
       }
-      if (hasVerbal && pos === 'ADJS') s += W.shortAdjective;
-      if (hasAdj && pos === 'NOUN' && fi.adjectival) s += W.adjectivalNoun;
+      if (hasVerbal && pos === POS.ADJS) s += W.shortAdjective;
+      if (hasAdj && pos === POS.NOUN && fi.adjectival) s += W.adjectivalNoun;
       local[offset[i] + k] = s;
       if (s > best[i]) best[i] = s;
     }
@@ -96,49 +103,61 @@ export function analyseInto(forms: readonly string[], morphology: Morphology, st
 
   // Pass 2: agreement with the plausible readings of the neighbours (within the margin of their best).
   for (let i = 0; i < n; i++) {
-    const cs = info[i].cands;
-    if (cs.length === 0) {
-      out[outAt + i] = info[i].unknown!;
+    const fi = info[i];
+    const nc = fi.count;
+    if (nc === 0) {
+      out[outAt + i] = fi.unknown!;
       if (bare !== undefined) bare[outAt + i] = 1;
       continue;
     }
-    const capHere = info[i].cap;
+    const d = fi.data;
+    const capHere = fi.cap;
     const prevNames = i > 0 && capHere && info[i - 1].cap;
     const nextNames = i + 1 < n && capHere && info[i + 1].cap;
     let top = -Infinity;
-    let choice = cs[0];
-    for (let k = 0; k < cs.length; k++) {
-      const c = cs[k];
+    let choice = 0;
+    for (let k = 0, o = 0; k < nc; k++, o += STRIDE) {
+      const flags = flagsAt(d, o);
       let s = local[offset[i] + k];
-      if (c.flags & F.Adj) {
-        if (i + 1 < n && plausibleAgreeing(info[i + 1].cands, local, offset[i + 1], best[i + 1] - W.margin, c, F.Noun | F.Adj)) s += W.agreement;
-      } else if (c.flags & F.Noun) {
-        if (i > 0 && plausibleAgreeing(info[i - 1].cands, local, offset[i - 1], best[i - 1] - W.margin, c, F.Adj)) s += W.agreement;
+      if (flags & F.Adj) {
+        if (i + 1 < n && plausibleAgreeing(info[i + 1], local, offset[i + 1], best[i + 1] - W.margin, d, o, F.Noun | F.Adj)) s += W.agreement;
+      } else if (flags & F.Noun) {
+        if (i > 0 && plausibleAgreeing(info[i - 1], local, offset[i - 1], best[i - 1] - W.margin, d, o, F.Adj)) s += W.agreement;
       }
-      if (c.flags & PERSON) {
-        if ((prevNames && plausibleName(info[i - 1].cands, local, offset[i - 1], best[i - 1] - W.margin, c))
-          || (nextNames && plausibleName(info[i + 1].cands, local, offset[i + 1], best[i + 1] - W.margin, c))) s += W.nameChain;
+      if (flags & PERSON) {
+        if ((prevNames && plausibleName(info[i - 1], local, offset[i - 1], best[i - 1] - W.margin, d, o))
+          || (nextNames && plausibleName(info[i + 1], local, offset[i + 1], best[i + 1] - W.margin, d, o))) s += W.nameChain;
       }
-      if (s > top) { top = s; choice = c; }
+      if (s > top) { top = s; choice = k; }
     }
-    out[outAt + i] = choice.tok;
+    out[outAt + i] = fi.tok(choice, morphology);
   }
   info.length = 0;
 }
 
 /** Two parts of one person's name: different kinds (Name + Surn, Name + Patr …) in the same case, number and gender. */
-function namesAgree(a: Candidate, b: Candidate): boolean {
-  if ((a.flags & PERSON) === (b.flags & PERSON)) return false;
-  if ((a.cas & b.cas) === 0 || (a.num !== b.num && a.num !== 0 && b.num !== 0)) return false;
-  return a.gen === b.gen || a.gen === 4 || b.gen === 4 || a.gen === 0 || b.gen === 0;
+function namesAgree(da: readonly number[], a: number, db: readonly number[], b: number): boolean {
+  if ((flagsAt(da, a) & PERSON) === (flagsAt(db, b) & PERSON)) return false;
+  const na = numAt(da, a), nb = numAt(db, b);
+  if ((da[a + C_CAS] & db[b + C_CAS]) === 0 || (na !== nb && na !== 0 && nb !== 0)) return false;
+  const ga = genAt(da, a), gb = genAt(db, b);
+  return ga === gb || ga === 4 || gb === 4 || ga === 0 || gb === 0;
 }
 
-function plausibleAgreeing(cs: readonly Candidate[], local: Float64Array, at: number, floor: number, c: Candidate, kinds: number): boolean {
-  for (let k = 0; k < cs.length; k++) if (local[at + k] >= floor && (cs[k].flags & kinds) !== 0 && agrees(c, cs[k])) return true;
+/** Whether some reading of `other` of one of `kinds`, within the floor, agrees with the candidate at offset o of d. */
+function plausibleAgreeing(other: FormInfo, local: Float64Array, at: number, floor: number, d: readonly number[], o: number, kinds: number): boolean {
+  const od = other.data;
+  for (let k = 0, p = 0; k < other.count; k++, p += STRIDE) {
+    if (local[at + k] >= floor && (flagsAt(od, p) & kinds) !== 0 && agreesAt(d, o, od, p)) return true;
+  }
   return false;
 }
 
-function plausibleName(cs: readonly Candidate[], local: Float64Array, at: number, floor: number, c: Candidate): boolean {
-  for (let k = 0; k < cs.length; k++) if (local[at + k] >= floor && (cs[k].flags & PERSON) !== 0 && namesAgree(c, cs[k])) return true;
+/** Whether some name reading of `other`, within the floor, is another part of the same name as the candidate at offset o of d. */
+function plausibleName(other: FormInfo, local: Float64Array, at: number, floor: number, d: readonly number[], o: number): boolean {
+  const od = other.data;
+  for (let k = 0, p = 0; k < other.count; k++, p += STRIDE) {
+    if (local[at + k] >= floor && (flagsAt(od, p) & PERSON) !== 0 && namesAgree(d, o, od, p)) return true;
+  }
   return false;
 }

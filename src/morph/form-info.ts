@@ -1,6 +1,7 @@
 import type Az from 'az';
 import type { MorphTok } from '../doc.js';
-import { type Candidate, F } from './candidate.js';
+import { C_PARSE, Candidate, type Draft, F, type ParseSource, STRIDE, pack, tagInfo } from './candidate.js';
+import { lemmaOf } from './lemma.js';
 import { type Government, PRONOUNS, governments } from './rules.js';
 import { isLowerCase } from '../letters.js';
 
@@ -9,24 +10,61 @@ const CAP = 1, OPENER = 2, MODIFIER = 4, ADVERB = 8, ADJECTIVAL = 16, KNOWN = 32
 /**
  * What the context rules need to know about a form, whatever its neighbours: computed once per
  * form and cached by Morphology (one cache entry per form holds everything, so a repeated word
- * costs one map lookup). The yes/no facts share one number: a hundred thousand of these stay
- * in memory.
+ * costs one map lookup). A hundred thousand of these stay in memory, so the candidates are
+ * numbers in one array (`data`, STRIDE per candidate, see candidate.ts) and the yes/no facts
+ * share one number.
+ */
+/** What only some forms have: kept apart, so the other nine in ten forms pay one empty field for it. */
+interface Rare {
+  /** For a preposition: the cases it governs. */
+  gov?: Government;
+  /** For a personal pronoun: its person, number and gender. */
+  pron?: { per: number; num: number; gen: number };
+  /** For a form without candidates: its analysis-less MorphTok. */
+  unknown?: MorphTok;
+  /** MorphToks of candidates after the first, made on demand. */
+  more?: Array<MorphTok | undefined>;
+  /** The candidates as objects, for the public API. */
+  views?: readonly Candidate[];
+}
+
+/**
+ * What the context rules need to know about a form, whatever its neighbours: computed once per
+ * form and cached by Morphology (one cache entry per form holds everything, so a repeated word
+ * costs one map lookup). A hundred thousand of these stay in memory, so the candidates are
+ * numbers in one array (`data`, STRIDE per candidate, see candidate.ts), the yes/no facts share
+ * one number, and what few forms have sits in one optional object.
  */
 export class FormInfo {
+  private rare: Rare | undefined;
+
   constructor(
-    readonly cands: readonly Candidate[],
+    /**
+     * The form as cached (the cache's own key): the morph stage gives it to the token, so every
+     * later cache keyed by token text holds this one string, already hashed, not a copy per document.
+     */
+    readonly form: string,
+    /** STRIDE numbers per candidate, most probable first. */
+    readonly data: readonly number[],
     /**
      * The tags of all the form's parses, in az's order (shared frozen tags): what most later
      * questions about a word need, kept when its parses are long gone from the parse cache.
      */
     readonly tags: readonly Az.Tag[],
-    readonly gov: Government | undefined,
-    readonly pron: { per: number; num: number; gen: number } | undefined,
-    /** The analysis-less MorphTok, for a form without candidates (so pass 2 needs no lookup). */
-    readonly unknown: MorphTok | undefined,
     private readonly bits: number,
-  ) {}
+    rare: Rare | undefined,
+  ) {
+    this.rare = rare;
+  }
 
+  /** Number of candidates. */
+  get count(): number { return this.data.length / STRIDE; }
+  /** For a preposition: the cases it governs and whether a place is likely after it. */
+  get gov(): Government | undefined { return this.rare?.gov; }
+  /** For a personal pronoun: person, number and gender. */
+  get pron(): { per: number; num: number; gen: number } | undefined { return this.rare?.pron; }
+  /** The analysis-less MorphTok, for a form without candidates (so pass 2 needs no lookup). */
+  get unknown(): MorphTok | undefined { return this.rare?.unknown; }
   /** Capitalised like a name (not ALL CAPS), with some reading. */
   get cap(): boolean { return (this.bits & CAP) !== 0; }
   /** A capital after it says nothing about names. */
@@ -43,8 +81,46 @@ export class FormInfo {
   get hasVerbal(): boolean { return (this.bits & HAS_VERBAL) !== 0; }
   /** Some reading is an agreeing modifier (F.Adj). */
   get hasAdj(): boolean { return (this.bits & HAS_ADJ) !== 0; }
+
+  /** The first candidate's MorphTok, made with the candidates: it is nearly always the one chosen. */
+  private first: MorphTok | undefined = undefined;
+
+  /**
+   * The MorphTok of candidate k (shared, read-only): made from its parse the first time it is
+   * asked for, found again by position among `source.parses(form)` (a cached form keeps no parse).
+   */
+  tok(k: number, source: ParseSource): MorphTok {
+    if (k === 0 && this.first !== undefined) return this.first;
+    let t = k > 0 ? this.rare?.more?.[k - 1] : undefined;
+    if (t === undefined) {
+      const p = source.parses(this.form)[this.data[k * STRIDE + C_PARSE]];
+      t = { lemma: lemmaOf(p), pos: p.tag.POS, tags: tagInfo(p.tag).list };
+      this.remember(k, t);
+    }
+    return t;
+  }
+
+  /** Keeps candidate k's MorphTok (made with the candidates, or on demand). */
+  remember(k: number, t: MorphTok): void {
+    if (k === 0) this.first = t;
+    else ((this.rare ??= {}).more ??= new Array<MorphTok | undefined>(this.count - 1))[k - 1] = t;
+  }
+
+  /** The candidates as objects, for the public API (made once, on demand). */
+  candidates(source: ParseSource): readonly Candidate[] {
+    const rare = (this.rare ??= {});
+    if (rare.views === undefined) {
+      const v: Candidate[] = [];
+      const view = { data: this.data, tok: (k: number) => this.tok(k, source) };
+      for (let k = 0; k < this.count; k++) v.push(new Candidate(view, k));
+      rare.views = v;
+    }
+    return rare.views;
+  }
 }
 
+// The candidates' numbers are collected here, then copied out at their exact length.
+const packed: number[] = [];
 const LETTER = /^\p{L}/u;
 const ORDINAL = /^\d+-\p{L}+$/u;
 // After these a capital letter says nothing about names: a new sentence, a quote, a line of dialogue.
@@ -76,31 +152,46 @@ function isCapitalised(form: string): boolean {
 }
 
 /**
- * The FormInfo of a form given its candidates (empty for a form that is not analysable) and,
- * for a form without candidates, its analysis-less MorphTok.
+ * The FormInfo of a form given its candidate drafts, most probable first (none for a form that
+ * is not analysable), the tags of its parses, and, for a form without candidates, its
+ * analysis-less MorphTok.
  * @example
- * formInfoOf('в', m.candidates('в'), undefined, []).gov?.cases; // CASE bits of accs | loct
+ * formInfoOf('в', drafts, undefined, tags).gov?.cases; // CASE bits of accs | loct
  */
-export function formInfoOf(form: string, cands: readonly Candidate[], unknown: MorphTok | undefined, tags: readonly Az.Tag[]): FormInfo {
+export function formInfoOf(form: string, drafts: readonly Draft[], unknown: MorphTok | undefined, tags: readonly Az.Tag[]): FormInfo {
   const lower = isLowerCase(form) ? form : form.toLowerCase();
-  const top = cands[0];
-  const pos = top?.pos;
+  const top = drafts.length > 0 ? drafts[0] : undefined;
+  const pos = top?.info.pos;
   let hasVerbal = false;
   let hasAdj = false;
   let known = false;
-  for (const c of cands) {
-    if (c.pos === 'VERB' || c.pos === 'PRTS') hasVerbal = true;
-    if (c.flags & F.Adj) hasAdj = true;
-    if (c.flags & F.Known) known = true;
+  const data = packed;
+  data.length = 0;
+  for (const d of drafts) {
+    const p = d.info.pos;
+    if (p === 'VERB' || p === 'PRTS') hasVerbal = true;
+    if (d.flags & F.Adj) hasAdj = true;
+    if (d.flags & F.Known) known = true;
+    pack(d, data);
   }
   let bits = 0;
   if (hasVerbal) bits |= HAS_VERBAL;
   if (hasAdj) bits |= HAS_ADJ;
   if (known) bits |= KNOWN;
-  if (cands.length > 0 && isCapitalised(form)) bits |= CAP;
+  if (drafts.length > 0 && isCapitalised(form)) bits |= CAP;
   if (OPENERS.has(form)) bits |= OPENER;
   if (top !== undefined ? (top.flags & (F.Adj | F.Numr)) !== 0 || pos === 'ADVB' : /^\d/.test(form)) bits |= MODIFIER;
   if (pos === 'ADVB' || pos === 'PRCL') bits |= ADVERB;
   if (ADJECTIVAL_END.test(lower)) bits |= ADJECTIVAL;
-  return new FormInfo(cands, tags, governments().get(lower), PRONOUNS.get(lower), cands.length === 0 ? unknown : undefined, bits);
+  const gov = governments().get(lower);
+  const pron = PRONOUNS.get(lower);
+  const none = drafts.length === 0 ? unknown : undefined;
+  const rare = gov !== undefined || pron !== undefined || none !== undefined ? { gov, pron, unknown: none } : undefined;
+  // A copy of exactly the right length: an array grown by push keeps room to spare.
+  const info = new FormInfo(form, data.slice(), tags, bits, rare);
+  for (let k = 0; k < drafts.length; k++) {
+    const made = drafts[k].made;
+    if (made !== undefined) info.remember(k, made);
+  }
+  return info;
 }

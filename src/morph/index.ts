@@ -22,16 +22,21 @@ export function morph(doc: Doc, morphology: Morphology): void {
   const out = new Array(n);
   // Punctuation and numbers analysed as their own text already hold morphology.unknown(text).
   const bare = new Uint8Array(n);
+  // Each token gets the morphology cache's copy of its text: the later stages key their caches by
+  // token text, and one shared string per form (hashed once) is both smaller and faster to look up.
+  const cached = forms;
   let covered = 0;
   for (const s of doc.sentences) {
-    if (s.tokStart > covered) analyseInto(forms, morphology, covered, s.tokStart, out, covered, bare);
-    analyseInto(forms, morphology, s.tokStart, s.tokEnd, out, s.tokStart, bare);
+    if (s.tokStart > covered) analyseInto(forms, morphology, covered, s.tokStart, out, covered, bare, cached);
+    analyseInto(forms, morphology, s.tokStart, s.tokEnd, out, s.tokStart, bare, cached);
     covered = Math.max(covered, s.tokEnd);
   }
-  if (covered < n) analyseInto(forms, morphology, covered, n, out, covered, bare);
+  if (covered < n) analyseInto(forms, morphology, covered, n, out, covered, bare, cached);
   for (let i = 0; i < n; i++) {
-    const k = tokens[i].kind;
-    if (k !== 'word' && !(bare[i] === 1 && (k === 'punct' || k === 'number'))) out[i] = morphology.unknown(tokens[i].text);
+    const t = tokens[i];
+    const k = t.kind;
+    if (k === 'word' || k === 'punct' || k === 'number') t.text = cached[i];
+    if (k !== 'word' && !(bare[i] === 1 && (k === 'punct' || k === 'number'))) out[i] = morphology.unknown(t.text);
   }
   doc.morph = out;
 }

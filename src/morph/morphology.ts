@@ -4,7 +4,7 @@ import type SnowballModule from 'snowball-stemmers';
 import type { MorphTok } from '../doc.js';
 import { loadAz } from './az.js';
 import { BoundedCache, detached } from './cache.js';
-import { AS_IS_INFO, CASE, Candidate, F, tagInfo } from './candidate.js';
+import { AS_IS_INFO, CASE, type Candidate, type Draft, F, draft, tagInfo } from './candidate.js';
 import { analyseSentence } from './context.js';
 import { type FormInfo, formInfoOf, isAnalysable } from './form-info.js';
 import { isLowerCase } from '../letters.js';
@@ -23,10 +23,14 @@ const ORDINAL = /^(\d+)-[а-яё]+$/i;
 const CYRILLIC = /[а-яё]/i;
 // Distinct forms per cache generation (two are kept): the frequent words stay, memory stays bounded.
 const CACHE_LIMIT = 100_000;
-// az's parses are kept only for the forms of the last few documents: the later stages ask for the
-// parses of the words the morph stage has just read, and a parse array is the bulkiest thing cached.
-const PARSE_LIMIT = 10_000;
-const EMPTY: readonly Candidate[] = [];
+// az's parses, the bulkiest thing cached, are kept two ways. The later stages ask again for the
+// parses of some words (names, mostly): those stay for the last PARSE_LIMIT forms asked. The morph
+// stage parses every new word once, and only the words of the document at hand are asked for again
+// (seen on RT): those stay for the last RECENT_LIMIT new forms only, so most die young, before the
+// GC moves them to the old generation, where dead objects pile up until a full collection.
+const PARSE_LIMIT = 5_000;
+const RECENT_LIMIT = 500;
+const EMPTY: readonly Draft[] = [];
 const NO_TAGS: readonly Az.Tag[] = [];
 // Readings far less likely than the best one are dropped: no context rule can lift them that far.
 const MIN_SHARE = 1e-3;
@@ -58,6 +62,7 @@ export class Morphology {
   /** Distinct forms per cache generation (two are kept); see the constructor. */
   readonly cacheLimit: number;
   private readonly parseCache: BoundedCache<Parse[]>;
+  private readonly recentParses: BoundedCache<Parse[]>;
   private readonly stemCache: BoundedCache<string>;
   private readonly unknownCache: BoundedCache<MorphTok>;
   private readonly formCache: BoundedCache<FormInfo>;
@@ -70,6 +75,7 @@ export class Morphology {
   constructor(options: { cacheLimit?: number } = {}) {
     this.cacheLimit = Math.max(100, options.cacheLimit ?? CACHE_LIMIT);
     this.parseCache = new BoundedCache(Math.min(this.cacheLimit, PARSE_LIMIT));
+    this.recentParses = new BoundedCache(Math.min(this.cacheLimit, RECENT_LIMIT));
     this.stemCache = new BoundedCache(this.cacheLimit);
     this.unknownCache = new BoundedCache(this.cacheLimit);
     this.formCache = new BoundedCache(this.cacheLimit);
@@ -83,8 +89,18 @@ export class Morphology {
   parses(form: string): Parse[] {
     let p = this.parseCache.get(form);
     if (p === undefined) {
-      p = this.computeParses(form);
+      p = this.recentParses.get(form) ?? this.computeParses(form);
       this.parseCache.set(form, p);
+    }
+    return p;
+  }
+
+  /** parses() for the morph stage's own first reading of a form: kept only briefly unless asked for again. */
+  private parsesOfNewForm(form: string): Parse[] {
+    let p = this.parseCache.get(form) ?? this.recentParses.get(form);
+    if (p === undefined) {
+      p = this.computeParses(form);
+      this.recentParses.set(form, p);
     }
     return p;
   }
@@ -102,8 +118,8 @@ export class Morphology {
 
   /** Context-free analysis: the most probable candidate. Stages should prefer `doc.morph`, chosen in context. */
   best(form: string): MorphTok {
-    const c = this.candidates(form);
-    return c.length > 0 ? c[0].tok : this.unknown(form);
+    const info = this.anyFormInfo(form);
+    return info.count > 0 ? info.tok(0, this) : this.unknown(form);
   }
 
   /** Builds the MorphTok for one parse of a form (lemma by UD conventions, see lemma.ts). */
@@ -126,21 +142,27 @@ export class Morphology {
    * numbers the context rules test. Cached: a repeated word costs one map lookup.
    */
   candidates(form: string): readonly Candidate[] {
-    // Words and ordinals share the context rules' cache entry; other forms are rare here.
-    return isAnalysable(form) ? this.formInfo(form).cands : this.computeCandidates(form, this.parses(form));
+    return this.anyFormInfo(form).candidates(this);
+  }
+
+  /** formInfo for words and ordinals (cached); for other forms, rare here, made afresh from their parses. */
+  private anyFormInfo(form: string): FormInfo {
+    if (isAnalysable(form)) return this.formInfo(form);
+    const all = this.parses(form);
+    return formInfoOf(form, this.computeCandidates(form, all), undefined, tagsOf(all));
   }
 
   /** What the context rules read about a form (its candidates among them); one cache entry per form. */
   formInfo(form: string): FormInfo {
     let info = this.formCache.get(form);
     if (info === undefined) {
-      form = detached(form); // the candidates keep it
+      form = detached(form); // the cache entry and the FormInfo keep it
       const analysable = isAnalysable(form);
-      const all = analysable ? this.parses(form) : undefined;
-      const cands = all !== undefined ? this.computeCandidates(form, all) : EMPTY;
+      const all = analysable ? this.parsesOfNewForm(form) : undefined;
+      const drafts = all !== undefined ? this.computeCandidates(form, all) : EMPTY;
       const tags = all !== undefined ? tagsOf(all) : NO_TAGS;
-      info = formInfoOf(form, cands, cands.length === 0 ? this.unknown(form) : undefined, tags);
-      this.formCache.set(form, info);
+      info = formInfoOf(form, drafts, drafts.length === 0 ? this.unknown(form) : undefined, tags);
+      this.formCache.setDetached(form, info);
     }
     return info;
   }
@@ -247,7 +269,7 @@ export class Morphology {
   }
 
   /** `all` is `parses(form)`: through the parse cache, as the later stages ask for the same forms' parses. */
-  private computeCandidates(form: string, all: readonly Parse[]): readonly Candidate[] {
+  private computeCandidates(form: string, all: readonly Parse[]): readonly Draft[] {
     let ps = all;
     // Readings that fix a typo or a stutter (хобби as 'хоби'), or take a long word for an
     // abbreviation (месяцев as 'мес.'), only when nothing else reads the form.
@@ -255,7 +277,7 @@ export class Morphology {
       const clean = ps.filter((p) => isClean(p, form));
       if (clean.length > 0) ps = clean;
     }
-    const out: Candidate[] = [];
+    const out: Draft[] = [];
     // Paradigm (or word) and tag of each reading taken: at most MAX_CANDIDATES, so a scan beats a Set of built keys.
     const seenWhere: Array<number | string> = [];
     const seenTag: string[] = [];
@@ -279,7 +301,7 @@ export class Morphology {
       // parse at hand, rather than by looking the parse up again when it is first chosen.
       const lemma = fixed ?? (out.length === 0 ? lemmaOf(p) : undefined);
       const made = lemma !== undefined ? { lemma, pos: p.tag.POS, tags: info.list } : undefined;
-      out.push(new Candidate(info, p.score, isKnown ? F.Known : 0, made, this, form, ps === all ? j : all.indexOf(p)));
+      out.push(draft(info, p.score, isKnown ? F.Known : 0, made, ps === all ? j : all.indexOf(p)));
     }
     // A capitalised word the dictionary lacks may be a foreign name that does not decline
     // (Мопертюи, Сырбу, Франке): offer it as it stands, likely when it ends like one.
@@ -287,7 +309,7 @@ export class Morphology {
       const lemma = form.toLowerCase().replace(STRESS, '');
       const made: MorphTok = { lemma, pos: 'NOUN', tags: AS_IS_INFO.list };
       const prior = INDECLINABLE_END.test(lemma) ? 1 : AS_IS_PRIOR;
-      out.push(new Candidate(AS_IS_INFO, prior, F.Noun | F.Fixd | F.AsIs, made, undefined, form, -1, ALL_CASES));
+      out.push(draft(AS_IS_INFO, prior, F.Noun | F.Fixd | F.AsIs, made, -1, ALL_CASES));
       out.sort((a, b) => b.logp - a.logp);
     }
     return out;
@@ -360,9 +382,43 @@ function matchCase(word: string, model: string): string {
   return word;
 }
 
+/**
+ * The tags of a form's parses, as one shared array per distinct list: forms of the same kind
+ * (every feminine noun's genitive singular …) have the same list, so a hundred thousand cached
+ * forms hold a few thousand arrays.
+ */
 function tagsOf(parses: readonly Parse[]): readonly Az.Tag[] {
-  return parses.length === 0 ? NO_TAGS : parses.map((p) => p.tag);
+  if (parses.length === 0) return NO_TAGS;
+  // The key as one flat string: one built by += would keep a string per character alive in the map.
+  keyCodes.length = 0;
+  for (const p of parses) {
+    const id = tagId(p.tag);
+    if (id < 0xffff) keyCodes.push(id);
+    else keyCodes.push(0xffff, id & 0xffff, id >>> 16);
+  }
+  const key = String.fromCharCode.apply(null, keyCodes);
+  let list = tagLists.get(key);
+  if (list === undefined) {
+    list = Object.freeze(parses.map((p) => p.tag));
+    if (tagLists.size >= TAG_LIST_LIMIT) tagLists.clear();
+    tagLists.set(key, list);
+  }
+  return list;
 }
+
+// Distinct tag lists kept for sharing; past the limit the table starts afresh (arrays in use stay valid).
+const TAG_LIST_LIMIT = 50_000;
+const tagLists = new Map<string, readonly Az.Tag[]>();
+const keyCodes: number[] = [];
+const tagIds = new WeakMap<Az.Tag, number>();
+
+/** A number per tag object: one UTF-16 unit of a tag list's key (three past 0xfffe tags). */
+function tagId(t: Az.Tag): number {
+  let id = tagIds.get(t);
+  if (id === undefined) tagIds.set(t, (id = tagIdCount++));
+  return id;
+}
+let tagIdCount = 0;
 
 /** The grammemes of a parse as a flat list, without the POS (shared per tag: treat as read-only). */
 export function tagList(parse: Parse): string[] {
