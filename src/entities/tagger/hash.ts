@@ -35,9 +35,12 @@ export function hashStep(h: number, unit: number): number {
 }
 
 /**
- * Combines two 32-bit values into a well-spread 32-bit hash (murmur3 finaliser).
+ * Combines two 32-bit values into a well-spread 32-bit hash (murmur3 finaliser). The bits are
+ * returned as a signed int32: it is masked or stored in a Uint32Array (same bits either way), and
+ * a signed value stays a small integer where an unsigned one above 2³¹ would be boxed on the heap
+ * (some 6 000 allocations per article).
  * @example
- * mix(hashString('x', 0), 7); // a uint32
+ * mix(hashString('x', 0), 7) & 0xfffff; // a bucket
  */
 export function mix(a: number, b: number): number {
   let h = (a ^ Math.imul(b + 0x7f4a7c15, 0x9e3779b1)) >>> 0;
@@ -45,6 +48,5 @@ export function mix(a: number, b: number): number {
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return h ^ (h >>> 16);
 }
