@@ -29,7 +29,7 @@ const CACHE_LIMIT = 100_000;
 // (seen on RT): those stay for the last RECENT_LIMIT new forms only, so most die young, before the
 // GC moves them to the old generation, where dead objects pile up until a full collection.
 const PARSE_LIMIT = 5_000;
-const RECENT_LIMIT = 500;
+const RECENT_LIMIT = 200;
 const EMPTY: readonly Draft[] = [];
 const HOT_SLOTS = 4096;
 
