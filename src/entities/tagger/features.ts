@@ -653,11 +653,27 @@ function isFullStop(t: string): boolean {
   return t === '.' || t === '!' || t === '?' || t === '…';
 }
 
+let viewed: Uint32Array | undefined;
+let signedView: Int32Array = new Int32Array(0);
+
+/**
+ * The attribute hashes of f as int32 (same bits). Read as uint32, a hash above 2³¹ is a heap
+ * number wherever it is passed to mix() not inlined: an allocation per feature.
+ */
+function signedAttrs(f: DocFeatures): Int32Array {
+  const a = f.attrs;
+  if (a !== viewed) {
+    viewed = a;
+    signedView = new Int32Array(a.buffer, a.byteOffset, a.length);
+  }
+  return signedView;
+}
+
 /** Writes the N_STATIC label-independent feature buckets of token i into out[o…]. */
 export function staticFeatures(f: DocFeatures, i: number, out: Uint32Array, o: number): void {
   if (f.rows !== null) f.rows.around(i);
   const mask = (1 << f.bits) - 1;
-  const a = f.attrs;
+  const a = signedAttrs(f);
   const base = (i + 2) * N_ATTR;
   const start = o;
   out[o++] = mix(T_BIAS, 1) & mask;
@@ -705,7 +721,7 @@ export function dynamicFeatures(f: DocFeatures, i: number, p1: number, p2: numbe
   if (f.rows !== null) f.rows.around(i);
   const mask = (1 << f.bits) - 1;
   const base = (i + 2) * N_ATTR;
-  const a = f.attrs;
+  const a = signedAttrs(f);
   const l1 = p1 + 1;
   out[o] = mix(l1, T_P1) & mask;
   out[o + 1] = mix(mix(l1, p2 + 1), T_P1P2) & mask;
