@@ -17,6 +17,7 @@
  * `#taggedprior` lines.
  */
 import { readFileSync, readdirSync, existsSync, writeFileSync, statSync } from 'node:fs';
+import { BACKGROUND_BIN_URL, encodeBackground, parseBackground } from '../src/themes/lexicon.js';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Context } from '../src/context.js';
@@ -120,6 +121,8 @@ async function main(): Promise<void> {
   const lines = [`#docs\t${texts.length}`, `#mindf\t${MIN_DF}`, `#taggedprior\t${taggedPrior.toFixed(5)}`, ...kept.map(row)];
   const out = fileURLToPath(new URL('../src/themes/df.tsv', import.meta.url));
   writeFileSync(out, lines.join('\n') + '\n');
+  // The shipped binary table follows the text file it is built from.
+  writeFileSync(fileURLToPath(BACKGROUND_BIN_URL), encodeBackground(parseBackground(readFileSync(out, 'utf8'))));
   const bytes = statSync(out).size;
   process.stdout.write(
     `build-df: ${texts.length} documents (${[...bySource].map(([s, n]) => `${s} ${n}`).join(', ')}); ` +

@@ -12,7 +12,7 @@
  * The data folder is dataDir() (RUTEXT_DATA or ../shared/data). factRuEval and NEREL dev are
  * never read here.
  */
-import { mkdirSync, writeFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Context } from '../src/context.js';
@@ -26,7 +26,7 @@ import { beginOf, N_LABELS } from '../src/entities/tagger/labels.js';
 import { encodeModel, packModels, SparseModel, type Weights } from '../src/entities/tagger/model.js';
 import { dataDir } from './eval/data.js';
 import { buildClusters, rawTexts } from './train-ner-clusters.js';
-import { CLUSTERS_URL, resetClusters } from '../src/entities/tagger/clusters.js';
+import { CLUSTERS_BIN_URL, CLUSTERS_URL, encodeClusters, parseClusters, resetClusters } from '../src/entities/tagger/clusters.js';
 import { readNerel, type NerDoc } from './eval/ner-data.js';
 import { rng } from './rng.js';
 
@@ -175,6 +175,8 @@ async function main(): Promise<void> {
   const t0 = Date.now();
   if (!process.argv.includes('--keep-clusters')) {
     buildClusters(rawTexts(dataDir(), []), fileURLToPath(CLUSTERS_URL), 50_000);
+    // The shipped binary table follows the text file it is built from.
+    writeFileSync(fileURLToPath(CLUSTERS_BIN_URL), encodeClusters(parseClusters(readFileSync(fileURLToPath(CLUSTERS_URL)))));
     resetClusters();
   }
   const ctx = new Context();

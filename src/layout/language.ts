@@ -5,11 +5,12 @@
  * Only a bounded window is read: a 10 MB article costs the same as a 4 KB one.
  */
 import { readFileSync } from 'node:fs';
-import { francAll } from 'franc';
+import { expressions } from 'franc/expressions.js';
 import type { Language } from '../types.js';
 import { isSpace as isSpaceCode } from './lines.js';
 
-const LANGS = ['rus', 'ukr', 'bel', 'bul', 'kaz', 'srp', 'mkd', 'eng'] as const;
+/** The languages told apart (ISO 639-3, as franc names them). */
+export const LANGS = ['rus', 'ukr', 'bel', 'bul', 'kaz', 'srp', 'mkd', 'eng'] as const;
 type Lang = (typeof LANGS)[number];
 
 /** Characters read for letter counts, in all. */
@@ -17,7 +18,7 @@ const EVIDENCE_WINDOW = 4000;
 /** Characters given to franc (its cost grows with the input; 600 is ~0.2 ms). */
 const FRANC_WINDOW = 600;
 /** Fewer letters than this: too little text to say. */
-const MIN_LETTERS = 10;
+export const MIN_LETTERS = 10;
 /** Below this share of Cyrillic letters, the text is read as Latin-script (or other) text. */
 const MIN_CYRILLIC_SHARE = 0.3;
 /** Cyrillic letters at which franc's vote gets its full weight. */
@@ -146,11 +147,102 @@ function marginOf(score: Map<Lang, number>): { best: Lang; margin: number } {
 /** franc's scores (best = 1) for the window, or nothing when franc declines or fails. */
 function francVotes(text: string, start: number, end: number): Array<[string, number]> {
   try {
-    return francAll(text.slice(start, end), { only: [...LANGS], minLength: MIN_LETTERS }).filter(([code]) => code !== 'und');
+    return trigramVotes(text.slice(start, end));
   } catch {
-    // franc is third-party code on arbitrary input: a failure there must not fail the article.
+    // Scoring arbitrary input must not fail the article.
     return [];
   }
+}
+
+/**
+ * franc's trigram models of LANGS, per script: `|`-joined trigrams, most frequent first, as in
+ * franc's data (models/franc-trigrams.json, written by scripts/build-franc-trigrams.ts).
+ */
+export type TrigramModels = Record<string, Record<string, string>>;
+
+/**
+ * The trigram models of LANGS in franc's data for every script (languages in franc's order).
+ * @example
+ * trigramModelsOf((await import('franc/data.js')).data).Cyrillic.rus.split('|')[0]; // ' пр'
+ */
+export function trigramModelsOf(data: Record<string, Record<string, string>>): TrigramModels {
+  const out: TrigramModels = {};
+  for (const [script, languages] of Object.entries(data)) {
+    const kept = Object.entries(languages).filter(([l]) => (LANGS as readonly string[]).includes(l));
+    if (kept.length > 0) out[script] = Object.fromEntries(kept);
+  }
+  return out;
+}
+
+/** Per script, each language's trigrams with their rank (the first rank of a repeated one). */
+let models: Map<string, Array<[string, Map<string, number>]>> | undefined;
+
+function trigramModels(): Map<string, Array<[string, Map<string, number>]>> {
+  if (models !== undefined) return models;
+  const raw = JSON.parse(readFileSync(new URL('../../models/franc-trigrams.json', import.meta.url), 'utf8')) as TrigramModels;
+  models = new Map(Object.entries(raw).map(([script, languages]) => [script, Object.entries(languages).map(([lang, list]) => {
+    const ranks = new Map<string, number>();
+    list.split('|').forEach((t, rank) => { if (!ranks.has(t)) ranks.set(t, rank); });
+    return [lang, ranks] as [string, Map<string, number>];
+  })]));
+  return models;
+}
+
+/** franc's sample limit and its distance for a trigram a model lacks. */
+const FRANC_MAX_LENGTH = 2048;
+const FRANC_MAX_DIFFERENCE = 300;
+
+/**
+ * What franc's `francAll(value, { only: LANGS, minLength: MIN_LETTERS })` answers, less its
+ * `und` rows, computed here on the models of LANGS alone: importing franc builds the tables of
+ * its 163 trigram models (~15 ms, a twentieth of start-up) for a vote that few articles ask
+ * for. Same steps, same arithmetic: the script with the largest share of the text (franc's
+ * expressions), the text's trigram counts, each model's distance, normalised;
+ * test/franc-subset.test.ts compares the two on real and made-up texts.
+ * @example
+ * trigramVotes('Президент России заявил, что переговоры продолжатся на следующей неделе.');
+ * // [['mkd', 1], ['rus', 0.98…], …]: on one sentence franc's guess is weak (hence its weight)
+ * trigramVotes('12 345'); // [] (fewer than MIN_LETTERS characters)
+ */
+export function trigramVotes(value: string): Array<[string, number]> {
+  if (!value || value.length < MIN_LETTERS) return [];
+  value = value.slice(0, FRANC_MAX_LENGTH);
+  let top: string | undefined;
+  let topShare = -1;
+  for (const [script, expression] of Object.entries(expressions)) {
+    const share = (value.match(expression)?.length ?? 0) / value.length || 0;
+    if (share > topShare) { topShare = share; top = script; }
+  }
+  const languages = top === undefined ? undefined : trigramModels().get(top);
+  if (languages === undefined || languages.length === 0) return [];
+  const counts = trigramCounts(value);
+  const distances = languages.map(([lang, ranks]): [string, number] => {
+    let distance = 0;
+    for (const [trigram, count] of counts) {
+      const rank = ranks.get(trigram);
+      distance += rank === undefined ? FRANC_MAX_DIFFERENCE : Math.abs(count - rank - 1);
+    }
+    return [lang, distance];
+  }).sort((a, b) => a[1] - b[1]);
+  const min = distances[0][1];
+  const max = value.length * FRANC_MAX_DIFFERENCE - min;
+  for (const d of distances) d[1] = 1 - (d[1] - min) / max || 0;
+  return distances;
+}
+
+/**
+ * Counts of the trigrams (UTF-16 code units) of the text as franc's trigram-utils cleans it:
+ * ASCII punctuation and digits as spaces, white space collapsed and trimmed, lower case, padded
+ * with a space each side.
+ */
+function trigramCounts(value: string): Map<string, number> {
+  const padded = ' ' + value.replace(/[\u0021-\u0040]+/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase() + ' ';
+  const counts = new Map<string, number>();
+  for (let i = 0; i + 3 <= padded.length; i++) {
+    const t = padded.slice(i, i + 3);
+    counts.set(t, (counts.get(t) ?? 0) + 1);
+  }
+  return counts;
 }
 
 function round(x: number): number {

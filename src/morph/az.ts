@@ -12,41 +12,43 @@ let ready = false;
 const INT_TAGS = 'gramtab-opencorpora-int.json';
 const EXT_TAGS = 'gramtab-opencorpora-ext.json';
 
+type Answer = (err: unknown, data?: unknown) => void;
+
 /**
  * Loads az's OpenCorpora dictionaries synchronously, once per process. az's own loader is
- * asynchronous (fs.readFile with callbacks); we queue its reads and answer them with readFileSync
- * after `init` has counted them all, so `analyze` can stay synchronous.
+ * asynchronous (fs.readFile with callbacks); we queue its reads, read every file with
+ * readFileSync after `init` has asked for them all, then answer, so `analyze` can stay synchronous.
  */
 export function loadAz(): typeof Az.Morph {
   if (ready) return Az.Morph;
   const require = createRequire(import.meta.url);
   const dicts = join(dirname(require.resolve('az')), '..', 'dicts');
-  const queue: Array<[string, string, (err: unknown, data?: unknown) => void]> = [];
+  const queue: Array<[string, string, Answer]> = [];
   const original = Az.load;
   Az.load = (url, type, cb) => { queue.push([url, type, cb]); };
   let error: unknown = null;
   try {
     Az.Morph.init(dicts, (err) => { if (err) error = err; });
     let tagCount = 0;
-    while (queue.length > 0) {
-      const [url, type, cb] = queue.shift()!;
+    const answers: Array<[Answer, unknown]> = queue.splice(0).map(([url, type, cb]) => {
       if (url.endsWith(EXT_TAGS)) {
         // az builds and deep-freezes a Russian-named copy of every tag (tag.ext), read only by its
         // debug printing: a placeholder per tag instead halves az's start-up. The internal table is
         // queued before this one, so its length is known.
-        cb(null, new Array<string>(tagCount).fill('UNKN'));
-        continue;
+        return [cb, new Array<string>(tagCount).fill('UNKN')];
       }
       const data = readFileSync(url);
       if (type === 'json') {
         const json: unknown = JSON.parse(data.toString('utf8'));
         if (url.endsWith(INT_TAGS) && Array.isArray(json)) tagCount = json.length;
-        cb(null, json);
+        return [cb, json];
       }
       // A file read on its own owns its buffer; a small one may sit in Node's shared pool: copy that out.
-      else if (data.byteOffset === 0 && data.byteLength === data.buffer.byteLength) cb(null, data.buffer);
-      else cb(null, data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength));
-    }
+      if (data.byteOffset === 0 && data.byteLength === data.buffer.byteLength) return [cb, data.buffer];
+      return [cb, data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength)];
+    });
+    for (const given of withShallowFreeze(() => { for (const [cb, data] of answers) cb(null, data); })) freezeTags(given);
+    if (queue.length > 0) throw new Error(`az asked for ${queue[0][0]} after its dictionaries were loaded`);
   } finally {
     Az.load = original;
   }
@@ -55,6 +57,49 @@ export function loadAz(): typeof Az.Morph {
   installExactSearch(Az.DAWG);
   ready = true;
   return Az.Morph;
+}
+
+/**
+ * Runs `fn` (az's dictionary callbacks) with az's deepFreeze cut to its first level, and returns
+ * what deepFreeze was given. az deep-freezes its tag table (and the few tags it makes later) with
+ * a generic walk: Object.getOwnPropertyNames of every tag, tag copy and grammeme array, some
+ * 30 000 arrays of names for objects whose shape is known, a sixth of az's start-up. While `fn`
+ * runs, getOwnPropertyNames answers no names, so deepFreeze freezes only the object it was given
+ * (az calls it nowhere else); freezeTags then freezes what lies under it, knowing its shape.
+ * The built-in is restored before this returns, whatever `fn` does.
+ */
+function withShallowFreeze(fn: () => void): object[] {
+  const given: object[] = [];
+  const names = Object.getOwnPropertyNames;
+  Object.getOwnPropertyNames = (o: object): string[] => { given.push(o); return []; };
+  try {
+    fn();
+  } finally {
+    Object.getOwnPropertyNames = names;
+  }
+  return given;
+}
+
+/** An az tag: its grammemes as flags and strings, its grammeme lists and its Russian-named copy. */
+interface AzTag { stat: readonly string[]; flex: readonly string[]; ext?: AzTag }
+
+/**
+ * Freezes what az's deepFreeze was given, as deep as anything reads it: the tag table (an array of
+ * tags) or one tag az made. A tag's answers memoised below read its grammeme flags and its two
+ * grammeme lists, so those are frozen. The table's `ext` copies are the placeholders loadAz gave
+ * (read by nothing), so they are left as they are; a tag made later gets its real copy frozen too.
+ */
+function freezeTags(given: object): void {
+  if (Array.isArray(given)) for (const t of given as AzTag[]) freezeTag(t, false);
+  else freezeTag(given as AzTag, true);
+}
+
+function freezeTag(t: AzTag, withCopy: boolean): void {
+  // Object.freeze passes a non-object through, so an unexpected shape freezes what it has.
+  Object.freeze(t.stat);
+  Object.freeze(t.flex);
+  if (withCopy && t.ext !== undefined) freezeTag(t.ext, false);
+  Object.freeze(t);
 }
 
 /**

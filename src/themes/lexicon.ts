@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { readWordSet } from '../data-file.js';
 
 let stopSet: Set<string> | undefined;
@@ -48,6 +49,21 @@ export interface Background {
   taggedAt(row: number): number;
 }
 
+/** The Lookup views of a Background, from its rows. */
+abstract class RowTable implements Background {
+  abstract docs: number;
+  abstract minDf: number;
+  abstract taggedPrior: number;
+  abstract row(key: string): number;
+  abstract dfAt(row: number): number;
+  abstract heldAt(row: number): number;
+  abstract taggedAt(row: number): number;
+  readonly df: Lookup<number> = { get: (key) => { const r = this.row(key); return r < 0 ? undefined : this.dfAt(r); } };
+  readonly tagged: Lookup<readonly [number, number]> = {
+    get: (key) => { const r = this.row(key); return r < 0 || this.heldAt(r) < 0 ? undefined : [this.heldAt(r), this.taggedAt(r)]; },
+  };
+}
+
 /**
  * `df.tsv` kept as its text, with one Map from each key to its row number and the offset of each
  * row's tab after the key; the counts are read from the text when first asked and kept in typed
@@ -55,7 +71,7 @@ export interface Background {
  * key makes loading the 15 000-row table (on the first analysis) a quarter of the cost of splitting
  * every line. A key listed twice takes its last line.
  */
-class BackgroundTable implements Background {
+class BackgroundTable extends RowTable {
   docs = 0;
   minDf = 1;
   taggedPrior = 0;
@@ -65,12 +81,9 @@ class BackgroundTable implements Background {
   /** Per row number: df, held (-1: no keyphraseness counts) and tagged, read on first use. */
   private readonly counts: Float64Array;
   private readonly countsRead: Uint8Array;
-  readonly df: Lookup<number> = { get: (key) => { const r = this.row(key); return r < 0 ? undefined : this.dfAt(r); } };
-  readonly tagged: Lookup<readonly [number, number]> = {
-    get: (key) => { const r = this.row(key); return r < 0 || this.heldAt(r) < 0 ? undefined : [this.heldAt(r), this.taggedAt(r)]; },
-  };
 
   constructor(private readonly text: string) {
+    super();
     const tabs: number[] = [];
     for (let at = 0; at < text.length;) {
       let end = text.indexOf('\n', at);
@@ -145,6 +158,11 @@ class BackgroundTable implements Background {
     return this.rows.get(key) ?? -1;
   }
 
+  /** Each key with its row (its last line), in order of first appearance. */
+  keys(): IterableIterator<[string, number]> {
+    return this.rows.entries();
+  }
+
   dfAt(row: number): number {
     return this.counts[this.read(row)];
   }
@@ -158,11 +176,172 @@ class BackgroundTable implements Background {
   }
 }
 
+/**
+ * The same table prebuilt (scripts/build-df-bin.ts): keys, counts and an open-addressing hash table
+ * stored as arrays, so loading is reading one file (no UTF-8 decoding, no line scan, no Map of
+ * 15 000 keys). Keys are kept as UTF-16 code units and hashed by them (FNV-1a), so a key looked
+ * up is compared without encoding it.
+ */
+class PrebuiltBackground extends RowTable {
+  private readonly shift: number;
+
+  constructor(
+    readonly docs: number,
+    readonly minDf: number,
+    readonly taggedPrior: number,
+    /** Per slot, a row + 1 (0 = empty). */
+    private readonly slots: Int32Array,
+    /** Per row, where its key starts in `units`; one more entry for the end of the last. */
+    private readonly keyStarts: Int32Array,
+    /** Per row: df, held (-1: no keyphraseness counts), tagged. */
+    private readonly counts: Float64Array,
+    private readonly units: Uint16Array,
+  ) {
+    super();
+    this.shift = 32 - Math.log2(slots.length);
+  }
+
+  row(key: string): number {
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    for (let s = slotOf(keyHash(key), this.shift); slots[s] !== 0; s = (s + 1) & mask) {
+      if (this.keyIs(slots[s] - 1, key)) return slots[s] - 1;
+    }
+    return -1;
+  }
+
+  private keyIs(row: number, key: string): boolean {
+    const from = this.keyStarts[row];
+    if (this.keyStarts[row + 1] - from !== key.length) return false;
+    const units = this.units;
+    for (let i = 0; i < key.length; i++) if (units[from + i] !== key.charCodeAt(i)) return false;
+    return true;
+  }
+
+  dfAt(row: number): number {
+    return this.counts[3 * row];
+  }
+
+  heldAt(row: number): number {
+    return this.counts[3 * row + 1];
+  }
+
+  taggedAt(row: number): number {
+    return this.counts[3 * row + 2];
+  }
+}
+
+/** FNV-1a over a string's UTF-16 code units. */
+function keyHash(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+function slotOf(hash: number, shift: number): number {
+  return Math.imul(hash, 0x9e3779b1) >>> shift;
+}
+
+const BIN_MAGIC = 0x46445452; // 'RTDF'
+const BIN_VERSION = 1;
+/** magic, version, slots, rows, key units (uint32 each), 4 bytes of padding, docs, minDf, taggedPrior (float64). */
+const BIN_HEADER = 48;
+
+/**
+ * Parses `df.tsv`'s text (the format build-df writes: `#docs`, `#mindf`, `#taggedprior` lines,
+ * then `key<TAB>df[<TAB>held<TAB>tagged]` rows; a key listed twice takes its last line).
+ * @example
+ * parseBackground('#docs\t10\nпартия\t4\n').df.get('партия'); // 4
+ */
+export function parseBackground(text: string): Background {
+  return new BackgroundTable(text);
+}
+
+/**
+ * The prebuilt file of a table parsed from `df.tsv`: little-endian header (see BIN_HEADER), then
+ * per row its counts (float64 × 3), the hash slots (int32, row + 1), per row where its key starts
+ * (int32, one more for the end) and the keys (UTF-16 code units). Rows are the keys in order of
+ * first appearance, each with the counts of its last line.
+ * @example
+ * writeFileSync('models/themes-df.bin', encodeBackground(parseBackground(readFileSync('src/themes/df.tsv', 'utf8'))));
+ */
+export function encodeBackground(bg: Background): Uint8Array {
+  if (!(bg instanceof BackgroundTable)) throw new Error('themes: encodeBackground takes a table parsed from df.tsv');
+  const keys = [...bg.keys()];
+  const rows = keys.length;
+  let bits = 4;
+  while (1 << bits < 2 * (rows + 1)) bits++;
+  const n = 1 << bits;
+  const units = keys.reduce((sum, [k]) => sum + k.length, 0);
+  const countsAt = BIN_HEADER;
+  const slotsAt = countsAt + 24 * rows;
+  const startsAt = slotsAt + 4 * n;
+  const unitsAt = startsAt + 4 * (rows + 1);
+  const out = new Uint8Array(unitsAt + 2 * units);
+  const dv = new DataView(out.buffer);
+  [BIN_MAGIC, BIN_VERSION, n, rows, units].forEach((v, i) => dv.setUint32(4 * i, v, true));
+  dv.setFloat64(24, bg.docs, true);
+  dv.setFloat64(32, bg.minDf, true);
+  dv.setFloat64(40, bg.taggedPrior, true);
+  const slots = new Int32Array(n);
+  let unit = 0;
+  keys.forEach(([key, textRow], r) => {
+    dv.setFloat64(countsAt + 24 * r, bg.dfAt(textRow), true);
+    dv.setFloat64(countsAt + 24 * r + 8, bg.heldAt(textRow), true);
+    dv.setFloat64(countsAt + 24 * r + 16, bg.taggedAt(textRow), true);
+    let s = slotOf(keyHash(key), 32 - bits);
+    while (slots[s] !== 0) s = (s + 1) & (n - 1);
+    slots[s] = r + 1;
+    dv.setInt32(startsAt + 4 * r, unit, true);
+    for (let i = 0; i < key.length; i++) dv.setUint16(unitsAt + 2 * unit++, key.charCodeAt(i), true);
+  });
+  dv.setInt32(startsAt + 4 * rows, unit, true);
+  slots.forEach((v, s) => dv.setInt32(slotsAt + 4 * s, v, true));
+  return out;
+}
+
+/**
+ * Reads a file written by encodeBackground: the arrays are views of the file's bytes (copied once
+ * if the buffer is not 8-byte aligned). Throws on a file of another format or size.
+ * @example
+ * decodeBackground(readFileSync('models/themes-df.bin')).df.get('партия'); // as parseBackground gives
+ */
+export function decodeBackground(buf: Uint8Array): Background {
+  if ((buf.byteOffset & 7) !== 0) buf = buf.slice();
+  const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  const bad = (why: string): Error => new Error(`themes: ${fileURLToPath(BACKGROUND_BIN_URL)}: ${why}; rebuild it with npm run build:df-bin`);
+  if (buf.byteLength < BIN_HEADER || dv.getUint32(0, true) !== BIN_MAGIC) throw bad('not a prebuilt background table');
+  if (dv.getUint32(4, true) !== BIN_VERSION) throw bad(`version ${dv.getUint32(4, true)}, expected ${BIN_VERSION}`);
+  const n = dv.getUint32(8, true);
+  const rows = dv.getUint32(12, true);
+  const units = dv.getUint32(16, true);
+  const slotsAt = BIN_HEADER + 24 * rows;
+  const startsAt = slotsAt + 4 * n;
+  const unitsAt = startsAt + 4 * (rows + 1);
+  if (n < 16 || (n & (n - 1)) !== 0 || buf.byteLength !== unitsAt + 2 * units) throw bad('truncated or damaged');
+  const at = buf.byteOffset;
+  return new PrebuiltBackground(
+    dv.getFloat64(24, true),
+    dv.getFloat64(32, true),
+    dv.getFloat64(40, true),
+    new Int32Array(buf.buffer, at + slotsAt, n),
+    new Int32Array(buf.buffer, at + startsAt, rows + 1),
+    new Float64Array(buf.buffer, at + BIN_HEADER, 3 * rows),
+    new Uint16Array(buf.buffer, at + unitsAt, units),
+  );
+}
+
+/** The document-frequency table as build-df writes it (beside this module in src/ and dist/). */
+export const BACKGROUND_URL = new URL('./df.tsv', import.meta.url);
+/** The same table prebuilt from it (scripts/build-df-bin.ts), in the package's models folder. */
+export const BACKGROUND_BIN_URL = new URL('../../models/themes-df.bin', import.meta.url);
+
 let background: Background | undefined;
 
 /**
- * The shipped document-frequency table (`df.tsv`, built by `npm run build:df`), loaded once, lazily.
- * A missing table gives an empty background (every key equally rare), so the stage still works.
+ * The shipped document-frequency table (`df.tsv`, built by `npm run build:df`), loaded once, lazily:
+ * from its prebuilt form when that is there, else from the text. A missing table gives an empty
+ * background (every key equally rare), so the stage still works.
  *
  * @example
  * const bg = loadBackground();
@@ -170,9 +349,14 @@ let background: Background | undefined;
  */
 export function loadBackground(): Background {
   if (background !== undefined) return background;
+  const bin = fileURLToPath(BACKGROUND_BIN_URL);
+  if (existsSync(bin)) {
+    background = decodeBackground(readFileSync(bin));
+    return background;
+  }
   let text = '';
   try {
-    text = readFileSync(new URL('./df.tsv', import.meta.url), 'utf8');
+    text = readFileSync(BACKGROUND_URL, 'utf8');
   } catch {
     text = '';
   }

@@ -9,6 +9,12 @@ import { fileURLToPath } from 'node:url';
  */
 export const CLUSTERS_URL = new URL('../../../models/ner-clusters.tsv', import.meta.url);
 
+/**
+ * The same table prebuilt (`npx tsx scripts/build-clusters.ts`): its hash table as
+ * stored arrays, so loading is reading one file, with no line parsing or hashing at start-up.
+ */
+export const CLUSTERS_BIN_URL = new URL('../../../models/ner-clusters.bin', import.meta.url);
+
 let table: ClusterTable | undefined;
 let generation = 0;
 
@@ -20,8 +26,16 @@ export function clusterOf(lowerNormalised: string): number {
 
 function load(): ClusterTable {
   // RUTEXT_NER_CLUSTERS: another clusters file, for training experiments beside the shipped pair.
-  const path = process.env.RUTEXT_NER_CLUSTERS ?? fileURLToPath(CLUSTERS_URL);
-  return new ClusterTable(existsSync(path) ? readFileSync(path) : new Uint8Array(0));
+  const other = process.env.RUTEXT_NER_CLUSTERS;
+  if (other !== undefined) return parseClusters(readIfPresent(other) ?? new Uint8Array(0));
+  // After resetClusters the trainer has just rewritten the text file: the prebuilt table is older.
+  const bin = generation === 0 ? readIfPresent(fileURLToPath(CLUSTERS_BIN_URL)) : undefined;
+  if (bin !== undefined) return decodeClusters(bin);
+  return parseClusters(readIfPresent(fileURLToPath(CLUSTERS_URL)) ?? new Uint8Array(0));
+}
+
+function readIfPresent(path: string): Uint8Array | undefined {
+  return existsSync(path) ? readFileSync(path) : undefined;
 }
 
 const TAB = 9, NL = 10;
@@ -30,13 +44,76 @@ const FNV_START = 0x811c9dc5;
 const fnv = (h: number, byte: number): number => Math.imul(h ^ byte, 0x01000193);
 
 /**
- * An open-addressing hash table over the file's bytes: the words are never decoded into
- * strings (decoding 50 000 lines and filling a Map cost ~30 ms and 5 MB of heap); a word looked
- * up is hashed and compared as UTF-8. A slot holds the byte offset of a line + 1 (0 = empty)
- * and that line's packed clusters. A later line for the same word replaces an earlier one.
- * The file must be valid UTF-8 (the trainer writes it so).
+ * An open-addressing hash table over UTF-8 words, each followed by a tab: the words are never
+ * decoded into strings (decoding 50 000 lines and filling a Map cost ~30 ms and 5 MB of heap); a
+ * word looked up is hashed and compared as UTF-8. A slot holds the byte offset of a word + 1
+ * (0 = empty) and that word's packed clusters. Built from the text file (the words are its lines)
+ * or read prebuilt (the words are a compact list).
+ * @example
+ * parseClusters(readFileSync('models/ner-clusters.tsv')).get('газпром'); // coarse << 16 | fine, or -1
  */
-class ClusterTable {
+export class ClusterTable {
+  readonly shift: number;
+
+  constructor(readonly words: Uint8Array, readonly lines: Int32Array, readonly values: Int32Array) {
+    this.shift = 32 - Math.log2(lines.length);
+  }
+
+  /** Packed clusters of a word, or -1. */
+  get(word: string): number {
+    const h = utf8Hash(word);
+    if (h < 0) return -1;
+    const lines = this.lines;
+    const mask = lines.length - 1;
+    for (let s = slotOf(h, this.shift); lines[s] !== 0; s = (s + 1) & mask) {
+      if (this.wordIs(lines[s] - 1, word)) return this.values[s];
+    }
+    return -1;
+  }
+
+  /** True when the word at `line` (up to its tab) is `word`, compared as UTF-8. */
+  private wordIs(line: number, word: string): boolean {
+    const bytes = this.words;
+    let p = line;
+    for (let i = 0; i < word.length; i++) {
+      const u = word.charCodeAt(i);
+      if (u < 0x80) {
+        if (bytes[p] !== u) return false;
+        p++;
+      } else if (u < 0x800) {
+        if (bytes[p] !== (0xc0 | (u >> 6)) || bytes[p + 1] !== (0x80 | (u & 0x3f))) return false;
+        p += 2;
+      } else if (u < 0xd800 || u > 0xdbff) {
+        if (bytes[p] !== (0xe0 | (u >> 12)) || bytes[p + 1] !== (0x80 | ((u >> 6) & 0x3f)) || bytes[p + 2] !== (0x80 | (u & 0x3f))) return false;
+        p += 3;
+      } else {
+        const cp = 0x10000 + ((u - 0xd800) << 10) + (word.charCodeAt(++i) - 0xdc00);
+        if (bytes[p] !== (0xf0 | (cp >> 18)) || bytes[p + 1] !== (0x80 | ((cp >> 12) & 0x3f)) ||
+          bytes[p + 2] !== (0x80 | ((cp >> 6) & 0x3f)) || bytes[p + 3] !== (0x80 | (cp & 0x3f))) return false;
+        p += 4;
+      }
+    }
+    return bytes[p] === TAB;
+  }
+}
+
+function slotOf(hash: number, shift: number): number {
+  return Math.imul(hash, 0x9e3779b1) >>> shift;
+}
+
+/**
+ * Builds the table from the text file's bytes (`word<TAB>coarse<TAB>fine` lines; valid UTF-8, as
+ * the trainer writes it). A later line for the same word replaces an earlier one; a line without
+ * a word or two tabs is skipped.
+ * @example
+ * parseClusters(new TextEncoder().encode('газпром\t3\t51\n')).get('газпром'); // 3 << 16 | 51
+ */
+export function parseClusters(bytes: Uint8Array): ClusterTable {
+  return new TextTableBuilder(bytes).table();
+}
+
+/** Fills a ClusterTable from the text file, line by line. */
+class TextTableBuilder {
   private lines: Int32Array;
   private values: Int32Array;
   private shift = 0;
@@ -47,6 +124,10 @@ class ClusterTable {
     this.lines = this.values = new Int32Array(0);
     this.allocate(bytes.length >>> 5);
     for (let pos = 0; pos < bytes.length;) pos = this.readLine(pos);
+  }
+
+  table(): ClusterTable {
+    return new ClusterTable(this.bytes, this.lines, this.values);
   }
 
   /**
@@ -85,18 +166,6 @@ class ClusterTable {
     return nl + 1;
   }
 
-  /** Packed clusters of a word, or -1. */
-  get(word: string): number {
-    const h = utf8Hash(word);
-    if (h < 0) return -1;
-    const lines = this.lines;
-    const mask = lines.length - 1;
-    for (let s = this.slotOf(h); lines[s] !== 0; s = (s + 1) & mask) {
-      if (this.wordIs(lines[s] - 1, word)) return this.values[s];
-    }
-    return -1;
-  }
-
   /** Empty slots for at least `entries` words at most half full (short probe runs). */
   private allocate(entries: number): void {
     let bits = 4;
@@ -112,7 +181,7 @@ class ClusterTable {
     if (2 * (this.count + 1) > this.lines.length) this.grow();
     const lines = this.lines;
     const mask = lines.length - 1;
-    for (let s = this.slotOf(hash); ; s = (s + 1) & mask) {
+    for (let s = slotOf(hash, this.shift); ; s = (s + 1) & mask) {
       if (lines[s] === 0) this.count++;
       else if (!this.sameWord(lines[s] - 1, pos, tab)) continue;
       lines[s] = pos + 1;
@@ -133,41 +202,75 @@ class ClusterTable {
     }
   }
 
-  private slotOf(hash: number): number {
-    return Math.imul(hash, 0x9e3779b1) >>> this.shift;
-  }
-
-  /** True when the word of the line at `line` (up to its tab) is `word`, compared as UTF-8. */
-  private wordIs(line: number, word: string): boolean {
-    const bytes = this.bytes;
-    let p = line;
-    for (let i = 0; i < word.length; i++) {
-      const u = word.charCodeAt(i);
-      if (u < 0x80) {
-        if (bytes[p] !== u) return false;
-        p++;
-      } else if (u < 0x800) {
-        if (bytes[p] !== (0xc0 | (u >> 6)) || bytes[p + 1] !== (0x80 | (u & 0x3f))) return false;
-        p += 2;
-      } else if (u < 0xd800 || u > 0xdbff) {
-        if (bytes[p] !== (0xe0 | (u >> 12)) || bytes[p + 1] !== (0x80 | ((u >> 6) & 0x3f)) || bytes[p + 2] !== (0x80 | (u & 0x3f))) return false;
-        p += 3;
-      } else {
-        const cp = 0x10000 + ((u - 0xd800) << 10) + (word.charCodeAt(++i) - 0xdc00);
-        if (bytes[p] !== (0xf0 | (cp >> 18)) || bytes[p + 1] !== (0x80 | ((cp >> 12) & 0x3f)) ||
-          bytes[p + 2] !== (0x80 | ((cp >> 6) & 0x3f)) || bytes[p + 3] !== (0x80 | (cp & 0x3f))) return false;
-        p += 4;
-      }
-    }
-    return bytes[p] === TAB;
-  }
-
   /** True when the words of two lines (each up to its tab; the second ends at `end`) are equal. */
   private sameWord(a: number, b: number, end: number): boolean {
     const bytes = this.bytes;
     for (let k = 0; k < end - b; k++) if (bytes[a + k] !== bytes[b + k]) return false;
     return bytes[a + end - b] === TAB;
   }
+}
+
+const BIN_MAGIC = 0x42434e52; // 'RNCB'
+const BIN_VERSION = 1;
+const BIN_HEADER = 16;
+
+/**
+ * The prebuilt file of a table: little-endian uint32 magic, version, slot count and word bytes,
+ * then the slots' word offsets (int32, +1, 0 = empty) and packed clusters (int32), then the words,
+ * each followed by a tab, in slot order. The slots are the table's own, so a word probes the same
+ * slots as in the table built from the text.
+ * @example
+ * writeFileSync('models/ner-clusters.bin', encodeClusters(parseClusters(readFileSync('models/ner-clusters.tsv'))));
+ */
+export function encodeClusters(t: ClusterTable): Uint8Array {
+  const n = t.lines.length;
+  const lines = new Int32Array(n);
+  const chunks: Uint8Array[] = [];
+  let wordBytes = 0;
+  for (let s = 0; s < n; s++) {
+    if (t.lines[s] === 0) continue;
+    const from = t.lines[s] - 1;
+    const word = t.words.subarray(from, t.words.indexOf(TAB, from) + 1);
+    lines[s] = wordBytes + 1;
+    chunks.push(word);
+    wordBytes += word.length;
+  }
+  const out = new Uint8Array(BIN_HEADER + 8 * n + wordBytes);
+  const dv = new DataView(out.buffer);
+  dv.setUint32(0, BIN_MAGIC, true);
+  dv.setUint32(4, BIN_VERSION, true);
+  dv.setUint32(8, n, true);
+  dv.setUint32(12, wordBytes, true);
+  for (let s = 0; s < n; s++) {
+    dv.setInt32(BIN_HEADER + 4 * s, lines[s], true);
+    dv.setInt32(BIN_HEADER + 4 * (n + s), t.values[s], true);
+  }
+  let o = BIN_HEADER + 8 * n;
+  for (const c of chunks) { out.set(c, o); o += c.length; }
+  return out;
+}
+
+/**
+ * Reads a file written by encodeClusters: the arrays are views of the file's bytes (copied
+ * once if the buffer is not 4-byte aligned). Throws on a file of another format or size.
+ * @example
+ * decodeClusters(readFileSync('models/ner-clusters.bin')).get('газпром'); // as parseClusters gives
+ */
+export function decodeClusters(buf: Uint8Array): ClusterTable {
+  if ((buf.byteOffset & 3) !== 0) buf = buf.slice();
+  const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  const bad = (why: string): Error => new Error(`tagger: ${fileURLToPath(CLUSTERS_BIN_URL)}: ${why}; rebuild it with npm run build:clusters`);
+  if (buf.byteLength < BIN_HEADER || dv.getUint32(0, true) !== BIN_MAGIC) throw bad('not a prebuilt clusters table');
+  if (dv.getUint32(4, true) !== BIN_VERSION) throw bad(`version ${dv.getUint32(4, true)}, expected ${BIN_VERSION}`);
+  const n = dv.getUint32(8, true);
+  const wordBytes = dv.getUint32(12, true);
+  if (n < 16 || (n & (n - 1)) !== 0 || buf.byteLength !== BIN_HEADER + 8 * n + wordBytes) throw bad('truncated or damaged');
+  const at = buf.byteOffset + BIN_HEADER;
+  return new ClusterTable(
+    buf.subarray(BIN_HEADER + 8 * n),
+    new Int32Array(buf.buffer, at, n),
+    new Int32Array(buf.buffer, at + 4 * n, n),
+  );
 }
 
 /** The position of the newline ending the line that holds bytes[pos] (or the end). */

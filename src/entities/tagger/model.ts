@@ -54,7 +54,10 @@ export class SparseModel implements Weights {
     for (let l = 0; l < N_LABELS; l++) scores[l] += w[r + l] * s;
   }
 
-  /** Parses a model file; throws on a malformed or incompatible one. */
+  /**
+   * Parses a model file; throws on a malformed or incompatible one. The weights stay a view of
+   * `buf` where they are aligned, so the buffer must not change afterwards.
+   */
   static fromBuffer(buf: Uint8Array): SparseModel {
     const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
     if (buf.byteLength < 24 || dv.getUint32(0, true) !== MAGIC) throw new Error('tagger: not a rutext NER model');
@@ -70,25 +73,30 @@ export class SparseModel implements Weights {
     const need = 24 + h.rows * 4 + h.rows * h.labels * 2;
     if (buf.byteLength !== need) throw new Error(`tagger: model file is ${buf.byteLength} bytes, expected ${need}`);
     const rank = rankOf(uint32View(buf, 24, h.rows), h.bits);
-    return new SparseModel(h, rank, int16Copy(buf, 24 + h.rows * 4, h.rows * h.labels));
+    return new SparseModel(h, rank, int16View(buf, 24 + h.rows * 4, h.rows * h.labels));
   }
 }
 
-/** The rank bitmap (see SparseModel.rank) of ascending bucket ids; throws if they are not. */
+/**
+ * The rank bitmap (see SparseModel.rank) of ascending bucket ids, in one pass over them: each
+ * word's row count is the index of its first row; throws if the ids are not ascending.
+ */
 function rankOf(buckets: Uint32Array, bits: number): Int32Array {
-  const rank = new Int32Array(2 * Math.max(1, 2 ** bits / 32));
   const size = 2 ** bits;
+  const words = Math.max(1, size / 32);
+  const rank = new Int32Array(2 * words);
+  const n = buckets.length;
   let last = -1;
-  for (let r = 0; r < buckets.length; r++) {
+  let w = 0;
+  for (let r = 0; r < n; r++) {
     const b = buckets[r];
     if (b <= last || b >= size) throw new Error('tagger: model buckets out of order or out of range');
-    rank[((b >>> 5) << 1) + 1] |= 1 << (b & 31);
     last = b;
+    const bw = b >>> 5;
+    while (w < bw) rank[2 * ++w] = r;
+    rank[2 * w + 1] |= 1 << (b & 31);
   }
-  for (let w = 0, count = 0; w < rank.length; w += 2) {
-    rank[w] = count;
-    count += popCount(rank[w + 1]);
-  }
+  while (w < words - 1) rank[2 * ++w] = n;
   return rank;
 }
 
@@ -120,10 +128,13 @@ function uint32View(buf: Uint8Array, from: number, count: number): Uint32Array {
   return new Uint32Array(Uint8Array.prototype.slice.call(buf, from, from + count * 4).buffer);
 }
 
-/** The int16 weights at buf[from…], copied into an aligned array (the file buffer may start at any offset). */
-function int16Copy(buf: Uint8Array, from: number, count: number): Int16Array {
+/**
+ * The int16 weights at buf[from…]: a view of the file's bytes when aligned (no copy of the
+ * 1.9 MB at start-up), else a copy.
+ */
+function int16View(buf: Uint8Array, from: number, count: number): Int16Array {
   const start = buf.byteOffset + from;
-  if ((start & 1) === 0) return new Int16Array(buf.buffer, start, count).slice();
+  if ((start & 1) === 0) return new Int16Array(buf.buffer, start, count);
   return new Int16Array(Uint8Array.prototype.slice.call(buf, from, from + count * 2).buffer);
 }
 
