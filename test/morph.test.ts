@@ -4,7 +4,7 @@ import { analyseSentence } from '../src/morph/context.js';
 import { morph } from '../src/morph/index.js';
 import { Morphology } from '../src/morph/morphology.js';
 import { OverrideLexicon } from '../src/morph/overrides.js';
-import { loadAz } from '../src/morph/az.js';
+import { loadAz, parseDefault } from '../src/morph/az.js';
 import { useExactSearch } from '../src/morph/az-lookup.js';
 import { isAnalysable } from '../src/morph/form-info.js';
 import { isLowerCase } from '../src/letters.js';
@@ -165,6 +165,24 @@ describe('morph: exact DAWG search', () => {
 
   test('typo search still answers (through az)', () => {
     expect(az('саово', { typos: 1 }).length).toBeGreaterThan(0);
+  });
+});
+
+describe('morph: rutext\'s driver of az\'s parsers (az-parse.ts)', () => {
+  const az = loadAz();
+  const sample = readFileSync(new URL('../fixtures/article.txt', import.meta.url), 'utf8').split(/[\s«»"(),.:;!?]+/).filter(Boolean);
+  const listed = rows('az-search.txt').map((r) => r[0]);
+  const made = ['', '-', '2024', '3,14', 'XIV', 'iPhone', 'А.', 'И.', 'В', 'кто-то', 'по-русски', 'Нью-Йорк', 'ИТАР-ТАСС',
+    'сверхзвуковой', 'псевдонаучного', 'Мопертюи', 'гооол', 'д-да', 'ёлка', 'елка', 'Ви́ктор', 'abc-где', '\uD800', 'ЯЯЯЯ', 'бздынь'];
+  const show = (ps: ReturnType<typeof az>) => JSON.stringify(ps.map((p) => [p.toString(), String(p.tag), p.score, p.parser, p.stutterCnt, p.typosCnt]));
+
+  test.each([...new Set([...listed, ...made])])('%s: the same parses as Az.Morph', (w) => {
+    expect(show(parseDefault(w))).toBe(show(az(w)));
+  });
+
+  test(`the sample article's words parse the same, in the same order with the same scores`, () => {
+    const words = [...new Set(sample)];
+    expect(words.filter((w) => show(parseDefault(w)) !== show(az(w)))).toEqual([]);
   });
 });
 

@@ -38,7 +38,7 @@ declare module 'az' {
     load: (url: string, responseType: string, callback: (err: unknown, data?: unknown) => void) => void;
     Morph: Az.MorphFn;
     /** az's directed acyclic word graph (its dictionary and suffix tables); rutext replaces its exact search. */
-    DAWG: { prototype: object };
+    DAWG: { prototype: object; fromArrayBuffer(data: ArrayBuffer, format: string): unknown };
   };
   export default Az;
 }

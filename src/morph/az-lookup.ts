@@ -35,6 +35,15 @@ function cp1251Bytes(): Int16Array {
   return t;
 }
 
+/**
+ * The Windows-1251 byte az's graphs use for a UTF-16 code unit, −1 where there is none.
+ * @example
+ * cp1251Byte('я'.charCodeAt(0)); // 255
+ */
+export function cp1251Byte(code: number): number {
+  return BYTE[code];
+}
+
 /** A replacement table (`{ 'е': 'ё' }`) as code units, or undefined when a value is not one letter. */
 const replacementCodes = new WeakMap<object, Map<number, number> | null>();
 

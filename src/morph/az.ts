@@ -2,14 +2,18 @@ import type AzModule from 'az';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { installExactSearch } from './az-lookup.js';
+import { cp1251Byte, installExactSearch } from './az-lookup.js';
+import { type IntDawg, defaultParser } from './az-parse.js';
 
 // require, not import: Node's ESM loader would first scan az's CommonJS source for export names
 // (about 30 ms of start-up); the object is the same.
 const Az = createRequire(import.meta.url)('az') as typeof AzModule;
 
 let ready = false;
+let probabilityBuffer: ArrayBuffer | undefined;
+let parseWord: ((word: string) => AzModule.Parse[]) | undefined;
 const INT_TAGS = 'gramtab-opencorpora-int.json';
+const PROBABILITIES = 'p_t_given_w.intdawg';
 const EXT_TAGS = 'gramtab-opencorpora-ext.json';
 
 type Answer = (err: unknown, data?: unknown) => void;
@@ -44,8 +48,10 @@ export function loadAz(): typeof Az.Morph {
         return [cb, json];
       }
       // A file read on its own owns its buffer; a small one may sit in Node's shared pool: copy that out.
-      if (data.byteOffset === 0 && data.byteLength === data.buffer.byteLength) return [cb, data.buffer];
-      return [cb, data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength)];
+      const own = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength
+        ? data.buffer : data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength);
+      if (url.endsWith(PROBABILITIES)) probabilityBuffer = own;
+      return [cb, own];
     });
     for (const given of withShallowFreeze(() => { for (const [cb, data] of answers) cb(null, data); })) freezeTags(given);
     if (queue.length > 0) throw new Error(`az asked for ${queue[0][0]} after its dictionaries were loaded`);
@@ -55,8 +61,21 @@ export function loadAz(): typeof Az.Morph {
   if (error) throw error instanceof Error ? error : new Error(String(error));
   memoiseTags(Az.Morph);
   installExactSearch(Az.DAWG);
+  if (probabilityBuffer === undefined) throw new Error(`az: ${PROBABILITIES} was not loaded`);
+  // A second view of the table az scores dictionary readings with (the same bytes, no copy).
+  parseWord = defaultParser(Az.Morph, Az.DAWG.fromArrayBuffer(probabilityBuffer, 'int') as IntDawg, cp1251Byte);
   ready = true;
   return Az.Morph;
+}
+
+/**
+ * `Az.Morph(word)` with az's default settings, by rutext's driver (az-parse.ts): same parses.
+ * @example
+ * loadAz(); parseDefault('стали')[0].tag.POS; // 'VERB'
+ */
+export function parseDefault(word: string): AzModule.Parse[] {
+  if (parseWord === undefined) loadAz();
+  return parseWord!(word);
 }
 
 /**

@@ -2,7 +2,7 @@ import type Az from 'az';
 import { createRequire } from 'node:module';
 import type SnowballModule from 'snowball-stemmers';
 import type { MorphTok } from '../doc.js';
-import { loadAz } from './az.js';
+import { loadAz, parseDefault } from './az.js';
 import { BoundedCache, detached } from './cache.js';
 import { AS_IS_INFO, CASE, type Candidate, type Draft, F, draft, tagInfo } from './candidate.js';
 import { analyseSentence } from './context.js';
@@ -264,7 +264,7 @@ export class Morphology {
   private computeParses(form: string): Parse[] {
     const clean = form.replace(STRESS, '');
     let ps: Parse[];
-    try { ps = this.az(clean); } catch { ps = []; }
+    try { ps = parseDefault(clean); } catch { ps = []; }
     // A name written in lower case (москвы, путина in comments and chats): when the dictionary
     // knows the word only as a name, take that rather than a guess from the suffix.
     if (clean.length > 2 && isLowerCase(clean) && !ps.some((p) => p.parser === 'Dictionary')) {
