@@ -5,6 +5,7 @@ import { morph } from '../src/morph/index.js';
 import { Morphology } from '../src/morph/morphology.js';
 import { OverrideLexicon } from '../src/morph/overrides.js';
 import { loadAz, parseDefault } from '../src/morph/az.js';
+import { F, POS_SHIFT } from '../src/morph/candidate.js';
 import { useExactSearch } from '../src/morph/az-lookup.js';
 import { isAnalysable } from '../src/morph/form-info.js';
 import { isLowerCase } from '../src/letters.js';
@@ -183,6 +184,12 @@ describe('morph: rutext\'s driver of az\'s parsers (az-parse.ts)', () => {
   test(`the sample article's words parse the same, in the same order with the same scores`, () => {
     const words = [...new Set(sample)];
     expect(words.filter((w) => show(parseDefault(w)) !== show(az(w)))).toEqual([]);
+  });
+});
+
+describe('packed candidates', () => {
+  test('the flag bits stay below the POS number (POS_SHIFT)', () => {
+    expect(Math.max(...Object.values(F))).toBeLessThan(1 << POS_SHIFT);
   });
 });
 

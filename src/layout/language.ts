@@ -15,7 +15,7 @@ type Lang = (typeof LANGS)[number];
 
 /** Characters read for letter counts, in all. */
 const EVIDENCE_WINDOW = 4000;
-/** Characters given to franc (its cost grows with the input; 600 is ~0.2 ms). */
+/** Characters scored by franc's method (its cost grows with the input; 600 is ~0.2 ms). */
 const FRANC_WINDOW = 600;
 /** Fewer letters than this: too little text to say. */
 export const MIN_LETTERS = 10;
@@ -144,8 +144,10 @@ function marginOf(score: Map<Lang, number>): { best: Lang; margin: number } {
   return { best, margin: bestScore - second };
 }
 
-/** franc's scores (best = 1) for the window, or nothing when franc declines or fails. */
+/** franc's scores (best = 1) for the window, or nothing when there is too little text to score. */
 function francVotes(text: string, start: number, end: number): Array<[string, number]> {
+  // Outside the try: a missing or damaged models file must fail loudly, not silence every vote.
+  trigramModels();
   try {
     return trigramVotes(text.slice(start, end));
   } catch {

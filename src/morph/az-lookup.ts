@@ -36,12 +36,19 @@ function cp1251Bytes(): Int16Array {
 }
 
 /**
- * The Windows-1251 byte az's graphs use for a UTF-16 code unit, −1 where there is none.
+ * The node reached by following `str` from `index` in one of az's graphs, or −1 where the graph
+ * has no such path (or a code unit has no Windows-1251 byte).
  * @example
- * cp1251Byte('я'.charCodeAt(0)); // 255
+ * followString(dawg, 'слово', 0) >= 0; // the graph holds a key starting with слово
  */
-export function cp1251Byte(code: number): number {
-  return BYTE[code];
+export function followString(dawg: Pick<Dawg, 'followByte'>, str: string, index: number): number {
+  for (let i = 0; i < str.length; i++) {
+    const b = BYTE[str.charCodeAt(i)];
+    if (b < 0) return MISSING;
+    index = dawg.followByte(b, index);
+    if (index === MISSING) return MISSING;
+  }
+  return index;
 }
 
 /** A replacement table (`{ 'е': 'ё' }`) as code units, or undefined when a value is not one letter. */
@@ -129,14 +136,8 @@ function isSinglePath(str: string, replace: Map<number, number> | undefined, mst
  */
 function findSinglePath(dawg: Dawg, str: string): unknown[] {
   const results: unknown[] = [];
-  let index = ROOT;
-  for (let i = 0; i < str.length; i++) {
-    const b = BYTE[str.charCodeAt(i)];
-    if (b < 0) return results;
-    index = dawg.followByte(b, index);
-    if (index === MISSING) return results;
-  }
-  collect(dawg, str, index, 0, results);
+  const index = followString(dawg, str, ROOT);
+  if (index !== MISSING) collect(dawg, str, index, 0, results);
   return results;
 }
 

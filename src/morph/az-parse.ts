@@ -9,6 +9,7 @@
  * az's: test/morph.test.ts compares the two on real and made-up words.
  */
 import type Az from 'az';
+import { followString } from './az-lookup.js';
 
 type Parse = Az.Parse & { parser?: string };
 type ParserFn = (word: string, config: AzConfig) => Parse[];
@@ -29,32 +30,32 @@ const MISSING = -1;
 const COLON = 0x3a;
 
 /**
- * A parse function equal to `Az.Morph(word)` with az's defaults.
+ * A parse function equal to `Az.Morph(word)` with az's defaults, as they are when this is called
+ * (a later `Az.Morph.setDefaults` is not seen: rutext never calls it).
  * @param morph az's Morph, initialised.
  * @param probabilities az's p_t_given_w table (the one Morph scores dictionary readings with).
- * @param byte the table's byte for a UTF-16 code unit (Windows-1251), −1 where there is none.
  * @example
- * const parse = defaultParser(Az.Morph, probabilities, byteOf);
+ * const parse = defaultParser(Az.Morph, probabilities);
  * parse('стали').map((p) => p.tag.toString()); // as Az.Morph('стали')
  */
-export function defaultParser(morph: Az.MorphFn, probabilities: IntDawg, byte: (code: number) => number): (word: string) => Parse[] {
+export function defaultParser(morph: Az.MorphFn, probabilities: IntDawg): (word: string) => Parse[] {
   const config = defaultsOf(morph);
   const parsers = (morph as unknown as { Parsers: Record<string, ParserFn> }).Parsers;
   const steps: Step[] = [];
   for (const entry of config.parsers) {
     const terminal = !entry.endsWith('?');
     const name = terminal ? entry : entry.slice(0, -1);
-    // az warns and skips a name it does not know; so does this.
+    // az skips (with a warning) a parser name it does not know; it is skipped here too.
     if (name in parsers) steps.push({ name, terminal, run: parsers[name] });
   }
 
   /** az's probability of a dictionary reading (`word:tag` in the table, in millionths), or undefined. */
   function probability(p: Parse): number | undefined {
-    let index = walk(probabilities, 0, p.toString(), byte);
+    let index = followString(probabilities, p.toString(), 0);
     if (index === MISSING) return undefined;
     index = probabilities.followByte(COLON, index);
     if (index === MISSING) return undefined;
-    index = walk(probabilities, index, p.tag.toString(), byte);
+    index = followString(probabilities, p.tag.toString(), index);
     return index !== MISSING && probabilities.hasValue(index) ? probabilities.value(index) : undefined;
   }
 
@@ -95,16 +96,6 @@ export function defaultParser(morph: Az.MorphFn, probabilities: IntDawg, byte: (
 /** az's weight of a dictionary reading that fixed stutters or typos (1 for a clean one). */
 function dictionaryScore(stutterCnt: number, typosCnt: number): number {
   return Math.pow(0.3, Math.min(stutterCnt, 1) + typosCnt);
-}
-
-/** Follows `s` from `index`; MISSING when the graph has no such path. */
-function walk(dawg: IntDawg, index: number, s: string, byte: (code: number) => number): number {
-  for (let i = 0; i < s.length && index !== MISSING; i++) {
-    const b = byte(s.charCodeAt(i));
-    if (b < 0) return MISSING;
-    index = dawg.followByte(b, index);
-  }
-  return index;
 }
 
 /**

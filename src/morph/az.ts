@@ -2,7 +2,7 @@ import type AzModule from 'az';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { cp1251Byte, installExactSearch } from './az-lookup.js';
+import { installExactSearch } from './az-lookup.js';
 import { type IntDawg, defaultParser } from './az-parse.js';
 
 // require, not import: Node's ESM loader would first scan az's CommonJS source for export names
@@ -63,7 +63,7 @@ export function loadAz(): typeof Az.Morph {
   installExactSearch(Az.DAWG);
   if (probabilityBuffer === undefined) throw new Error(`az: ${PROBABILITIES} was not loaded`);
   // A second view of the table az scores dictionary readings with (the same bytes, no copy).
-  parseWord = defaultParser(Az.Morph, Az.DAWG.fromArrayBuffer(probabilityBuffer, 'int') as IntDawg, cp1251Byte);
+  parseWord = defaultParser(Az.Morph, Az.DAWG.fromArrayBuffer(probabilityBuffer, 'int') as IntDawg);
   ready = true;
   return Az.Morph;
 }
@@ -109,8 +109,16 @@ interface AzTag { stat: readonly string[]; flex: readonly string[]; ext?: AzTag 
  * (read by nothing), so they are left as they are; a tag made later gets its real copy frozen too.
  */
 function freezeTags(given: object): void {
-  if (Array.isArray(given)) for (const t of given as AzTag[]) freezeTag(t, false);
-  else freezeTag(given as AzTag, true);
+  if (Array.isArray(given)) {
+    for (const t of given as unknown[]) if (isTag(t)) freezeTag(t, false);
+  } else if (isTag(given)) {
+    freezeTag(given, true);
+  }
+}
+
+/** Whether an object has a tag's shape (its two grammeme lists): only those are frozen here. */
+function isTag(o: unknown): o is AzTag {
+  return typeof o === 'object' && o !== null && Array.isArray((o as AzTag).stat) && Array.isArray((o as AzTag).flex);
 }
 
 function freezeTag(t: AzTag, withCopy: boolean): void {

@@ -11,7 +11,11 @@ const CASES = Object.keys(CASE) as CaseName[];
 const EMPTY_INFO: TagInfo = { pos: 'NOUN', posId: 1, list: ['Fixd'], key: 'NOUN,Fixd', flags: 0, cas: 0, num: 1, gen: 0, per: 0 };
 export { EMPTY_INFO as AS_IS_INFO };
 
-/** Flag bits of a candidate, precomputed once per (form, parse) so the context rules only test bits. */
+/**
+ * Flag bits of a candidate, precomputed once per (form, parse) so the context rules only test bits.
+ * They fill bits 0–15: a packed candidate keeps its POS number above them (POS_SHIFT), so a new
+ * flag means moving POS_SHIFT up (a test checks the two do not overlap).
+ */
 export const F = {
   Name: 1 << 0,
   Surn: 1 << 1,
@@ -53,12 +57,11 @@ const POS_NAMES: string[] = [
   '', 'NOUN', 'ADJF', 'ADJS', 'COMP', 'VERB', 'INFN', 'PRTF', 'PRTS', 'GRND', 'NUMR', 'ADVB', 'NPRO', 'PRED', 'PREP', 'CONJ', 'PRCL', 'INTJ',
 ];
 const POS_IDS = new Map<string, number>(POS_NAMES.map((p, i) => [p, i]));
-/** POS numbers the context rules test. */
-export const POS = {
-  NOUN: 1, ADJS: 3, VERB: 5, PRTS: 8, ADVB: 11, PRCL: 16,
-} as const;
-
-/** The number of a POS (see POS_NAMES). */
+/**
+ * The number of a POS (see POS_NAMES).
+ * @example
+ * posName(posIdOf('VERB')); // 'VERB'
+ */
 export function posIdOf(pos: string): number {
   let id = POS_IDS.get(pos);
   if (id === undefined) {
@@ -77,6 +80,9 @@ export function posIdOf(pos: string): number {
 export function posName(id: number): string {
   return POS_NAMES[id] ?? '';
 }
+
+/** POS numbers the context rules test. */
+export const POS = { NOUN: posIdOf('NOUN'), ADJS: posIdOf('ADJS'), VERB: posIdOf('VERB') } as const;
 
 const grammemeNames = new Map<string, string>();
 
@@ -150,11 +156,11 @@ export const STRIDE = 5;
 /** log of az's probability (or the override lexicon's), floored. */
 export const C_LOGP = 0;
 /** The F bits, and the POS number (POS_NAMES) from bit POS_SHIFT up. */
-export const C_BITS = 1;
+const C_BITS = 1;
 /** CASE bits, 0 when the form has no case. */
 export const C_CAS = 2;
 /** Number (bits 0–1: 1 sing, 2 plur), gender (bits 2–4: 1 masc, 2 femn, 3 neut, 4 ms-f), person (bits 5–6). */
-export const C_NGP = 3;
+const C_NGP = 3;
 /** Where the candidate's parse is among `parses(form)`, −1 for a reading rutext made itself. */
 export const C_PARSE = 4;
 export const POS_SHIFT = 16;
@@ -178,7 +184,12 @@ export function pack(d: Draft, data: number[]): void {
   data.push(d.logp, d.flags | (d.info.posId << POS_SHIFT), d.cas, d.info.num | (d.info.gen << 2) | (d.info.per << 5), d.parse);
 }
 
-/** The F bits of the candidate at offset o of `data`. */
+/**
+ * The F bits of the candidate at offset o (k × STRIDE for candidate k) of `data` (FormInfo.data);
+ * posAt, numAt, genAt and perAt read the other packed numbers the same way.
+ * @example
+ * (flagsAt(info.data, 0) & F.Noun) !== 0; // the first candidate is a noun
+ */
 export function flagsAt(data: readonly number[], o: number): number {
   return data[o + C_BITS] & FLAG_MASK;
 }

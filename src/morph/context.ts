@@ -147,7 +147,7 @@ function namesAgree(da: readonly number[], a: number, db: readonly number[], b: 
 /** Whether some reading of `other` of one of `kinds`, within the floor, agrees with the candidate at offset o of d. */
 function plausibleAgreeing(other: FormInfo, local: Float64Array, at: number, floor: number, d: readonly number[], o: number, kinds: number): boolean {
   const od = other.data;
-  for (let k = 0, p = 0; k < other.count; k++, p += STRIDE) {
+  for (let k = 0, p = 0; p < od.length; k++, p += STRIDE) {
     if (local[at + k] >= floor && (flagsAt(od, p) & kinds) !== 0 && agreesAt(d, o, od, p)) return true;
   }
   return false;
@@ -156,7 +156,7 @@ function plausibleAgreeing(other: FormInfo, local: Float64Array, at: number, flo
 /** Whether some name reading of `other`, within the floor, is another part of the same name as the candidate at offset o of d. */
 function plausibleName(other: FormInfo, local: Float64Array, at: number, floor: number, d: readonly number[], o: number): boolean {
   const od = other.data;
-  for (let k = 0, p = 0; k < other.count; k++, p += STRIDE) {
+  for (let k = 0, p = 0; p < od.length; k++, p += STRIDE) {
     if (local[at + k] >= floor && (flagsAt(od, p) & PERSON) !== 0 && namesAgree(d, o, od, p)) return true;
   }
   return false;

@@ -7,13 +7,6 @@ import { isLowerCase } from '../letters.js';
 
 const CAP = 1, OPENER = 2, MODIFIER = 4, ADVERB = 8, ADJECTIVAL = 16, KNOWN = 32, HAS_VERBAL = 64, HAS_ADJ = 128;
 
-/**
- * What the context rules need to know about a form, whatever its neighbours: computed once per
- * form and cached by Morphology (one cache entry per form holds everything, so a repeated word
- * costs one map lookup). A hundred thousand of these stay in memory, so the candidates are
- * numbers in one array (`data`, STRIDE per candidate, see candidate.ts) and the yes/no facts
- * share one number.
- */
 /** What only some forms have: kept apart, so the other nine in ten forms pay one empty field for it. */
 interface Rare {
   /** For a preposition: the cases it governs. */

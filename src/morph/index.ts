@@ -24,6 +24,7 @@ export function morph(doc: Doc, morphology: Morphology): void {
   const bare = new Uint8Array(n);
   // Each token gets the morphology cache's copy of its text: the later stages key their caches by
   // token text, and one shared string per form (hashed once) is both smaller and faster to look up.
+  // analyseInto writes each form's cached copy over it in `forms` (this stage's own array).
   const cached = forms;
   let covered = 0;
   for (const s of doc.sentences) {

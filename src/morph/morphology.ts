@@ -24,10 +24,11 @@ const CYRILLIC = /[а-яё]/i;
 // Distinct forms per cache generation (two are kept): the frequent words stay, memory stays bounded.
 const CACHE_LIMIT = 100_000;
 // az's parses, the bulkiest thing cached, are kept two ways. The later stages ask again for the
-// parses of some words (names, mostly): those stay for the last PARSE_LIMIT forms asked. The morph
-// stage parses every new word once, and only the words of the document at hand are asked for again
-// (seen on RT): those stay for the last RECENT_LIMIT new forms only, so most die young, before the
-// GC moves them to the old generation, where dead objects pile up until a full collection.
+// parses of some words (names, mostly): those stay for the last PARSE_LIMIT to 2 × PARSE_LIMIT forms
+// asked (two cache generations). The morph stage parses every new word once, and only the words of
+// the document at hand are asked for again (seen on RT): those stay for the last RECENT_LIMIT to
+// 2 × RECENT_LIMIT new forms only, so most die young, before the GC moves them to the old
+// generation, where dead objects pile up until a full collection.
 const PARSE_LIMIT = 5_000;
 const RECENT_LIMIT = 200;
 const EMPTY: readonly Draft[] = [];
@@ -77,7 +78,9 @@ export class Morphology {
   /**
    * The last FormInfo seen in each of HOT_SLOTS slots, picked by a few letters of the form: the
    * frequent words (в, и, что, Путин …) are answered here, from a table small enough to stay in the
-   * CPU cache, rather than from the 100 000-form map, whose lookups mostly miss it.
+   * CPU cache, rather than from the 100 000-form map, whose lookups mostly miss it. A hit here
+   * does not refresh the form's place in the map: a frequent word may leave the map and be parsed
+   * again when its slot is taken (same answer, one more az run).
    */
   private readonly hot = new Array<FormInfo | undefined>(HOT_SLOTS).fill(undefined);
 
@@ -114,7 +117,7 @@ export class Morphology {
     let p = this.parseCache.get(form) ?? this.recentParses.get(form);
     if (p === undefined) {
       p = this.computeParses(form);
-      this.recentParses.set(form, p);
+      this.recentParses.setDetached(form, p); // formInfo passes the form detached
     }
     return p;
   }
@@ -286,7 +289,7 @@ export class Morphology {
     return ps;
   }
 
-  /** `all` is `parses(form)`: through the parse cache, as the later stages ask for the same forms' parses. */
+  /** `all` is the form's parses (from `parses(form)` or, for a new form, the short-lived cache of new forms' parses). */
   private computeCandidates(form: string, all: readonly Parse[]): readonly Draft[] {
     let ps = all;
     // Readings that fix a typo or a stutter (хобби as 'хоби'), or take a long word for an

@@ -307,7 +307,8 @@ export function encodeBackground(bg: Background): Uint8Array {
  * decodeBackground(readFileSync('models/themes-df.bin')).df.get('партия'); // as parseBackground gives
  */
 export function decodeBackground(buf: Uint8Array): Background {
-  if ((buf.byteOffset & 7) !== 0) buf = buf.slice();
+  // A copy into a buffer of its own (Buffer#slice would only make another view, still misaligned).
+  if ((buf.byteOffset & 7) !== 0) buf = new Uint8Array(buf);
   const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   const bad = (why: string): Error => new Error(`themes: ${fileURLToPath(BACKGROUND_BIN_URL)}: ${why}; rebuild it with npm run build:df-bin`);
   if (buf.byteLength < BIN_HEADER || dv.getUint32(0, true) !== BIN_MAGIC) throw bad('not a prebuilt background table');

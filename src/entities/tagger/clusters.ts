@@ -257,7 +257,8 @@ export function encodeClusters(t: ClusterTable): Uint8Array {
  * decodeClusters(readFileSync('models/ner-clusters.bin')).get('газпром'); // as parseClusters gives
  */
 export function decodeClusters(buf: Uint8Array): ClusterTable {
-  if ((buf.byteOffset & 3) !== 0) buf = buf.slice();
+  // A copy into a buffer of its own (Buffer#slice would only make another view, still misaligned).
+  if ((buf.byteOffset & 3) !== 0) buf = new Uint8Array(buf);
   const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   const bad = (why: string): Error => new Error(`tagger: ${fileURLToPath(CLUSTERS_BIN_URL)}: ${why}; rebuild it with npm run build:clusters`);
   if (buf.byteLength < BIN_HEADER || dv.getUint32(0, true) !== BIN_MAGIC) throw bad('not a prebuilt clusters table');
