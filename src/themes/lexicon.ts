@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { readWordSet } from '../data-file.js';
+import { hashString, slotOf } from '../hash.js';
 
 let stopSet: Set<string> | undefined;
 
@@ -204,7 +205,7 @@ class PrebuiltBackground extends RowTable {
   row(key: string): number {
     const slots = this.slots;
     const mask = slots.length - 1;
-    for (let s = slotOf(keyHash(key), this.shift); slots[s] !== 0; s = (s + 1) & mask) {
+    for (let s = slotOf(hashString(key, 0), this.shift); slots[s] !== 0; s = (s + 1) & mask) {
       if (this.keyIs(slots[s] - 1, key)) return slots[s] - 1;
     }
     return -1;
@@ -231,16 +232,6 @@ class PrebuiltBackground extends RowTable {
   }
 }
 
-/** FNV-1a over a string's UTF-16 code units. */
-function keyHash(key: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-  return h;
-}
-
-function slotOf(hash: number, shift: number): number {
-  return Math.imul(hash, 0x9e3779b1) >>> shift;
-}
 
 const BIN_MAGIC = 0x46445452; // 'RTDF'
 const BIN_VERSION = 1;
@@ -289,7 +280,7 @@ export function encodeBackground(bg: Background): Uint8Array {
     dv.setFloat64(countsAt + 24 * r, bg.dfAt(textRow), true);
     dv.setFloat64(countsAt + 24 * r + 8, bg.heldAt(textRow), true);
     dv.setFloat64(countsAt + 24 * r + 16, bg.taggedAt(textRow), true);
-    let s = slotOf(keyHash(key), 32 - bits);
+    let s = slotOf(hashString(key, 0), 32 - bits);
     while (slots[s] !== 0) s = (s + 1) & (n - 1);
     slots[s] = r + 1;
     dv.setInt32(startsAt + 4 * r, unit, true);

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { slotOf } from '../../hash.js';
 
 /**
  * Word clusters learned without supervision from raw news text (scripts/train-ner-clusters.ts):
@@ -10,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 export const CLUSTERS_URL = new URL('../../../models/ner-clusters.tsv', import.meta.url);
 
 /**
- * The same table prebuilt (`npx tsx scripts/build-clusters.ts`): its hash table as
+ * The same table prebuilt (`npm run build:clusters`): its hash table as
  * stored arrays, so loading is reading one file, with no line parsing or hashing at start-up.
  */
 export const CLUSTERS_BIN_URL = new URL('../../../models/ner-clusters.bin', import.meta.url);
@@ -97,9 +98,6 @@ export class ClusterTable {
   }
 }
 
-function slotOf(hash: number, shift: number): number {
-  return Math.imul(hash, 0x9e3779b1) >>> shift;
-}
 
 /**
  * Builds the table from the text file's bytes (`word<TAB>coarse<TAB>fine` lines; valid UTF-8, as

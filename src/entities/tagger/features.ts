@@ -4,7 +4,7 @@ import type { Morphology } from '../../morph/morphology.js';
 import { detached } from '../../morph/cache.js';
 import type { TokenKind } from '../../types.js';
 import { clusterOf, clustersGeneration } from './clusters.js';
-import { hashRange, hashStart, hashStep, hashString, mix } from './hash.js';
+import { hashRange, hashStart, hashStep, hashString, mix, slotOf } from '../../hash.js';
 import { foldYo, startsUpper } from '../../letters.js';
 
 /**
@@ -226,7 +226,7 @@ class FormGeneration {
   /** The row of a text (any kind), or -1. */
   find(text: string, h: number): number {
     const slots = this.slots, texts = this.texts;
-    for (let s = slotOf(h); ; s = (s + 1) & (FORM_SLOTS - 1)) {
+    for (let s = formSlot(h); ; s = (s + 1) & (FORM_SLOTS - 1)) {
       const r = slots[s];
       if (r === 0) return -1;
       if (texts[r - 1] === text) return r - 1;
@@ -236,7 +236,7 @@ class FormGeneration {
   /** A new row for a text not here (the caller checks there is room). */
   add(text: string, h: number): number {
     const slots = this.slots;
-    let s = slotOf(h);
+    let s = formSlot(h);
     while (slots[s] !== 0) s = (s + 1) & (FORM_SLOTS - 1);
     const row = this.size++;
     slots[s] = row + 1;
@@ -254,10 +254,11 @@ class FormGeneration {
 }
 
 /** Slots of a FormGeneration's table: a power of two, at most 40 % full. */
-const FORM_SLOTS = 1 << 17;
+const FORM_BITS = 17;
+const FORM_SLOTS = 1 << FORM_BITS;
 
-function slotOf(h: number): number {
-  return Math.imul(h, 0x9e3779b1) >>> 15;
+function formSlot(h: number): number {
+  return slotOf(h, 32 - FORM_BITS);
 }
 
 /**
@@ -641,7 +642,7 @@ class SeenFlags {
   private slot(hash: number): number {
     const mask = this.keys.length - 1;
     const key = hash | 0;
-    let s = Math.imul(key, 0x9e3779b1) >>> this.shift;
+    let s = slotOf(key, this.shift);
     while (this.stamps[s] === this.stamp && this.keys[s] !== key) s = (s + 1) & mask;
     return s;
   }

@@ -1,7 +1,9 @@
 /**
- * Integer hashing for the tagger's features. Features are never built as strings at run time:
- * each token attribute is hashed once (and cached per word form), and a feature is the mix of
- * that hash with its template id, so extraction allocates nothing per token.
+ * Integer hashing without strings: FNV-1a over UTF-16 code units, a mixer, and the slot of a hash
+ * in an open-addressing table. The tagger's features are hashes (each token attribute hashed once
+ * and cached per word form, a feature the mix of that hash with its template id, so extraction
+ * allocates nothing per token); the prebuilt tables (clusters, background frequencies) and the
+ * tagger's own tables find their slots with slotOf.
  */
 
 /**
@@ -49,4 +51,14 @@ export function mix(a: number, b: number): number {
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   return h ^ (h >>> 16);
+}
+
+/**
+ * The slot of a 32-bit hash in a table of 2^(32 − shift) slots (Fibonacci hashing: the top bits
+ * of the hash times the golden ratio, well spread even for hashes that differ in low bits only).
+ * @example
+ * slotOf(hashString('газпром', 0), 32 - 16); // 0 … 65 535
+ */
+export function slotOf(hash: number, shift: number): number {
+  return Math.imul(hash, 0x9e3779b1) >>> shift;
 }
