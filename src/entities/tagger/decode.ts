@@ -1,6 +1,10 @@
-import { dynamicFeatures, N_DYNAMIC, N_STATIC, staticFeatures, type DocFeatures } from './features.js';
+import {
+  attrsAround, dynamicFeatures, flaggedFeatures, joinedFeatures, labelRowFeatures, N_ATTR, N_DYNAMIC, N_FLAGGED,
+  N_JOINED, N_LABEL_ONLY, N_STATIC, staticFeatures, type DocFeatures,
+} from './features.js';
 import { allowed, N_LABELS } from './labels.js';
 import { rowOffset, SparseModel, type Weights } from './model.js';
+import { RowScores, STRIDE } from './row-scores.js';
 
 /** Scratch buffers reused across calls (the tagger is synchronous, so one set per process). */
 const scores = new Float64Array(N_LABELS);
@@ -38,7 +42,7 @@ export function bestLabel(f: DocFeatures, i: number, p1: number, p2: number, w: 
  * const labels = decodeGreedy(extractFeatures(doc, model.bits), model);
  */
 export function decodeGreedy(f: DocFeatures, w: Weights): Uint8Array {
-  if (w instanceof SparseModel) return decodeSparse(f, w);
+  if (w instanceof SparseModel) return f.buckets === null && f.bits === w.bits ? decodeByRows(f, w) : decodeSparse(f, w);
   const out = new Uint8Array(f.n);
   let p1 = 0, p2 = 0;
   for (let i = 0; i < f.n; i++) {
@@ -107,4 +111,82 @@ function bestAllowed(p1: number, s0: number, s1: number, s2: number, s3: number,
   if (s5 > bestScore) { best = 5; bestScore = s5; }
   if (s6 > bestScore && (p1 === 5 || p1 === 6)) best = 6;
   return best;
+}
+
+/**
+ * Distinct attribute rows per generation whose group scores are kept per model: 7.5 MB per full
+ * generation, two generations. 1 << 16 is faster again on a second pass over 1 000 articles
+ * (their ~80 000 rows all fit) for twice the memory.
+ */
+const ROW_SCORES_LIMIT = 1 << 15;
+const rowScores = new WeakMap<SparseModel, RowScores>();
+
+/** Buckets of the features that are not scored per row. */
+const rest = new Uint32Array(N_FLAGGED + N_JOINED + N_DYNAMIC - N_LABEL_ONLY);
+/** Per position of the document (padding included): its RowScores entry, or −1 before it is looked up. */
+let entries = new Int32Array(0);
+
+/**
+ * decodeSparse for lazily extracted features: the groups of features that read one attribute row
+ * come summed per distinct row from RowScores, the label-only ones per label pair; only the rest
+ * is looked up per token. The sums are integers, so the totals are those of decodeSparse.
+ */
+function decodeByRows(f: DocFeatures, m: SparseModel): Uint8Array {
+  let rs = rowScores.get(m);
+  if (rs === undefined) rowScores.set(m, rs = new RowScores(m, ROW_SCORES_LIMIT));
+  const n = f.n;
+  const out = new Uint8Array(n);
+  // Kept for the next document unless it is a long one (see features.ts, SCRATCH_LIMIT).
+  if (entries.length < n + 4 && n <= 20_000) entries = new Int32Array(Math.max(n + 4, 2 * entries.length));
+  const ent = entries.length >= n + 4 ? entries : new Int32Array(n + 4);
+  ent.fill(-1, 0, n + 4);
+  let sums = rs.sums;
+  const labelSums = rs.labelSums;
+  const rank = m.rank, weights = m.weights;
+  const mask = (1 << m.bits) - 1;
+  const startable = f.startable, sentStart = f.sentStart, inQuote = f.inQuote;
+  let p1 = 0, p2 = 0;
+  for (let i = 0; i < n; i++) {
+    if (p1 === 0 && startable[i] === 0) {
+      p2 = 0;
+      continue;
+    }
+    const a = attrsAround(f, i);
+    if (rs.makeRoom(5)) {
+      ent.fill(-1, 0, n + 4);
+      sums = rs.sums;
+    }
+    // Positions i … i + 4 are tokens i − 2 … i + 2.
+    for (let j = i; j < i + 5; j++) if (ent[j] < 0) ent[j] = rs.entry(a, j * N_ATTR);
+    const own = rs.ownOf(ent[i + 2]);
+    const c0 = rs.contextOf(ent[i]), c1 = rs.contextOf(ent[i + 1]) + STRIDE;
+    const c2 = rs.contextOf(ent[i + 3]) + 2 * STRIDE, c3 = rs.contextOf(ent[i + 4]) + 3 * STRIDE;
+    const lab = (p1 * N_LABELS + p2) * STRIDE;
+    let s0 = sums[own] + sums[c0] + sums[c1] + sums[c2] + sums[c3] + labelSums[lab];
+    let s1 = sums[own + 1] + sums[c0 + 1] + sums[c1 + 1] + sums[c2 + 1] + sums[c3 + 1] + labelSums[lab + 1];
+    let s2 = sums[own + 2] + sums[c0 + 2] + sums[c1 + 2] + sums[c2 + 2] + sums[c3 + 2] + labelSums[lab + 2];
+    let s3 = sums[own + 3] + sums[c0 + 3] + sums[c1 + 3] + sums[c2 + 3] + sums[c3 + 3] + labelSums[lab + 3];
+    let s4 = sums[own + 4] + sums[c0 + 4] + sums[c1 + 4] + sums[c2 + 4] + sums[c3 + 4] + labelSums[lab + 4];
+    let s5 = sums[own + 5] + sums[c0 + 5] + sums[c1 + 5] + sums[c2 + 5] + sums[c3 + 5] + labelSums[lab + 5];
+    let s6 = sums[own + 6] + sums[c0 + 6] + sums[c1 + 6] + sums[c2 + 6] + sums[c3 + 6] + labelSums[lab + 6];
+    const base = (i + 2) * N_ATTR;
+    flaggedFeatures(a, base, sentStart[i], inQuote[i], mask, rest, 0);
+    joinedFeatures(f, a, i, mask, rest, N_FLAGGED);
+    labelRowFeatures(a, base, p1, mask, rest, N_FLAGGED + N_JOINED);
+    let found = 0;
+    for (let k = 0; k < rest.length; k++) {
+      const r = rowOffset(rank, rest[k]);
+      if (r >= 0) rows[found++] = r;
+    }
+    for (let k = 0; k < found; k++) {
+      const r = rows[k];
+      s0 += weights[r]; s1 += weights[r + 1]; s2 += weights[r + 2]; s3 += weights[r + 3];
+      s4 += weights[r + 4]; s5 += weights[r + 5]; s6 += weights[r + 6];
+    }
+    const best = bestAllowed(p1, s0, s1, s2, s3, s4, s5, s6);
+    out[i] = best;
+    p2 = p1;
+    p1 = best;
+  }
+  return out;
 }

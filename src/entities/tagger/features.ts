@@ -167,7 +167,7 @@ function morphAttrsOf(t: Tok, m: MorphTok): MorphAttrs {
  * Distinct forms per cache generation. Two generations are kept and a form found in the old one
  * moves to the young one, so a working set a little over the limit does not empty the cache.
  */
-const FORM_LIMIT = 50_000;
+const FORM_LIMIT = 1 << 16;
 
 const capHashes = new SmallHashes(11);
 const kindAmbiguity = new SmallHashes(14);
@@ -202,7 +202,7 @@ function lowerNormalised(text: string): string {
 /**
  * One cache generation: row numbers by token text, a whole attribute row (N_ATTR values) per
  * form in one flat array. The form attributes are fixed; the analysis attributes (lemma, POS, …)
- * are those of `morphs[row]`, the analysis the form had last: a form mostly keeps its analysis,
+ * are those of morphOf(row), the analysis the form had last: a form mostly keeps its analysis,
  * so the row is copied as is, and only a change of analysis asks the MorphTok cache.
  */
 class FormGeneration {
@@ -211,50 +211,66 @@ class FormGeneration {
    * text that extractFeatures computes for every token anyway (`lowers`): no string hashing here.
    */
   private readonly slots = new Int32Array(FORM_SLOTS);
-  private readonly texts: string[] = [];
-  readonly kinds: TokenKind[] = [];
-  readonly morphs: (MorphTok | undefined)[] = [];
+  /**
+   * Per row its text, kind and analysis (REF_TEXT, REF_KIND, REF_MORPH), side by side: a lookup
+   * reads all three, and from one array they mostly come in one cache line.
+   */
+  private readonly refs: Array<string | MorphTok | undefined> = [];
   readonly vals = new Uint32Array(FORM_LIMIT * N_ATTR);
   size = 0;
 
   /** The row of t with its kind, or -1; h is lowers[] of t. */
   rowOf(t: Tok, h: number): number {
     const row = this.find(t.text, h);
-    return row < 0 || this.kinds[row] !== t.kind ? -1 : row;
+    return row < 0 || this.refs[row * REFS + REF_KIND] !== t.kind ? -1 : row;
   }
 
   /** The row of a text (any kind), or -1. */
   find(text: string, h: number): number {
-    const slots = this.slots, texts = this.texts;
+    const slots = this.slots, refs = this.refs;
     for (let s = formSlot(h); ; s = (s + 1) & (FORM_SLOTS - 1)) {
       const r = slots[s];
       if (r === 0) return -1;
-      if (texts[r - 1] === text) return r - 1;
+      if (refs[(r - 1) * REFS + REF_TEXT] === text) return r - 1;
     }
   }
 
-  /** A new row for a text not here (the caller checks there is room). */
-  add(text: string, h: number): number {
+  /** A new row for a text not here, of that kind (the caller checks there is room). */
+  add(text: string, h: number, kind: TokenKind): number {
     const slots = this.slots;
     let s = formSlot(h);
     while (slots[s] !== 0) s = (s + 1) & (FORM_SLOTS - 1);
     const row = this.size++;
     slots[s] = row + 1;
     // A token's text may be a slice of its article: a copy, so the cache does not keep articles alive.
-    this.texts[row] = detached(text);
+    this.refs.push(detached(text), kind, undefined);
     return row;
+  }
+
+  setKind(row: number, kind: TokenKind): void {
+    this.refs[row * REFS + REF_KIND] = kind;
+  }
+
+  /** The analysis the row's attributes were read from, if any. */
+  morphOf(row: number): MorphTok | undefined {
+    return this.refs[row * REFS + REF_MORPH] as MorphTok | undefined;
+  }
+
+  setMorph(row: number, m: MorphTok | undefined): void {
+    this.refs[row * REFS + REF_MORPH] = m;
   }
 
   clear(): void {
     this.slots.fill(0);
     this.size = 0;
-    this.texts.length = 0;
-    this.morphs.length = 0;
+    this.refs.length = 0;
   }
 }
 
+const REF_TEXT = 0, REF_KIND = 1, REF_MORPH = 2, REFS = 3;
+
 /** Slots of a FormGeneration's table: a power of two, at most 40 % full. */
-const FORM_BITS = 17;
+const FORM_BITS = 18;
 const FORM_SLOTS = 1 << FORM_BITS;
 
 function formSlot(h: number): number {
@@ -290,14 +306,14 @@ class FormCache {
     }
     const vals = young.vals;
     const r = row * N_ATTR;
-    if (young.morphs[row] !== m) {
+    if (young.morphOf(row) !== m) {
       const e = morphAttrsOf(t, m);
       vals[r + A_LEMMA] = e.lemma;
       vals[r + A_POS] = e.pos;
       vals[r + A_POSCASE] = e.posCase;
       vals[r + A_PROPER] = e.proper;
       vals[r + A_NUMGEN] = e.numGen;
-      young.morphs[row] = m;
+      young.setMorph(row, m);
     }
     for (let k = 0; k < N_ATTR; k++) out[base + k] = vals[r + k];
   }
@@ -314,18 +330,19 @@ class FormCache {
         this.old = young;
         young = this.young = spare;
       }
-      row = young.add(t.text, h);
+      row = young.add(t.text, h, t.kind);
+    } else {
+      young.setKind(row, t.kind);
     }
-    young.kinds[row] = t.kind;
     const r = row * N_ATTR;
     const old = this.old;
     const oldRow = old === undefined ? -1 : old.rowOf(t, h);
     if (old !== undefined && oldRow >= 0) {
       young.vals.set(old.vals.subarray(oldRow * N_ATTR, (oldRow + 1) * N_ATTR), r);
-      young.morphs[row] = old.morphs[oldRow];
+      young.setMorph(row, old.morphOf(oldRow));
     } else {
       computeFormAttrs(t, morphology, young.vals, r);
-      young.morphs[row] = undefined;
+      young.setMorph(row, undefined);
     }
     return row;
   }
@@ -429,8 +446,10 @@ export class RowFiller {
     private readonly doc: Doc, private readonly forms: FormCache,
     private readonly morphology: Morphology | undefined, private readonly attrs: Uint32Array,
     private readonly lowers: Uint32Array, filled?: Uint8Array,
+    private readonly repeats = new RepeatIndex(),
   ) {
     this.filled = filled ?? new Uint8Array(doc.tokens.length);
+    repeats.reset(doc.tokens.length);
   }
 
   /** Fills every row. */
@@ -444,12 +463,67 @@ export class RowFiller {
     const to = Math.min(i + 3, filled.length);
     for (let j = Math.max(i - 2, 0); j < to; j++) {
       if (filled[j] === 0) {
-        this.forms.write(this.doc.tokens[j], this.lowers[j], this.doc.morph[j], this.morphology, this.attrs, (j + 2) * N_ATTR);
+        const first = this.repeats.firstOf(this.doc, j, this.lowers[j]);
+        const at = (j + 2) * N_ATTR;
+        if (first >= 0) this.attrs.copyWithin(at, (first + 2) * N_ATTR, (first + 3) * N_ATTR);
+        else this.forms.write(this.doc.tokens[j], this.lowers[j], this.doc.morph[j], this.morphology, this.attrs, at);
         filled[j] = 1;
       }
     }
   }
 }
+
+/**
+ * The tokens of one document whose rows are filled, by text, kind and analysis: a form repeated
+ * in the document (44 % of the rows filled in news) copies the row of its first occurrence, near
+ * in memory, instead of looking it up in the form cache (whose row it is: the row is a function
+ * of the three). Open addressing over token numbers keyed by their lowers[] hash, reused from one
+ * document to the next (a slot is the current document's when its stamp is the current one).
+ */
+class RepeatIndex {
+  private keys = new Int32Array(0);
+  private toks = new Int32Array(0);
+  private stamps = new Int32Array(0);
+  private stamp = 0;
+  private shift = 32;
+  private mask = 0;
+
+  /** Empties the index, with room for n tokens. */
+  reset(n: number): void {
+    let bits = 6;
+    while (1 << bits < 2 * n) bits++;
+    if (1 << bits > this.keys.length || this.stamp === 0x7fffffff) {
+      this.keys = new Int32Array(1 << bits);
+      this.toks = new Int32Array(1 << bits);
+      this.stamps = new Int32Array(1 << bits);
+      this.stamp = 0;
+    }
+    this.shift = 32 - bits;
+    this.mask = (1 << bits) - 1;
+    this.stamp++;
+  }
+
+  /** An earlier token of doc with the text, kind and analysis of token j (h: its lowers[]), or −1 after adding j. */
+  firstOf(doc: Doc, j: number, h: number): number {
+    const keys = this.keys, toks = this.toks, stamps = this.stamps, stamp = this.stamp;
+    const key = h | 0;
+    const tokens = doc.tokens, t = tokens[j], m = doc.morph[j];
+    let s = slotOf(key, this.shift);
+    for (; stamps[s] === stamp; s = (s + 1) & this.mask) {
+      if (keys[s] !== key) continue;
+      const k = toks[s];
+      const u = tokens[k];
+      if (u.text === t.text && u.kind === t.kind && doc.morph[k] === m) return k;
+    }
+    stamps[s] = stamp;
+    keys[s] = key;
+    toks[s] = j;
+    return -1;
+  }
+}
+
+/** The RepeatIndex of the documents extracted into the shared scratch arrays. */
+const sharedRepeats = new RepeatIndex();
 
 /**
  * The per-document arrays of extractFeatures, kept from one document to the next when the caller
@@ -476,7 +550,7 @@ class Scratch {
     const flags = byteArrays(this.bytes, n);
     flags[3].fill(0);
     flags[4].fill(0);
-    return { attrs: this.attrs.subarray(0, (n + 4) * N_ATTR), lowers: this.lowers.subarray(0, n), flags };
+    return { attrs: this.attrs.subarray(0, (n + 4) * N_ATTR), lowers: this.lowers.subarray(0, n), flags, shared: true };
   }
 }
 
@@ -486,10 +560,10 @@ const SCRATCH_LIMIT = 20_000;
  * The arrays extractFeatures fills for n tokens: attrs (n + 4 rows), lowers, and 5 byte arrays of
  * n (docCap, inQuote, startable, sentStart, RowFiller's filled; the last two zeroed).
  */
-interface DocArrays { attrs: Uint32Array; lowers: Uint32Array; flags: Uint8Array[] }
+interface DocArrays { attrs: Uint32Array; lowers: Uint32Array; flags: Uint8Array[]; shared: boolean }
 
 function newDocArrays(n: number): DocArrays {
-  return { attrs: new Uint32Array((n + 4) * N_ATTR), lowers: new Uint32Array(n), flags: byteArrays(new Uint8Array(5 * n), n) };
+  return { attrs: new Uint32Array((n + 4) * N_ATTR), lowers: new Uint32Array(n), flags: byteArrays(new Uint8Array(5 * n), n), shared: false };
 }
 
 /** Five consecutive views of n bytes over buf. */
@@ -524,35 +598,34 @@ export function extractFeatures(doc: Doc, bits: number, morphology?: Morphology,
   // Sentence starts: the segmenter's sentences, plus any token after a line break or a full stop.
   for (const s of doc.sentences) if (s.tokStart < n) sentStart[s.tokStart] = 1;
   if (n > 0) sentStart[0] = 1;
-  for (let i = 1; i < n; i++) {
-    if (hasNewline(doc.text, toks[i - 1].end, toks[i].start)) sentStart[i] = 1;
-    else if (isFullStop(toks[i - 1].text)) sentStart[i] = 1;
-  }
-  // Words seen capitalised somewhere else than at a sentence start: a document-level hint that
-  // a sentence-initial capital is a name. Keyed by the A_LOWER hash, computed here without the row.
+  // One pass over the tokens: sentence starts, startable, quotes, and the A_LOWER hash of each,
+  // computed here without the row. Words seen capitalised somewhere else than at a sentence start
+  // are a document-level hint that a sentence-initial capital is a name.
   const lowers = mem.lowers;
   const seen = seenFlags.reset(n);
+  const text = doc.text;
+  let q = 0, prevEnd = 0, prevStop = false;
   for (let i = 0; i < n; i++) {
     const t = toks[i];
-    const code = t.text.charCodeAt(0);
-    const upper = startsUpper(t.text);
+    const tx = t.text;
+    if (i > 0 && (prevStop || hasNewline(text, prevEnd, t.start))) sentStart[i] = 1;
+    const code = tx.charCodeAt(0);
+    const upper = startsUpper(tx);
     startable[i] = upper || (code >= 48 && code <= 57) ? 1 : 0;
-    const h = lowers[i] = lowerHash(t.text);
-    if (t.kind !== 'word') continue;
-    if (upper) { if (!sentStart[i]) seen.add(h, CAP_SEEN); } else seen.add(h, LOW_SEEN);
-  }
-  let q = 0;
-  for (let i = 0; i < n; i++) {
-    docCap[i] = seen.get(lowers[i]);
+    const h = lowers[i] = lowerHash(tx);
+    if (t.kind === 'word') {
+      if (upper) { if (!sentStart[i]) seen.add(h, CAP_SEEN); } else seen.add(h, LOW_SEEN);
+    }
     // Inside guillemets/quotes: names of organisations and media often are.
-    const tx = toks[i].text;
-    if (tx === '«' || tx === '“' || tx === '„') q = 1;
-    else if (tx === '»' || tx === '”') q = 0;
-    else if (tx === '"') q ^= 1;
+    const single = tx.length === 1;
+    if (single) q = quoteAfter(code, q);
     if (sentStart[i]) q = 0;
     inQuote[i] = q;
+    prevEnd = t.end;
+    prevStop = single && isFullStop(code);
   }
-  const rows = new RowFiller(doc, forms, morphology, attrs, lowers, filled);
+  for (let i = 0; i < n; i++) docCap[i] = seen.get(lowers[i]);
+  const rows = new RowFiller(doc, forms, morphology, attrs, lowers, filled, mem.shared ? sharedRepeats : undefined);
   const f: DocFeatures = { n, bits, attrs, sentStart, docCap, inQuote, startable, buckets: null, rows };
   if (eager) {
     rows.all();
@@ -607,18 +680,23 @@ class SeenFlags {
   private stamps = new Int32Array(0);
   private stamp = 0;
   private shift = 32;
+  private mask = 0;
 
-  /** Empties the table, with room for n hashes. */
+  /**
+   * Empties the table, with room for n hashes. Only the first 2^bits slots of the arrays are used,
+   * bits fitting n: a short document after a long one probes a small, cached part of them.
+   */
   reset(n: number): this {
-    if (2 * n > this.keys.length || this.stamp === 0x7fffffff) {
-      let bits = 6;
-      while (1 << bits < 2 * n) bits++;
+    let bits = 6;
+    while (1 << bits < 2 * n) bits++;
+    if (1 << bits > this.keys.length || this.stamp === 0x7fffffff) {
       this.keys = new Int32Array(1 << bits);
       this.flags = new Uint8Array(1 << bits);
       this.stamps = new Int32Array(1 << bits);
-      this.shift = 32 - bits;
       this.stamp = 0;
     }
+    this.shift = 32 - bits;
+    this.mask = (1 << bits) - 1;
     this.stamp++;
     return this;
   }
@@ -640,7 +718,7 @@ class SeenFlags {
 
   /** The slot of the hash, or the empty slot where it would go. */
   private slot(hash: number): number {
-    const mask = this.keys.length - 1;
+    const mask = this.mask;
     const key = hash | 0;
     let s = slotOf(key, this.shift);
     while (this.stamps[s] === this.stamp && this.keys[s] !== key) s = (s + 1) & mask;
@@ -650,8 +728,16 @@ class SeenFlags {
 
 const seenFlags = new SeenFlags();
 
-function isFullStop(t: string): boolean {
-  return t === '.' || t === '!' || t === '?' || t === '…';
+/** True for the code of a one-character token that ends a sentence: . ! ? … */
+function isFullStop(code: number): boolean {
+  return code === 0x2e || code === 0x21 || code === 0x3f || code === 0x2026;
+}
+
+/** The inside-quotes flag after a one-character token: « “ „ open, » ” close, " toggles. */
+function quoteAfter(code: number, q: number): number {
+  if (code === 0xab || code === 0x201c || code === 0x201e) return 1;
+  if (code === 0xbb || code === 0x201d) return 0;
+  return code === 0x22 ? q ^ 1 : q;
 }
 
 let viewed: Uint32Array | undefined;
@@ -670,20 +756,56 @@ function signedAttrs(f: DocFeatures): Int32Array {
   return signedView;
 }
 
-/** Writes the N_STATIC label-independent feature buckets of token i into out[o…]. */
-export function staticFeatures(f: DocFeatures, i: number, out: Uint32Array, o: number): void {
+/**
+ * The attribute rows of f as int32, those of tokens i − 2 … i + 2 (what the templates of token i
+ * read) filled: token j's row starts at (j + 2) · N_ATTR.
+ */
+export function attrsAround(f: DocFeatures, i: number): Int32Array {
   if (f.rows !== null) f.rows.around(i);
-  const mask = (1 << f.bits) - 1;
-  const a = signedAttrs(f);
-  const base = (i + 2) * N_ATTR;
-  const start = o;
+  return signedAttrs(f);
+}
+
+/*
+ * The static features come in groups by what they read, so that a decoder can score a group once
+ * per distinct attribute row instead of once per token (see row-scores.ts): a token's own row,
+ * a neighbour's row, the own row with a flag of the token, and the rest. Within a token the
+ * features are a set: their order in staticFeatures is not part of the model.
+ */
+
+/** Features that read only the token's own row: the bias, each attribute, lemma with proper-name grammemes. */
+export const N_OWN = N_ATTR + 2;
+/** Features per neighbour (CONTEXT_OFFSETS) that read only the neighbour's row. */
+export const N_CONTEXT = CTX_ATTRS.length;
+/** Token i + CONTEXT_OFFSETS[d] is the neighbour d of token i. */
+export const CONTEXT_OFFSETS: readonly number[] = CTX_OFFSETS;
+/** Features that read the own row and one flag of the token (sentence start, inside quotes). */
+export const N_FLAGGED = 3;
+/** Features that read two or three rows, or document flags. */
+export const N_JOINED = 15;
+
+/** Writes the N_OWN buckets of the row at a[base…] into out[o…]. */
+export function ownFeatures(a: Int32Array, base: number, mask: number, out: Uint32Array, o: number): void {
   out[o++] = mix(T_BIAS, 1) & mask;
   for (let k = 0; k < N_ATTR; k++) out[o++] = mix(a[base + k], T_CUR[k]) & mask;
-  for (let d = 0; d < 4; d++) {
-    const jb = base + CTX_OFFSETS[d] * N_ATTR;
-    const ts = T_CTX[d];
-    for (let c = 0; c < CTX_ATTRS.length; c++) out[o++] = mix(a[jb + CTX_ATTRS[c]], ts[c]) & mask;
-  }
+  out[o] = mix(mix(a[base + A_LEMMA], a[base + A_PROPER]), T_LEMMA_PROPER) & mask;
+}
+
+/** Writes the N_CONTEXT buckets of the row at a[base…] as neighbour d (see CONTEXT_OFFSETS) into out[o…]. */
+export function contextFeatures(a: Int32Array, base: number, d: number, mask: number, out: Uint32Array, o: number): void {
+  const ts = T_CTX[d];
+  for (let c = 0; c < CTX_ATTRS.length; c++) out[o++] = mix(a[base + CTX_ATTRS[c]], ts[c]) & mask;
+}
+
+/** Writes the N_FLAGGED buckets of the row at a[base…] for a token with sentence-start flag ss and quote flag q. */
+export function flaggedFeatures(a: Int32Array, base: number, ss: number, q: number, mask: number, out: Uint32Array, o: number): void {
+  out[o] = mix(mix(a[base + A_CAP], ss), T_SENT_CAP) & mask;
+  out[o + 1] = mix(mix(a[base + A_LOWER], ss), T_SENT_LOWER) & mask;
+  out[o + 2] = mix(mix(q, a[base + A_CAP]), T_QUOTE) & mask;
+}
+
+/** Writes the N_JOINED buckets of token i (rows of a as returned by attrsAround) into out[o…]. */
+export function joinedFeatures(f: DocFeatures, a: Int32Array, i: number, mask: number, out: Uint32Array, o: number): void {
+  const base = (i + 2) * N_ATTR;
   const prev = base - N_ATTR, next = base + N_ATTR;
   out[o++] = mix(mix(a[prev + A_LOWER], a[base + A_LOWER]), T_BI_LOWER_L) & mask;
   out[o++] = mix(mix(a[base + A_LOWER], a[next + A_LOWER]), T_BI_LOWER_R) & mask;
@@ -693,12 +815,7 @@ export function staticFeatures(f: DocFeatures, i: number, out: Uint32Array, o: n
   out[o++] = mix(mix(a[base + A_PROPER], a[next + A_PROPER]), T_BI_PROPER_R) & mask;
   out[o++] = mix(mix(a[prev + A_POSCASE], a[base + A_CAP]), T_BI_POSCASE_L) & mask;
   out[o++] = mix(mix(a[base + A_CAP], a[next + A_POSCASE]), T_BI_POSCASE_R) & mask;
-  const ss = f.sentStart[i];
-  out[o++] = mix(mix(a[base + A_CAP], ss), T_SENT_CAP) & mask;
-  out[o++] = mix(mix(a[base + A_LOWER], ss), T_SENT_LOWER) & mask;
-  out[o++] = mix(mix(f.docCap[i], ss * 2 + (a[base + A_CAP] & 1)), T_DOC_CAPSEEN) & mask;
-  out[o++] = mix(mix(a[base + A_LEMMA], a[base + A_PROPER]), T_LEMMA_PROPER) & mask;
-  out[o++] = mix(mix(f.inQuote[i], a[base + A_CAP]), T_QUOTE) & mask;
+  out[o++] = mix(mix(f.docCap[i], f.sentStart[i] * 2 + (a[base + A_CAP] & 1)), T_DOC_CAPSEEN) & mask;
   // The word before a capitalised one says much (`в` Москве, `компании` X, `президент` Y).
   out[o++] = mix(mix(a[prev + A_LEMMA], a[base + A_CAP]), T_LEMMA_L_CAP) & mask;
   out[o++] = mix(mix(a[prev + A_LEMMA], a[base + A_PROPER]), T_LEMMA_L_PROPER) & mask;
@@ -706,8 +823,21 @@ export function staticFeatures(f: DocFeatures, i: number, out: Uint32Array, o: n
   out[o++] = mix(mix(mix(a[prev - N_ATTR + A_LEMMA], a[prev + A_LEMMA]), a[base + A_CAP]), T_LEMMA_LL_CAP) & mask;
   // Parts of one name agree in case (Касым-Жомарта Токаева); a genitive after a noun starts a new one.
   out[o++] = mix(mix(a[prev + A_POSCASE], a[base + A_POSCASE]), T_CASE_AGREE_L) & mask;
-  out[o++] = mix(mix(a[base + A_POSCASE], a[next + A_POSCASE]), T_CASE_AGREE_R) & mask;
-  if (o - start !== N_STATIC) throw new Error(`tagger: feature count ${o - start} ≠ ${N_STATIC}`);
+  out[o] = mix(mix(a[base + A_POSCASE], a[next + A_POSCASE]), T_CASE_AGREE_R) & mask;
+}
+
+if (N_OWN + CTX_OFFSETS.length * N_CONTEXT + N_FLAGGED + N_JOINED !== N_STATIC) throw new Error('tagger: feature groups do not add up to N_STATIC');
+
+/** Writes the N_STATIC label-independent feature buckets of token i into out[o…]. */
+export function staticFeatures(f: DocFeatures, i: number, out: Uint32Array, o: number): void {
+  const mask = (1 << f.bits) - 1;
+  const a = attrsAround(f, i);
+  const base = (i + 2) * N_ATTR;
+  ownFeatures(a, base, mask, out, o);
+  o += N_OWN;
+  for (let d = 0; d < CTX_OFFSETS.length; d++, o += N_CONTEXT) contextFeatures(a, base + CTX_OFFSETS[d] * N_ATTR, d, mask, out, o);
+  flaggedFeatures(a, base, f.sentStart[i], f.inQuote[i], mask, out, o);
+  joinedFeatures(f, a, i, mask, out, o + N_FLAGGED);
 }
 
 function hasNewline(text: string, from: number, to: number): boolean {
@@ -719,18 +849,30 @@ function hasNewline(text: string, from: number, to: number): boolean {
  * Writes the N_DYNAMIC buckets of the features that depend on the two previous labels into out[o…].
  */
 export function dynamicFeatures(f: DocFeatures, i: number, p1: number, p2: number, out: Uint32Array, o = 0): void {
-  if (f.rows !== null) f.rows.around(i);
   const mask = (1 << f.bits) - 1;
-  const base = (i + 2) * N_ATTR;
-  const a = signedAttrs(f);
+  const a = attrsAround(f, i);
+  labelFeatures(p1, p2, mask, out, o);
+  labelRowFeatures(a, (i + 2) * N_ATTR, p1, mask, out, o + N_LABEL_ONLY);
+}
+
+/** Dynamic features that read the labels alone (the rest read the own row too). */
+export const N_LABEL_ONLY = 2;
+
+/** Writes the N_LABEL_ONLY buckets for previous labels p1, p2 into out[o…]. */
+export function labelFeatures(p1: number, p2: number, mask: number, out: Uint32Array, o: number): void {
   const l1 = p1 + 1;
   out[o] = mix(l1, T_P1) & mask;
   out[o + 1] = mix(mix(l1, p2 + 1), T_P1P2) & mask;
-  out[o + 2] = mix(mix(a[base + A_SHAPE], l1), T_P1_SHAPE) & mask;
-  out[o + 3] = mix(mix(a[base + A_LOWER], l1), T_P1_LOWER) & mask;
-  out[o + 4] = mix(mix(a[base + A_PROPER], l1), T_P1_PROPER) & mask;
-  out[o + 5] = mix(mix(a[base + A_CAP], l1), T_P1_CAP) & mask;
-  out[o + 6] = mix(mix(a[base + A_POSCASE], l1), T_P1_POSCASE) & mask;
+}
+
+/** Writes the N_DYNAMIC − N_LABEL_ONLY buckets of the row at a[base…] after label p1 into out[o…]. */
+export function labelRowFeatures(a: Int32Array, base: number, p1: number, mask: number, out: Uint32Array, o: number): void {
+  const l1 = p1 + 1;
+  out[o] = mix(mix(a[base + A_SHAPE], l1), T_P1_SHAPE) & mask;
+  out[o + 1] = mix(mix(a[base + A_LOWER], l1), T_P1_LOWER) & mask;
+  out[o + 2] = mix(mix(a[base + A_PROPER], l1), T_P1_PROPER) & mask;
+  out[o + 3] = mix(mix(a[base + A_CAP], l1), T_P1_CAP) & mask;
+  out[o + 4] = mix(mix(a[base + A_POSCASE], l1), T_P1_POSCASE) & mask;
 }
 
 /** The bucket of the always-on bias feature (the trainer adds per-label offsets there). */

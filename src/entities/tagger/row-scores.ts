@@ -1,0 +1,187 @@
+import { slotOf } from '../../hash.js';
+import {
+  contextFeatures, CONTEXT_OFFSETS, labelFeatures, N_ATTR, N_CONTEXT, N_LABEL_ONLY, N_OWN, ownFeatures,
+} from './features.js';
+import { N_LABELS } from './labels.js';
+import { rowOffset, type SparseModel } from './model.js';
+
+/**
+ * Label scores of feature groups that read one attribute row only (features.ts: ownFeatures, and
+ * contextFeatures for each neighbour position), per distinct row, for one model.
+ *
+ * Most of a token's 79 features read a single row: its own or a neighbour's. A row repeats
+ * (the same word form with the same analysis), so its groups are scored once and their integer
+ * score sums reused: the decoder then looks up ~20 weight rows per token instead of 79, and the
+ * weight rows are scattered over 1.9 MB, so each lookup is mostly a cache miss.
+ *
+ * Entries are found by the row's content (all N_ATTR hashes compared), so a hit is exact whatever
+ * produced the row; the sums are integers, so adding them in another grouping gives the same
+ * totals. Two generations, as in the form cache: an entry found in the old one moves to the
+ * young one, and a full young one becomes the old one.
+ *
+ * @example
+ * const rs = new RowScores(model, 1 << 16);
+ * rs.makeRoom(1);
+ * const e = rs.entry(attrs, base);      // the row at attrs[base…]
+ * const own = rs.ownOf(e);              // rs.sums[own … own + N_LABELS − 1]
+ */
+export class RowScores {
+  /** Summed label-only features (labelFeatures) per (p1, p2): STRIDE values at (p1 · N_LABELS + p2) · STRIDE. */
+  readonly labelSums: Int32Array;
+  private young: ScoreGeneration;
+  private old: ScoreGeneration | undefined;
+  private readonly mask: number;
+  private readonly buckets = new Uint32Array(Math.max(N_OWN, N_CONTEXT, N_LABEL_ONLY));
+
+  /** `limit`: entries per generation. */
+  constructor(private readonly model: SparseModel, readonly limit: number) {
+    this.young = new ScoreGeneration(limit);
+    this.mask = (1 << model.bits) - 1;
+    this.labelSums = new Int32Array(N_LABELS * N_LABELS * STRIDE);
+    for (let p1 = 0; p1 < N_LABELS; p1++) {
+      for (let p2 = 0; p2 < N_LABELS; p2++) {
+        labelFeatures(p1, p2, this.mask, this.buckets, 0);
+        this.sumInto(N_LABEL_ONLY, this.labelSums, (p1 * N_LABELS + p2) * STRIDE);
+      }
+    }
+  }
+
+  /**
+   * Score sums of the young generation: per entry SUMS_PER_ENTRY vectors of STRIDE (the own
+   * group, then the neighbours'). Read it after makeRoom: a new generation brings new arrays.
+   */
+  get sums(): Int32Array {
+    return this.young.sums;
+  }
+
+  /**
+   * Makes sure `count` entries can be added without a change of generation. Returns true when
+   * that needed one: entry numbers given out before are then void.
+   */
+  makeRoom(count: number): boolean {
+    if (this.young.size + count <= this.limit) return false;
+    if (count > this.limit) throw new Error('tagger: more row scores asked at once than a generation holds');
+    // The old generation's arrays are reused for the new young one.
+    const spare = this.old ?? new ScoreGeneration(this.limit);
+    spare.clear();
+    this.old = this.young;
+    this.young = spare;
+    return true;
+  }
+
+  /** The entry of the row at a[base…] in the young generation, added if new (after makeRoom). */
+  entry(a: Int32Array, base: number): number {
+    const h = Math.imul(a[base] ^ a[base + 1], 0x2c1b3c6d) ^ a[base + 8] ^ a[base + 2];
+    const young = this.young;
+    const s = young.slotOf(a, base, h);
+    let e = young.slots[s] - 1;
+    if (e >= 0) return e;
+    e = young.add(s, a, base);
+    const old = this.old;
+    if (old !== undefined) {
+      const o = old.slots[old.slotOf(a, base, h)] - 1;
+      if (o >= 0) {
+        young.sums.set(old.sums.subarray(o * SUMS_PER_ENTRY * STRIDE, (o + 1) * SUMS_PER_ENTRY * STRIDE), e * SUMS_PER_ENTRY * STRIDE);
+        young.done[e] = old.done[o];
+      }
+    }
+    return e;
+  }
+
+  /** Offset in `sums` of the own group's scores of entry e. */
+  ownOf(e: number): number {
+    const g = this.young;
+    const at = e * SUMS_PER_ENTRY * STRIDE;
+    if ((g.done[e] & OWN_DONE) === 0) {
+      ownFeatures(g.keys, e * N_ATTR, this.mask, this.buckets, 0);
+      this.sumInto(N_OWN, g.sums, at);
+      g.done[e] |= OWN_DONE;
+    }
+    return at;
+  }
+
+  /**
+   * Offset in `sums` of the scores of entry e's row as neighbour 0 (CONTEXT_OFFSETS); neighbour d's
+   * follow at STRIDE steps.
+   */
+  contextOf(e: number): number {
+    const g = this.young;
+    const at = (e * SUMS_PER_ENTRY + 1) * STRIDE;
+    if ((g.done[e] & CONTEXT_DONE) === 0) {
+      for (let d = 0; d < CONTEXT_OFFSETS.length; d++) {
+        contextFeatures(g.keys, e * N_ATTR, d, this.mask, this.buckets, 0);
+        this.sumInto(N_CONTEXT, g.sums, at + d * STRIDE);
+      }
+      g.done[e] |= CONTEXT_DONE;
+    }
+    return at;
+  }
+
+  /** Writes the summed weights of buckets[0…count) into out[at…at + N_LABELS). */
+  private sumInto(count: number, out: Int32Array, at: number): void {
+    const rank = this.model.rank, weights = this.model.weights, b = this.buckets;
+    for (let l = 0; l < N_LABELS; l++) out[at + l] = 0;
+    for (let k = 0; k < count; k++) {
+      const r = rowOffset(rank, b[k]);
+      if (r < 0) continue;
+      for (let l = 0; l < N_LABELS; l++) out[at + l] += weights[r + l];
+    }
+  }
+}
+
+/** Values per score vector: N_LABELS rounded up to a power of two. */
+export const STRIDE = 8;
+/** Score vectors per entry: the own group, then one per neighbour position. */
+const SUMS_PER_ENTRY = 1 + CONTEXT_OFFSETS.length;
+/** Bits of ScoreGeneration.done. */
+const OWN_DONE = 1, CONTEXT_DONE = 2;
+
+if (N_LABELS > STRIDE) throw new Error('tagger: more labels than a score vector holds');
+
+/** One generation of RowScores: rows (the keys), which groups are scored, their sums. */
+class ScoreGeneration {
+  /** Open addressing over entry numbers + 1 (0: empty). */
+  readonly slots: Int32Array;
+  readonly keys: Int32Array;
+  readonly done: Uint8Array;
+  readonly sums: Int32Array;
+  size = 0;
+  private readonly shift: number;
+
+  constructor(limit: number) {
+    let bits = 4;
+    while (1 << bits < 2 * limit) bits++;
+    this.slots = new Int32Array(1 << bits);
+    this.shift = 32 - bits;
+    this.keys = new Int32Array(limit * N_ATTR);
+    this.done = new Uint8Array(limit);
+    this.sums = new Int32Array(limit * SUMS_PER_ENTRY * STRIDE);
+  }
+
+  /** The slot of the row at a[base…] (hash h), or the empty slot where it would go. */
+  slotOf(a: Int32Array, base: number, h: number): number {
+    const keys = this.keys, slots = this.slots, mask = slots.length - 1;
+    let s = slotOf(h, this.shift);
+    for (let e = slots[s]; e !== 0; s = (s + 1) & mask, e = slots[s]) {
+      let k = (e - 1) * N_ATTR, j = base;
+      const end = j + N_ATTR;
+      while (j < end && keys[k] === a[j]) { k++; j++; }
+      if (j === end) break;
+    }
+    return s;
+  }
+
+  /** A new entry for the row at a[base…] in empty slot s. */
+  add(s: number, a: Int32Array, base: number): number {
+    const e = this.size++;
+    this.slots[s] = e + 1;
+    this.keys.set(a.subarray(base, base + N_ATTR), e * N_ATTR);
+    this.done[e] = 0;
+    return e;
+  }
+
+  clear(): void {
+    this.slots.fill(0);
+    this.size = 0;
+  }
+}
