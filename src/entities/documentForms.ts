@@ -2,6 +2,9 @@
 // the same way wherever it stands does not decline; a family name it writes in the singular
 // (Скрипаль) makes a plural-looking form (Скрипалей) that family in the plural.
 
+/** The words a document writes (a Set of them, or their counts): only asked whether it writes one. */
+export interface Vocabulary { has(word: string): boolean }
+
 /** Endings an inflected name may take in place of its final vowel: any of them written means the word declines. */
 const SIBLING_ENDINGS = ['а', 'я', 'у', 'ю', 'ы', 'и', 'е', 'ой', 'ей', 'ом', 'ем', 'ою'];
 
@@ -13,7 +16,7 @@ const SIBLING_ENDINGS = ['а', 'я', 'у', 'ю', 'ы', 'и', 'е', 'ой', 'ей
  * @example
  * writtenUnchanged('Ватцке', new Map([['Ватцке', 3]]), new Set(['Ватцке'])); // true
  */
-export function writtenUnchanged(word: string, counts: Map<string, number>, vocab: Set<string>): boolean {
+export function writtenUnchanged(word: string, counts: ReadonlyMap<string, number>, vocab: Vocabulary): boolean {
   // Most words end otherwise (е, и, о, э, or ё that becomes е): ruled out before any copy.
   const last = word.charCodeAt(word.length - 1);
   if (last !== 0x435 && last !== 0x438 && last !== 0x43e && last !== 0x44d && last !== 0x451) return false;
@@ -49,7 +52,7 @@ export function mayBeFamilyPlural(word: string): boolean {
  * @example
  * familyPlural('Скрипалей', new Set(['Скрипаль']), true, false); // 'Скрипали'
  */
-export function familyPlural(word: string, vocab: Set<string>, unknownWord: boolean, instrumentalPossible: boolean): string | undefined {
+export function familyPlural(word: string, vocab: Vocabulary, unknownWord: boolean, instrumentalPossible: boolean): string | undefined {
   if (!mayBeFamilyPlural(word)) return undefined;
   const w = word.replace(/ё/g, 'е');
   let m = /^(\p{Lu}\p{Ll}+[бвгджзклмнпрстфхцчшщ])(?:ей|ям|ями|ях)$/u.exec(w);

@@ -1,8 +1,8 @@
 import type { Doc } from '../doc.js';
 import type { Morphology } from '../morph/morphology.js';
 import type { EntityType } from '../types.js';
-import { hasGrammeme, lineBreakBetween, readTsv } from './grammar.js';
-import { isKnown, parses } from './mentionContext.js';
+import { lineBreakBetween, readTsv } from './grammar.js';
+import { ANY_KNOWN, KNOWN_NAMED, wordFacts } from './wordFacts.js';
 import { startsUpper } from '../letters.js';
 
 // Mention hygiene: the tagger's spans sometimes swallow a neighbour (`Волин.\nНапомним`,
@@ -32,7 +32,6 @@ const FUNCTION_POS = new Set(['PREP', 'CONJ', 'PRCL', 'INTJ', 'NPRO', 'ADVB', 'P
 const CLOSERS = new Set([')', ']', '»', '”', '"']);
 const OPENERS = new Set(['(', '[', '«', '„', '“']);
 const SENTENCE_END = new Set(['.', '!', '?', '…', ';']);
-const NAME_TAGS = ['Name', 'Surn', 'Patr', 'Geox', 'Orgn'];
 const ROMAN = /^[IVXLC]+$/;
 
 const isCapital = (s: string): boolean => s.length > 0 && startsUpper(s);
@@ -175,7 +174,7 @@ function commonWord(doc: Doc, s: Span, sentenceStart: Uint8Array, inNames: Set<s
   while (k >= 0 && OPENERS.has(doc.tokens[k].text)) k--;
   const anyCapital = k < 0 || sentenceStart[k + 1] === 1 || sentenceStart[word] === 1 || breakBefore(doc, word) || SENTENCE_END.has(doc.tokens[k].text);
   if (!anyCapital) return false;
-  const known = parses(morphology, text).filter(isKnown);
-  if (known.length === 0 || known.some((p) => NAME_TAGS.some((g) => hasGrammeme(p, g)))) return false;
-  return true;
+  // Not a word the dictionary knows, or known as a name, place or organisation (Name, Surn, Patr, Geox, Orgn).
+  const flags = wordFacts(morphology, text).flags;
+  return (flags & ANY_KNOWN) !== 0 && (flags & KNOWN_NAMED) === 0;
 }

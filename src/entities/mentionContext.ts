@@ -1,10 +1,14 @@
 import type Az from 'az';
-import type { Doc } from '../doc.js';
+import type { Doc, Tok } from '../doc.js';
 import type { Morphology } from '../morph/morphology.js';
 import type { Case, Gender } from './grammar.js';
 import { casesAfterPreposition, gendersOf, hasGrammeme, isPlural, lineBreakBetween, matchCase, nominativeOf, usableParses } from './grammar.js';
 import { BoundedCache } from '../morph/cache.js';
 import { foldYo, isLowerCase, startsUpper, startsWithCapital } from '../letters.js';
+import { FIRST_NOUN, NAME_OR_SURNAME, wordFacts } from './wordFacts.js';
+import type { Vocabulary } from './documentForms.js';
+
+export { isKnown } from './wordFacts.js';
 
 type Parse = Az.Parse;
 
@@ -16,11 +20,12 @@ export interface Unit { tok: number; part: number; text: string; fixed: boolean 
 
 /**
  * What the words around a mention say about its case and gender: a preposition's cases, an
- * apposition noun's parses, the gender of a past-tense verb beside it (a subject agrees with it);
- * and what the whole document writes: its capitalised words (`vocab`), how often each
- * (`counts`), and the gender its verbs and pronouns give each capitalised word (`votes`, read through `voteFor`).
+ * apposition noun's (gender, case) readings (`hintSlots`, `genderCaseSlot` bits), the gender of
+ * a past-tense verb beside it (a subject agrees with it); and what the whole document writes: its
+ * capitalised words (`vocab`, the keys of `counts`), how often each (`counts`), and the gender its
+ * verbs and pronouns give each capitalised word (`votes`, read through `voteFor`).
  */
-export interface MentionContext { cases: readonly Case[] | undefined; hint: Parse[]; verbBefore: Gender | undefined; verbAfter: Gender | undefined; vocab: Set<string>; votes: Map<string, number>; counts: Map<string, number> }
+export interface MentionContext { cases: readonly Case[] | undefined; hintSlots: number; verbBefore: Gender | undefined; verbAfter: Gender | undefined; vocab: Vocabulary; votes: Map<string, number>; counts: Map<string, number> }
 
 /**
  * A word's usable parses (typo corrections dropped), cached by the morphology.
@@ -32,41 +37,7 @@ export function parses(morphology: Morphology, word: string): Parse[] {
   return usableParses(morphology.parses(word));
 }
 
-/**
- * True for a dictionary (or override-lexicon) parse, false for az's guesses by suffix or prefix.
- *
- * @example
- * isKnown(morphology.parses('Казахстане')[0]); // true: a dictionary word
- */
-export function isKnown(p: Parse): boolean {
-  const parser = (p as { parser?: string }).parser;
-  return parser === undefined || parser === 'Dictionary' || parser === 'Override' || parser === 'PrefixKnown';
-}
-
 const OPENERS = new Set(['"', '«', '„', '“', '(', '\'']);
-
-const vocabCache = new WeakMap<Doc, Set<string>>();
-const countCache = new WeakMap<Doc, Map<string, number>>();
-
-/** The capitalised words of a document (ё→е): a name guessed in the nominative is likelier when the text writes it so. */
-function vocabularyOf(doc: Doc): Set<string> {
-  let v = vocabCache.get(doc);
-  if (v === undefined) {
-    v = new Set();
-    const counts = new Map<string, number>();
-    countCache.set(doc, counts);
-    for (const t of doc.tokens) {
-      if (t.kind !== 'word') continue;
-      const code = t.text.charCodeAt(0);
-      if (!((code >= 0x410 && code <= 0x42f) || code === 0x401)) continue; // capital Cyrillic letters
-      const w = foldYo(t.text);
-      if (w.includes('-')) for (const part of w.split('-')) { v.add(part); counts.set(part, (counts.get(part) ?? 0) + 1); }
-      else { v.add(w); counts.set(w, (counts.get(w) ?? 0) + 1); }
-    }
-    vocabCache.set(doc, v);
-  }
-  return v;
-}
 
 /**
  * True when the word before token `i` is a common noun (lower-case, or capitalised only as a
@@ -80,7 +51,7 @@ function governedBefore(doc: Doc, i: number, morphology: Morphology): boolean {
   const t = doc.tokens[k];
   if (t.kind !== 'word') return false;
   if (isLowerCase(t.text)) return firstIsNoun(t.text, morphology);
-  return isSentenceInitial(doc, k) && parses(morphology, t.text.toLowerCase())[0]?.tag.POS === 'NOUN';
+  return isSentenceInitial(doc, k) && (wordFacts(morphology, t.text.toLowerCase()).flags & FIRST_NOUN) !== 0;
 }
 
 /**
@@ -90,32 +61,54 @@ function governedBefore(doc: Doc, i: number, morphology: Morphology): boolean {
  */
 function firstIsNoun(form: string, morphology: Morphology): boolean {
   if (!morphology.tags(form).some((tag) => tag.POS === 'NOUN')) return false;
-  return parses(morphology, form)[0]?.tag.POS === 'NOUN';
+  return (wordFacts(morphology, form).flags & FIRST_NOUN) !== 0;
 }
 
 function isSentenceInitial(doc: Doc, k: number): boolean {
   return k === 0 || /^[.!?…]$/.test(doc.tokens[k - 1].text) || lineBreakBetween(doc.text, doc.tokens[k - 1].end, doc.tokens[k].start);
 }
 
-const voteCache = new WeakMap<Doc, Map<string, number>>();
+/** What a whole document says about its capitalised words: `MentionContext`'s `counts` and `votes`. */
+interface DocumentEvidence { counts: Map<string, number>; votes: Map<string, number> }
+
+const evidenceCache = new WeakMap<Doc, DocumentEvidence>();
+
+/** True for a word token whose first letter is a capital Cyrillic one. */
+function startsCyrillicCapital(t: Tok): boolean {
+  if (t.kind !== 'word') return false;
+  const code = t.text.charCodeAt(0);
+  return (code >= 0x410 && code <= 0x42f) || code === 0x401;
+}
+
+/** Counts a capitalised word (ё→е), a hyphenated one part by part. */
+function countWord(counts: Map<string, number>, text: string): void {
+  const w = foldYo(text);
+  if (w.includes('-')) for (const part of w.split('-')) counts.set(part, (counts.get(part) ?? 0) + 1);
+  else counts.set(w, (counts.get(w) ?? 0) + 1);
+}
 
 /**
- * Gender evidence for the capitalised words of a document: a run of capitalised words right
- * before a singular past-tense verb is its subject and shares its gender (Асия Биби заявила).
- * Keyed by the word (lower case, ё→е); `voteFor` sums the votes of the words sharing a word's
- * stem, so every case form of the name profits; positive means feminine.
+ * One pass over the runs of capitalised words of a document, for two kinds of evidence:
+ * - `counts`: how often the text writes each word with a capital Cyrillic letter (ё→е, a
+ *   hyphenated one part by part); a name guessed in the nominative is likelier when the text
+ *   writes it so. Each such word begins or continues a run, so the runs see them all.
+ * - `votes`: gender evidence. A run of capitalised words right before a singular past-tense verb
+ *   is its subject and shares its gender (Асия Биби заявила). Keyed by the word (lower case,
+ *   ё→е); `voteFor` sums the votes of the words sharing a word's stem, so every case form of the
+ *   name profits; positive means feminine.
  */
-function genderVotes(doc: Doc, morphology: Morphology): Map<string, number> {
-  let votes = voteCache.get(doc);
-  if (votes !== undefined) return votes;
-  votes = new Map();
+function documentEvidence(doc: Doc, morphology: Morphology): DocumentEvidence {
+  let evidence = evidenceCache.get(doc);
+  if (evidence !== undefined) return evidence;
+  const counts = new Map<string, number>();
+  const votes = new Map<string, number>();
   const toks = doc.tokens;
   let i = 0;
   while (i < toks.length) {
-    const code = toks[i].kind === 'word' ? toks[i].text.charCodeAt(0) : 0;
-    if (!((code >= 0x410 && code <= 0x42f) || code === 0x401)) { i++; continue; }
+    if (!startsCyrillicCapital(toks[i])) { i++; continue; }
     let j = i + 1;
     while (j < toks.length && toks[j].kind === 'word' && startsWithCapital(toks[j].text)) j++;
+    for (let k = i; k < j; k++) if (k === i || startsCyrillicCapital(toks[k])) countWord(counts, toks[k].text);
     // The verb first: most runs have none, and then the costlier checks (parses of a lower-cased
     // form the morph stage never saw) are not needed.
     let g = verbGender(doc, j, morphology);
@@ -123,7 +116,7 @@ function genderVotes(doc: Doc, morphology: Morphology): Map<string, number> {
     if (g !== undefined) {
       // The name readings first: the word as written is known from the morph stage, its lower-case
       // form mostly is not (parsing it is the dearer check).
-      const commonFirst = isSentenceInitial(doc, i) && !mayBeName(toks[i].text, morphology) && parses(morphology, toks[i].text.toLowerCase())[0]?.tag.POS === 'NOUN';
+      const commonFirst = isSentenceInitial(doc, i) && !mayBeName(toks[i].text, morphology) && (wordFacts(morphology, toks[i].text.toLowerCase()).flags & FIRST_NOUN) !== 0;
       if (commonFirst || governedBefore(doc, i, morphology)) g = undefined;
     }
     // A personal pronoun shortly after a name mostly refers to it: она, её → a woman; он → a man.
@@ -142,14 +135,15 @@ function genderVotes(doc: Doc, morphology: Morphology): Map<string, number> {
     }
     i = j;
   }
-  voteCache.set(doc, votes);
-  return votes;
+  evidence = { counts, votes };
+  evidenceCache.set(doc, evidence);
+  return evidence;
 }
 
 /** True when a usable parse of the form is a first name or a surname; the tags rule most words out. */
 function mayBeName(form: string, morphology: Morphology): boolean {
   if (!morphology.tags(form).some((t) => t.Surn === true || t.Name === true)) return false;
-  return parses(morphology, form).some((p) => hasGrammeme(p, 'Surn') || hasGrammeme(p, 'Name'));
+  return (wordFacts(morphology, form).flags & NAME_OR_SURNAME) !== 0;
 }
 
 /** Lower case, ё→е: what the stemmer reads of a word. */
@@ -286,13 +280,14 @@ function coordinatedCases(doc: Doc, i: number): readonly Case[] | undefined {
 
 /**
  * What the text around `doc.tokens[tokStart..tokEnd)` says about the mention's case and gender.
- * `hint` (read for personal names only) is left empty when `wantHint` is false.
+ * `hintSlots` (read for personal names only) is left empty when `wantHint` is false.
  *
  * @example
  * contextOf(doc, 2, 3, morphology).cases; // ['loct', 'accs'] after 'в'
  */
 export function contextOf(doc: Doc, tokStart: number, tokEnd: number, morphology: Morphology, wantHint = true): MentionContext {
-  const ctx: MentionContext = { cases: undefined, hint: [], verbBefore: undefined, verbAfter: undefined, vocab: vocabularyOf(doc), votes: genderVotes(doc, morphology), counts: countCache.get(doc)! };
+  const { counts, votes } = documentEvidence(doc, morphology);
+  const ctx: MentionContext = { cases: undefined, hintSlots: 0, verbBefore: undefined, verbAfter: undefined, vocab: counts, votes, counts };
   let j = tokEnd;
   while (j < doc.tokens.length && doc.tokens[j].kind === 'punct' && !/[.,;:!?]/.test(doc.tokens[j].text)) j++;
   ctx.verbAfter = verbGender(doc, j, morphology);
@@ -312,7 +307,7 @@ export function contextOf(doc: Doc, tokStart: number, tokEnd: number, morphology
   if (!wantHint || !isLowerCase(t.text)) return ctx;
   // The tags first: most words have no such reading, and then the parses are not needed.
   if (!morphology.tags(t.text).some((tag) => tag.POS === 'NOUN' && tag.anim === true && tag.plur !== true)) return ctx;
-  ctx.hint = parses(morphology, t.text).filter((p) => p.tag.POS === 'NOUN' && hasGrammeme(p, 'anim') && !isPlural(p));
+  ctx.hintSlots = wordFacts(morphology, t.text).animate;
   return ctx;
 }
 

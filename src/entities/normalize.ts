@@ -1,11 +1,11 @@
 import type { Doc } from '../doc.js';
 import type { Morphology } from '../morph/morphology.js';
 import type { EntityType } from '../types.js';
-import { caseOf, hasGrammeme, isPlural } from './grammar.js';
-import { contextOf, isKnown, parses, type Unit } from './mentionContext.js';
+import { contextOf, type MentionContext, type Unit } from './mentionContext.js';
 import { personForms } from './personName.js';
 import { phraseForms } from './phrase.js';
 import { isLowerCase } from '../letters.js';
+import { KNOWN_SURNAME_NOMINATIVE, KNOWN_WHOLE, wordFacts } from './wordFacts.js';
 
 /**
  * The nominative of the mention `doc.tokens[tokStart..tokEnd)`: `Касым-Жомарта Токаева` →
@@ -23,9 +23,51 @@ export function normalizeMention(doc: Doc, tokStart: number, tokEnd: number, typ
   const common = units.every((u) => isLowerCase(u.text));
   const person = type === 'PER' && !common;
   const context = contextOf(doc, tokStart, tokEnd, morphology, person);
+  // A document names the same person or place again, mostly in the same surroundings.
+  const text = doc.text.slice(doc.tokens[tokStart].start, doc.tokens[tokEnd - 1].end);
+  let earlier = normalisedOf(doc).get(text);
+  if (earlier !== undefined) {
+    for (const e of earlier) if (sameMention(doc, e, tokStart, tokEnd, type, context)) return e.normal;
+  }
   const forms = person ? personForms(units, context, morphology) : phraseForms(units, context, type, morphology);
   if (type !== 'PER' && units.length === 1) keepSurnameSingular(units[0], forms, morphology);
-  return assemble(doc, tokStart, tokEnd, units, forms);
+  const normal = assemble(doc, tokStart, tokEnd, units, forms);
+  const { cases, hintSlots, verbBefore, verbAfter } = context;
+  if (earlier === undefined) normalisedOf(doc).set(text, (earlier = []));
+  earlier.push({ tokStart, tokEnd, type, cases, hintSlots, verbBefore, verbAfter, normal });
+  return normal;
+}
+
+/**
+ * A mention already normalised in a document: where it stands, its type, what its surroundings
+ * said (the document-wide evidence is the same for all its mentions), and its nominative.
+ */
+interface Normalised extends Pick<MentionContext, 'cases' | 'hintSlots' | 'verbBefore' | 'verbAfter'> { tokStart: number; tokEnd: number; type: EntityType; normal: string }
+
+// Per document, by the mention's text.
+const normalisedCache = new WeakMap<Doc, Map<string, Normalised[]>>();
+
+function normalisedOf(doc: Doc): Map<string, Normalised[]> {
+  let m = normalisedCache.get(doc);
+  if (m === undefined) normalisedCache.set(doc, (m = new Map()));
+  return m;
+}
+
+/**
+ * True when the mention `doc.tokens[tokStart..tokEnd)` (of the same text as `e`) normalises as
+ * `e` did: the same type, tokens (texts, kinds, spaces between) and surroundings.
+ */
+function sameMention(doc: Doc, e: Normalised, tokStart: number, tokEnd: number, type: EntityType, context: MentionContext): boolean {
+  if (e.type !== type || e.tokEnd - e.tokStart !== tokEnd - tokStart || e.cases !== context.cases || e.hintSlots !== context.hintSlots) return false;
+  if (e.verbBefore !== context.verbBefore || e.verbAfter !== context.verbAfter) return false;
+  const toks = doc.tokens;
+  for (let k = 0; k < tokEnd - tokStart; k++) {
+    const a = toks[e.tokStart + k];
+    const b = toks[tokStart + k];
+    if (a.text !== b.text || a.kind !== b.kind) return false;
+    if (k > 0 && (a.start > toks[e.tokStart + k - 1].end) !== (b.start > toks[tokStart + k - 1].end)) return false;
+  }
+  return true;
 }
 
 /**
@@ -36,7 +78,7 @@ export function normalizeMention(doc: Doc, tokStart: number, tokEnd: number, typ
 function keepSurnameSingular(u: Unit, forms: Map<Unit, string>, morphology: Morphology): void {
   const form = forms.get(u);
   if (form === undefined || !/^\p{Lu}.*(?:ов|ев|ёв|ин|ын)$/u.test(u.text) || !/[иы]$/.test(form)) return;
-  if (parses(morphology, u.text).some((p) => isKnown(p) && hasGrammeme(p, 'Surn') && !isPlural(p) && caseOf(p) === 'nomn')) forms.delete(u);
+  if ((wordFacts(morphology, u.text).flags & KNOWN_SURNAME_NOMINATIVE) !== 0) forms.delete(u);
 }
 
 function isFixedWord(w: string): boolean {
@@ -75,7 +117,7 @@ function unitsOf(doc: Doc, tokStart: number, tokEnd: number, type: EntityType, m
   for (let i = tokStart; i < tokEnd; i++) {
     const t = doc.tokens[i];
     if (t.kind !== 'word') continue;
-    if (t.text.includes('-') && !knownAsWhole(t.text, morphology)) {
+    if (t.text.includes('-') && (wordFacts(morphology, t.text).flags & KNOWN_WHOLE) === 0) {
       // Names decline part by part (Рис-Могга, Азию-Биби) except particles (Саифа-ул-Мулука);
       // a place declines its first part only when a particle follows (Франкфурте-на-Майне).
       const parts = t.text.split('-');
@@ -97,43 +139,20 @@ function unitsOf(doc: Doc, tokStart: number, tokEnd: number, type: EntityType, m
   return units;
 }
 
-function knownAsWhole(word: string, morphology: Morphology): boolean {
-  for (const p of parses(morphology, word)) {
-    // A guess by suffix (Азию-Биби as a fixed name, or as the genitive of Азию-Бибя) says nothing about the whole.
-    if (!isKnown(p)) continue;
-    if (p.score > 0 && (hasGrammeme(p, 'Name') || hasGrammeme(p, 'Surn') || hasGrammeme(p, 'Geox') || hasGrammeme(p, 'Orgn'))) {
-      // az also "knows" unknown hyphenated words by analogy with their last part; only trust
-      // a whole-word parse whose first part is kept in the lemma.
-      const lemma = p.normalize()?.word;
-      if (typeof lemma === 'string' && lemma.split('-')[0] === word.toLowerCase().split('-')[0]) return true;
-    }
-  }
-  return false;
-}
-
+/** The mention as written, each unit replaced by its form where it has one. `units` are in token order (as `unitsOf` gives them). */
 function assemble(doc: Doc, tokStart: number, tokEnd: number, units: Unit[], forms: Map<Unit, string>): string {
-  const byTok = new Map<number, Unit[]>();
-  for (const u of units) {
-    if (u.part < 0) continue;
-    let list = byTok.get(u.tok);
-    if (list === undefined) byTok.set(u.tok, (list = []));
-    list.push(u);
-  }
-  const whole = new Map<number, Unit>();
-  for (const u of units) if (u.part < 0) whole.set(u.tok, u);
   let out = '';
+  let k = 0; // the next unit
   for (let i = tokStart; i < tokEnd; i++) {
     const t = doc.tokens[i];
     if (i > tokStart && t.start > doc.tokens[i - 1].end) out += ' ';
-    const w = whole.get(i);
-    const parts = byTok.get(i);
-    if (w !== undefined) out += forms.get(w) ?? t.text;
-    else if (parts !== undefined) {
+    if (k < units.length && units[k].tok === i && units[k].part < 0) out += forms.get(units[k++]) ?? t.text;
+    else if (k < units.length && units[k].tok === i) {
+      // A hyphenated word declined part by part: the parts without a unit stay as written.
       const pieces = t.text.split('-');
-      for (const u of parts) pieces[u.part] = forms.get(u) ?? u.text;
+      for (; k < units.length && units[k].tok === i; k++) pieces[units[k].part] = forms.get(units[k]) ?? units[k].text;
       out += pieces.join('-');
-    }
-    else out += t.text;
+    } else out += t.text;
   }
   return out;
 }

@@ -3,6 +3,7 @@ import type { Case, Gender } from './grammar.js';
 import { detached } from '../morph/cache.js';
 import { CASES, caseOf, gendersOf, hasGrammeme, isPlural } from './grammar.js';
 import { caseAllowed, casePenalty, isKnown, type MentionContext, nominalForm, parses, type Unit, voteFor } from './mentionContext.js';
+import { ANY_KNOWN, genderCaseSlot, wordFacts } from './wordFacts.js';
 import { familyPlural, mayBeFamilyPlural, writtenUnchanged } from './documentForms.js';
 import { isFemaleName } from './femaleNames.js';
 import { guessNameNominative } from './nameEndings.js';
@@ -20,13 +21,8 @@ const NAME_TAGS = ['Name', 'Surn', 'Patr'];
 /** Last letters (а я у ю ы и) of forms that some oblique case shares: `/[аяуюыи]$/`. */
 const OBLIQUE_LAST = new Set([...'аяуюыи'].map((ch) => ch.charCodeAt(0)));
 
-const GENDER_INDEX: Record<Gender, number> = { masc: 0, femn: 1, neut: 2 };
-const CASE_INDEX = new Map<Case, number>(CASES.map((c, k) => [c, k]));
-
 /** The (gender, case) pair as a small number, 0‥17; masculine and feminine (a person's) are 0‥11. */
-function slotOf(g: Gender, c: Case): number {
-  return GENDER_INDEX[g] * CASES.length + CASE_INDEX.get(c)!;
-}
+const slotOf = genderCaseSlot;
 
 /** Form and weight of a unit read as each (gender, case) slot; no form where it has no such reading. */
 interface Readings { forms: Array<string | undefined>; weights: number[] }
@@ -50,13 +46,12 @@ const RAW_CACHE_LIMIT = 100_000; // per map
 
 // The readings depend on the word and on document-wide evidence only (the vocabulary and counts,
 // one pair per document): a name mentioned again in the same document reuses them. Keyed by the
-// document's vocabulary set, so they go with the document; one map by the word per (isLast, multi).
-const docReadings = new WeakMap<Set<string>, Array<Map<string, Readings>>>();
+// document's word counts, so they go with the document; one map by the word per (isLast, multi).
+const docReadings = new WeakMap<Map<string, number>, Array<Map<string, Readings>>>();
 
 function personReadings(u: Unit, isLast: boolean, multi: boolean, context: MentionContext, morphology: Morphology): Readings {
-  const vocab = context.vocab;
-  let perDoc = docReadings.get(vocab);
-  if (perDoc === undefined) docReadings.set(vocab, (perDoc = [new Map(), new Map(), new Map(), new Map()]));
+  let perDoc = docReadings.get(context.counts);
+  if (perDoc === undefined) docReadings.set(context.counts, (perDoc = [new Map(), new Map(), new Map(), new Map()]));
   const byWord = perDoc[(isLast ? 2 : 0) + (multi ? 1 : 0)];
   const done = byWord.get(u.text);
   if (done !== undefined) return done;
@@ -187,14 +182,17 @@ export function personForms(units: Unit[], context: MentionContext, morphology: 
   if (live.length === 0) return forms;
   // A family in the plural (Скрипалей beside Скрипаль): the plural nominative, Скрипали.
   const plural = live.length === 1 && units.length === 1 && mayBeFamilyPlural(live[0].text)
-    ? familyPlural(live[0].text, context.vocab, !parses(morphology, live[0].text).some(isKnown), context.cases?.includes('ablt') === true)
+    ? familyPlural(live[0].text, context.vocab, (wordFacts(morphology, live[0].text).flags & ANY_KNOWN) === 0, context.cases?.includes('ablt') === true)
     : undefined;
   if (plural !== undefined) return forms.set(live[0], plural);
   const readings = live.map((u, k) => personReadings(u, k === live.length - 1, live.length > 1, context, morphology));
   // What the rest of the document says about this person's gender (a verb after another mention).
   let vote = 0;
   for (const u of live) vote += voteFor(u.text, context.votes, morphology);
-  let best: { g: Gender; c: Case; score: number } | undefined;
+  // The best (gender, case) reading so far: its slot (-1: none yet), case and score.
+  let bestSlot = -1;
+  let bestCase: Case = 'nomn';
+  let bestScore = 0;
   for (const g of PER_GENDERS) {
     const voteBonus = (vote > 0 && g === 'femn') || (vote < 0 && g === 'masc') ? 0.3 : 0;
     for (const c of CASES) {
@@ -205,15 +203,15 @@ export function personForms(units: Unit[], context: MentionContext, morphology: 
       for (const r of readings) if (r.forms[slot] !== undefined) score += r.weights[slot];
       score += voteBonus;
       // Only oblique: a nominative noun before a name mostly governs it (адвокат Асии Биби).
-      if (c !== 'nomn' && context.hint.some((p) => caseOf(p) === c && gendersOf(p).includes(g))) score += 0.3;
+      if (c !== 'nomn' && (context.hintSlots & (1 << slot)) !== 0) score += 0.3;
       if (c === 'nomn' && context.verbAfter === g) score += 0.4;
       if (c === 'nomn' && context.verbBefore === g) score += 0.25;
-      if (best === undefined || score > best.score) best = { g, c, score };
+      if (bestSlot < 0 || score > bestScore) { bestSlot = slot; bestCase = c; bestScore = score; }
     }
   }
-  if (best === undefined || best.c === 'nomn') return forms;
+  if (bestSlot < 0 || bestCase === 'nomn') return forms;
   live.forEach((u, k) => {
-    const form = readings[k].forms[slotOf(best!.g, best!.c)];
+    const form = readings[k].forms[bestSlot];
     if (form !== undefined) forms.set(u, form);
   });
   return forms;

@@ -8,6 +8,8 @@ import { caseAllowed, casePenalty, isKnown, type MentionContext, nominalForm, pa
 import { guessNameNominative } from './nameEndings.js';
 import { PER_GENDERS } from './personName.js';
 import { startsUpper } from '../letters.js';
+import { AGREEMENT_KEYS, FIRST_ADJECTIVE, agreementIndex, agreementKey, wordFacts } from './wordFacts.js';
+import { BoundedCache } from '../morph/cache.js';
 
 type Parse = Az.Parse;
 
@@ -25,24 +27,18 @@ function isAdjectiveTag(tag: Az.Tag): boolean {
 
 function isAdjective(u: Unit, morphology: Morphology): boolean {
   if (u.fixed || !morphology.tags(u.text).some(isAdjectiveTag)) return false; // the tags rule most words out
-  const ps = parses(morphology, u.text);
-  return ps.length > 0 && ADJ_POS.has(ps[0].tag.POS ?? '');
+  return (wordFacts(morphology, u.text).flags & FIRST_ADJECTIVE) !== 0;
 }
 
 /** True when `u` can be an adjective agreeing with the word after it (Черного моря, Голубой поток). */
 function modifies(u: Unit, next: Unit, morphology: Morphology): boolean {
   if (u.fixed || !morphology.tags(u.text).some(isAdjectiveTag)) return false; // the tags rule most words out
-  const adjs = parses(morphology, u.text).filter((p) => ADJ_POS.has(p.tag.POS ?? '') && !hasGrammeme(p, 'Fixd') && caseOf(p) !== undefined);
-  if (adjs.length === 0) return false;
-  if (next.fixed) return ADJ_POS.has(parses(morphology, u.text)[0]?.tag.POS ?? ''); // британского МИД
-  for (const n of parses(morphology, next.text)) {
-    const c = caseOf(n);
-    if (c === undefined || (n.tag.POS !== 'NOUN' && !ADJ_POS.has(n.tag.POS ?? ''))) continue;
-    const plural = isPlural(n);
-    const gender = ADJ_POS.has(n.tag.POS ?? '') ? undefined : gendersOf(n)[0];
-    if (adjs.some((a) => agrees(a, c, plural, gender))) return true;
-  }
-  return false;
+  // The agreement keys of its adjective readings (Fixd ones aside) against those of the next word's
+  // noun and adjective readings (an adjective there agrees whatever its gender).
+  const facts = wordFacts(morphology, u.text);
+  if (facts.adjectives === 0) return false;
+  if (next.fixed) return (facts.flags & FIRST_ADJECTIVE) !== 0; // британского МИД
+  return (facts.adjectives & wordFacts(morphology, next.text).heads) !== 0;
 }
 
 function agrees(adj: Parse, c: Case, plural: boolean, gender: Gender | undefined): boolean {
@@ -50,6 +46,47 @@ function agrees(adj: Parse, c: Case, plural: boolean, gender: Gender | undefined
   if (plural) return isPlural(adj);
   if (isPlural(adj)) return false;
   return gender === undefined || gendersOf(adj).includes(gender);
+}
+
+// An adjective's nominative agreeing with a head (its case, number, gender) depends on the word and
+// that agreement key only, and so does an adjective's lemma: kept per form, in a short array
+// indexed by the key (AGREEMENT_KEYS for the lemma; null where there is none), so the parses and
+// az's inflection are not asked again.
+const adjectiveForms = new WeakMap<Morphology, BoundedCache<Array<string | null | undefined>>>();
+const ADJECTIVE_FORMS_LIMIT = 20_000;
+const LEMMA_SLOT = AGREEMENT_KEYS;
+
+function adjectiveFormsOf(text: string, morphology: Morphology): Array<string | null | undefined> {
+  let cache = adjectiveForms.get(morphology);
+  if (cache === undefined) adjectiveForms.set(morphology, (cache = new BoundedCache(ADJECTIVE_FORMS_LIMIT)));
+  let slots = cache.get(text);
+  if (slots === undefined) cache.set(text, (slots = []));
+  return slots;
+}
+
+/** The nominative of an adjective agreeing with a head of case `c`, number and gender; undefined when no reading agrees. */
+function agreeingForm(text: string, c: Case, plural: boolean, gender: Gender | undefined, morphology: Morphology): string | undefined {
+  const slots = adjectiveFormsOf(text, morphology);
+  const k = agreementIndex(c, plural, gender);
+  let f = slots[k];
+  if (f === undefined) {
+    const a = parses(morphology, text).find((x) => agrees(x, c, plural, gender));
+    const form = a === undefined ? undefined : nominalForm(text, a, { plural, gender });
+    slots[k] = f = form === undefined ? null : detached(form); // cached across documents
+  }
+  return f ?? undefined;
+}
+
+/** The lemma (masculine singular nominative) of a word's first adjective reading with a case. */
+function adjectiveLemma(text: string, morphology: Morphology): string | undefined {
+  const slots = adjectiveFormsOf(text, morphology);
+  let f = slots[LEMMA_SLOT];
+  if (f === undefined) {
+    const p = parses(morphology, text).find((x) => ADJ_POS.has(x.tag.POS ?? '') && caseOf(x) !== undefined);
+    const form = p === undefined ? undefined : nominalForm(text, p, { plural: false, gender: 'masc' });
+    slots[LEMMA_SLOT] = f = form === undefined ? null : detached(form);
+  }
+  return f ?? undefined;
 }
 
 interface Option { c: Case; plural: boolean; gender: Gender | undefined; form: string | undefined; score: number }
@@ -115,8 +152,7 @@ export function phraseForms(units: Unit[], context: MentionContext, type: Entity
   if (h === units.length) {
     // Adjectives alone (британской, российских) name their lemma: masculine singular.
     for (const u of units) {
-      const p = parses(morphology, u.text).find((x) => ADJ_POS.has(x.tag.POS ?? '') && caseOf(x) !== undefined);
-      const f = p === undefined ? undefined : nominalForm(u.text, p, { plural: false, gender: 'masc' });
+      const f = adjectiveLemma(u.text, morphology);
       if (f !== undefined) forms.set(u, f);
     }
     return forms;
@@ -136,26 +172,22 @@ export function phraseForms(units: Unit[], context: MentionContext, type: Entity
   const options = headOptions(head.text, type, morphology).filter((o) => caseAllowed(o.c, context));
   let best: Option | undefined;
   let bestScore = 0;
-  let bestMods: Array<Parse | undefined> = [];
-  const modParses = mods.map((m) => parses(morphology, m.text)); // asked once per option below
+  // Each modifier's adjective readings as agreement keys: asked once per option below.
+  const modKeys = mods.map((m) => wordFacts(morphology, m.text).anyAdjectives);
   for (const o of options) {
     let score = o.score + (o.c === 'nomn' ? 0.05 : 0) - casePenalty(o.c, context);
     if (o.form !== undefined && o.form !== head.text && !/[аяуюыи]$/.test(o.form) && context.vocab.has(o.form.replace(/ё/g, 'е'))) score += 0.4;
-    const chosen: Array<Parse | undefined> = [];
-    for (const ps of modParses) {
-      const a = ps.find((x) => agrees(x, o.c, o.plural, o.gender));
-      if (a !== undefined) score += 0.5;
-      chosen.push(a);
-    }
-    if (best === undefined || score > bestScore) { best = o; bestScore = score; bestMods = chosen; }
+    const key = agreementKey(o.c, o.plural, o.gender);
+    for (const keys of modKeys) if ((keys & key) !== 0) score += 0.5;
+    if (best === undefined || score > bestScore) { best = o; bestScore = score; }
   }
   if (best === undefined || best.c === 'nomn') return forms;
   if (best.form !== undefined) forms.set(head, best.form);
-  const { plural, gender } = best;
+  const { c, plural, gender } = best;
+  const key = agreementKey(c, plural, gender);
   mods.forEach((m, k) => {
-    const a = bestMods[k];
-    if (a === undefined) return;
-    const f = nominalForm(m.text, a, { plural, gender });
+    if ((modKeys[k] & key) === 0) return;
+    const f = agreeingForm(m.text, c, plural, gender, morphology);
     if (f !== undefined) forms.set(m, f);
   });
   return forms;

@@ -9,9 +9,13 @@ export interface Role { lemmas: string[]; display: string; cls: string }
 export interface RoleHit { tokStart: number; tokEnd: number; role: Role }
 
 let byFirst: Map<string, Role[]> | undefined;
-/** First two letters of every role's first word: most tokens fail this test before their lemma is read. */
+const PREFIX = 3;
+/**
+ * First three letters of every role's first word: most tokens fail this test before their lemma
+ * is read (a role word's forms keep its first three letters: главы, послу, короля, мэра).
+ */
 let prefixes: Set<string> | undefined;
-/** The same two letters as one number (see `prefixCode`). */
+/** The same three letters as one number (see `prefixCode`). */
 let prefixCodes: Set<number> | undefined;
 
 function table(): Map<string, Role[]> {
@@ -21,7 +25,7 @@ function table(): Map<string, Role[]> {
     prefixCodes = new Set();
     for (const [lemmas, display, cls] of readTsv('roles.tsv')) {
       const role: Role = { lemmas: lemmas.split(' '), display, cls };
-      prefixes.add(role.lemmas[0].slice(0, 2));
+      prefixes.add(role.lemmas[0].slice(0, PREFIX));
       prefixCodes.add(prefixCode(role.lemmas[0]));
       const list = byFirst.get(role.lemmas[0]) ?? [];
       list.push(role);
@@ -42,19 +46,22 @@ function lowerCode(c: number): number {
 }
 
 /**
- * The first two letters of a word, lower-cased, as one number (so that most tokens are ruled out
- * without building a string); -1 when either is outside the letters `lowerCode` folds.
+ * The first three letters of a word, lower-cased, as one number (so that most tokens are ruled
+ * out without building a string); -1 when any is outside the letters `lowerCode` folds. Ten bits
+ * of each letter's code: prefixes may share a number (Latin and Cyrillic letters), which lets a
+ * few more tokens through to the lemma test, never fewer.
  */
 function prefixCode(w: string): number {
   const a = lowerCode(w.charCodeAt(0));
   const b = lowerCode(w.charCodeAt(1));
-  return a < 0 || b < 0 ? -1 : a * 0x10000 + b;
+  const c = lowerCode(w.charCodeAt(2));
+  return a < 0 || b < 0 || c < 0 ? -1 : ((a & 0x3ff) << 20) | ((b & 0x3ff) << 10) | (c & 0x3ff);
 }
 
-/** True when the word's first two letters, lower-cased, begin some role. */
+/** True when the word's first three letters, lower-cased, begin some role. */
 function mayStartRole(w: string): boolean {
   const code = prefixCode(w);
-  return code >= 0 ? prefixCodes!.has(code) : prefixes!.has(w.slice(0, 2).toLowerCase());
+  return code >= 0 ? prefixCodes!.has(code) : prefixes!.has(w.slice(0, PREFIX).toLowerCase());
 }
 
 function lemmaAt(doc: Doc, i: number): string {
