@@ -30,6 +30,13 @@ const SPEECH_OBJECTS = wordList('speech-object');
 
 export const FINAL = '.!?…';
 
+// Mark sets built once: an argument like `FINAL + ',;:'` would build its string on every call, even
+// for the words isPunct rejects before reading it.
+/** Sentence-final marks and clause punctuation: what ends a content span or a source phrase. */
+export const FINAL_OR_CLAUSE = FINAL + ',;:';
+/** What ends an attribution clause before its cue verb is found. */
+const ATTRIBUTION_BREAK = FINAL + ',:;«»"';
+
 export const CONTENT_PREPS = new Set(['о', 'об', 'обо', 'на', 'про']);
 
 /** The lexicon entry when token i is a cue verb in a usable form (finite, third person, or a short participle of conviction). */
@@ -94,7 +101,7 @@ export function words(v: View, s: number, e: number): number {
 export function cueNear(v: View, from: number, to: number, maxWords = 4): number {
   let seen = 0;
   for (let i = from; i < to && seen < maxWords; i++) {
-    if (!v.isWord(i)) { if (v.isPunct(i, FINAL + ',:;«»"')) return -1; continue; }
+    if (!v.isWord(i)) { if (v.isPunct(i, ATTRIBUTION_BREAK)) return -1; continue; }
     if (verbCue(v, i) !== undefined) return i;
     seen++;
   }
@@ -213,7 +220,7 @@ export function clauseStart(v: View, i: number, s: number): number {
 /** Content [s, e) as segments; when it is exactly one quotation, the quote is direct. */
 export function content(v: View, s: number, e: number): { kind: 'direct' | 'indirect'; segments: Span[] } | null {
   while (s < e && (v.isPunct(s, ',:;') || v.isDash(s))) s++;
-  while (e > s && v.isPunct(e - 1, FINAL + ',;:') ) e--;
+  while (e > s && v.isPunct(e - 1, FINAL_OR_CLAUSE) ) e--;
   if (words(v, s, e) < 2) return null;
   const qi = v.quoteOf[s];
   if (qi >= 0 && v.isPunct(s, '«"„“') && v.quoteOf[e - 1] === qi && v.tokAt(v.quotations[qi].close) === e - 1) {

@@ -4,6 +4,9 @@ import type { Quotation } from './marks.js';
 import { findSubject, type NP } from './np.js';
 import type { View } from './view.js';
 
+/** Marks that end an interview answer's last sentence (built once, not per token). */
+const ANSWER_END = FINAL + ';,:?»"';
+
 /**
  * Direct quotes around quotation marks: «…», — сказал X. · X сказал: «…». · «A, — сказал X, — B».
  * A quotation with no attribution (a name, a title, scare quotes) yields nothing.
@@ -241,7 +244,7 @@ function labelled(v: View, s: number, first: number, last: number): Found | null
 function interviewAnswers(v: View, bare: Array<[number, number]>): Found[] {
   const answers = bare.filter(([f, l]) => {
     let e = l;
-    while (e > f && !v.isWord(e - 1) && !v.isPunct(e - 1, FINAL + ';,:?»"')) e--;
+    while (e > f && !v.isWord(e - 1) && !v.isPunct(e - 1, ANSWER_END)) e--;
     return words(v, f, l) >= 6 && !v.isPunct(e - 1, ';,:?');
   });
   if (answers.length < 3) return [];

@@ -1,7 +1,10 @@
-import { cueLexicon, yo, type VerbCue } from './lexicon.js';
-import { STATEMENTS, CONJ, FINAL, CONTENT_PREPS, verbCue, words, span, shortQuotation, speakerOf, cueEnd, clauseStart, content, contentEnd, clauseLike, trailing, type Found } from './clause.js';
+import { cueLexicon, openerKey, yo, type VerbCue } from './lexicon.js';
+import { STATEMENTS, CONJ, FINAL, FINAL_OR_CLAUSE, CONTENT_PREPS, verbCue, words, span, shortQuotation, speakerOf, cueEnd, clauseStart, content, contentEnd, clauseLike, trailing, type Found } from './clause.js';
 import { findObject, findSubject, ppObject, type NP } from './np.js';
 import type { View } from './view.js';
+
+/** Another clause after the cue verb's (built once, not per token scanned). */
+const FINAL_COMMA_SEMICOLON = FINAL + ',;';
 
 const INTRO = /^(причем|причём|однако|впрочем|но|а|и|также|теперь|сейчас|поэтому|итак|правда|кстати|между тем|более того)$/;
 
@@ -17,13 +20,16 @@ function backReference(v: View, s: number, i: number): boolean {
 function phraseAt(v: View, i: number): { end: number; pron: number; quoted: boolean } | null {
   // Every phrase opens with a preposition or a conjunction, whose lemma is its lower-cased form;
   // looking the form up directly keeps this per-token check cheap.
-  const t = v.str(i);
-  if (t.length > 8) return null;
-  const c = t.charCodeAt(0);
+  // Upper-case Cyrillic is looked up lower-cased: test its first letter and the length (which
+  // lower-casing keeps for any word that can match) before building the string. Both are read
+  // from the text and the token's offsets: most words end here without their string being read.
+  const tok = v.doc.tokens[i];
+  const c = v.text.charCodeAt(tok.start);
+  const upper = c >= 0x410 && c < 0x430;
   const lx = cueLexicon();
-  // Upper-case Cyrillic is looked up lower-cased: test its first letter before building the string.
-  if (!lx.phraseInitials.has(c >= 0x410 && c < 0x430 ? c + 0x20 : c)) return null;
-  const list = lx.phrases.get(c >= 0x410 && c < 0x430 ? t.toLowerCase() : t);
+  if (!lx.phraseOpeners.has(openerKey(upper ? c + 0x20 : c, tok.end - tok.start))) return null;
+  const t = tok.text;
+  const list = lx.phrases.get(upper ? t.toLowerCase() : t);
   if (list === undefined) return null;
   for (const ph of list) {
     let k = i;
@@ -155,7 +161,7 @@ function fromVerb(v: View, i: number, cue: VerbCue, s: number, e: number): Found
       return { ...c, cueS: i, cueE, verb: i, speaker: sp.np, oblique: sp.oblique };
     }
     // Another predicate, or an infinitive whose clause the «что» belongs to («предполагают выбирать того, что…»).
-    if (v.isPunct(j, FINAL + ',;') || ((v.pos(j) === 'VERB' || v.pos(j) === 'INFN') && j > cueE)) break;
+    if (v.isPunct(j, FINAL_COMMA_SEMICOLON) || ((v.pos(j) === 'VERB' || v.pos(j) === 'INFN') && j > cueE)) break;
   }
   if (gerund) return null;
   const commaed = commaContent(v, i, cue, cueE, s, e);
@@ -191,7 +197,7 @@ function fromVerb(v: View, i: number, cue: VerbCue, s: number, e: number): Found
     const sp = speakerOf(v, i, cue, i + 1, end);
     // «…, сообщает NEWSru.com.»: a source the chunker cannot read is still the words after the verb.
     let npEnd = end;
-    while (npEnd > i + 1 && v.isPunct(npEnd - 1, FINAL + ',;:')) npEnd--;
+    while (npEnd > i + 1 && v.isPunct(npEnd - 1, FINAL_OR_CLAUSE)) npEnd--;
     const np = sp.np ?? (!cue.imp && npEnd > i + 1 && trailing(v, i + 1, npEnd) ? { s: i + 1, e: npEnd, head: i + 1 } : null);
     const tail = close >= 0 ? content(v, close + 1, contentEnd(v, close + 1, e)) : null;
     if ((np !== null || cue.imp) && ((words(v, s, b) >= 2 && clauseLike(v, s, b)) || (tail !== null && clauseLike(v, close + 1, e)))) {

@@ -30,13 +30,25 @@ export interface CueLexicon {
   verbs: Map<string, VerbCue>;
   /** Phrases grouped by their first lemma. */
   phrases: Map<string, PhraseCue[]>;
-  /** First characters of the phrases' first lemmas: a word starting otherwise opens no phrase. */
-  phraseInitials: Set<number>;
+  /**
+   * First character and length of the phrases' first lemmas, as `openerKey` gives them: a word
+   * matching none opens no phrase, and most words are ruled out without building a string.
+   */
+  phraseOpeners: Set<number>;
   objNouns: Set<string>;
   docNouns: Set<string>;
 }
 
 let lexicon: CueLexicon | undefined;
+
+/**
+ * The key of a word's first character code and length in `phraseOpeners` (lengths past 255 share one key).
+ * @example
+ * cueLexicon().phraseOpeners.has(openerKey('по'.charCodeAt(0), 2)); // true
+ */
+export function openerKey(first: number, length: number): number {
+  return first * 256 + Math.min(length, 255);
+}
 
 /** Lemmas are compared with ё folded to е: az keeps ё in some lemmas and not in others. */
 export function yo(s: string): string {
@@ -51,7 +63,7 @@ export function yo(s: string): string {
 export function cueLexicon(): CueLexicon {
   if (lexicon !== undefined) return lexicon;
   const text = readFileSync(new URL('./cues.tsv', import.meta.url), 'utf8');
-  const lx: CueLexicon = { verbs: new Map(), phrases: new Map(), phraseInitials: new Set(), objNouns: new Set(), docNouns: new Set() };
+  const lx: CueLexicon = { verbs: new Map(), phrases: new Map(), phraseOpeners: new Set(), objNouns: new Set(), docNouns: new Set() };
   for (const raw of text.split('\n')) {
     const line = raw.trimEnd();
     if (line === '' || line.startsWith('#')) continue;
@@ -65,7 +77,7 @@ export function cueLexicon(): CueLexicon {
       const list = lx.phrases.get(lemmas[0]) ?? [];
       list.push({ lemmas, quoted: flags.has('quoted') });
       lx.phrases.set(lemmas[0], list);
-      lx.phraseInitials.add(lemmas[0].charCodeAt(0));
+      lx.phraseOpeners.add(openerKey(lemmas[0].charCodeAt(0), lemmas[0].length));
     } else if (kind === 'objnoun') lx.objNouns.add(value);
     else if (kind === 'docnoun') lx.docNouns.add(value);
   }

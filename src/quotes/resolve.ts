@@ -4,6 +4,7 @@ import { isPersonalPronoun, nounHead, type NP } from './np.js';
 import { cueLexicon } from './lexicon.js';
 import { shortQuotation } from './clause.js';
 import type { View } from './view.js';
+import type { Context } from '../context.js';
 import { readRows } from '../data-file.js';
 import { detached } from '../morph/cache.js';
 
@@ -49,6 +50,14 @@ function compatible(a: Gender, b: Gender): boolean {
 }
 
 const NAME_TAGS = ['Name', 'Surn', 'Patr'];
+
+/**
+ * An az tag of a personal name (NAME_TAGS). Named reads, not `t[g]` over the list: az's tags are
+ * large objects, and a computed key makes every read a slow generic lookup.
+ */
+function nameTag(t: { readonly [grammeme: string]: unknown }): boolean {
+  return t.Name === true || t.Surn === true || t.Patr === true;
+}
 
 function capitalise(w: string): string {
   return w.split('-').map((p) => (p ? p[0].toUpperCase() + p.slice(1) : p)).join('-');
@@ -144,14 +153,13 @@ export class SpeakerResolver {
     if (v.has(i, 'nomn')) return w;
     // Tags decide; the parse itself is fetched only to inflect (tags(w)[k] is the tag of parses(w)[k]).
     const tags = v.ctx.morphology.tags(w);
-    const named = (t: (typeof tags)[number]) => NAME_TAGS.some((g) => t[g] === true);
     // The context says the word is oblique, so a nominative reading («Петра» as a woman's name) yields to an oblique one.
-    const oblique = tags.findIndex((t) => named(t) && t.nomn !== true);
+    const oblique = tags.findIndex((t) => nameTag(t) && t.nomn !== true);
     if (oblique >= 0) {
       const nom = v.ctx.morphology.parses(w)[oblique].inflect(['nomn']);
       return nom ? capitalise(nom.word) : w;
     }
-    if (tags.some(named)) return w;
+    if (tags.some(nameTag)) return w;
     return w.split('-').map((part) => part.replace(/([бвгджзклмнпрстфхцчшщ])а$/u, '$1').replace(/([бвгджзклмнпрстфхцчшщ])я$/u, '$1ь')).join('-');
   }
 
@@ -348,26 +356,10 @@ export class SpeakerResolver {
     let known = this.entityPlausible[e];
     if (known === 0) {
       const entity = this.v.doc.entities[e];
-      known = this.plausible(entity.name, entity.type) ? 1 : 2;
+      known = plausibleSource(this.v.ctx, entity.name, entity.type === 'PER') ? 1 : 2;
       this.entityPlausible[e] = known;
     }
     return known === 1;
-  }
-
-  /** A source's name holds a capitalised word or a role noun, not a pronoun or a stray adjective («Такое»). */
-  private plausible(name: string, type: EntityType): boolean {
-    if (name === '' || /[.\n!?]/.test(name)) return false;
-    // A person's name is capitalised word by word («Другой известный тренер» is not one).
-    if (type === 'PER' && name.split(/\s+/).some((w) => !/^\p{Lu}/u.test(w))) return false;
-    if (/^(другой|другая|другие|этот|эта|эти|такой|такая|такое|один|одна|некоторые|каждый|весь|сам|сама|тот|та|наш|мой|его|её|их)\s/i.test(name)) return false;
-    if (name.includes(' ')) return true;
-    const t = this.v.ctx.morphology.tags(name)[0];
-    if (t === undefined) return true;
-    // «Отдела»: a single common inanimate noun is no person's name.
-    if (type === 'PER' && t.POS === 'NOUN' && t.inan === true && t.Name !== true && t.Surn !== true && t.Patr !== true && t.Geox !== true) return false;
-    const pos = t.POS;
-    const named = t.Name === true || t.Surn === true || t.Geox === true || t.Orgn === true || t.Abbr === true;
-    return named || !(pos === 'NPRO' || pos === 'ADJF' || pos === 'PRCL' || pos === 'CONJ' || pos === 'ADVB' || pos === 'VERB' || pos === 'PREP');
   }
 
   /** «МИД России», «МЧС России»: an abbreviated body named together with its country. */
@@ -491,7 +483,7 @@ export class SpeakerResolver {
       if (!this.nameToken(i)) continue;
       let e = i;
       let tagged = false;
-      while (e < np.e && this.nameToken(e)) { if (NAME_TAGS.some((g) => v.has(e, g) || v.ctx.morphology.tags(v.str(e)).some((t) => t[g] === true))) tagged = true; e++; }
+      while (e < np.e && this.nameToken(e)) { if (NAME_TAGS.some((g) => v.has(e, g)) || v.ctx.morphology.tags(v.str(e)).some(nameTag)) tagged = true; e++; }
       runs.push([i, e, tagged]);
       i = e - 1;
     }
@@ -508,12 +500,51 @@ export class SpeakerResolver {
     const pos = v.pos(i);
     // A capitalised first word of a sentence is a name only when az knows it as one («Хореограф отметил» is not).
     if (this.sentenceInitial(i) || v.doc.tokens[i].start === 0) {
-      return pos === undefined || pos === 'UNKN' || NAME_TAGS.some((g) => v.has(i, g)) || v.ctx.morphology.tags(v.str(i)).some((t) => NAME_TAGS.some((g) => t[g] === true));
+      return pos === undefined || pos === 'UNKN' || NAME_TAGS.some((g) => v.has(i, g)) || v.ctx.morphology.tags(v.str(i)).some(nameTag);
     }
     return pos !== 'ADJF' || NAME_TAGS.some((g) => v.has(i, g));
   }
 
 
+}
+
+/** Per analyzer: name → answer of `plausibleSource`, bit 1 for a person and bit 2 otherwise (bit set: asked, next bit: yes). */
+const plausibleCache = new WeakMap<Context, Map<string, number>>();
+
+/**
+ * Whether an entity's name can be a source: it holds a capitalised word or a role noun, not a
+ * pronoun or a stray adjective («Такое»). The answer depends on the name alone, so it is kept per
+ * analyzer: the same names recur from article to article.
+ * @example
+ * plausibleSource(ctx, 'Другой известный тренер', true); // false
+ */
+function plausibleSource(ctx: Context, name: string, person: boolean): boolean {
+  let cache = plausibleCache.get(ctx);
+  if (cache === undefined) plausibleCache.set(ctx, (cache = new Map()));
+  const asked = person ? 1 : 4;
+  let bits = cache.get(name) ?? 0;
+  if ((bits & asked) === 0) {
+    if (cache.size >= 50_000) cache.clear(); // bounded over a long batch
+    bits = (cache.get(name) ?? 0) | asked | (plausible(ctx, name, person) ? asked << 1 : 0);
+    cache.set(detached(name), bits);
+  }
+  return (bits & (asked << 1)) !== 0;
+}
+
+/** `plausibleSource` without the cache. */
+function plausible(ctx: Context, name: string, person: boolean): boolean {
+  if (name === '' || /[.\n!?]/.test(name)) return false;
+  // A person's name is capitalised word by word («Другой известный тренер» is not one).
+  if (person && name.split(/\s+/).some((w) => !/^\p{Lu}/u.test(w))) return false;
+  if (/^(другой|другая|другие|этот|эта|эти|такой|такая|такое|один|одна|некоторые|каждый|весь|сам|сама|тот|та|наш|мой|его|её|их)\s/i.test(name)) return false;
+  if (name.includes(' ')) return true;
+  const t = ctx.morphology.tags(name)[0];
+  if (t === undefined) return true;
+  // «Отдела»: a single common inanimate noun is no person's name.
+  if (person && t.POS === 'NOUN' && t.inan === true && t.Name !== true && t.Surn !== true && t.Patr !== true && t.Geox !== true) return false;
+  const pos = t.POS;
+  const named = t.Name === true || t.Surn === true || t.Geox === true || t.Orgn === true || t.Abbr === true;
+  return named || !(pos === 'NPRO' || pos === 'ADJF' || pos === 'PRCL' || pos === 'CONJ' || pos === 'ADVB' || pos === 'VERB' || pos === 'PREP');
 }
 
 const wordCache = new Map<string, string[]>();

@@ -20,17 +20,16 @@ export const enum Kind {
 export interface TokenFacts {
   /** 0 nothing, 1 common noun, 2 adjective, 3 proper noun. */
   cls: Uint8Array;
-  /** The token's lemma lower-cased with ё→е (plural-only nouns keep their plural lemma). */
-  lemma: string[];
-  /** Snowball stem of that lemma: the unit keys are made of. */
-  keyStem: string[];
   /** True for a capitalised token that does not open its sentence. */
   capital: Uint8Array;
   /** Sentence index of each token. */
   sentence: Int32Array;
   /** Entity index when the token lies inside an entity's name mention, else -1. */
   entity: Int32Array;
-  /** The word analysis behind `cls`, `lemma` and `keyStem` (a shared empty entry where `cls` is 0). */
+  /**
+   * The word analysis behind `cls`: its lemma and key stem (a shared entry with empty ones where
+   * `cls` is 0). Read through it rather than copied into arrays of their own per document.
+   */
   words: WordInfo[];
 }
 
@@ -92,7 +91,9 @@ const enum Base { None, Noun, Adj, Unknown }
 export interface WordInfo {
   base: Base;
   proper: boolean;
+  /** The lemma lower-cased with ё→е (plural-only nouns keep their plural lemma). */
   lemma: string;
+  /** Snowball stem of that lemma: the unit keys are made of. */
   keyStem: string;
   /**
    * The background table's row of `keyStem` (-1: absent), kept here so a frequent word costs no
@@ -129,14 +130,12 @@ function wordInfo(ctx: Context, form: string, m: MorphTok): WordInfo {
  *
  * @example
  * const facts = tokenFacts(doc, ctx); // doc after segment + morph
- * facts.lemma[0]; // 'партия'
+ * facts.words[0].lemma; // 'партия'
  */
 export function tokenFacts(doc: Doc, ctx: Context): TokenFacts {
   const n = doc.tokens.length;
   const facts: TokenFacts = {
     cls: new Uint8Array(n),
-    lemma: new Array<string>(n).fill(''),
-    keyStem: new Array<string>(n).fill(''),
     capital: new Uint8Array(n),
     sentence: new Int32Array(n).fill(-1),
     entity: new Int32Array(n).fill(-1),
@@ -161,10 +160,11 @@ export function tokenFacts(doc: Doc, ctx: Context): TokenFacts {
     wordSentence = sentence;
     if (t.kind !== 'word' || t.start < bodyStart || t.end > bodyEnd) continue;
     const m = doc.morph[i];
-    if (m === undefined || t.text.length < 2) continue;
-    // Only nouns, adjectives and unknown words can be candidates: others skip the cache lookup.
+    if (m === undefined) continue;
+    // Only nouns, adjectives and unknown words can be candidates: others skip the cache lookup
+    // (and the read of their text).
     const pos = m.pos;
-    if (pos !== 'NOUN' && pos !== 'ADJF' && pos !== undefined) continue;
+    if ((pos !== 'NOUN' && pos !== 'ADJF' && pos !== undefined) || t.text.length < 2) continue;
     const info = wordInfo(ctx, t.text, m);
     if (info.base === Base.None) continue;
     const upper = startsWithCapital(t.text);
@@ -176,8 +176,6 @@ export function tokenFacts(doc: Doc, ctx: Context): TokenFacts {
     else if (upper) cls = 3;
     if (cls === 0) continue;
     facts.cls[i] = cls;
-    facts.lemma[i] = info.lemma;
-    facts.keyStem[i] = info.keyStem;
     facts.words[i] = info;
   }
   return facts;
@@ -258,7 +256,7 @@ function joinsName(doc: Doc, facts: TokenFacts, a: number, b: number): boolean {
  */
 export function visitCandidates(doc: Doc, ctx: Context, facts: TokenFacts, visit: Visit): void {
   const n = doc.tokens.length;
-  const { cls, keyStem, capital, sentence, entity } = facts;
+  const { cls, words, capital, sentence, entity } = facts;
   const entityKeys = new Map<number, string>();
   for (let i = 0; i < n; i++) {
     const c = cls[i];
@@ -282,23 +280,23 @@ export function visitCandidates(doc: Doc, ctx: Context, facts: TokenFacts, visit
       let j = i + 1;
       while (j < n && j - i < 4 && cls[j] === 3 && entity[j] < 0 && sentence[j] === sentence[i] && adjacent(doc, j - 1, j)
         && joinsName(doc, facts, j - 1, j)) j++;
-      let key = keyStem[i];
-      for (let k = i + 1; k < j; k++) key += ' ' + keyStem[k];
+      let key = words[i].keyStem;
+      for (let k = i + 1; k < j; k++) key += ' ' + words[k].keyStem;
       visit(key, Kind.Name, i, j);
       i = j - 1;
       continue;
     }
-    if (c === 1) visit(keyStem[i], Kind.Noun, i, i + 1);
+    if (c === 1) visit(words[i].keyStem, Kind.Noun, i, i + 1);
     const next = i + 1;
     if (next >= n || sentence[next] !== sentence[i] || !adjacent(doc, i, next)) continue;
     const cn = cls[next];
     if (c === 2 && (cn === 1 || cn === 3) && entity[next] < 0) {
       if (agrees(doc, ctx, i, next)) {
-        visit(keyStem[i] + ' ' + keyStem[next], capital[i] === 1 ? Kind.Name : Kind.AdjNoun, i, next + 1);
+        visit(words[i].keyStem + ' ' + words[next].keyStem, capital[i] === 1 ? Kind.Name : Kind.AdjNoun, i, next + 1);
       }
     } else if (c === 1 && (cn === 1 || cn === 3) && entity[next] < 0) {
       const b = doc.morph[next].tags;
-      if (b.includes('gent') || b.includes('gen2')) visit(keyStem[i] + ' ' + keyStem[next], Kind.NounGen, i, next + 1);
+      if (b.includes('gent') || b.includes('gen2')) visit(words[i].keyStem + ' ' + words[next].keyStem, Kind.NounGen, i, next + 1);
     }
   }
 }
@@ -316,12 +314,14 @@ function nameKey(ctx: Context, name: string, facts: TokenFacts, from: number, to
   if (key === undefined) {
     const words = name.toLowerCase().replace(/ё/g, 'е').split(/\s+/).filter((w) => w !== '');
     key = words.length === 0 ? null : words.map((w) => ctx.morphology.stem(w)).join(' ');
-    if (cache.size >= 10_000) cache.clear(); // bounded over a long batch
+    // Bounded over a long batch, but above the distinct names of a thousand articles (14 000 in
+    // RT_0): a table that clears every few hundred articles re-stems the frequent names each time.
+    if (cache.size >= 50_000) cache.clear();
     // A copy: a name cut from an article's text would keep the whole text alive.
     cache.set(detached(name), key);
   }
   if (key !== null) return key;
   const parts: string[] = [];
-  for (let k = from; k < to; k++) if (facts.keyStem[k] !== '') parts.push(facts.keyStem[k]);
+  for (let k = from; k < to; k++) if (facts.words[k].keyStem !== '') parts.push(facts.words[k].keyStem);
   return parts.join(' ');
 }

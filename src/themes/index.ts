@@ -2,6 +2,7 @@ import type { Context } from '../context.js';
 import type { Doc } from '../doc.js';
 import type { Span, Theme } from '../types.js';
 import { Kind, tokenFacts, visitCandidates, type TokenFacts, type WordInfo } from './candidates.js';
+import { bestFirst } from './best-first.js';
 import { loadBackground, type Background } from './lexicon.js';
 import { normalForm } from './normal.js';
 
@@ -72,14 +73,17 @@ export function themes(doc: Doc, ctx: Context, max: number): void {
   const w = themeWeights;
   const titleEnd = firstParagraphEnd(doc);
   const byKey = new Map<string, Candidate>();
+  // Names in order of first occurrence, so that merging surnames need not walk every candidate.
+  const names: Candidate[] = [];
   visitCandidates(doc, ctx, facts, (key, kind, from, to) => {
     let c = byKey.get(key);
     if (c === undefined) {
       c = { key, kind, count: 0, firstTok: from, lastTok: from, title: false, ranges: [], animPlural: 0, score: 0, word: undefined, head: undefined };
       // Entity names are keyed by the entity's name; other one-token candidates by the token's stem.
       if (to - from === 1 && facts.entity[from] < 0) c.word = facts.words[from];
-      else if (kind === Kind.AdjNoun && facts.keyStem[to - 1].indexOf(' ') < 0) c.head = facts.words[to - 1];
+      else if (kind === Kind.AdjNoun && facts.words[to - 1].keyStem.indexOf(' ') < 0) c.head = facts.words[to - 1];
       byKey.set(key, c);
+      if (kind === Kind.Name) names.push(c);
     }
     c.count++;
     c.lastTok = from;
@@ -88,7 +92,7 @@ export function themes(doc: Doc, ctx: Context, max: number): void {
     const headTags = doc.morph[to - 1].tags;
     if (headTags.includes('plur') && headTags.includes('anim')) c.animPlural++;
   });
-  mergeSurnames(doc, facts, byKey);
+  mergeSurnames(doc, facts, names);
 
   const bg = loadBackground();
   const docs = Math.max(bg.docs, 1);
@@ -111,11 +115,9 @@ export function themes(doc: Doc, ctx: Context, max: number): void {
     c.score = s;
     scored.push(c);
   }
-  scored.sort((a, b) => b.score - a.score || a.firstTok - b.firstTok);
-
   const out: Theme[] = [];
   const seen = new Set<string>();
-  for (const c of scored) {
+  for (const c of bestFirst(scored, 2 * max, byScore)) {
     if (out.length >= max) break;
     const plural = c.kind !== Kind.Name && c.animPlural * 2 >= c.count;
     const phrase = normalForm(doc, ctx, facts, c.kind, c.ranges, plural);
@@ -130,6 +132,11 @@ export function themes(doc: Doc, ctx: Context, max: number): void {
     out.push({ phrase, score: Math.round(c.score * 1000) / 1000, count: c.count, spans });
   }
   doc.themes = out;
+}
+
+/** Score order: higher first, then earlier first occurrence. */
+function byScore(a: Candidate, b: Candidate): number {
+  return b.score - a.score || a.firstTok - b.firstTok;
 }
 
 /** The background row of a word's key stem, looked up once per word analysis. */
@@ -175,21 +182,21 @@ function lastBodyToken(doc: Doc): number {
  * A lone surname (`Трамп`) or first name (`Алиса`) beside a full name (`Дональд Трамп`) is the same
  * person: its occurrences join the full name's. Only names that start with a first name take part.
  */
-function mergeSurnames(doc: Doc, facts: TokenFacts, byKey: Map<string, Candidate>): void {
-  const fullByPart = new Map<string, Candidate>();
-  for (const c of byKey.values()) {
-    if (c.kind !== Kind.Name) continue;
+function mergeSurnames(doc: Doc, facts: TokenFacts, names: readonly Candidate[]): void {
+  let fullByPart: Map<string, Candidate> | undefined;
+  for (const c of names) {
     const from = c.ranges[0];
     const to = c.ranges[1];
     if (to - from < 2 || facts.entity[from] >= 0 || !doc.morph[from].tags.includes('Name')) continue;
-    const last = facts.keyStem[to - 1];
+    fullByPart ??= new Map();
+    const last = facts.words[to - 1].keyStem;
     if (!fullByPart.has(last)) fullByPart.set(last, c);
-    const first = '\u0001' + facts.keyStem[from];
+    const first = '\u0001' + facts.words[from].keyStem;
     if (!fullByPart.has(first)) fullByPart.set(first, c);
   }
-  if (fullByPart.size === 0) return;
-  for (const c of byKey.values()) {
-    if (c.kind !== Kind.Name || c.ranges[1] - c.ranges[0] !== 1) continue;
+  if (fullByPart === undefined) return;
+  for (const c of names) {
+    if (c.ranges[1] - c.ranges[0] !== 1) continue;
     const firstName = doc.morph[c.ranges[0]].tags.includes('Name');
     const full = fullByPart.get(firstName ? '\u0001' + c.key : c.key);
     if (full === undefined || full === c) continue;

@@ -19,7 +19,7 @@ function capitalise(word: string): string {
 function nounWord(doc: Doc, ctx: Context, facts: TokenFacts, i: number, plural = false): string {
   const text = doc.tokens[i].text;
   if (text.length >= 2 && text === text.toUpperCase() && text !== text.toLowerCase()) return text;
-  let lemma = facts.lemma[i];
+  let lemma = facts.words[i].lemma;
   const tags = doc.morph[i].tags;
   // az files `Захаровой` under `захаров`; a woman's surname keeps its feminine ending.
   const woman = tags.includes('femn') || (i > 0 && doc.morph[i - 1].tags.includes('Name') && doc.morph[i - 1].tags.includes('femn'));
@@ -48,7 +48,7 @@ const pluralCache = new WeakMap<Context, Map<string, string>>();
 
 /** The nominative plural of the noun at token `i` (`беженец` → `беженцы`), cached per lemma. */
 function pluralNoun(doc: Doc, ctx: Context, facts: TokenFacts, i: number): string {
-  const lemma = facts.lemma[i];
+  const lemma = facts.words[i].lemma;
   let cache = pluralCache.get(ctx);
   if (cache === undefined) pluralCache.set(ctx, (cache = new Map()));
   let word = cache.get(lemma);
@@ -63,7 +63,7 @@ function pluralNoun(doc: Doc, ctx: Context, facts: TokenFacts, i: number): strin
 /** True when the noun is used in the plural-only sense (`выборы`, `переговоры`). */
 function pluralOnly(doc: Doc, facts: TokenFacts, i: number): boolean {
   const m = doc.morph[i];
-  return m.tags.includes('Pltm') || facts.lemma[i] !== plainLemma(doc.tokens[i].text, m);
+  return m.tags.includes('Pltm') || facts.words[i].lemma !== plainLemma(doc.tokens[i].text, m);
 }
 
 /**
@@ -71,7 +71,7 @@ function pluralOnly(doc: Doc, facts: TokenFacts, i: number): boolean {
  * `политических партий` → `политическая`. Cached per analyzer by lemma, gender and number.
  */
 function agreeingAdjective(doc: Doc, ctx: Context, facts: TokenFacts, i: number, j: number, pluralNoun: boolean): string {
-  const lemma = facts.lemma[i];
+  const lemma = facts.words[i].lemma;
   const nounTags = doc.morph[j].tags;
   const plural = pluralNoun || pluralOnly(doc, facts, j);
   let gender = 'masc';
@@ -129,7 +129,7 @@ function nominativeAsWritten(doc: Doc, facts: TokenFacts, ranges: readonly numbe
   for (let k = 0; k < ranges.length; k += 2) {
     const a = ranges[k];
     const b = ranges[k + 1];
-    if (b - a !== len && !(b - a === 1 && facts.keyStem[a] === facts.keyStem[ranges[1] - 1])) continue;
+    if (b - a !== len && !(b - a === 1 && facts.words[a].keyStem === facts.words[ranges[1] - 1].keyStem)) continue;
     let nominative = true;
     for (let i = a; i < b && nominative; i++) {
       const tags = doc.morph[i].tags;
