@@ -1,9 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Context } from '../src/context.js';
-import { Doc } from '../src/doc.js';
-import { layout } from '../src/layout/index.js';
-import { morph } from '../src/morph/index.js';
-import { segment } from '../src/segment/index.js';
+import { prepared } from './prepared.js';
 import { decodeGreedy } from '../src/entities/tagger/decode.js';
 import {
   attrsAround, CONTEXT_OFFSETS, contextFeatures, dynamicFeatures, extractFeatures, flaggedFeatures, joinedFeatures,
@@ -18,14 +15,6 @@ import { RowScores, STRIDE } from '../src/entities/tagger/row-scores.js';
 const ctx = new Context();
 const model = loadModel(DEFAULT_MODEL_URL).first as SparseModel;
 const mask = (1 << model.bits) - 1;
-
-function prepared(text: string): Doc {
-  const doc = new Doc(text);
-  layout(doc);
-  segment(doc);
-  morph(doc, ctx.morphology);
-  return doc;
-}
 
 const article = readFileSync(new URL('../fixtures/article.txt', import.meta.url), 'utf8');
 const sentences = readFileSync(new URL('./data/tagger/sentences.tsv', import.meta.url), 'utf8')
@@ -43,7 +32,7 @@ function scoresOf(buckets: ArrayLike<number>): number[] {
 
 describe('NER tagger: scores per attribute row', () => {
   test('the feature groups are the static and dynamic features, each once', () => {
-    const doc = prepared(article);
+    const doc = prepared(article, ctx);
     const f = extractFeatures(doc, model.bits, ctx.morphology);
     const stat = new Uint32Array(N_STATIC), dyn = new Uint32Array(N_DYNAMIC);
     const parts = new Uint32Array(N_STATIC + N_DYNAMIC);
@@ -66,14 +55,14 @@ describe('NER tagger: scores per attribute row', () => {
 
   test('the decoder on row scores labels as the flat decoder on all features', () => {
     for (const text of [article, ...sentences]) {
-      const doc = prepared(text);
+      const doc = prepared(text, ctx);
       const flat = decodeGreedy(extractFeatures(doc, model.bits, ctx.morphology, true), model);
       expect([...labelsWith({ first: model }, doc, ctx.morphology)]).toEqual([...flat]);
     }
   });
 
   test('entries hold the summed scores of their rows, across changes of generation', () => {
-    const doc = prepared(article);
+    const doc = prepared(article, ctx);
     const f = extractFeatures(doc, model.bits, ctx.morphology);
     const rs = new RowScores(model, 7); // a new generation every few tokens
     const buckets = new Uint32Array(N_OWN);

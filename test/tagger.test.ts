@@ -1,9 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Context } from '../src/context.js';
-import { Doc } from '../src/doc.js';
-import { layout } from '../src/layout/index.js';
-import { morph } from '../src/morph/index.js';
-import { segment } from '../src/segment/index.js';
+import { prepared } from './prepared.js';
 import { spansOf, tagMentions, taggerAvailable } from '../src/entities/tagger/index.js';
 import { allowed, LABELS } from '../src/entities/tagger/labels.js';
 import { extractFeatures, N_STATIC, shapeOf, staticFeatures } from '../src/entities/tagger/features.js';
@@ -12,16 +9,8 @@ import { N_LABELS } from '../src/entities/tagger/labels.js';
 
 const ctx = new Context();
 
-function prepared(text: string): Doc {
-  const doc = new Doc(text);
-  layout(doc);
-  segment(doc);
-  morph(doc, ctx.morphology);
-  return doc;
-}
-
 function mentions(text: string): Array<[string, string]> {
-  const doc = prepared(text);
+  const doc = prepared(text, ctx);
   return tagMentions(doc, ctx).map((s) => [text.slice(doc.tokens[s.tokStart].start, doc.tokens[s.tokEnd - 1].end), s.type]);
 }
 
@@ -41,7 +30,7 @@ describe('NER tagger', () => {
 
   test('spans are sorted, non-overlapping token ranges inside the document', () => {
     const text = readFileSync(new URL('../fixtures/article.txt', import.meta.url), 'utf8');
-    const doc = prepared(text);
+    const doc = prepared(text, ctx);
     const spans = tagMentions(doc, ctx);
     expect(spans.length).toBeGreaterThan(5);
     let last = 0;
@@ -64,7 +53,7 @@ describe('NER tagger', () => {
 
   test('cached form rows and reused scratch arrays give the features of a fresh eager extraction', () => {
     const text = readFileSync(new URL('../fixtures/article.txt', import.meta.url), 'utf8');
-    const doc = prepared(text);
+    const doc = prepared(text, ctx);
     const first = tagMentions(doc, ctx);
     expect(tagMentions(doc, ctx)).toEqual(first); // second time from the form cache
     const eager = extractFeatures(doc, 18, ctx.morphology, true);
