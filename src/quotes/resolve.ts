@@ -6,7 +6,7 @@ import { shortQuotation } from './clause.js';
 import type { View } from './view.js';
 import type { Context } from '../context.js';
 import { readRows } from '../data-file.js';
-import { detached } from '../morph/cache.js';
+import { BoundedCache, detached } from '../morph/cache.js';
 
 type Gender = 'masc' | 'femn' | 'plur' | undefined;
 
@@ -508,8 +508,12 @@ export class SpeakerResolver {
 
 }
 
-/** Per analyzer: name → answer of `plausibleSource`, bit 1 for a person and bit 2 otherwise (bit set: asked, next bit: yes). */
-const plausibleCache = new WeakMap<Context, Map<string, number>>();
+/**
+ * Per analyzer: name → the answers of `plausibleSource` asked so far, two bits per question
+ * (as a person: 1 asked, 2 yes; as anything else: 4 asked, 8 yes).
+ */
+const plausibleCache = new WeakMap<Context, BoundedCache<number>>();
+const PLAUSIBLE_LIMIT = 50_000;
 
 /**
  * Whether an entity's name can be a source: it holds a capitalised word or a role noun, not a
@@ -520,13 +524,12 @@ const plausibleCache = new WeakMap<Context, Map<string, number>>();
  */
 function plausibleSource(ctx: Context, name: string, person: boolean): boolean {
   let cache = plausibleCache.get(ctx);
-  if (cache === undefined) plausibleCache.set(ctx, (cache = new Map()));
+  if (cache === undefined) plausibleCache.set(ctx, (cache = new BoundedCache(PLAUSIBLE_LIMIT)));
   const asked = person ? 1 : 4;
   let bits = cache.get(name) ?? 0;
   if ((bits & asked) === 0) {
-    if (cache.size >= 50_000) cache.clear(); // bounded over a long batch
-    bits = (cache.get(name) ?? 0) | asked | (plausible(ctx, name, person) ? asked << 1 : 0);
-    cache.set(detached(name), bits);
+    bits |= asked | (plausible(ctx, name, person) ? asked << 1 : 0);
+    cache.set(name, bits);
   }
   return (bits & (asked << 1)) !== 0;
 }

@@ -474,38 +474,47 @@ export class RowFiller {
 }
 
 /**
- * The tokens of one document whose rows are filled, by text, kind and analysis: a form repeated
- * in the document (44 % of the rows filled in news) copies the row of its first occurrence, near
- * in memory, instead of looking it up in the form cache (whose row it is: the row is a function
- * of the three). Open addressing over token numbers keyed by their lowers[] hash, reused from one
- * document to the next (a slot is the current document's when its stamp is the current one).
+ * An open-addressing table of int32 keys and values for one document, reused across documents: a
+ * slot belongs to the current document when its stamp is the current one, so emptying it costs
+ * nothing. Only the first 2^bits slots are used, bits fitting the document: a short document after
+ * a long one probes a small, cached part of the arrays.
  */
-class RepeatIndex {
-  private keys = new Int32Array(0);
-  private toks = new Int32Array(0);
-  private stamps = new Int32Array(0);
-  private stamp = 0;
-  private shift = 32;
-  private mask = 0;
+class StampedTable {
+  protected keys = new Int32Array(0);
+  protected values = new Int32Array(0);
+  protected stamps = new Int32Array(0);
+  protected stamp = 0;
+  protected shift = 32;
+  protected mask = 0;
 
-  /** Empties the index, with room for n tokens. */
-  reset(n: number): void {
+  /** Empties the table, with room for n entries. */
+  reset(n: number): this {
     let bits = 6;
     while (1 << bits < 2 * n) bits++;
     if (1 << bits > this.keys.length || this.stamp === 0x7fffffff) {
       this.keys = new Int32Array(1 << bits);
-      this.toks = new Int32Array(1 << bits);
+      this.values = new Int32Array(1 << bits);
       this.stamps = new Int32Array(1 << bits);
       this.stamp = 0;
     }
     this.shift = 32 - bits;
     this.mask = (1 << bits) - 1;
     this.stamp++;
+    return this;
   }
+}
 
+/**
+ * The tokens of one document whose rows are filled, by text, kind and analysis: a form repeated
+ * in the document (44 % of the rows filled in news) copies the row of its first occurrence, near
+ * in memory, instead of looking it up in the form cache (whose row it is: the row is a function
+ * of the three). Open addressing over token numbers keyed by their lowers[] hash, reused from one
+ * document to the next (a slot is the current document's when its stamp is the current one).
+ */
+class RepeatIndex extends StampedTable {
   /** An earlier token of doc with the text, kind and analysis of token j (h: its lowers[]), or −1 after adding j. */
   firstOf(doc: Doc, j: number, h: number): number {
-    const keys = this.keys, toks = this.toks, stamps = this.stamps, stamp = this.stamp;
+    const keys = this.keys, toks = this.values, stamps = this.stamps, stamp = this.stamp;
     const key = h | 0;
     const tokens = doc.tokens, t = tokens[j], m = doc.morph[j];
     let s = slotOf(key, this.shift);
@@ -670,50 +679,21 @@ function lowerHash(text: string): number {
 
 const CAP_SEEN = 1, LOW_SEEN = 2;
 
-/**
- * Flags per 32-bit hash for one document (an open-addressing table reused across documents:
- * a slot belongs to the current document when its stamp is the current one).
- */
-class SeenFlags {
-  private keys = new Int32Array(0);
-  private flags = new Uint8Array(0);
-  private stamps = new Int32Array(0);
-  private stamp = 0;
-  private shift = 32;
-  private mask = 0;
-
-  /**
-   * Empties the table, with room for n hashes. Only the first 2^bits slots of the arrays are used,
-   * bits fitting n: a short document after a long one probes a small, cached part of them.
-   */
-  reset(n: number): this {
-    let bits = 6;
-    while (1 << bits < 2 * n) bits++;
-    if (1 << bits > this.keys.length || this.stamp === 0x7fffffff) {
-      this.keys = new Int32Array(1 << bits);
-      this.flags = new Uint8Array(1 << bits);
-      this.stamps = new Int32Array(1 << bits);
-      this.stamp = 0;
-    }
-    this.shift = 32 - bits;
-    this.mask = (1 << bits) - 1;
-    this.stamp++;
-    return this;
-  }
-
+/** Flags per 32-bit hash for one document. */
+class SeenFlags extends StampedTable {
   add(hash: number, flag: number): void {
     const s = this.slot(hash);
     if (this.stamps[s] !== this.stamp) {
       this.stamps[s] = this.stamp;
       this.keys[s] = hash;
-      this.flags[s] = 0;
+      this.values[s] = 0;
     }
-    this.flags[s] |= flag;
+    this.values[s] |= flag;
   }
 
   get(hash: number): number {
     const s = this.slot(hash);
-    return this.stamps[s] === this.stamp ? this.flags[s] : 0;
+    return this.stamps[s] === this.stamp ? this.values[s] : 0;
   }
 
   /** The slot of the hash, or the empty slot where it would go. */
