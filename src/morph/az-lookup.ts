@@ -7,6 +7,10 @@
  * never asks for typo correction, so the walk without it is done here on reused typed arrays,
  * building a prefix string only for a result. Same search, same order, same results (the
  * morphology tests compare the two on real words); a search with typos still goes to az.
+ *
+ * rutext's own parsers (az-parsers.ts) read the search's keys where it leaves them (searchExact,
+ * keyOf, foundAt) and decode a key's payloads into a reused buffer (readPayloads) instead of
+ * az's array per payload.
  */
 
 /** The part of an az DAWG the search reads. */
@@ -51,10 +55,26 @@ export function followString(dawg: Pick<Dawg, 'followByte'>, str: string, index:
   return index;
 }
 
+/**
+ * The node reached by following one UTF-16 code unit from `index`, or −1 (as followString).
+ * @example
+ * followChar(dawg, 0x3a, wordNode); // the node after `word:`
+ */
+export function followChar(dawg: Pick<Dawg, 'followByte'>, code: number, index: number): number {
+  const b = BYTE[code];
+  return b < 0 ? MISSING : dawg.followByte(b, index);
+}
+
 /** A replacement table (`{ 'е': 'ё' }`) as code units, or undefined when a value is not one letter. */
 const replacementCodes = new WeakMap<object, Map<number, number> | null>();
 
-function codesOf(replaces: Record<string, string>): Map<number, number> | undefined {
+/**
+ * A replacement table as the exact search takes it (code unit → code unit), or undefined when
+ * one of its keys or values is not a single code unit (a search only az's own walk can do).
+ * @example
+ * codesOf({ 'е': 'ё' }); // Map { 0x435 → 0x451 }
+ */
+export function codesOf(replaces: Record<string, string>): Map<number, number> | undefined {
   let m = replacementCodes.get(replaces);
   if (m === undefined) {
     m = new Map();
@@ -75,7 +95,9 @@ let nodeCode = new Uint16Array(cap);
 let nodeLen = new Int32Array(cap);
 let nodeStutter = new Float64Array(cap); // az allows Infinity stutters
 let nodeIndex = new Int32Array(cap);
-const stack: number[] = [];
+let nodeReplaced = new Uint8Array(cap); // whether the path to the node took a replacement letter
+let stack = new Int32Array(cap); // the nodes still to visit, last pushed on top
+let top = 0;
 
 function grow(): void {
   cap *= 2;
@@ -84,14 +106,17 @@ function grow(): void {
   const l = new Int32Array(cap); l.set(nodeLen); nodeLen = l;
   const s = new Float64Array(cap); s.set(nodeStutter); nodeStutter = s;
   const x = new Int32Array(cap); x.set(nodeIndex); nodeIndex = x;
+  const r = new Uint8Array(cap); r.set(nodeReplaced); nodeReplaced = r;
+  const t = new Int32Array(cap); t.set(stack); stack = t;
 }
 
 let nodes = 0;
 
-function push(parent: number, code: number, len: number, stutter: number, index: number): void {
+function push(parent: number, code: number, len: number, stutter: number, index: number, replaced: number): void {
   if (nodes === cap) grow();
   nodeParent[nodes] = parent; nodeCode[nodes] = code; nodeLen[nodes] = len; nodeStutter[nodes] = stutter; nodeIndex[nodes] = index;
-  stack.push(nodes++);
+  nodeReplaced[nodes] = replaced;
+  stack[top++] = nodes++;
 }
 
 const codes: number[] = [];
@@ -103,78 +128,126 @@ function prefixOf(node: number): string {
   return String.fromCharCode(...codes);
 }
 
+// The keys the last search found, in az's order: the search-tree node that spells each (SELF for
+// the searched string itself), the graph node it ends at and the stutters it merged.
+const SELF = -1;
+let foundCap = 16;
+let foundNode = new Int32Array(foundCap);
+let foundIndex = new Int32Array(foundCap);
+let foundStutter = new Float64Array(foundCap);
+let found = 0;
+let searched = '';
+
+function addFound(node: number, index: number, stutter: number): void {
+  if (found === foundCap) {
+    foundCap *= 2;
+    const n = new Int32Array(foundCap); n.set(foundNode); foundNode = n;
+    const x = new Int32Array(foundCap); x.set(foundIndex); foundIndex = x;
+    const s = new Float64Array(foundCap); s.set(foundStutter); foundStutter = s;
+  }
+  foundNode[found] = node; foundIndex[found] = index; foundStutter[found] = stutter;
+  found++;
+}
+
+/** The graph node where the last search's key number `r` ends. */
+export function foundAt(r: number): number {
+  return foundIndex[r];
+}
+
+/** The stutters the last search merged to find its key number `r` (0 for most). */
+export function stuttersOf(r: number): number {
+  return foundStutter[r];
+}
+
 /**
- * The payload of the key that ends at `index` (as az's search reports it), pushed to `results`;
- * `key` is the key or the search-tree node that spells it (its string built only for a result).
+ * The last search's key number `r` as a string: the searched string itself when the search
+ * followed it letter by letter, else spelt from the search tree (valid until the next search).
  */
-function collect(dawg: Dawg, key: string | number, index: number, stutter: number, results: unknown[]): void {
-  if (dawg.format === 'int') {
-    if (dawg.hasValue(index)) results.push([keyString(key), dawg.value(index)]);
-    return;
-  }
-  if (dawg.format === 'words' || dawg.format === 'probs') {
-    index = dawg.followByte(1, index); // the separator before the payloads
-    if (index === MISSING) return;
-  }
-  results.push([keyString(key), dawg.iterateAll(index), stutter, 0]);
+export function keyOf(r: number): string {
+  const node = foundNode[r];
+  return node === SELF ? searched : prefixOf(node);
 }
 
-function keyString(key: string | number): string {
-  return typeof key === 'string' ? key : prefixOf(key);
+/**
+ * Which of the last `width` letters of the last search's key number `r` took a replacement (bit
+ * 0 for the last letter). Only for a search without stutters, whose keys are as long as the
+ * searched string.
+ */
+export function replacedTail(r: number, width: number): number {
+  let mask = 0;
+  let bit = 1;
+  for (let n = foundNode[r]; n > 0 && bit < 1 << width; n = nodeParent[n], bit <<= 1) {
+    if (nodeCode[n] !== searched.charCodeAt(nodeLen[n] - 1)) mask |= bit;
+  }
+  return mask;
 }
 
-/** Whether the search can only follow `str` letter by letter: no stutters allowed, no letter with a replacement. */
+/**
+ * Whether the search can only follow `str` letter by letter: no letter with a replacement and,
+ * when stutters are allowed, no letter doubled (гоол) or repeated after a dash (д-да).
+ */
 function isSinglePath(str: string, replace: Map<number, number> | undefined, mstutter: number): boolean {
-  if (mstutter > 0) return false;
-  if (replace !== undefined) for (let i = 0; i < str.length; i++) if (replace.has(str.charCodeAt(i))) return false;
+  const n = str.length;
+  if (replace !== undefined) for (let i = 0; i < n; i++) if (replace.has(str.charCodeAt(i))) return false;
+  if (mstutter > 0) {
+    for (let i = 0; i < n - 1; i++) {
+      const c = str.charCodeAt(i);
+      if (c === str.charCodeAt(i + 1) || (i < n - 2 && str.charCodeAt(i + 1) === 45 && c === str.charCodeAt(i + 2))) return false;
+    }
+  }
   return true;
 }
 
 /**
- * findAllExact where the search has a single path (az's probability lookups, most suffix
- * lookups): a walk down the graph, no stack; the key found is `str` itself.
+ * az's `DAWG.findAll(str, replaces, mstutter, 0)` without its payloads: finds the keys, in az's
+ * order, and returns how many; read them with keyOf, foundAt and stuttersOf before the next search.
+ * @param replace the replacement table as codesOf gives it.
+ * @example
+ * const n = searchExact(words, 'ежик', codesOf({ 'е': 'ё' }), Infinity);
+ * keyOf(0); // 'ёжик'
  */
-function findSinglePath(dawg: Dawg, str: string): unknown[] {
-  const results: unknown[] = [];
-  const index = followString(dawg, str, ROOT);
-  if (index !== MISSING) collect(dawg, str, index, 0, results);
-  return results;
-}
-
-function findAllExact(dawg: Dawg, str: string, replace: Map<number, number> | undefined, mstutter: number): unknown[] {
-  if (isSinglePath(str, replace, mstutter)) return findSinglePath(dawg, str);
-  const results: unknown[] = [];
+export function searchExact(dawg: Pick<Dawg, 'followByte'>, str: string, replace: Map<number, number> | undefined, mstutter: number): number {
+  found = 0;
+  searched = str;
+  if (isSinglePath(str, replace, mstutter)) {
+    // az's probability lookups and most suffix lookups: a walk down the graph, no stack.
+    const index = followString(dawg, str, ROOT);
+    if (index !== MISSING) addFound(SELF, index, 0);
+    return found;
+  }
   const n = str.length;
   nodes = 1;
-  nodeParent[0] = -1; nodeLen[0] = 0; nodeStutter[0] = 0; nodeIndex[0] = ROOT;
-  stack.length = 0;
-  stack.push(0);
-  while (stack.length > 0) {
-    const node = stack.pop()!;
+  nodeParent[0] = -1; nodeLen[0] = 0; nodeStutter[0] = 0; nodeIndex[0] = ROOT; nodeReplaced[0] = 0;
+  stack[0] = 0;
+  top = 1;
+  while (top > 0) {
+    const node = stack[--top];
     let len = nodeLen[node];
     let stutter = nodeStutter[node];
-    let index = nodeIndex[node];
+    const index = nodeIndex[node];
     if (len === n) {
-      collect(dawg, node, index, stutter, results);
+      // A key spelt without replacements or stutters is the searched string: no need to spell it.
+      addFound(stutter === 0 && nodeReplaced[node] === 0 ? SELF : node, index, stutter);
       continue;
     }
     const code = str.charCodeAt(len);
     const alt = replace?.get(code);
     if (alt !== undefined && BYTE[alt] >= 0) {
       const cur = dawg.followByte(BYTE[alt], index);
-      if (cur !== MISSING) push(node, alt, len + 1, stutter, cur);
+      if (cur !== MISSING) push(node, alt, len + 1, stutter, cur, 1);
     }
     if (BYTE[code] >= 0) {
       const cur = dawg.followByte(BYTE[code], index);
       if (cur !== MISSING) {
-        push(node, code, len + 1, stutter, cur);
+        const replaced = nodeReplaced[node];
+        push(node, code, len + 1, stutter, cur, replaced);
         // Stutters: a doubled letter (гоол) or one repeated after a dash (д-да) read as one.
         while (stutter < mstutter && len < n - 1) {
           if (str.charCodeAt(len) === str.charCodeAt(len + 1)) {
-            push(node, str.charCodeAt(len), len + 2, stutter + 1, cur);
+            push(node, str.charCodeAt(len), len + 2, stutter + 1, cur, replaced);
             len++;
           } else if (len < n - 2 && str.charCodeAt(len + 1) === 45 && str.charCodeAt(len) === str.charCodeAt(len + 2)) {
-            push(node, str.charCodeAt(len), len + 3, stutter + 1, cur);
+            push(node, str.charCodeAt(len), len + 3, stutter + 1, cur, replaced);
             len += 2;
           } else {
             break;
@@ -184,7 +257,112 @@ function findAllExact(dawg: Dawg, str: string, replace: Map<number, number> | un
       }
     }
   }
+  return found;
+}
+
+/** az's findAll results for the last search: the payload of each key that has one. */
+function collectAll(dawg: Dawg): unknown[] {
+  const results: unknown[] = [];
+  for (let r = 0; r < found; r++) {
+    let index = foundIndex[r];
+    if (dawg.format === 'int') {
+      if (dawg.hasValue(index)) results.push([keyOf(r), dawg.value(index)]);
+      continue;
+    }
+    if (dawg.format === 'words' || dawg.format === 'probs') {
+      index = dawg.followByte(1, index); // the separator before the payloads
+      if (index === MISSING) continue;
+    }
+    results.push([keyOf(r), dawg.iterateAll(index), foundStutter[r], 0]);
+  }
   return results;
+}
+
+function findAllExact(dawg: Dawg, str: string, replace: Map<number, number> | undefined, mstutter: number): unknown[] {
+  searchExact(dawg, str, replace, mstutter);
+  return collectAll(dawg);
+}
+
+// readPayloads' output and its walk's stack (graph node and label per level), reused.
+let payloadBuffer = new Int32Array(96);
+let walkIndex = new Int32Array(16);
+let walkLabel = new Uint8Array(16);
+
+/** The numbers readPayloads decoded (valid until its next call). */
+export function payloads(): Int32Array {
+  return payloadBuffer;
+}
+
+/**
+ * az's `iterateAll(index)` for a 'words' or 'probs' graph, decoded into payloads() rather than
+ * one array per payload: `width` numbers each (2: paradigm, form; 3: count, paradigm, form), in
+ * az's order. Returns how many payloads. The walk is az's, step for step, early stops included.
+ * @param index the node after a key's separator (byte 1).
+ * @example
+ * const n = readPayloads(words, followByte(1, foundAt(0)), 2);
+ * payloads()[0]; // the first reading's paradigm
+ */
+export function readPayloads(dawg: Pick<Dawg, 'followByte' | 'hasValue'> & { guide: Uint8Array }, index: number, width: 2 | 3): number {
+  const guide = dawg.guide;
+  let count = 0;
+  let depth = 1; // az's stack length; its key holds the labels of levels 1 … depth − 1
+  walkIndex[0] = index;
+  let last = ROOT;
+  let label: number;
+  for (;;) {
+    index = walkIndex[depth - 1];
+    if (last !== ROOT) {
+      label = guide[index << 1];
+      if (label) {
+        index = dawg.followByte(label, index);
+        if (index === MISSING) return count;
+        depth = descend(depth, index, label);
+      } else {
+        do {
+          label = guide[(index << 1) + 1];
+          depth--;
+          if (depth === 0) return count;
+          index = walkIndex[depth - 1];
+          if (label) {
+            index = dawg.followByte(label, index);
+            if (index === MISSING) return count;
+            depth = descend(depth, index, label);
+          }
+        } while (!label);
+      }
+    }
+    while (!dawg.hasValue(index)) {
+      label = guide[index << 1];
+      index = dawg.followByte(label, index);
+      if (index === MISSING) return count;
+      depth = descend(depth, index, label);
+    }
+    if ((count + 1) * width > payloadBuffer.length) {
+      const b = new Int32Array(payloadBuffer.length * 2); b.set(payloadBuffer); payloadBuffer = b;
+    }
+    // az decodes the key's first bytes; a byte the key lacks reads as 0 (undefined in its bit operations).
+    const at = count * width;
+    payloadBuffer[at] = ((keyByte(depth, 0) ^ 1) << 6) + (keyByte(depth, 1) >> 1);
+    payloadBuffer[at + 1] = ((keyByte(depth, 2) ^ 1) << 6) + (keyByte(depth, 3) >> 1);
+    if (width === 3) payloadBuffer[at + 2] = ((keyByte(depth, 4) ^ 1) << 6) + (keyByte(depth, 5) >> 1);
+    count++;
+    last = index;
+  }
+}
+
+function descend(depth: number, index: number, label: number): number {
+  if (depth === walkIndex.length) {
+    const x = new Int32Array(depth * 2); x.set(walkIndex); walkIndex = x;
+    const l = new Uint8Array(depth * 2); l.set(walkLabel); walkLabel = l;
+  }
+  walkIndex[depth] = index;
+  walkLabel[depth] = label;
+  return depth + 1;
+}
+
+/** Byte `i` of the key az's walk has built at this depth, 0 past its end. */
+function keyByte(depth: number, i: number): number {
+  return i + 1 < depth ? walkLabel[i + 1] : 0;
 }
 
 let installed = false;

@@ -2,62 +2,50 @@
  * az's `Morph(word)` with its default settings, driven here rather than by az's own loop.
  *
  * For every new word form az's driver rebuilds the list of its fifteen parsers (a string slice per
- * optional one, an array concatenation per parser) and looks each dictionary reading's probability
- * up by a key built as `word + ':' + tag`. Here the parser list is resolved once, readings are
- * collected in one array, and the probability key is walked in the graph in two parts, without
- * building it. The parsers themselves, the order, the scores, the normalisation and the sort are
- * az's: test/morph.test.ts compares the two on real and made-up words.
+ * optional one, an array concatenation per parser), looks each dictionary reading's probability
+ * up by a key built as `word + ':' + tag`, and sorts with a comparator call per comparison. Here
+ * the parser list is resolved once, with rutext's versions of the costly parsers in place of
+ * az's (az-parsers.ts), readings are collected in one array, the probability key is walked
+ * without building it (az-probability.ts), and a short list is sorted by insertion. The parses,
+ * their order, scores, normalisation and objects are az's: test/az-parsers.test.ts and
+ * test/morph.test.ts compare the two on real and made-up words.
  */
 import type Az from 'az';
-import { followString } from './az-lookup.js';
+import { type IntDawg, ReadingProbabilities } from './az-probability.js';
+import { type AzDictionaries, type ParserConfig, fastParsers } from './az-parsers.js';
 
 type Parse = Az.Parse & { parser?: string };
 type ParserFn = (word: string, config: AzConfig) => Parse[];
 
 /** The settings az passes its parsers (its `defaults`). */
-interface AzConfig { parsers: string[]; normalizeScore?: boolean; forceParse?: boolean }
-
-/** The part of az's DAWG of probabilities read here (its 'int' format: a value per key). */
-export interface IntDawg {
-  followByte(c: number, index: number): number;
-  hasValue(index: number): boolean;
-  value(index: number): number;
-}
+interface AzConfig extends ParserConfig { parsers: string[]; normalizeScore?: boolean; forceParse?: boolean }
 
 interface Step { name: string; terminal: boolean; run: ParserFn }
-
-const MISSING = -1;
-const COLON = 0x3a;
 
 /**
  * A parse function equal to `Az.Morph(word)` with az's defaults, as they are when this is called
  * (a later `Az.Morph.setDefaults` is not seen: rutext never calls it).
  * @param morph az's Morph, initialised.
  * @param probabilities az's p_t_given_w table (the one Morph scores dictionary readings with).
+ * @param dictionaries az's graphs and tables, for rutext's versions of its costlier parsers
+ *   (az-parsers.ts); without them az's own parsers run.
  * @example
- * const parse = defaultParser(Az.Morph, probabilities);
+ * const parse = defaultParser(Az.Morph, probabilities, dictionaries);
  * parse('стали').map((p) => p.tag.toString()); // as Az.Morph('стали')
  */
-export function defaultParser(morph: Az.MorphFn, probabilities: IntDawg): (word: string) => Parse[] {
+export function defaultParser(morph: Az.MorphFn, probabilities: IntDawg, dictionaries?: AzDictionaries): (word: string) => Parse[] {
   const config = defaultsOf(morph);
   const parsers = (morph as unknown as { Parsers: Record<string, ParserFn> }).Parsers;
+  const own = dictionaries ? fastParsers(dictionaries, parsers, config) : null;
   const steps: Step[] = [];
   for (const entry of config.parsers) {
     const terminal = !entry.endsWith('?');
     const name = terminal ? entry : entry.slice(0, -1);
     // az skips (with a warning) a parser name it does not know; it is skipped here too.
-    if (name in parsers) steps.push({ name, terminal, run: parsers[name] });
+    if (name in parsers) steps.push({ name, terminal, run: own?.[name] ?? parsers[name] });
   }
 
-  /** az's probability of a dictionary reading (`word:tag` in the table, in millionths), or undefined. */
-  function probability(p: Parse): number | undefined {
-    let index = followString(probabilities, p.toString(), 0);
-    if (index === MISSING) return undefined;
-    index = probabilities.followByte(COLON, index);
-    if (index === MISSING) return undefined;
-    index = followString(probabilities, p.tag.toString(), index);
-    return index !== MISSING && probabilities.hasValue(index) ? probabilities.value(index) : undefined;
-  }
+  const table = new ReadingProbabilities(probabilities);
 
   return (word: string): Parse[] => {
     const parses: Parse[] = [];
@@ -75,7 +63,7 @@ export function defaultParser(morph: Az.MorphFn, probabilities: IntDawg): (word:
     let total = 0;
     for (const p of parses) {
       if (p.parser !== 'Dictionary') continue;
-      const value = probability(p);
+      const value = table.of(p);
       // A reading the table lacks keeps the score its parser gave (as in az).
       if (value !== undefined) {
         p.score = (value / 1000000) * dictionaryScore(p.stutterCnt, p.typosCnt);
@@ -88,9 +76,36 @@ export function defaultParser(morph: Az.MorphFn, probabilities: IntDawg): (word:
       for (const p of parses) if (p.parser !== 'Dictionary') total += p.score;
       if (total > 0) for (const p of parses) if (p.parser !== 'Dictionary') p.score /= total;
     }
-    parses.sort((a, b) => b.score - a.score);
+    sortByScore(parses);
     return parses;
   };
+}
+
+/** Longest list sorted by insertion here; a longer one goes to Array.prototype.sort. */
+const INSERTION_MAX = 32;
+
+/**
+ * az's `parses.sort((a, b) => b.score - a.score)`: highest score first, ties in their order (the
+ * built-in sort is stable, so for finite scores its order is the only one). A short list is sorted
+ * by insertion, without the built-in's comparator calls; a long one, or one with a score that is
+ * not finite (where the comparator is not a consistent order), by the built-in with az's comparator.
+ */
+function sortByScore(parses: Parse[]): void {
+  const n = parses.length;
+  if (n > INSERTION_MAX || !parses.every((p) => Number.isFinite(p.score))) {
+    parses.sort((a, b) => b.score - a.score);
+    return;
+  }
+  for (let i = 1; i < n; i++) {
+    const x = parses[i];
+    const score = x.score;
+    let j = i - 1;
+    while (j >= 0 && parses[j].score < score) {
+      parses[j + 1] = parses[j];
+      j--;
+    }
+    parses[j + 1] = x;
+  }
 }
 
 /** az's weight of a dictionary reading that fixed stutters or typos (1 for a clean one). */

@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { installExactSearch } from './az-lookup.js';
-import { type IntDawg, defaultParser } from './az-parse.js';
+import { defaultParser } from './az-parse.js';
+import type { IntDawg } from './az-probability.js';
+import type { AzDictionaries, DictionaryParseClass, PayloadDawg } from './az-parsers.js';
 
 // require, not import: Node's ESM loader would first scan az's CommonJS source for export names
 // (about 30 ms of start-up); the object is the same.
@@ -11,6 +13,11 @@ const Az = createRequire(import.meta.url)('az') as typeof AzModule;
 
 let ready = false;
 let probabilityBuffer: ArrayBuffer | undefined;
+/** The graph and table files az loads, by name: rutext's parsers read the same bytes (az-parsers.ts). */
+const graphBuffers = new Map<string, ArrayBuffer>();
+const WORDS = 'words.dawg';
+const SUFFIX_TABLES = ['prediction-suffixes-0.dawg', 'prediction-suffixes-1.dawg', 'prediction-suffixes-2.dawg'];
+const PARADIGMS = 'paradigms.array';
 let parseWord: ((word: string) => AzModule.Parse[]) | undefined;
 const INT_TAGS = 'gramtab-opencorpora-int.json';
 const PROBABILITIES = 'p_t_given_w.intdawg';
@@ -51,6 +58,8 @@ export function loadAz(): typeof Az.Morph {
       const own = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength
         ? data.buffer : data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength);
       if (url.endsWith(PROBABILITIES)) probabilityBuffer = own;
+      const name = url.slice(url.lastIndexOf('/') + 1);
+      if (name === WORDS || name === PARADIGMS || SUFFIX_TABLES.includes(name)) graphBuffers.set(name, own);
       return [cb, own];
     });
     for (const given of withShallowFreeze(() => { for (const [cb, data] of answers) cb(null, data); })) freezeTags(given);
@@ -63,9 +72,28 @@ export function loadAz(): typeof Az.Morph {
   installExactSearch(Az.DAWG);
   if (probabilityBuffer === undefined) throw new Error(`az: ${PROBABILITIES} was not loaded`);
   // A second view of the table az scores dictionary readings with (the same bytes, no copy).
-  parseWord = defaultParser(Az.Morph, Az.DAWG.fromArrayBuffer(probabilityBuffer, 'int') as IntDawg);
+  parseWord = defaultParser(Az.Morph, Az.DAWG.fromArrayBuffer(probabilityBuffer, 'int') as IntDawg, dictionaries(Az.Morph));
   ready = true;
   return Az.Morph;
+}
+
+/**
+ * Views of az's word graph, suffix tables and paradigm table (the bytes az reads, no copy) and its
+ * DictionaryParse class, for rutext's parsers; undefined when one is missing (az's parsers then run).
+ */
+function dictionaries(morph: typeof Az.Morph): AzDictionaries | undefined {
+  const words = graphBuffers.get(WORDS);
+  const tables = SUFFIX_TABLES.map((name) => graphBuffers.get(name));
+  const paradigms = graphBuffers.get(PARADIGMS);
+  graphBuffers.clear();
+  const sample = morph('слово').find((p) => p.parser === 'Dictionary');
+  if (words === undefined || paradigms === undefined || sample === undefined || tables.some((t) => t === undefined)) return undefined;
+  return {
+    words: Az.DAWG.fromArrayBuffer(words, 'words') as PayloadDawg,
+    suffixTables: tables.map((t) => Az.DAWG.fromArrayBuffer(t!, 'probs') as PayloadDawg),
+    paradigms: new Uint16Array(paradigms),
+    DictionaryParse: sample.constructor as DictionaryParseClass,
+  };
 }
 
 /**
