@@ -2,6 +2,7 @@ import type Az from 'az';
 import type { MorphTok } from '../doc.js';
 import { C_PARSE, Candidate, type Draft, F, type ParseSource, STRIDE, pack, tagInfo } from './candidate.js';
 import { lemmaOf } from './lemma.js';
+import { sharedNumbers } from './shared-lists.js';
 import { type Government, PRONOUNS, governments } from './rules.js';
 import { isLowerCase } from '../letters.js';
 
@@ -37,7 +38,7 @@ export class FormInfo {
      * later cache keyed by token text holds this one string, already hashed, not a copy per document.
      */
     readonly form: string,
-    /** STRIDE numbers per candidate, most probable first. */
+    /** STRIDE numbers per candidate, most probable first (shared by the forms with the same numbers: read-only). */
     readonly data: readonly number[],
     /**
      * The tags of all the form's parses, in az's order (shared frozen tags): what most later
@@ -180,8 +181,7 @@ export function formInfoOf(form: string, drafts: readonly Draft[], unknown: Morp
   const pron = PRONOUNS.get(lower);
   const none = drafts.length === 0 ? unknown : undefined;
   const rare = gov !== undefined || pron !== undefined || none !== undefined ? { gov, pron, unknown: none } : undefined;
-  // A copy of exactly the right length: an array grown by push keeps room to spare.
-  const info = new FormInfo(form, data.slice(), tags, bits, rare);
+  const info = new FormInfo(form, sharedNumbers(data), tags, bits, rare);
   for (let k = 0; k < drafts.length; k++) {
     const made = drafts[k].made;
     if (made !== undefined) info.remember(k, made);

@@ -1,6 +1,4 @@
 import type Az from 'az';
-import { createRequire } from 'node:module';
-import type SnowballModule from 'snowball-stemmers';
 import type { MorphTok } from '../doc.js';
 import { loadAz, parseDefault } from './az.js';
 import { BoundedCache, detached } from './cache.js';
@@ -9,13 +7,11 @@ import { analyseSentence } from './context.js';
 import { type FormInfo, formInfoOf, isAnalysable } from './form-info.js';
 import { isLowerCase } from '../letters.js';
 import { closestForm, lemmaOf } from './lemma.js';
+import { FNV_START, SharedLists, hashEnd, hashStep } from './shared-lists.js';
 import { type OverrideLexicon, overrides } from './overrides.js';
+import { russianStem } from './russian-stem.js';
 
 type Parse = Az.Parse;
-
-// require, not import: Node's ESM loader would first scan the 870 KB CommonJS source (every
-// language's stemmer) for export names, about 70 ms of start-up; the object is the same.
-const snowball = createRequire(import.meta.url)('snowball-stemmers') as typeof SnowballModule;
 
 // Stress marks (U+0300, U+0301) that dictionaries and encyclopaedic text put on vowels.
 const STRESS = /[\u0300\u0301]/g;
@@ -67,7 +63,6 @@ function isTitle(form: string): boolean {
 export class Morphology {
   private readonly az = loadAz();
   private readonly lexicon: OverrideLexicon = overrides(this.az);
-  private readonly stemmer = snowball.newStemmer('russian');
   /** Distinct forms per cache generation (two are kept); see the constructor. */
   readonly cacheLimit: number;
   private readonly parseCache: BoundedCache<Parse[]>;
@@ -80,9 +75,12 @@ export class Morphology {
    * frequent words (в, и, что, Путин …) are answered here, from a table small enough to stay in the
    * CPU cache, rather than from the 100 000-form map, whose lookups mostly miss it. A hit here
    * does not refresh the form's place in the map: a frequent word may leave the map and be parsed
-   * again when its slot is taken (same answer, one more az run).
+   * again when its slot is taken (same answer, one more az run). The forms sit in an array of
+   * their own, so the form compared and the FormInfo returned are two loads side by side, not one
+   * after the other.
    */
   private readonly hot = new Array<FormInfo | undefined>(HOT_SLOTS).fill(undefined);
+  private readonly hotForms = new Array<string | undefined>(HOT_SLOTS).fill(undefined);
 
   /**
    * @param options.cacheLimit distinct word forms per cache generation (two generations are
@@ -127,7 +125,7 @@ export class Morphology {
     let s = this.stemCache.get(form);
     if (s === undefined) {
       const norm = form.toLowerCase().replace(/ё/g, 'е').replace(STRESS, '');
-      s = CYRILLIC.test(norm) ? this.stemmer.stem(norm) : norm;
+      s = CYRILLIC.test(norm) ? russianStem(norm) : norm;
       this.stemCache.set(form, s);
     }
     return s;
@@ -172,8 +170,7 @@ export class Morphology {
   /** What the context rules read about a form (its candidates among them); one cache entry per form. */
   formInfo(form: string): FormInfo {
     const slot = hotSlot(form);
-    const hot = this.hot[slot];
-    if (hot !== undefined && hot.form === form) return hot;
+    if (this.hotForms[slot] === form) return this.hot[slot]!;
     let info = this.formCache.get(form);
     if (info === undefined) {
       form = detached(form); // the cache entry and the FormInfo keep it
@@ -185,6 +182,7 @@ export class Morphology {
       this.formCache.setDetached(form, info);
     }
     this.hot[slot] = info;
+    this.hotForms[slot] = info.form;
     return info;
   }
 
@@ -289,6 +287,16 @@ export class Morphology {
     return ps;
   }
 
+  /**
+   * The string kept for a lemma: the form itself when they are equal, else the cache's copy when
+   * the lemma is a cached form too (the nominative of a word seen before), else the lemma. One
+   * string kept instead of two, and the later stages' caches keyed by lemma find the key they hold.
+   */
+  private cachedCopy(lemma: string, form: string): string {
+    if (lemma === form) return form;
+    return this.formCache.get(lemma)?.form ?? lemma;
+  }
+
   /** `all` is the form's parses (from `parses(form)` or, for a new form, the short-lived cache of new forms' parses). */
   private computeCandidates(form: string, all: readonly Parse[]): readonly Draft[] {
     let ps = all;
@@ -320,7 +328,7 @@ export class Morphology {
       const fixed = ordinal !== null ? `${ordinal[1]}-й` : abbreviationLemma(form, p);
       // The most probable reading is nearly always the one chosen: its lemma is made now, from the
       // parse at hand, rather than by looking the parse up again when it is first chosen.
-      const lemma = fixed ?? (out.length === 0 ? lemmaOf(p) : undefined);
+      const lemma = fixed ?? (out.length === 0 ? this.cachedCopy(lemmaOf(p), form) : undefined);
       const made = lemma !== undefined ? { lemma, pos: p.tag.POS, tags: info.list } : undefined;
       out.push(draft(info, p.score, isKnown ? F.Known : 0, made, ps === all ? j : all.indexOf(p)));
     }
@@ -410,30 +418,27 @@ function matchCase(word: string, model: string): string {
  */
 function tagsOf(parses: readonly Parse[]): readonly Az.Tag[] {
   if (parses.length === 0) return NO_TAGS;
-  // The key as one flat string: one built by += would keep a string per character alive in the map.
-  keyCodes.length = 0;
-  for (const p of parses) {
-    const id = tagId(p.tag);
-    if (id < 0xffff) keyCodes.push(id);
-    else keyCodes.push(0xffff, id & 0xffff, id >>> 16);
+  let h = FNV_START ^ parses.length;
+  for (let i = 0; i < parses.length; i++) h = hashStep(h, tagId(parses[i].tag));
+  h = hashEnd(h);
+  const t = tagLists;
+  for (let s = t.first(h); t.hashAt(s) !== 0; s = t.next(s)) {
+    if (t.hashAt(s) === h && sameTags(t.at(s), parses)) return t.at(s);
   }
-  const key = String.fromCharCode.apply(null, keyCodes);
-  let list = tagLists.get(key);
-  if (list === undefined) {
-    list = Object.freeze(parses.map((p) => p.tag));
-    if (tagLists.size >= TAG_LIST_LIMIT) tagLists.clear();
-    tagLists.set(key, list);
-  }
-  return list;
+  return t.add(h, Object.freeze(parses.map((p) => p.tag)));
 }
 
-// Distinct tag lists kept for sharing; past the limit the table starts afresh (arrays in use stay valid).
-const TAG_LIST_LIMIT = 50_000;
-const tagLists = new Map<string, readonly Az.Tag[]>();
-const keyCodes: number[] = [];
+function sameTags(list: readonly Az.Tag[], parses: readonly Parse[]): boolean {
+  if (list.length !== parses.length) return false;
+  for (let i = 0; i < list.length; i++) if (list[i] !== parses[i].tag) return false;
+  return true;
+}
+
+// Distinct tag lists kept for sharing.
+const tagLists = new SharedLists<readonly Az.Tag[]>(50_000);
 const tagIds = new WeakMap<Az.Tag, number>();
 
-/** A number per tag object: one UTF-16 unit of a tag list's key (three past 0xfffe tags). */
+/** A number per tag object, for the hash of a tag list. */
 function tagId(t: Az.Tag): number {
   let id = tagIds.get(t);
   if (id === undefined) tagIds.set(t, (id = tagIdCount++));

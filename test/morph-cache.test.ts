@@ -1,0 +1,63 @@
+import fc from 'fast-check';
+import { BoundedCache, detached } from '../src/morph/cache.js';
+
+/** The cache's contract, as two Maps: what BoundedCache must answer, whatever its layout. */
+class TwoMaps<V> {
+  private young = new Map<string, V>();
+  private old = new Map<string, V>();
+  constructor(private readonly limit: number) {}
+  get(key: string): V | undefined {
+    const y = this.young.get(key);
+    if (y !== undefined) return y;
+    const o = this.old.get(key);
+    if (o !== undefined) this.set(key, o);
+    return o;
+  }
+  set(key: string, value: V): void {
+    // A key the young generation holds only takes the new value.
+    if (!this.young.has(key) && this.young.size >= this.limit) {
+      this.old = this.young;
+      this.young = new Map();
+    }
+    this.young.set(key, value);
+  }
+}
+
+describe('BoundedCache', () => {
+  it('answers what was set', () => {
+    const c = new BoundedCache<number>(1000);
+    for (let i = 0; i < 500; i++) c.set(`слово${i}`, i);
+    for (let i = 0; i < 500; i++) expect(c.get(`слово${i}`)).toBe(i);
+    expect(c.get('нет')).toBeUndefined();
+  });
+
+  it('keeps two generations and drops the older one', () => {
+    const c = new BoundedCache<number>(3);
+    for (const [k, v] of [['a', 1], ['b', 2], ['c', 3], ['d', 4], ['e', 5], ['f', 6]] as const) c.set(k, v);
+    // a, b, c are the old generation, d, e, f the young one.
+    expect(c.get('a')).toBe(1); // moves a up: the young one (d, e, f) is full, so it turns old
+    expect(c.get('b')).toBeUndefined(); // dropped with the old generation
+    expect(c.get('d')).toBe(4);
+  });
+
+  it('agrees with two Maps on any sequence of gets and sets', () => {
+    const op = fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 60 }), fc.integer());
+    fc.assert(fc.property(fc.integer({ min: 1, max: 20 }), fc.array(op, { maxLength: 400 }), (limit, ops) => {
+      const c = new BoundedCache<number>(limit);
+      const ref = new TwoMaps<number>(limit);
+      for (const [isSet, k, v] of ops) {
+        const key = `к${k}`;
+        if (isSet) { c.set(key, v); ref.set(key, v); } else if (c.get(key) !== ref.get(key)) return false;
+      }
+      for (let k = 0; k <= 60; k++) if (c.get(`к${k}`) !== ref.get(`к${k}`)) return false;
+      return true;
+    }), { numRuns: 300 });
+  });
+
+  it('keeps the string it was given for a key (detached)', () => {
+    const c = new BoundedCache<string>(10);
+    const long = detached('Североатлантического');
+    c.setDetached(long, long);
+    expect(c.get('Североатлантического')).toBe(long);
+  });
+});
