@@ -17,6 +17,9 @@ function nameWords(normal: string): string[] {
 
 interface PersonKey { surname: string; given: string[] }
 
+/** No clusters: what an index without the key gives (shared, never changed). */
+const NONE: readonly number[] = [];
+
 /** A person's key from the words of a name (`nameWords`; not modified). */
 function keyOf(words: string[]): PersonKey {
   return { surname: words[words.length - 1] ?? '', given: words.slice(0, -1) };
@@ -39,7 +42,7 @@ function givenAgree(a: string[], b: string[]): boolean {
  * A cluster whose surname differs from a lone word only by an ending the normaliser may have
  * missed (Футиной beside Футина): a long common prefix, at most three letters apart. Most recent first.
  */
-function closeSurname(clusters: Array<{ key?: PersonKey }>, candidates: number[], lastSeen: number[], word: string): number {
+function closeSurname(clusters: Array<{ key?: PersonKey }>, candidates: readonly number[], lastSeen: number[], word: string): number {
   let best = -1;
   for (const c of candidates) {
     const k = clusters[c].key;
@@ -110,9 +113,9 @@ export function clusterNames(mentions: readonly NameMention[]): Cluster[] {
         const firstName = key.given.length === 0 && k.given.length > 0 && k.given[0] === key.surname;
         if ((sameSurname || firstName) && (best < 0 || lastSeen[c] > lastSeen[best])) best = c;
       };
-      for (const c of bySurname.get(key.surname) ?? []) consider(c);
-      if (key.given.length === 0) for (const c of byGiven.get(key.surname) ?? []) consider(c);
-      if (best < 0 && key.given.length === 0) best = closeSurname(clusters, byPrefix.get(key.surname.slice(0, 4)) ?? [], lastSeen, key.surname);
+      for (const c of bySurname.get(key.surname) ?? NONE) consider(c);
+      if (key.given.length === 0) for (const c of byGiven.get(key.surname) ?? NONE) consider(c);
+      if (best < 0 && key.given.length === 0) best = closeSurname(clusters, byPrefix.get(key.surname.slice(0, 4)) ?? NONE, lastSeen, key.surname);
       target = best;
       if (target >= 0) {
         const k = clusters[target].key!;
@@ -128,12 +131,12 @@ export function clusterNames(mentions: readonly NameMention[]): Cluster[] {
         index(byPrefix, k.surname.slice(0, 4), target);
       }
     } else {
-      const form = formKey(m.normal);
-      target = byForm.get(`${m.type}|${form}`) ?? -1;
+      const form = `${m.type}|${formKey(m.normal)}`;
+      target = byForm.get(form) ?? -1;
       if (target < 0) {
         clusters.push({ members: [], type: m.type });
         target = clusters.length - 1;
-        byForm.set(`${m.type}|${form}`, target);
+        byForm.set(form, target);
       }
     }
     clusters[target].members.push(i);

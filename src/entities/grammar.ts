@@ -1,6 +1,7 @@
 import type Az from 'az';
 import { readRows } from '../data-file.js';
 import { isLowerCase, startsUpper } from '../letters.js';
+import { posIdOf, posName } from '../morph/candidate.js';
 
 type Parse = Az.Parse;
 
@@ -50,8 +51,17 @@ const DROP = new Set([...CASE_GRAMMEMES, 'anim', 'inan', 'Infr', 'Slng', 'Arch',
  * caseOf(morphology.parses('Казахстане')[0]); // 'loct'
  */
 export function caseOf(p: Parse): Case | undefined {
-  const c = p.tag.CAse;
-  return typeof c === 'string' ? CASE_OF[c] : undefined;
+  return caseOfTag(p.tag);
+}
+
+/**
+ * `caseOf` for a tag (as `morphology.tags(form)` gives them).
+ *
+ * @example
+ * caseOfTag(morphology.tags('Казахстане')[0]); // 'loct'
+ */
+export function caseOfTag(t: Az.Tag): Case | undefined {
+  return CASE_BY_CODE[tagCode(t) & CASE_MASK];
 }
 
 export type Gender = 'masc' | 'femn' | 'neut';
@@ -69,12 +79,17 @@ const NONE: Gender[] = [];
  * gendersOf(morphology.parses('Анны')[0]); // ['femn']
  */
 export function gendersOf(p: Parse): readonly Gender[] {
-  const t = p.tag;
-  if (t.masc) return MASC;
-  if (t.femn) return FEMN;
-  if (t.neut) return NEUT;
-  if (t['Ms-f']) return BOTH;
-  return NONE;
+  return gendersOfTag(p.tag);
+}
+
+/**
+ * `gendersOf` for a tag. Shared arrays: do not modify.
+ *
+ * @example
+ * gendersOfTag(morphology.tags('Анны')[0]); // ['femn']
+ */
+export function gendersOfTag(t: Az.Tag): readonly Gender[] {
+  return GENDERS_BY_CODE[(tagCode(t) >> GENDER_SHIFT) & GENDER_MASK];
 }
 
 /**
@@ -84,7 +99,17 @@ export function gendersOf(p: Parse): readonly Gender[] {
  * isPlural(morphology.parses('Штатов')[0]); // true
  */
 export function isPlural(p: Parse): boolean {
-  return p.tag.plur === true;
+  return (tagCode(p.tag) & PLURAL) !== 0;
+}
+
+/**
+ * `isPlural` for a tag.
+ *
+ * @example
+ * isPluralTag(morphology.tags('Штатов')[0]); // true
+ */
+export function isPluralTag(t: Az.Tag): boolean {
+  return (tagCode(t) & PLURAL) !== 0;
 }
 
 // Keyed by the tag, not the parse: az shares one tag object between all the parses of a
@@ -114,7 +139,72 @@ export function grammemes(p: Parse): string[] {
  * hasGrammeme(morphology.parses('Токаева')[0], 'Surn'); // true
  */
 export function hasGrammeme(p: Parse, g: string): boolean {
-  return p.tag[g] === true;
+  return tagHas(p.tag, g);
+}
+
+/**
+ * `hasGrammeme` for a tag.
+ *
+ * @example
+ * tagHas(morphology.tags('Токаева')[0], 'Surn'); // true
+ */
+export function tagHas(t: Az.Tag, g: string): boolean {
+  const bit = GRAMMEME_BITS.get(g);
+  return bit !== undefined ? (tagCode(t) & bit) !== 0 : t[g] === true;
+}
+
+// What the stage asks of a tag, as bits of one number per tag: az's tags have thousands of
+// shapes, so each question read from the tag itself is a slow property look-up, while a tag's
+// number is one WeakMap look-up for all of them. Tags are frozen: a number stays right.
+const CASE_MASK = 7; // 0: no case; k + 1: CASES[k]
+const CASE_BY_CODE: ReadonlyArray<Case | undefined> = [undefined, ...CASES, undefined];
+const PLURAL = 1 << 3;
+const GENDER_SHIFT = 4;
+const GENDER_MASK = 7;
+const GENDERS_BY_CODE: ReadonlyArray<readonly Gender[]> = [NONE, MASC, FEMN, NEUT, BOTH, NONE, NONE, NONE];
+/** The grammemes `tagHas` answers from the number (`tag[g] === true`), bits 7 up. */
+const CODED_GRAMMEMES = ['Name', 'Surn', 'Patr', 'Geox', 'Orgn', 'anim', 'Fixd', 'Pltm', 'past'];
+const GRAMMEME_BITS = new Map<string, number>(CODED_GRAMMEMES.map((g, k) => [g, 1 << (7 + k)]));
+// The part of speech, bits 16 up: its number in the morph stage's table (0: none).
+const POS_SHIFT = 16;
+const tagCodes = new WeakMap<Az.Tag, number>();
+
+/**
+ * The part of speech of a tag (`tag.POS`).
+ *
+ * @example
+ * posOfTag(morphology.tags('комиссией')[0]); // 'NOUN'
+ */
+export function posOfTag(t: Az.Tag): string | undefined {
+  const k = tagCode(t) >>> POS_SHIFT;
+  return k === 0 ? undefined : posName(k);
+}
+
+/**
+ * The part of speech of a parse (`parse.tag.POS`).
+ *
+ * @example
+ * posOf(morphology.parses('комиссией')[0]); // 'NOUN'
+ */
+export function posOf(p: Parse): string | undefined {
+  return posOfTag(p.tag);
+}
+
+/** The number of a tag (see above), made the first time the tag is asked about. */
+function tagCode(t: Az.Tag): number {
+  let code = tagCodes.get(t);
+  if (code === undefined) {
+    const c = t.CAse;
+    const name = typeof c === 'string' ? CASE_OF[c] : undefined;
+    code = name === undefined ? 0 : CASES.indexOf(name) + 1;
+    if (t.plur === true) code |= PLURAL;
+    const genders = t.masc ? 1 : t.femn ? 2 : t.neut ? 3 : t['Ms-f'] ? 4 : 0;
+    code |= genders << GENDER_SHIFT;
+    for (const [g, bit] of GRAMMEME_BITS) if (t[g] === true) code |= bit;
+    if (t.POS !== undefined) code |= posIdOf(t.POS) << POS_SHIFT;
+    tagCodes.set(t, code);
+  }
+  return code;
 }
 
 /**

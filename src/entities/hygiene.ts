@@ -84,12 +84,12 @@ function splitAtBoundaries(doc: Doc, s: Span, sentenceStart: Uint8Array): Span[]
     if (OPENERS.has(text) || (text === '"' && open === 0 && i + 1 < s.tokEnd)) { open++; continue; }
     if (CLOSERS.has(text)) {
       if (open > 0) { open--; continue; }
-      out.push({ tokStart: from, tokEnd: i, type: s.type });
+      if (i > from) out.push({ tokStart: from, tokEnd: i, type: s.type });
       from = i + 1;
     }
   }
   if (from < s.tokEnd) out.push({ tokStart: from, tokEnd: s.tokEnd, type: s.type });
-  return out.filter((p) => p.tokEnd > p.tokStart);
+  return out;
 }
 
 const CAPITAL_OR_DIGIT = /[\p{Lu}\d]/u;

@@ -231,26 +231,52 @@ function holderFinder(names: MentionSpan[], clusterOf: Map<MentionSpan, number>,
 interface Built { type: EntityType; name: string; mentions: Mention[]; roles: string[]; inBody: boolean; salience: number; first: number; bodyMentions: number; firstBody: number }
 
 function buildEntity(doc: Doc, ms: MentionSpan[], type: EntityType, roles: string[]): Built {
-  ms.sort((a, b) => a.start - b.start);
-  const namesOnly = ms.filter((m) => m.kind === 'name');
-  // The fullest name: most words, then the earliest.
-  let name = namesOnly[0]?.normal ?? ms[0].normal;
+  if (!sortedByStart(ms)) ms.sort((a, b) => a.start - b.start); // mostly in order already: no sort's scratch arrays
+  // The fullest name: most words (initials aside), then the earliest; and the type most name mentions have.
+  let name: string | undefined;
   let words = 0;
-  for (const m of namesOnly) {
-    const w = m.normal.split(/\s+/).filter((x) => !/^\p{L}\.?$/u.test(x)).length;
+  const types: EntityType[] = [];
+  const counts: number[] = [];
+  for (const m of ms) {
+    if (m.kind !== 'name') continue;
+    name ??= m.normal;
+    const w = countWords(m.normal);
     if (w > words) { words = w; name = m.normal; }
+    const k = types.indexOf(m.type);
+    if (k < 0) { types.push(m.type); counts.push(1); } else counts[k]++;
   }
-  const votes = new Map<EntityType, number>();
-  for (const m of namesOnly) votes.set(m.type, (votes.get(m.type) ?? 0) + 1);
+  name ??= ms[0].normal;
   let best = type;
-  for (const [t, v] of votes) if (v > (votes.get(best) ?? 0)) best = t;
-  const inBody = ms.filter((m) => doc.inBody(m.start));
+  const own = types.indexOf(type);
+  let bestCount = own < 0 ? 0 : counts[own]; // the cluster's own type wins ties
+  for (let k = 0; k < types.length; k++) if (counts[k] > bestCount) { best = types[k]; bestCount = counts[k]; }
+  let bodyMentions = 0;
+  let firstBody = Infinity;
+  for (const m of ms) {
+    if (!doc.inBody(m.start)) continue;
+    if (bodyMentions === 0) firstBody = m.start;
+    bodyMentions++;
+  }
   return {
     type: best, name, roles,
     mentions: ms.map((m) => ({ start: m.start, end: m.end, text: m.text, normal: m.normal, kind: m.kind })),
-    inBody: inBody.length > 0, salience: 0, first: ms[0].start,
-    bodyMentions: inBody.length, firstBody: inBody.length > 0 ? inBody[0].start : Infinity,
+    inBody: bodyMentions > 0, salience: 0, first: ms[0].start,
+    bodyMentions, firstBody,
   };
+}
+
+function sortedByStart(ms: readonly MentionSpan[]): boolean {
+  for (let k = 1; k < ms.length; k++) if (ms[k - 1].start > ms[k].start) return false;
+  return true;
+}
+
+const INITIAL = /^\p{L}\.?$/u;
+
+/** `normal.split(/\s+/).filter((x) => !INITIAL.test(x)).length`, without the filtered copy. */
+function countWords(normal: string): number {
+  let n = 0;
+  for (const x of normal.split(/\s+/)) if (!INITIAL.test(x)) n++;
+  return n;
 }
 
 /**

@@ -2,10 +2,9 @@ import type Az from 'az';
 import type { Doc, Tok } from '../doc.js';
 import type { Morphology } from '../morph/morphology.js';
 import type { Case, Gender } from './grammar.js';
-import { casesAfterPreposition, gendersOf, hasGrammeme, isPlural, lineBreakBetween, matchCase, nominativeOf, usableParses } from './grammar.js';
-import { BoundedCache } from '../morph/cache.js';
+import { casesAfterPreposition, lineBreakBetween, matchCase, nominativeOf, usableParses } from './grammar.js';
 import { foldYo, isLowerCase, startsUpper, startsWithCapital } from '../letters.js';
-import { FIRST_NOUN, NAME_OR_SURNAME, wordFacts } from './wordFacts.js';
+import { FIRST_NOUN, NAME_OR_SURNAME, pastSingularGender, tagFacts } from './wordFacts.js';
 import type { Vocabulary } from './documentForms.js';
 
 export { isKnown } from './wordFacts.js';
@@ -51,17 +50,12 @@ function governedBefore(doc: Doc, i: number, morphology: Morphology): boolean {
   const t = doc.tokens[k];
   if (t.kind !== 'word') return false;
   if (isLowerCase(t.text)) return firstIsNoun(t.text, morphology);
-  return isSentenceInitial(doc, k) && (wordFacts(morphology, t.text.toLowerCase()).flags & FIRST_NOUN) !== 0;
+  return isSentenceInitial(doc, k) && (tagFacts(morphology, t.text.toLowerCase()).flags & FIRST_NOUN) !== 0;
 }
 
-/**
- * True when the form's first usable parse is a noun. For a form the morph stage has read: its
- * tags, kept with its other facts, rule most words out without the parses (which may have left
- * their cache and would need az again).
- */
+/** True when the form's first usable parse is a noun. */
 function firstIsNoun(form: string, morphology: Morphology): boolean {
-  if (!morphology.tags(form).some((tag) => tag.POS === 'NOUN')) return false;
-  return (wordFacts(morphology, form).flags & FIRST_NOUN) !== 0;
+  return (tagFacts(morphology, form).flags & FIRST_NOUN) !== 0;
 }
 
 function isSentenceInitial(doc: Doc, k: number): boolean {
@@ -116,7 +110,7 @@ function documentEvidence(doc: Doc, morphology: Morphology): DocumentEvidence {
     if (g !== undefined) {
       // The name readings first: the word as written is known from the morph stage, its lower-case
       // form mostly is not (parsing it is the dearer check).
-      const commonFirst = isSentenceInitial(doc, i) && !mayBeName(toks[i].text, morphology) && (wordFacts(morphology, toks[i].text.toLowerCase()).flags & FIRST_NOUN) !== 0;
+      const commonFirst = isSentenceInitial(doc, i) && !mayBeName(toks[i].text, morphology) && (tagFacts(morphology, toks[i].text.toLowerCase()).flags & FIRST_NOUN) !== 0;
       if (commonFirst || governedBefore(doc, i, morphology)) g = undefined;
     }
     // A personal pronoun shortly after a name mostly refers to it: она, её → a woman; он → a man.
@@ -140,10 +134,9 @@ function documentEvidence(doc: Doc, morphology: Morphology): DocumentEvidence {
   return evidence;
 }
 
-/** True when a usable parse of the form is a first name or a surname; the tags rule most words out. */
+/** True when a usable parse of the form is a first name or a surname. */
 function mayBeName(form: string, morphology: Morphology): boolean {
-  if (!morphology.tags(form).some((t) => t.Surn === true || t.Name === true)) return false;
-  return (wordFacts(morphology, form).flags & NAME_OR_SURNAME) !== 0;
+  return (tagFacts(morphology, form).flags & NAME_OR_SURNAME) !== 0;
 }
 
 /** Lower case, ё→е: what the stemmer reads of a word. */
@@ -175,13 +168,34 @@ export function voteFor(text: string, votes: Map<string, number>, morphology: Mo
   const head = folded.slice(0, keptPrefixLength(folded));
   let stem: string | undefined;
   let sum = 0;
-  for (const [word, vote] of votes) {
-    if (!stressed && !word.startsWith(head) && !STRESS_MARK.test(word)) continue;
-    if (word === folded) { sum += vote; continue; } // the same word: the same stem
+  // forEach, not for-of: no [word, vote] pair made per entry.
+  votes.forEach((vote, word) => {
+    if (!stressed && !word.startsWith(head) && !STRESS_MARK.test(word)) return;
+    if (word === folded) { sum += vote; return; } // the same word: the same stem
     stem ??= morphology.stem(text);
     if (morphology.stem(word) === stem) sum += vote;
-  }
+  });
   return sum;
+}
+
+// Per document (its votes, made once by documentEvidence and not changed after): each word's vote.
+const documentVotes = new WeakMap<Map<string, number>, Map<string, number>>();
+
+/**
+ * `voteFor` with the document's own votes (`context.votes`), kept per document: a name's words
+ * are asked again for each of its mentions.
+ *
+ * @example
+ * documentVote('Асии', contextOf(doc, 0, 2, morphology), morphology); // as voteFor
+ */
+export function documentVote(text: string, context: MentionContext, morphology: Morphology): number {
+  const votes = context.votes;
+  if (votes.size === 0) return 0;
+  let memo = documentVotes.get(votes);
+  if (memo === undefined) documentVotes.set(votes, (memo = new Map()));
+  let v = memo.get(text);
+  if (v === undefined) memo.set(text, (v = voteFor(text, votes, morphology)));
+  return v;
 }
 
 const PRONOUN_GENDER = new Map<string, Gender>([['она', 'femn'], ['её', 'femn'], ['ее', 'femn'], ['он', 'masc']]);
@@ -228,32 +242,11 @@ function computeVerbGender(doc: Doc, i: number, morphology: Morphology): Gender 
   return VERB_GENDERS[formVerbGender(t.text, morphology)];
 }
 
-/** Per form (the same verbs recur in every document): 1 none, 2 masc, 3 femn. Small numbers, bounded. */
-const verbFormCache = new WeakMap<Morphology, BoundedCache<number>>();
-
+/** 1 none, 2 masc, 3 femn: the gender of a lower-case singular past-tense verb. */
 function formVerbGender(text: string, morphology: Morphology): number {
-  let cache = verbFormCache.get(morphology);
-  if (cache === undefined) verbFormCache.set(morphology, (cache = new BoundedCache(50_000)));
-  let v = cache.get(text);
-  if (v === undefined) {
-    // Most forms have no past singular verb reading at all: their tags (kept with the form's other
-    // facts) say so without the parses, which may have to be made again.
-    const g = !isLowerCase(text) || !morphology.tags(text).some(isPastSingularVerb) ? undefined : pastSingularGender(parses(morphology, text)[0]);
-    v = g === undefined ? 1 : g === 'masc' ? 2 : 3;
-    cache.set(text, v);
-  }
-  return v;
-}
-
-/** A tag that `pastSingularGender` could accept: the first usable parse can have no other. */
-function isPastSingularVerb(t: Az.Tag): boolean {
-  return t.POS === 'VERB' && t.past === true && t.plur !== true;
-}
-
-function pastSingularGender(p: Parse | undefined): Gender | undefined {
-  if (p === undefined || p.tag.POS !== 'VERB' || !hasGrammeme(p, 'past') || isPlural(p)) return undefined;
-  const g = gendersOf(p)[0];
-  return g === 'neut' ? undefined : g;
+  if (!isLowerCase(text)) return 1;
+  const g = pastSingularGender(morphology, text);
+  return g === undefined ? 1 : g === 'masc' ? 2 : 3;
 }
 
 const CONJUNCTIONS = new Set(['и', 'или', 'либо', ',']);
@@ -305,9 +298,7 @@ export function contextOf(doc: Doc, tokStart: number, tokEnd: number, morphology
   // A lower-case animate noun right before a name is usually its apposition (христианке Асии
   // Биби) and shares its case and gender.
   if (!wantHint || !isLowerCase(t.text)) return ctx;
-  // The tags first: most words have no such reading, and then the parses are not needed.
-  if (!morphology.tags(t.text).some((tag) => tag.POS === 'NOUN' && tag.anim === true && tag.plur !== true)) return ctx;
-  ctx.hintSlots = wordFacts(morphology, t.text).animate;
+  ctx.hintSlots = tagFacts(morphology, t.text).animate;
   return ctx;
 }
 

@@ -1,8 +1,8 @@
 import type { Morphology } from '../morph/morphology.js';
 import type { Case, Gender } from './grammar.js';
 import { detached } from '../morph/cache.js';
-import { CASES, caseOf, gendersOf, hasGrammeme, isPlural } from './grammar.js';
-import { caseAllowed, casePenalty, isKnown, type MentionContext, nominalForm, parses, type Unit, voteFor } from './mentionContext.js';
+import { CASES, caseOf, gendersOf, hasGrammeme, isPlural, posOf } from './grammar.js';
+import { caseAllowed, casePenalty, documentVote, isKnown, type MentionContext, nominalForm, parses, type Unit } from './mentionContext.js';
 import { ANY_KNOWN, genderCaseSlot, wordFacts } from './wordFacts.js';
 import { familyPlural, mayBeFamilyPlural, writtenUnchanged } from './documentForms.js';
 import { isFemaleName } from './femaleNames.js';
@@ -33,16 +33,37 @@ const noForms = (): Array<string | undefined> => [undefined, undefined, undefine
 const noWeights = (): number[] => [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
 
 /**
- * The readings of a unit before the document is known, parallel arrays per reading (compact: a
- * cache keeps one per word form): slot, form, weight, and `vocabKey` where the text writing the
- * form elsewhere should count.
+ * The readings of a unit before the document is known (compact: a cache keeps one per word form),
+ * as one flat array: first the word's ending class (ENDS_A … bits, for the readings of the
+ * word as written, which `asWrittenWeight` works out when scoring), then a (form, code) pair per
+ * other reading, where the code holds the reading's slot, its weight (an index into `WEIGHTS`)
+ * and whether the text writing the form elsewhere should count (VOCAB: the form is its own key;
+ * VOCAB_YO: the key is the form with ё folded).
  */
-interface RawReadings { slots: Uint8Array; forms: string[]; weights: Float64Array; vocabKeys: Array<string | undefined> }
+type RawReadings = Array<string | number>;
 
-// Per morphology, two maps by the word: [not a surname, last of several parts (a surname)].
-const rawCache = new WeakMap<Morphology, [Map<string, RawReadings>, Map<string, RawReadings>]>();
+// The weights the readings take, each the very number `put` was given (so scores add up as before):
+// a handful of values (1, 0.7, 0.6 …), far fewer than the 256 a code has room for.
+const WEIGHTS: number[] = [];
+const SLOT_BITS = 4;
+const WEIGHT_SHIFT = SLOT_BITS;
+const WEIGHT_MASK = 0xff;
+const VOCAB = 1 << 12;
+const VOCAB_YO = 1 << 13;
 
-const RAW_CACHE_LIMIT = 100_000; // per map
+function weightIndex(w: number): number {
+  let k = WEIGHTS.indexOf(w);
+  if (k < 0) { k = WEIGHTS.length; WEIGHTS.push(w); }
+  return k;
+}
+
+// The ending classes of a word that the weights of its readings as written depend on.
+const ENDS_A = 1, CONSONANT = 2, OBLIQUE_END = 4, FEM_OBLIQUE = 8, FEM_SURNAME = 16;
+
+// Per morphology, by the word: the raw readings (they do not depend on where the word stands in the name).
+const rawCache = new WeakMap<Morphology, Map<string, RawReadings>>();
+
+const RAW_CACHE_LIMIT = 100_000;
 
 // The readings depend on the word and on document-wide evidence only (the vocabulary and counts,
 // one pair per document): a name mentioned again in the same document reuses them. Keyed by the
@@ -55,49 +76,95 @@ function personReadings(u: Unit, isLast: boolean, multi: boolean, context: Menti
   const byWord = perDoc[(isLast ? 2 : 0) + (multi ? 1 : 0)];
   const done = byWord.get(u.text);
   if (done !== undefined) return done;
-  const computed = scoredReadings(u, isLast, multi, context, morphology);
+  const computed = scoredReadings(u, isLast && multi, context, morphology);
   byWord.set(u.text, computed);
   return computed;
 }
 
-function scoredReadings(u: Unit, isLast: boolean, multi: boolean, context: MentionContext, morphology: Morphology): Readings {
+function scoredReadings(u: Unit, surname: boolean, context: MentionContext, morphology: Morphology): Readings {
   const vocab = context.vocab;
-  let caches = rawCache.get(morphology);
-  if (caches === undefined) rawCache.set(morphology, (caches = [new Map(), new Map()]));
-  // Only `surname` (last of several parts) changes the raw readings: share them between the other three.
-  const cache = caches[isLast && multi ? 1 : 0];
+  let cache = rawCache.get(morphology);
+  if (cache === undefined) rawCache.set(morphology, (cache = new Map()));
   let raw = cache.get(u.text);
   if (raw === undefined) {
     if (cache.size > RAW_CACHE_LIMIT) cache.clear();
-    raw = rawPersonReadings(u, isLast, multi, morphology);
+    raw = rawPersonReadings(u, morphology);
     cache.set(detached(u.text), raw);
   }
   const out: Readings = { forms: noForms(), weights: noWeights() };
   // Written the same wherever it stands (Ватцке after a preposition and as a subject): it does not decline.
   const unchanged = writtenUnchanged(u.text, context.counts, vocab);
-  for (let k = 0; k < raw.slots.length; k++) {
+  for (let k = 1; k < raw.length; k += 2) {
+    const form = raw[k] as string;
+    const code = raw[k + 1] as number;
     // A form the text itself writes elsewhere (Маск beside Маска) is the likelier nominative.
-    const vocabKey = raw.vocabKeys[k];
-    const form = raw.forms[k];
-    let weight = vocabKey !== undefined && vocab.has(vocabKey) ? raw.weights[k] + 0.4 : raw.weights[k];
+    let weight = WEIGHTS[(code >> WEIGHT_SHIFT) & WEIGHT_MASK];
+    if ((code & VOCAB) !== 0 ? vocab.has(form) : (code & VOCAB_YO) !== 0 && vocab.has(foldYo(form))) weight += 0.4;
     if (unchanged && form === u.text) weight += 0.6;
-    const slot = raw.slots[k];
-    if (out.forms[slot] === undefined || out.weights[slot] < weight) { out.forms[slot] = form; out.weights[slot] = weight; }
+    keep(out, code & ((1 << SLOT_BITS) - 1), form, weight);
   }
+  // As written: a nominative, or a name that does not decline (Биби, Мэй, Меркель, Шевченко).
+  const weights = asWrittenWeights(raw[0] as number, surname);
+  for (let slot = 0; slot < PERSON_SLOTS; slot++) keep(out, slot, u.text, unchanged ? weights[slot] + 0.6 : weights[slot]);
   return out;
 }
 
-function rawPersonReadings(u: Unit, isLast: boolean, multi: boolean, morphology: Morphology): RawReadings {
-  const slots: number[] = [];
-  const forms: string[] = [];
-  const weights: number[] = [];
-  const vocabKeys: Array<string | undefined> = [];
+// Slots 0‥11 are (masc, nomn) ‥ (masc, loct), (femn, nomn) ‥ (femn, loct), the order `put` used.
+const PERSON_SLOTS = PER_GENDERS.length * CASES.length;
+// Per ending class and `surname`: the weights of the readings as written, by slot.
+const writtenWeights: Array<Float64Array | undefined> = [];
+
+function asWrittenWeights(cls: number, surname: boolean): Float64Array {
+  const key = cls * 2 + (surname ? 1 : 0);
+  let w = writtenWeights[key];
+  if (w === undefined) {
+    w = new Float64Array(PERSON_SLOTS);
+    for (const g of PER_GENDERS) for (const c of CASES) w[slotOf(g, c)] = asWrittenWeight(cls, surname, g, c);
+    writtenWeights[key] = w;
+  }
+  return w;
+}
+
+/** Keeps the reading in its slot when it is the first there or weighs more than the one kept. */
+function keep(out: Readings, slot: number, form: string, weight: number): void {
+  if (out.forms[slot] === undefined || out.weights[slot] < weight) { out.forms[slot] = form; out.weights[slot] = weight; }
+}
+
+/** The ending class of a word: the ENDS_A … FEM_SURNAME bits. */
+function writtenClass(text: string): number {
+  const lower = text.toLowerCase();
+  const last = lower[lower.length - 1];
+  let cls = 0;
+  if (last === 'а' || last === 'я') cls |= ENDS_A;
+  if (!'аеёиоуыэюя'.includes(last)) cls |= CONSONANT;
+  // Names that do not decline end in и, о, е, э (Биби, Шевченко); у, ю, ы are mostly case endings.
+  if (last === 'у' || last === 'ю' || last === 'ы' || lower.endsWith('ии')) cls |= OBLIQUE_END;
+  // Футиной, Быковской: a woman's surname in an oblique case far more often than a man's in -ой.
+  if (/(?:ов|ев|ин|ын|ск|цк)ой$/.test(lower)) cls |= FEM_OBLIQUE;
+  if (/(?:ова|ева|ёва|ина|ына|ая|яя)$/.test(lower)) cls |= FEM_SURNAME;
+  return cls;
+}
+
+/** The weight of a word read as written in (g, c), by its ending class; `surname`: the last of several parts. */
+function asWrittenWeight(cls: number, surname: boolean, g: Gender, c: Case): number {
+  const endsA = (cls & ENDS_A) !== 0;
+  const consonant = (cls & CONSONANT) !== 0;
+  const obliqueEnd = (cls & OBLIQUE_END) !== 0;
+  if (c === 'nomn') {
+    if (g === 'masc') return (cls & FEM_OBLIQUE) !== 0 ? 0.2 : consonant ? 0.5 : endsA ? 0.15 : obliqueEnd ? 0.1 : 0.3;
+    return endsA ? (surname && (cls & FEM_SURNAME) === 0 ? 0.2 : 0.5) : consonant ? (surname ? 0.4 : 0.15) : obliqueEnd ? 0.15 : 0.4;
+  }
+  if (g === 'masc') return consonant || endsA ? 0.05 : obliqueEnd ? 0.1 : 0.3;
+  return endsA ? 0.05 : consonant ? (surname ? 0.4 : 0.15) : obliqueEnd ? 0.1 : 0.3;
+}
+
+function rawPersonReadings(u: Unit, morphology: Morphology): RawReadings {
+  const raw: RawReadings = [writtenClass(u.text)];
   const put = (g: Gender, c: Case, form: string, weight: number) => {
     // Only for forms no oblique case shares (Маск, not Мухаммеда).
-    vocabKeys.push(form !== u.text && !OBLIQUE_LAST.has(form.charCodeAt(form.length - 1)) ? foldYo(form) : undefined);
-    slots.push(slotOf(g, c));
-    forms.push(form);
-    weights.push(weight);
+    const vocab = form !== u.text && !OBLIQUE_LAST.has(form.charCodeAt(form.length - 1)) ? (foldYo(form) === form ? VOCAB : VOCAB_YO) : 0;
+    // Cached across documents: forms cut from the text (the word as written) must not keep it.
+    raw.push(detached(form), slotOf(g, c) | (weightIndex(weight) << WEIGHT_SHIFT) | vocab);
   };
   const capital = startsUpper(u.text);
   // Keys the dictionary itself reads (Дню as день): its paradigm beats a guess by ending (below).
@@ -107,12 +174,13 @@ function rawPersonReadings(u: Unit, isLast: boolean, multi: boolean, morphology:
     if (c === undefined || isPlural(p)) continue;
     if (isKnown(p)) for (const g of gendersOf(p)) dictionaryKeys |= 1 << slotOf(g, c);
     let w: number;
-    if (p.tag.POS === 'NOUN') {
+    const pos = posOf(p);
+    if (pos === 'NOUN') {
       if (NAME_TAGS.some((g) => hasGrammeme(p, g))) w = 1;
       else if (hasGrammeme(p, 'Geox') || hasGrammeme(p, 'Orgn')) w = 0.2;
       else if (hasGrammeme(p, 'anim')) w = 0.5;
       else w = 0.2; // a thing's name as a surname (Маска, Трампа) is no better than a guess
-    } else if (p.tag.POS === 'ADJF') w = capital ? 0.7 : 0.5;
+    } else if (pos === 'ADJF') w = capital ? 0.7 : 0.5;
     else continue;
     if (!isKnown(p)) w = Math.min(w * 0.5, 0.2); // az's guesses by suffix: a foreign name is no common noun
     const genders = gendersOf(p);
@@ -143,30 +211,7 @@ function rawPersonReadings(u: Unit, isLast: boolean, multi: boolean, morphology:
       if (nom !== undefined && isFemaleName(nom)) put('femn', c, nom, 1.3);
     }
   }
-  // As written: a nominative, or a name that does not decline (Биби, Мэй, Меркель, Шевченко).
-  const lower = u.text.toLowerCase();
-  const last = lower[lower.length - 1];
-  const endsA = last === 'а' || last === 'я';
-  const consonant = !'аеёиоуыэюя'.includes(last);
-  // Names that do not decline end in и, о, е, э (Биби, Шевченко); у, ю, ы are mostly case endings.
-  const obliqueEnd = last === 'у' || last === 'ю' || last === 'ы' || lower.endsWith('ии');
-  const surname = isLast && multi;
-  // Футиной, Быковской: a woman's surname in an oblique case far more often than a man's in -ой.
-  const femOblique = /(?:ов|ев|ин|ын|ск|цк)ой$/.test(lower);
-  const femSurname = /(?:ова|ева|ёва|ина|ына|ая|яя)$/.test(lower);
-  for (const g of PER_GENDERS) {
-    for (const c of CASES) {
-      let w: number;
-      if (c === 'nomn') {
-        if (g === 'masc') w = femOblique ? 0.2 : consonant ? 0.5 : endsA ? 0.15 : obliqueEnd ? 0.1 : 0.3;
-        else w = endsA ? (surname && !femSurname ? 0.2 : 0.5) : consonant ? (surname ? 0.4 : 0.15) : obliqueEnd ? 0.15 : 0.4;
-      } else if (g === 'masc') w = consonant || endsA ? 0.05 : obliqueEnd ? 0.1 : 0.3;
-      else w = endsA ? 0.05 : consonant ? (surname ? 0.4 : 0.15) : obliqueEnd ? 0.1 : 0.3;
-      put(g, c, u.text, w);
-    }
-  }
-  // Cached across documents: forms cut from the text (the word as written) must not keep it.
-  return { slots: new Uint8Array(slots), forms: forms.map(detached), weights: new Float64Array(weights), vocabKeys: vocabKeys.map((k) => (k === undefined ? k : detached(k))) };
+  return raw;
 }
 
 /**
@@ -188,7 +233,7 @@ export function personForms(units: Unit[], context: MentionContext, morphology: 
   const readings = live.map((u, k) => personReadings(u, k === live.length - 1, live.length > 1, context, morphology));
   // What the rest of the document says about this person's gender (a verb after another mention).
   let vote = 0;
-  for (const u of live) vote += voteFor(u.text, context.votes, morphology);
+  for (const u of live) vote += documentVote(u.text, context, morphology);
   // The best (gender, case) reading so far: its slot (-1: none yet), case and score.
   let bestSlot = -1;
   let bestCase: Case = 'nomn';

@@ -3,12 +3,12 @@ import type { Morphology } from '../morph/morphology.js';
 import type { EntityType } from '../types.js';
 import type { Case, Gender } from './grammar.js';
 import { detached } from '../morph/cache.js';
-import { CASES, caseOf, gendersOf, hasGrammeme, isPlural } from './grammar.js';
+import { CASES, caseOf, gendersOf, hasGrammeme, isPlural, posOf } from './grammar.js';
 import { caseAllowed, casePenalty, isKnown, type MentionContext, nominalForm, parses, type Unit } from './mentionContext.js';
 import { guessNameNominative } from './nameEndings.js';
 import { PER_GENDERS } from './personName.js';
 import { startsUpper } from '../letters.js';
-import { AGREEMENT_KEYS, FIRST_ADJECTIVE, agreementIndex, agreementKey, wordFacts } from './wordFacts.js';
+import { AGREEMENT_KEYS, FIRST_ADJECTIVE, agreementIndex, agreementKey, tagFacts } from './wordFacts.js';
 import { BoundedCache } from '../morph/cache.js';
 
 type Parse = Az.Parse;
@@ -20,29 +20,23 @@ const OPTION_CACHE_LIMIT = 200_000;
 
 const ADJ_POS = new Set(['ADJF', 'PRTF']);
 
-/** An adjective's or participle's tag: without one, no parse of the word can be either. */
-function isAdjectiveTag(tag: Az.Tag): boolean {
-  return ADJ_POS.has(tag.POS ?? '');
-}
-
 function isAdjective(u: Unit, morphology: Morphology): boolean {
-  if (u.fixed || !morphology.tags(u.text).some(isAdjectiveTag)) return false; // the tags rule most words out
-  return (wordFacts(morphology, u.text).flags & FIRST_ADJECTIVE) !== 0;
+  return !u.fixed && (tagFacts(morphology, u.text).flags & FIRST_ADJECTIVE) !== 0;
 }
 
 /** True when `u` can be an adjective agreeing with the word after it (Черного моря, Голубой поток). */
 function modifies(u: Unit, next: Unit, morphology: Morphology): boolean {
-  if (u.fixed || !morphology.tags(u.text).some(isAdjectiveTag)) return false; // the tags rule most words out
+  if (u.fixed) return false;
   // The agreement keys of its adjective readings (Fixd ones aside) against those of the next word's
   // noun and adjective readings (an adjective there agrees whatever its gender).
-  const facts = wordFacts(morphology, u.text);
+  const facts = tagFacts(morphology, u.text);
   if (facts.adjectives === 0) return false;
   if (next.fixed) return (facts.flags & FIRST_ADJECTIVE) !== 0; // британского МИД
-  return (facts.adjectives & wordFacts(morphology, next.text).heads) !== 0;
+  return (facts.adjectives & tagFacts(morphology, next.text).heads) !== 0;
 }
 
 function agrees(adj: Parse, c: Case, plural: boolean, gender: Gender | undefined): boolean {
-  if (!ADJ_POS.has(adj.tag.POS ?? '') || caseOf(adj) !== c) return false;
+  if (!ADJ_POS.has(posOf(adj) ?? '') || caseOf(adj) !== c) return false;
   if (plural) return isPlural(adj);
   if (isPlural(adj)) return false;
   return gender === undefined || gendersOf(adj).includes(gender);
@@ -82,7 +76,7 @@ function adjectiveLemma(text: string, morphology: Morphology): string | undefine
   const slots = adjectiveFormsOf(text, morphology);
   let f = slots[LEMMA_SLOT];
   if (f === undefined) {
-    const p = parses(morphology, text).find((x) => ADJ_POS.has(x.tag.POS ?? '') && caseOf(x) !== undefined);
+    const p = parses(morphology, text).find((x) => ADJ_POS.has(posOf(x) ?? '') && caseOf(x) !== undefined);
     const form = p === undefined ? undefined : nominalForm(text, p, { plural: false, gender: 'masc' });
     slots[LEMMA_SLOT] = f = form === undefined ? null : detached(form);
   }
@@ -106,12 +100,13 @@ function headOptions(text: string, type: EntityType, morphology: Morphology): Op
   options = [];
   const typeTag = type === 'LOC' ? 'Geox' : 'Orgn';
   const headParses = parses(morphology, text);
-  const known = headParses.some((p) => isKnown(p) && p.tag.POS === 'NOUN' && !hasGrammeme(p, 'Fixd'));
+  const known = headParses.some((p) => isKnown(p) && posOf(p) === 'NOUN' && !hasGrammeme(p, 'Fixd'));
   for (const p of headParses) {
     const c = caseOf(p);
     if (c === undefined) continue;
     if (hasGrammeme(p, 'Fixd')) continue;
-    let score = p.tag.POS === 'NOUN' ? (hasGrammeme(p, typeTag) ? 1 : hasGrammeme(p, 'Geox') || hasGrammeme(p, 'Orgn') ? 0.8 : 0.6) : ADJ_POS.has(p.tag.POS ?? '') ? 0.4 : 0.1;
+    const pos = posOf(p);
+    let score = pos === 'NOUN' ? (hasGrammeme(p, typeTag) ? 1 : hasGrammeme(p, 'Geox') || hasGrammeme(p, 'Orgn') ? 0.8 : 0.6) : ADJ_POS.has(pos ?? '') ? 0.4 : 0.1;
     if (!isKnown(p)) score = Math.min(score, 0.3);
     score += Math.min(p.score, 1) * 0.1;
     const plural = isPlural(p);
@@ -162,7 +157,7 @@ export function phraseForms(units: Unit[], context: MentionContext, type: Entity
   if (head.fixed) {
     // An abbreviation does not decline; adjectives before it keep their own gender (британского МИД).
     for (const m of mods) {
-      const adj = parses(morphology, m.text).filter((x) => ADJ_POS.has(x.tag.POS ?? '') && caseOf(x) !== undefined && caseAllowed(caseOf(x)!, context));
+      const adj = parses(morphology, m.text).filter((x) => ADJ_POS.has(posOf(x) ?? '') && caseOf(x) !== undefined && caseAllowed(caseOf(x)!, context));
       const p = adj.find((x) => gendersOf(x)[0] === 'masc') ?? adj[0];
       const f = p === undefined || caseOf(p) === 'nomn' ? undefined : nominalForm(m.text, p, { plural: isPlural(p), gender: gendersOf(p)[0] });
       if (f !== undefined) forms.set(m, f);
@@ -173,7 +168,7 @@ export function phraseForms(units: Unit[], context: MentionContext, type: Entity
   let best: Option | undefined;
   let bestScore = 0;
   // Each modifier's adjective readings as agreement keys: asked once per option below.
-  const modKeys = mods.map((m) => wordFacts(morphology, m.text).anyAdjectives);
+  const modKeys = mods.map((m) => tagFacts(morphology, m.text).anyAdjectives);
   for (const o of options) {
     let score = o.score + (o.c === 'nomn' ? 0.05 : 0) - casePenalty(o.c, context);
     if (o.form !== undefined && o.form !== head.text && !/[аяуюыи]$/.test(o.form) && context.vocab.has(o.form.replace(/ё/g, 'е'))) score += 0.4;

@@ -1,14 +1,16 @@
 import type Az from 'az';
 import type { Morphology } from '../morph/morphology.js';
 import { BoundedCache } from '../morph/cache.js';
-import { CASES, type Case, type Gender, caseOf, gendersOf, hasGrammeme, isPlural, usableParses } from './grammar.js';
+import { CASES, type Case, type Gender, caseOfTag, gendersOfTag, isPluralTag, posOfTag, tagHas, usableParses } from './grammar.js';
 
 type Parse = Az.Parse;
 
-// What the normaliser and the hygiene rules read of a word's parses, kept per form as a few small
-// numbers. The parses themselves are bulky, so the morphology keeps them for a few thousand forms
-// only, and a name's neighbours asked again in a later article would send az over the word again;
-// these facts stay for the last 50 000 to 100 000 forms asked, at a few dozen bytes each.
+// What the normaliser and the hygiene rules read of a word's parses, kept as a few small numbers.
+// Most of it is read from the tags of the parses, which the morphology keeps for every form it
+// has seen (shared lists: forms of one kind share one), so those facts are kept per tag list, a
+// few thousand of them, and need no az run even when the parses have left their small cache.
+// Whether a reading is the dictionary's or a guess is not in its tag: those facts ("known") are
+// read from the parses, kept per form for the last 20 000 to 40 000 forms asked.
 
 /**
  * The facts of one word form. `flags` holds the FACT_* bits; the three agreement masks hold
@@ -40,6 +42,14 @@ export const KNOWN_SURNAME_NOMINATIVE = 16;
 export const NAME_OR_SURNAME = 32;
 /** A hyphenated word the dictionary knows whole as a name, place or organisation (see `knownAsWhole`). */
 export const KNOWN_WHOLE = 64;
+/** The first usable parse is a singular past-tense verb, masculine (заявил). */
+export const PAST_MASCULINE = 128;
+/** The first usable parse is a singular past-tense verb, feminine (заявила). */
+export const PAST_FEMININE = 256;
+/** Some usable parse is a singular past-tense verb. */
+export const SOME_PAST_SINGULAR = 512;
+/** The flags `tagFacts` gives: those read from the tags alone. */
+export const TAG_FLAGS = FIRST_NOUN | FIRST_ADJECTIVE | NAME_OR_SURNAME | PAST_MASCULINE | PAST_FEMININE | SOME_PAST_SINGULAR;
 
 const ADJ_POS = new Set(['ADJF', 'PRTF']);
 const GENDER_INDEX: Record<Gender, number> = { masc: 0, femn: 1, neut: 2 };
@@ -82,21 +92,23 @@ export function agreementIndex(c: Case, plural: boolean, gender: Gender | undefi
 export const AGREEMENT_KEYS = 30;
 
 /** The keys an adjective reading agrees with: its case in its number, and in the singular any gender it has. */
-function adjectiveKeys(p: Parse, c: Case): number {
-  if (isPlural(p)) return agreementKey(c, true, undefined);
+function adjectiveKeys(t: Az.Tag, c: Case): number {
+  if (isPluralTag(t)) return agreementKey(c, true, undefined);
   let keys = agreementKey(c, false, undefined);
-  for (const g of gendersOf(p)) keys |= agreementKey(c, false, g);
+  for (const g of gendersOfTag(t)) keys |= agreementKey(c, false, g);
   return keys;
 }
 
 const cacheOf = new WeakMap<Morphology, BoundedCache<WordFacts>>();
-const FACTS_LIMIT = 50_000;
+const FACTS_LIMIT = 20_000;
 
 /**
- * The facts of a word form, from its usable parses (typo corrections dropped); cached per form.
+ * All the facts of a word form, from its usable parses (typo corrections dropped); cached per
+ * form. Needs the parses (az again for a form whose parses left their cache): for the flags
+ * `tagFacts` gives, ask that.
  *
  * @example
- * (wordFacts(morphology, 'комиссией').flags & FIRST_NOUN) !== 0; // true
+ * (wordFacts(morphology, 'стол').flags & ANY_KNOWN) !== 0; // true
  */
 export function wordFacts(morphology: Morphology, form: string): WordFacts {
   let cache = cacheOf.get(morphology);
@@ -107,6 +119,100 @@ export function wordFacts(morphology: Morphology, form: string): WordFacts {
     cache.set(form, facts);
   }
   return facts;
+}
+
+// Per tag list (the morphology shares one list between the forms of one kind): the facts of a
+// form whose parses are all usable. Weak: a list the morphology drops takes its entry with it.
+const byTags = new WeakMap<readonly Az.Tag[], WordFacts>();
+
+/**
+ * The facts of a word form that its tags give (the TAG_FLAGS flags, the agreement and apposition
+ * masks), without its parses for nearly every form: those of a form whose parses are all usable
+ * are shared by its tag list; a form az may have read with a stutter corrected (see
+ * `mayStutter`) is checked once, and one that az did read so gets its `wordFacts` (other flags
+ * set too).
+ *
+ * @example
+ * (tagFacts(morphology, 'комиссией').flags & FIRST_NOUN) !== 0; // true
+ */
+export function tagFacts(morphology: Morphology, form: string): WordFacts {
+  return usableFacts(morphology, form, listFacts(morphology, form));
+}
+
+/**
+ * The gender of the form's first usable parse when that is a singular past-tense verb (заявила →
+ * 'femn'); undefined for any other (a neuter one too).
+ *
+ * @example
+ * pastSingularGender(morphology, 'заявила'); // 'femn'
+ */
+export function pastSingularGender(morphology: Morphology, form: string): Gender | undefined {
+  const all = listFacts(morphology, form);
+  // No reading at all is one (most forms): no need to know which readings are usable.
+  if ((all.flags & SOME_PAST_SINGULAR) === 0) return undefined;
+  const flags = usableFacts(morphology, form, all).flags;
+  return (flags & PAST_MASCULINE) !== 0 ? 'masc' : (flags & PAST_FEMININE) !== 0 ? 'femn' : undefined;
+}
+
+/** The facts of all the form's parses, as if all were usable: those of its tag list. */
+function listFacts(morphology: Morphology, form: string): WordFacts {
+  const tags = morphology.tags(form);
+  let facts = byTags.get(tags);
+  if (facts === undefined) byTags.set(tags, (facts = factsOfTags(tags)));
+  return facts;
+}
+
+/** `all` (the form's `listFacts`) when all its parses are usable, else the facts of those that are. */
+function usableFacts(morphology: Morphology, form: string, all: WordFacts): WordFacts {
+  return mayStutter(form) && !allUsable(morphology, form) ? wordFacts(morphology, form) : all;
+}
+
+/**
+ * False when az cannot have read the form with a stutter corrected: it reads a doubled letter
+ * (гоол) or one repeated after a hyphen (д-да) as one, and nothing else; typo corrections are
+ * off in its default settings. Such a form's parses are all usable (`usableParses`).
+ *
+ * @example
+ * mayStutter('Путина'); // false
+ * mayStutter('Россия'); // true
+ */
+export function mayStutter(form: string): boolean {
+  let prev = -1;
+  let beforePrev = -1;
+  for (let k = 0; k < form.length; k++) {
+    const c = lowerCode(form.charCodeAt(k));
+    if (c < 0) return true; // another script, or a stress mark az never sees: not ruled out here
+    if (c === prev || (prev === HYPHEN && c === beforePrev)) return true;
+    beforePrev = prev;
+    prev = c;
+  }
+  return false;
+}
+
+const HYPHEN = 0x2d;
+
+/** The code az compares after lower-casing, for ASCII and basic Cyrillic; -1 for any other character. */
+function lowerCode(c: number): number {
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
+  if (c >= 0x410 && c <= 0x42f) return c + 0x20;
+  if (c >= 0x430 && c <= 0x45f) return c;
+  if (c >= 0x400 && c <= 0x40f) return c + 0x50;
+  return -1;
+}
+
+// Per form that may stutter: 1 when all its parses are usable, 0 when not.
+const usableOf = new WeakMap<Morphology, BoundedCache<number>>();
+
+function allUsable(morphology: Morphology, form: string): boolean {
+  let cache = usableOf.get(morphology);
+  if (cache === undefined) usableOf.set(morphology, (cache = new BoundedCache(FACTS_LIMIT)));
+  let v = cache.get(form);
+  if (v === undefined) {
+    const all = morphology.parses(form);
+    v = usableParses(all) === all ? 1 : 0;
+    cache.set(form, v);
+  }
+  return v === 1;
 }
 
 /**
@@ -120,37 +226,54 @@ export function isKnown(p: Parse): boolean {
   return parser === undefined || parser === 'Dictionary' || parser === 'Override' || parser === 'PrefixKnown';
 }
 
+/** The facts of the usable parses `ps` of a form: those of their tags, and those of the dictionary's readings. */
 function factsOf(form: string, ps: readonly Parse[]): WordFacts {
+  const facts = factsOfTags(ps.map((p) => p.tag));
+  let flags = facts.flags;
+  for (const p of ps) {
+    if (!isKnown(p)) continue;
+    const t = p.tag;
+    flags |= ANY_KNOWN;
+    if (tagHas(t, 'Name') || tagHas(t, 'Surn') || tagHas(t, 'Patr') || tagHas(t, 'Geox') || tagHas(t, 'Orgn')) flags |= KNOWN_NAMED;
+    if (tagHas(t, 'Surn') && !isPluralTag(t) && caseOfTag(t) === 'nomn') flags |= KNOWN_SURNAME_NOMINATIVE;
+  }
+  if (form.includes('-') && knownAsWhole(form, ps)) flags |= KNOWN_WHOLE;
+  facts.flags = flags;
+  return facts;
+}
+
+/** The TAG_FLAGS flags and the masks of the tags of a form's usable parses, in their order. */
+function factsOfTags(tags: readonly Az.Tag[]): WordFacts {
   let flags = 0;
   let adjectives = 0;
   let anyAdjectives = 0;
   let heads = 0;
   let animate = 0;
-  const firstPos = ps[0]?.tag.POS;
+  const first = tags.length > 0 ? tags[0] : undefined;
+  const firstPos = first !== undefined ? posOfTag(first) : undefined;
   if (firstPos === 'NOUN') flags |= FIRST_NOUN;
   if (ADJ_POS.has(firstPos ?? '')) flags |= FIRST_ADJECTIVE;
-  for (const p of ps) {
-    const pos = p.tag.POS;
-    const c = caseOf(p);
-    const known = isKnown(p);
-    if (known) {
-      flags |= ANY_KNOWN;
-      if (hasGrammeme(p, 'Name') || hasGrammeme(p, 'Surn') || hasGrammeme(p, 'Patr') || hasGrammeme(p, 'Geox') || hasGrammeme(p, 'Orgn')) flags |= KNOWN_NAMED;
-      if (hasGrammeme(p, 'Surn') && !isPlural(p) && c === 'nomn') flags |= KNOWN_SURNAME_NOMINATIVE;
-    }
-    if (hasGrammeme(p, 'Surn') || hasGrammeme(p, 'Name')) flags |= NAME_OR_SURNAME;
+  if (first !== undefined && firstPos === 'VERB' && tagHas(first, 'past') && !isPluralTag(first)) {
+    const g = gendersOfTag(first)[0];
+    if (g === 'masc') flags |= PAST_MASCULINE;
+    else if (g === 'femn') flags |= PAST_FEMININE;
+  }
+  for (const t of tags) {
+    const pos = posOfTag(t);
+    const c = caseOfTag(t);
+    if (tagHas(t, 'Surn') || tagHas(t, 'Name')) flags |= NAME_OR_SURNAME;
+    if (pos === 'VERB' && tagHas(t, 'past') && !isPluralTag(t)) flags |= SOME_PAST_SINGULAR;
     if (c === undefined) continue;
     if (ADJ_POS.has(pos ?? '')) {
-      const keys = adjectiveKeys(p, c);
+      const keys = adjectiveKeys(t, c);
       anyAdjectives |= keys;
-      if (!hasGrammeme(p, 'Fixd')) adjectives |= keys;
-      heads |= agreementKey(c, isPlural(p), undefined);
+      if (!tagHas(t, 'Fixd')) adjectives |= keys;
+      heads |= agreementKey(c, isPluralTag(t), undefined);
     } else if (pos === 'NOUN') {
-      heads |= agreementKey(c, isPlural(p), gendersOf(p)[0]);
-      if (hasGrammeme(p, 'anim') && !isPlural(p)) for (const g of gendersOf(p)) animate |= 1 << genderCaseSlot(g, c);
+      heads |= agreementKey(c, isPluralTag(t), gendersOfTag(t)[0]);
+      if (tagHas(t, 'anim') && !isPluralTag(t)) for (const g of gendersOfTag(t)) animate |= 1 << genderCaseSlot(g, c);
     }
   }
-  if (form.includes('-') && knownAsWhole(form, ps)) flags |= KNOWN_WHOLE;
   return { flags, adjectives, anyAdjectives, heads, animate };
 }
 
@@ -163,7 +286,8 @@ function knownAsWhole(word: string, ps: readonly Parse[]): boolean {
   for (const p of ps) {
     // A guess by suffix (Азию-Биби as a fixed name, or as the genitive of Азию-Бибя) says nothing about the whole.
     if (!isKnown(p)) continue;
-    if (p.score > 0 && (hasGrammeme(p, 'Name') || hasGrammeme(p, 'Surn') || hasGrammeme(p, 'Geox') || hasGrammeme(p, 'Orgn'))) {
+    const t = p.tag;
+    if (p.score > 0 && (tagHas(t, 'Name') || tagHas(t, 'Surn') || tagHas(t, 'Geox') || tagHas(t, 'Orgn'))) {
       const lemma = p.normalize()?.word;
       if (typeof lemma === 'string' && lemma.split('-')[0] === word.toLowerCase().split('-')[0]) return true;
     }
