@@ -1,5 +1,6 @@
 import type { Context } from '../context.js';
 import type { Doc, MorphTok } from '../doc.js';
+import type { Morphology } from '../morph/morphology.js';
 import { themeStopwords } from './lexicon.js';
 import { detached } from '../morph/cache.js';
 import { startsWithCapital } from '../letters.js';
@@ -65,7 +66,18 @@ function numberOf(tags: readonly string[]): string | undefined {
 
 /** The morphology's lemma lower-cased with ё→е; the form itself when the parse gave none. */
 export function plainLemma(form: string, m: MorphTok): string {
-  return (typeof m.lemma === 'string' && m.lemma !== '' ? m.lemma : form).toLowerCase().replace(/ё/g, 'е');
+  const s = typeof m.lemma === 'string' && m.lemma !== '' ? m.lemma : form;
+  // Mostly it is so already: then s itself, not a copy (toLowerCase copies a Cyrillic string).
+  return isFoldedLower(s) ? s : s.toLowerCase().replace(/ё/g, 'е');
+}
+
+/** True when lower-casing and ё→е leave s as it is: only а…я and ASCII other than A…Z. */
+function isFoldedLower(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80 ? c >= 0x41 && c <= 0x5a : c < 0x430 || c > 0x44f) return false;
+  }
+  return true;
 }
 
 /**
@@ -89,12 +101,12 @@ const enum Base { None, Noun, Adj, Unknown }
 
 /** What a word's analysis alone says, context aside: cached per shared analysis object. */
 export interface WordInfo {
-  base: Base;
-  proper: boolean;
+  readonly base: Base;
+  readonly proper: boolean;
   /** The lemma lower-cased with ё→е (plural-only nouns keep their plural lemma). */
-  lemma: string;
+  readonly lemma: string;
   /** Snowball stem of that lemma: the unit keys are made of. */
-  keyStem: string;
+  readonly keyStem: string;
   /**
    * The background table's row of `keyStem` (-1: absent), kept here so a frequent word costs no
    * table lookup per document; -2 until the themes stage first asks.
@@ -102,9 +114,32 @@ export interface WordInfo {
   row: number;
 }
 
+/**
+ * A WordInfo whose key stem is computed when first read: a third of the words never make a key
+ * (adjectives without their noun, words inside entity names), and stemming a new lemma is the
+ * costliest part of a word seen for the first time.
+ */
+class Word implements WordInfo {
+  row = -2;
+  constructor(
+    readonly base: Base, readonly proper: boolean, readonly lemma: string,
+    private readonly morphology: Morphology | undefined, private stem: string | undefined,
+  ) {}
+
+  get keyStem(): string {
+    return this.stem ??= this.morphology!.stem(this.lemma);
+  }
+}
+
 const infoCache = new WeakMap<MorphTok, WordInfo>();
 /** The shared, frozen entry of a word that can be no candidate. */
-const NONE: WordInfo = Object.freeze({ base: Base.None, proper: false, lemma: '', keyStem: '', row: -1 });
+const NONE: WordInfo = noWord();
+
+function noWord(): WordInfo {
+  const w = new Word(Base.None, false, '', undefined, '');
+  w.row = -1;
+  return Object.freeze(w);
+}
 
 function wordInfo(ctx: Context, form: string, m: MorphTok): WordInfo {
   let info = infoCache.get(m);
@@ -117,7 +152,7 @@ function wordInfo(ctx: Context, form: string, m: MorphTok): WordInfo {
   if (base !== Base.None) {
     const lemma = base === Base.Noun ? nounLemma(ctx, form, m) : plainLemma(form, m);
     if (!themeStopwords().has(lemma)) {
-      info = { base, proper: hasAny(m.tags, PROPER_TAGS), lemma, keyStem: ctx.morphology.stem(lemma), row: -2 };
+      info = new Word(base, hasAny(m.tags, PROPER_TAGS), lemma, ctx.morphology, undefined);
     }
   }
   infoCache.set(m, info);

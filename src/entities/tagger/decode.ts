@@ -159,8 +159,8 @@ function decodeByRows(f: DocFeatures, m: SparseModel): Uint8Array {
     // Positions i … i + 4 are tokens i − 2 … i + 2.
     for (let j = i; j < i + 5; j++) if (ent[j] < 0) ent[j] = rs.entry(a, j * N_ATTR);
     const own = rs.ownOf(ent[i + 2]);
-    const c0 = rs.contextOf(ent[i]), c1 = rs.contextOf(ent[i + 1]) + STRIDE;
-    const c2 = rs.contextOf(ent[i + 3]) + 2 * STRIDE, c3 = rs.contextOf(ent[i + 4]) + 3 * STRIDE;
+    const c0 = rs.neighbourOf(ent[i], 0), c1 = rs.neighbourOf(ent[i + 1], 1);
+    const c2 = rs.neighbourOf(ent[i + 3], 2), c3 = rs.neighbourOf(ent[i + 4], 3);
     const lab = (p1 * N_LABELS + p2) * STRIDE;
     let s0 = sums[own] + sums[c0] + sums[c1] + sums[c2] + sums[c3] + labelSums[lab];
     let s1 = sums[own + 1] + sums[c0 + 1] + sums[c1 + 1] + sums[c2 + 1] + sums[c3 + 1] + labelSums[lab + 1];

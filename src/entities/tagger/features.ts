@@ -105,11 +105,24 @@ function shapeClassAt(w: string, i: number): number {
 function capClass(t: Tok): string {
   const w = t.text;
   if (t.kind !== 'word') return t.kind;
-  const first = w[0];
-  const upper = first !== first.toLowerCase();
-  if (!upper) return 'low';
-  if (w.length > 1 && w === w.toUpperCase()) return w.length <= 5 ? 'UP' : 'UPLONG';
+  if (!startsUpper(w)) return 'low';
+  if (w.length > 1 && isUpperCase(w)) return w.length <= 5 ? 'UP' : 'UPLONG';
   return w.length === 1 ? 'Init' : 'Title';
+}
+
+/** w === w.toUpperCase(), without the copy for Latin and Russian letters. */
+function isUpperCase(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const u = w.charCodeAt(i);
+    if (u < 0x80) {
+      if (u >= 0x61 && u <= 0x7a) return false;
+    } else if (u >= 0x430 && u <= 0x45f) {
+      return false;
+    } else if (u < 0x400 || u > 0x42f) {
+      return w === w.toUpperCase();
+    }
+  }
+  return true;
 }
 
 /** hashString(s, seed) for the few strings an attribute takes over and over (kinds, classes). */
@@ -123,44 +136,38 @@ class SmallHashes {
   }
 }
 
-/**
- * The attributes read from the chosen analysis. The POS falls back to the token kind when the
- * analysis has none, so `kind` is part of the key only then.
- */
-class MorphAttrs {
-  constructor(
-    readonly kind: TokenKind, readonly lemma: number, readonly pos: number,
-    readonly posCase: number, readonly proper: number, readonly numGen: number,
-  ) {}
-}
+/** The attributes read from the chosen analysis (the others are the form's). */
+const MORPH_ATTRS = [A_LEMMA, A_POS, A_POSCASE, A_PROPER, A_NUMGEN];
+const N_MORPH = MORPH_ATTRS.length;
 
-function computeMorphAttrs(t: Tok, m: MorphTok): MorphAttrs {
+/**
+ * Writes the attributes read from analysis m of token t into out[base + A_…] (the others are
+ * left alone). The POS falls back to the token kind when the analysis has none. The joined
+ * strings (`NOUN|gent`, `Name,Surn,`) are hashed as they are read, not built.
+ */
+function computeMorphAttrs(t: Tok, m: MorphTok, out: Uint32Array, base: number): void {
+  const pos = m.pos ?? (t.kind === 'word' ? 'UNKN' : t.kind);
   let caseTag = '-';
-  let proper = '';
-  let numgen = '';
+  let proper = hashStart(10);
+  let numGen = hashStep(hashSteps(hashStart(12), pos), BAR);
   for (const g of m.tags) {
     if (CASES.has(g)) caseTag = g;
-    else if (PROPER.includes(g)) proper += g + ',';
-    else if (NUMGEN.has(g)) numgen += g + ',';
+    else if (PROPER.includes(g)) proper = hashStep(hashSteps(proper, g), COMMA);
+    else if (NUMGEN.has(g)) numGen = hashStep(hashSteps(numGen, g), COMMA);
   }
-  const pos = m.pos ?? (t.kind === 'word' ? 'UNKN' : t.kind);
-  return new MorphAttrs(t.kind, hashString(m.lemma, 2), hashString(pos, 8), hashString(pos + '|' + caseTag, 9),
-    hashString(proper, 10), hashString(pos + '|' + numgen, 12));
+  out[base + A_LEMMA] = hashString(m.lemma, 2);
+  out[base + A_POS] = hashString(pos, 8);
+  out[base + A_POSCASE] = hashSteps(hashStep(hashSteps(hashStart(9), pos), BAR), caseTag) >>> 0;
+  out[base + A_PROPER] = proper >>> 0;
+  out[base + A_NUMGEN] = numGen >>> 0;
 }
 
-/**
- * Keyed by the MorphTok object: the morph stage shares one per (form, analysis), so a form seen
- * with several analyses keeps them all, and they go when the morph caches drop them.
- */
-const morphCache = new WeakMap<MorphTok, MorphAttrs>();
+const COMMA = 0x2c, BAR = 0x7c;
 
-function morphAttrsOf(t: Tok, m: MorphTok): MorphAttrs {
-  let e = morphCache.get(m);
-  if (e === undefined || (m.pos === undefined && e.kind !== t.kind)) {
-    e = computeMorphAttrs(t, m);
-    morphCache.set(m, e);
-  }
-  return e;
+/** The FNV state h after the code units of s (hashString(a + s) is hashSteps(state after a, s)). */
+function hashSteps(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = hashStep(h, s.charCodeAt(i));
+  return h;
 }
 
 /**
@@ -174,11 +181,14 @@ const kindAmbiguity = new SmallHashes(14);
 const kindCoarse = new SmallHashes(15);
 const kindFine = new SmallHashes(16);
 
-/** Writes the form attributes of token t into out[base + A_…] (the others are left alone). */
-function computeFormAttrs(t: Tok, morphology: Morphology | undefined, out: Uint32Array, base: number): void {
+/**
+ * Writes the form attributes of token t into out[base + A_…] (the others are left alone); h is
+ * lowers[] of t, which is the A_LOWER attribute.
+ */
+function computeFormAttrs(t: Tok, h: number, morphology: Morphology | undefined, out: Uint32Array, base: number): void {
   const lower = lowerNormalised(t.text);
   const n = lower.length;
-  out[base + A_LOWER] = hashString(lower, 1);
+  out[base + A_LOWER] = h;
   out[base + A_SHAPE] = shapeHash(t.text);
   // Affixes hashed in place: hashRange(lower, a, b, seed) is hashString(lower.slice(a, b), seed).
   out[base + A_SUF2] = hashRange(lower, n > 2 ? n - 2 : 0, n, 4);
@@ -187,7 +197,7 @@ function computeFormAttrs(t: Tok, morphology: Morphology | undefined, out: Uint3
   out[base + A_PRE3] = hashRange(lower, 0, n > 3 ? 3 : n, 7);
   out[base + A_CAP] = capHashes.of(capClass(t));
   out[base + A_SUF1] = hashRange(lower, n > 0 ? n - 1 : 0, n, 13);
-  out[base + A_AMBIG] = t.kind === 'word' && morphology !== undefined ? hashString(ambiguityClass(t.text, morphology), 14) : kindAmbiguity.of(t.kind);
+  out[base + A_AMBIG] = t.kind === 'word' && morphology !== undefined ? ambiguityHash(t.text, morphology) : kindAmbiguity.of(t.kind);
   const cl = t.kind === 'word' ? clusterOf(lower) : -1;
   out[base + A_CL_COARSE] = cl < 0 ? kindCoarse.of(t.kind) : mix(cl >>> 16, 15);
   out[base + A_CL_FINE] = cl < 0 ? kindFine.of(t.kind) : mix(cl & 0xffff, 16);
@@ -203,7 +213,10 @@ function lowerNormalised(text: string): string {
  * One cache generation: row numbers by token text, a whole attribute row (N_ATTR values) per
  * form in one flat array. The form attributes are fixed; the analysis attributes (lemma, POS, …)
  * are those of morphOf(row), the analysis the form had last: a form mostly keeps its analysis,
- * so the row is copied as is, and only a change of analysis asks the MorphTok cache.
+ * so the row is copied as is. The attributes of the analysis it had before are kept beside the
+ * row: a form that changes analysis mostly goes back and forth between two (`стали` VERB and
+ * NOUN), and the row swaps them. (A WeakMap of attributes per MorphTok found only one change in
+ * five, and held ~80 000 objects of five boxed numbers each.)
  */
 class FormGeneration {
   /**
@@ -212,11 +225,13 @@ class FormGeneration {
    */
   private readonly slots = new Int32Array(FORM_SLOTS);
   /**
-   * Per row its text, kind and analysis (REF_TEXT, REF_KIND, REF_MORPH), side by side: a lookup
-   * reads all three, and from one array they mostly come in one cache line.
+   * Per row its text, kind, analysis and previous analysis (REF_…), side by side: a lookup reads
+   * the first three, and from one array they mostly come in one cache line.
    */
   private readonly refs: Array<string | MorphTok | undefined> = [];
   readonly vals = new Uint32Array(FORM_LIMIT * N_ATTR);
+  /** Per row the N_MORPH analysis attributes (MORPH_ATTRS order) of the previous analysis. */
+  readonly prevVals = new Uint32Array(FORM_LIMIT * N_MORPH);
   size = 0;
 
   /** The row of t with its kind, or -1; h is lowers[] of t. */
@@ -243,7 +258,7 @@ class FormGeneration {
     const row = this.size++;
     slots[s] = row + 1;
     // A token's text may be a slice of its article: a copy, so the cache does not keep articles alive.
-    this.refs.push(detached(text), kind, undefined);
+    this.refs.push(detached(text), kind, undefined, undefined);
     return row;
   }
 
@@ -256,8 +271,40 @@ class FormGeneration {
     return this.refs[row * REFS + REF_MORPH] as MorphTok | undefined;
   }
 
-  setMorph(row: number, m: MorphTok | undefined): void {
-    this.refs[row * REFS + REF_MORPH] = m;
+  /**
+   * Makes m the row's analysis (t its token), its attributes those of m: swapped in when m was
+   * the previous analysis, else computed.
+   */
+  switchMorph(row: number, t: Tok, m: MorphTok): void {
+    const refs = this.refs, vals = this.vals, prevVals = this.prevVals;
+    const at = row * REFS, r = row * N_ATTR, p = row * N_MORPH;
+    const cur = refs[at + REF_MORPH];
+    if (refs[at + REF_PREV] === m) {
+      for (let k = 0; k < N_MORPH; k++) {
+        const v = vals[r + MORPH_ATTRS[k]];
+        vals[r + MORPH_ATTRS[k]] = prevVals[p + k];
+        prevVals[p + k] = v;
+      }
+    } else {
+      if (cur !== undefined) for (let k = 0; k < N_MORPH; k++) prevVals[p + k] = vals[r + MORPH_ATTRS[k]];
+      computeMorphAttrs(t, m, vals, r);
+    }
+    refs[at + REF_PREV] = cur;
+    refs[at + REF_MORPH] = m;
+  }
+
+  /** Forgets the row's analyses: its analysis attributes are to be computed on its next use. */
+  clearMorphs(row: number): void {
+    this.refs[row * REFS + REF_MORPH] = undefined;
+    this.refs[row * REFS + REF_PREV] = undefined;
+  }
+
+  /** Copies row `from` of another generation (same text and kind) into row `row`. */
+  copyRow(row: number, other: FormGeneration, from: number): void {
+    this.vals.set(other.vals.subarray(from * N_ATTR, (from + 1) * N_ATTR), row * N_ATTR);
+    this.prevVals.set(other.prevVals.subarray(from * N_MORPH, (from + 1) * N_MORPH), row * N_MORPH);
+    this.refs[row * REFS + REF_MORPH] = other.refs[from * REFS + REF_MORPH];
+    this.refs[row * REFS + REF_PREV] = other.refs[from * REFS + REF_PREV];
   }
 
   clear(): void {
@@ -267,7 +314,7 @@ class FormGeneration {
   }
 }
 
-const REF_TEXT = 0, REF_KIND = 1, REF_MORPH = 2, REFS = 3;
+const REF_TEXT = 0, REF_KIND = 1, REF_MORPH = 2, REF_PREV = 3, REFS = 4;
 
 /** Slots of a FormGeneration's table: a power of two, at most 40 % full. */
 const FORM_BITS = 18;
@@ -304,17 +351,9 @@ class FormCache {
       row = this.insert(t, h, morphology);
       young = this.young!;
     }
+    if (young.morphOf(row) !== m) young.switchMorph(row, t, m);
     const vals = young.vals;
     const r = row * N_ATTR;
-    if (young.morphOf(row) !== m) {
-      const e = morphAttrsOf(t, m);
-      vals[r + A_LEMMA] = e.lemma;
-      vals[r + A_POS] = e.pos;
-      vals[r + A_POSCASE] = e.posCase;
-      vals[r + A_PROPER] = e.proper;
-      vals[r + A_NUMGEN] = e.numGen;
-      young.setMorph(row, m);
-    }
     for (let k = 0; k < N_ATTR; k++) out[base + k] = vals[r + k];
   }
 
@@ -334,15 +373,13 @@ class FormCache {
     } else {
       young.setKind(row, t.kind);
     }
-    const r = row * N_ATTR;
     const old = this.old;
     const oldRow = old === undefined ? -1 : old.rowOf(t, h);
     if (old !== undefined && oldRow >= 0) {
-      young.vals.set(old.vals.subarray(oldRow * N_ATTR, (oldRow + 1) * N_ATTR), r);
-      young.setMorph(row, old.morphOf(oldRow));
+      young.copyRow(row, old, oldRow);
     } else {
-      computeFormAttrs(t, morphology, young.vals, r);
-      young.setMorph(row, undefined);
+      computeFormAttrs(t, h, morphology, young.vals, row * N_ATTR);
+      young.clearMorphs(row);
     }
     return row;
   }
@@ -353,19 +390,62 @@ const formsWithMorph = new FormCache();
 const formsWithoutMorph = new FormCache();
 
 /**
- * The word's ambiguity class: the POS and proper-name grammemes of all its dictionary parses
- * (the chosen parse may hide that `Маск` can be a surname).
+ * hashString(class, 14) of the word's ambiguity class: the POS and proper-name grammemes of all
+ * its dictionary parses (the chosen parse may hide that `Маск` can be a surname), sorted and
+ * joined with commas. A class is a set of a few dozen possible parts, so it is computed as a bit
+ * set of them, and each set's hash once.
  */
-function ambiguityClass(form: string, morphology: Morphology): string {
+function ambiguityHash(form: string, morphology: Morphology): number {
   const tags = morphology.tags(form);
+  if (tags.length === 1) return tagParts(tags[0]).hash;
+  let set = 0;
+  for (let k = 0; k < tags.length && k < 8; k++) {
+    const bits = tagParts(tags[k]).bits;
+    if (bits < 0) return hashString(ambiguityClass(tags), 14);
+    set |= bits;
+  }
+  let h = classHashes.get(set);
+  if (h === undefined) classHashes.set(set, h = hashString(classOfBits(set), 14));
+  return h;
+}
+
+/** The hash of each ambiguity class met, by its bit set of parts. */
+const classHashes = new Map<number, number>();
+
+/** The ambiguity class (see ambiguityHash) as a string. */
+function ambiguityClass(tags: readonly Az.Tag[]): string {
   if (tags.length === 1) return tagParts(tags[0]).sorted;
   const parts = new Set<string>();
   for (let k = 0; k < tags.length && k < 8; k++) for (const p of tagParts(tags[k]).parts) parts.add(p);
   return [...parts].sort().join(',');
 }
 
-/** What one tag adds to an ambiguity class: its POS and proper-name grammemes, and them sorted and joined. */
-interface TagParts { parts: readonly string[]; sorted: string }
+/**
+ * What one tag adds to an ambiguity class: its POS and proper-name grammemes, them sorted and
+ * joined (and that string's hash), and their bit set (partBits; -1 when the parts ran out of bits).
+ */
+interface TagParts { parts: readonly string[]; sorted: string; hash: number; bits: number }
+
+/** A bit per part of an ambiguity class (POS, grammeme), given in the order met: 31 at most. */
+const partBits = new Map<string, number>();
+const partNames: string[] = [];
+
+function bitOfPart(part: string): number {
+  let b = partBits.get(part);
+  if (b === undefined) {
+    if (partNames.length >= 31) return -1;
+    partBits.set(part, b = 1 << partNames.length);
+    partNames.push(part);
+  }
+  return b;
+}
+
+/** The class string of a bit set of parts. */
+function classOfBits(set: number): string {
+  const parts: string[] = [];
+  for (let k = 0; k < partNames.length; k++) if ((set & (1 << k)) !== 0) parts.push(partNames[k]);
+  return parts.sort().join(',');
+}
 
 /**
  * Per tag object (the dictionary's tags are shared between forms; a WeakMap, so tags made for
@@ -380,7 +460,13 @@ function tagParts(tag: Az.Tag): TagParts {
     const str = tag.toString();
     for (const g of PROPER) if (str.includes(g)) parts.add(g);
     const list = [...parts];
-    e = { parts: list, sorted: [...list].sort().join(',') };
+    const sorted = [...list].sort().join(',');
+    let bits = 0;
+    for (const p of list) {
+      const b = bitOfPart(p);
+      bits = b < 0 || bits < 0 ? -1 : bits | b;
+    }
+    e = { parts: list, sorted, hash: hashString(sorted, 14), bits };
     tagPartsCache.set(tag, e);
   }
   return e;

@@ -102,17 +102,26 @@ export class RowScores {
 
   /**
    * Offset in `sums` of the scores of entry e's row as neighbour 0 (CONTEXT_OFFSETS); neighbour d's
-   * follow at STRIDE steps.
+   * follow at STRIDE steps. Scores every position (the decoder asks neighbourOf for one).
    */
   contextOf(e: number): number {
+    for (let d = 0; d < CONTEXT_OFFSETS.length; d++) this.neighbourOf(e, d);
+    return (e * SUMS_PER_ENTRY + 1) * STRIDE;
+  }
+
+  /**
+   * Offset in `sums` of the scores of entry e's row as neighbour d (CONTEXT_OFFSETS). Each
+   * position is scored when first asked: a row is mostly met in some positions only (a fifth of
+   * the neighbour scores were never read).
+   */
+  neighbourOf(e: number, d: number): number {
     const g = this.young;
-    const at = (e * SUMS_PER_ENTRY + 1) * STRIDE;
-    if ((g.done[e] & CONTEXT_DONE) === 0) {
-      for (let d = 0; d < CONTEXT_OFFSETS.length; d++) {
-        contextFeatures(g.keys, e * N_ATTR, d, this.mask, this.buckets, 0);
-        this.sumInto(N_CONTEXT, g.sums, at + d * STRIDE);
-      }
-      g.done[e] |= CONTEXT_DONE;
+    const at = (e * SUMS_PER_ENTRY + 1 + d) * STRIDE;
+    const bit = CONTEXT_DONE << d;
+    if ((g.done[e] & bit) === 0) {
+      contextFeatures(g.keys, e * N_ATTR, d, this.mask, this.buckets, 0);
+      this.sumInto(N_CONTEXT, g.sums, at);
+      g.done[e] |= bit;
     }
     return at;
   }
@@ -133,8 +142,10 @@ export class RowScores {
 export const STRIDE = 8;
 /** Score vectors per entry: the own group, then one per neighbour position. */
 const SUMS_PER_ENTRY = 1 + CONTEXT_OFFSETS.length;
-/** Bits of ScoreGeneration.done. */
+/** Bits of ScoreGeneration.done: the own group, then one per neighbour position (CONTEXT_DONE << d). */
 const OWN_DONE = 1, CONTEXT_DONE = 2;
+
+if (CONTEXT_OFFSETS.length > 7) throw new Error('tagger: more neighbour positions than ScoreGeneration.done has bits');
 
 if (N_LABELS > STRIDE) throw new Error('tagger: more labels than a score vector holds');
 
