@@ -3,13 +3,14 @@
 // stage's per-form facts); later passes find every form in the caches. CPU time, one core.
 //
 // Usage: npm run build && node scripts/bench-repeat.mjs [corpus.jsonlines] (BENCH_DIST=other dist,
-// PASSES=3; default corpus: ../shared/data/kw/russia_today_0.jsonlines)
+// PASSES=3; default corpus: $RUTEXT_DATA/kw/russia_today_0.jsonlines, RUTEXT_DATA defaulting to ../shared/data)
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const corpus = process.argv[2] ?? resolve(root, '../shared/data/kw/russia_today_0.jsonlines');
+const data = process.env.RUTEXT_DATA ?? resolve(root, '../shared/data');
+const corpus = process.argv[2] ?? resolve(data, 'kw/russia_today_0.jsonlines');
 const dist = resolve(root, process.env.BENCH_DIST ?? 'dist');
 const passes = Number(process.env.PASSES ?? 3);
 const texts = readFileSync(corpus, 'utf8').split('\n').filter(Boolean)

@@ -37,6 +37,27 @@ export function hashStep(h: number, unit: number): number {
 }
 
 /**
+ * The FNV-1a state h after the code units of s: hashString(a + s, seed) continued from the state
+ * after a, without building a + s.
+ * @example
+ * (hashSteps(hashStart(3), 'москва') >>> 0) === hashString('москва', 3); // true
+ */
+export function hashSteps(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = hashStep(h, s.charCodeAt(i));
+  return h;
+}
+
+/**
+ * A finished hash for an open-addressing table where 0 marks an empty slot: the high half folded
+ * into the low half (which picks the slot), bit 0 set so the hash is never 0.
+ * @example
+ * nonZero(hashString('слово', 0)) !== 0; // true
+ */
+export function nonZero(h: number): number {
+  return (h ^ (h >>> 16)) | 1;
+}
+
+/**
  * Combines two 32-bit values into a well-spread 32-bit hash (murmur3 finaliser). The bits are
  * returned as a signed int32: it is masked or stored in a Uint32Array (same bits either way), and
  * a signed value stays a small integer where an unsigned one above 2³¹ would be boxed on the heap

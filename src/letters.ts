@@ -51,6 +51,24 @@ export function isLowerCase(s: string): boolean {
 }
 
 /**
+ * `s === s.toUpperCase()`, without building the upper-case copy for Latin and Cyrillic words.
+ *
+ * @example
+ * isUpperCase('ООН'); // true
+ */
+export function isUpperCase(s: string): boolean {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 0x80) {
+      if (c >= 0x61 && c <= 0x7a) return false;
+    } else if (c >= 0x400 && c < 0x460) {
+      if (c >= 0x430) return false;
+    } else return s === s.toUpperCase(); // other scripts: the full rule
+  }
+  return true;
+}
+
+/**
  * `ё` read as `е` (how lemmas and keys are compared), without a copy when the text has none.
  *
  * @example
@@ -58,4 +76,19 @@ export function isLowerCase(s: string): boolean {
  */
 export function foldYo(s: string): string {
   return s.includes('ё') ? s.replace(/ё/g, 'е') : s;
+}
+
+/**
+ * A character's lower-case code for ASCII and basic Cyrillic (Latin and Russian letters, Ѐ–џ),
+ * −1 for any other character: a letter compared case-blind without building a lower-case copy.
+ *
+ * @example
+ * lowerCode('Д'.charCodeAt(0)) === 'д'.charCodeAt(0); // true
+ */
+export function lowerCode(c: number): number {
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
+  if (c >= 0x430 && c < 0x460) return c;
+  if (c >= 0x410 && c < 0x430) return c + 0x20;
+  if (c >= 0x400 && c < 0x410) return c + 0x50;
+  return -1;
 }

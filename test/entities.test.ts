@@ -94,11 +94,11 @@ describe('name endings guessed for unknown names', () => {
 
 describe('what the document says about a name', () => {
   test('a name written the same in several places does not decline', () => {
-    expect(writtenUnchanged('Ватцке', new Map([['Ватцке', 3]]), new Set(['Ватцке']))).toBe(true);
-    expect(writtenUnchanged('Ватцке', new Map([['Ватцке', 1]]), new Set(['Ватцке']))).toBe(false);
-    expect(writtenUnchanged('Анне', new Map([['Анне', 2]]), new Set(['Анне', 'Анна']))).toBe(false);
-    expect(writtenUnchanged('Асии', new Map([['Асии', 4]]), new Set(['Асии', 'Асия']))).toBe(false);
-    expect(writtenUnchanged('Маска', new Map([['Маска', 4]]), new Set(['Маска']))).toBe(false);
+    expect(writtenUnchanged('Ватцке', new Map([['Ватцке', 3]]))).toBe(true);
+    expect(writtenUnchanged('Ватцке', new Map([['Ватцке', 1]]))).toBe(false);
+    expect(writtenUnchanged('Анне', new Map([['Анне', 2], ['Анна', 1]]))).toBe(false);
+    expect(writtenUnchanged('Асии', new Map([['Асии', 4], ['Асия', 1]]))).toBe(false);
+    expect(writtenUnchanged('Маска', new Map([['Маска', 4]]))).toBe(false);
   });
   test('a family in the plural', () => {
     expect(familyPlural('Скрипалей', new Set(['Скрипаль']), false, false)).toBe('Скрипали');

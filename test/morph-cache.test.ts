@@ -54,7 +54,7 @@ describe('BoundedCache', () => {
     }), { numRuns: 300 });
   });
 
-  it('keeps the string it was given for a key (detached)', () => {
+  it('finds an entry set by setDetached through an equal string', () => {
     const c = new BoundedCache<string>(10);
     const long = detached('Североатлантического');
     c.setDetached(long, long);

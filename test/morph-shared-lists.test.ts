@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { SharedLists, hashEnd, sharedNumbers } from '../src/morph/shared-lists.js';
+import { nonZero } from '../src/hash.js';
+import { SharedLists, sharedNumbers } from '../src/morph/shared-lists.js';
 
 describe('sharedNumbers', () => {
   it('gives one copy per distinct list', () => {
@@ -26,9 +27,8 @@ describe('sharedNumbers', () => {
 describe('SharedLists', () => {
   /** The list named `name` as the table holds it, added when absent (hash: its length, so all collide). */
   function shared(t: SharedLists<string[]>, name: string): string[] {
-    const h = hashEnd(name.length);
-    for (let s = t.first(h); t.hashAt(s) !== 0; s = t.next(s)) if (t.hashAt(s) === h && t.at(s)[0] === name) return t.at(s);
-    return t.add(h, [name]);
+    const h = nonZero(name.length);
+    return t.intern(h, name, (list, n) => list[0] === n, (n) => [n]);
   }
 
   it('finds lists again through colliding hashes and as the table grows', () => {

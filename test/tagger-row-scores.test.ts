@@ -75,7 +75,7 @@ describe('NER tagger: scores per attribute row', () => {
       expect([...rs.sums.subarray(own, own + N_LABELS)]).toEqual(scoresOf(buckets));
       const d = i % CONTEXT_OFFSETS.length;
       const at = (i + 2 + CONTEXT_OFFSETS[d]) * N_ATTR;
-      const ctxAt = rs.contextOf(rs.entry(a, at)) + d * STRIDE;
+      const ctxAt = rs.neighbourOf(rs.entry(a, at), d);
       contextFeatures(a, at, d, mask, buckets, 0);
       expect([...rs.sums.subarray(ctxAt, ctxAt + N_LABELS)]).toEqual(scoresOf(buckets.subarray(0, N_CONTEXT)));
     }

@@ -14,18 +14,18 @@ const SIBLING_ENDINGS = ['а', 'я', 'у', 'ю', 'ы', 'и', 'е', 'ой', 'ей
  * dative of `Ватцка`.
  *
  * @example
- * writtenUnchanged('Ватцке', new Map([['Ватцке', 3]]), new Set(['Ватцке'])); // true
+ * writtenUnchanged('Ватцке', new Map([['Ватцке', 3]])); // true
  */
-export function writtenUnchanged(word: string, counts: ReadonlyMap<string, number>, vocab: Vocabulary): boolean {
+export function writtenUnchanged(word: string, counts: ReadonlyMap<string, number>): boolean {
   // Most words end otherwise (е, и, о, э, or ё that becomes е): ruled out before any copy.
   const last = word.charCodeAt(word.length - 1);
   if (last !== 0x435 && last !== 0x438 && last !== 0x43e && last !== 0x44d && last !== 0x451) return false;
   const w = word.replace(/ё/g, 'е');
   if (!/[еиоэ]$/.test(w) || (counts.get(w) ?? 0) < 2) return false;
   const stem = w.slice(0, -1);
-  for (const e of SIBLING_ENDINGS) if (stem + e !== w && vocab.has(stem + e)) return false;
+  for (const e of SIBLING_ENDINGS) if (stem + e !== w && counts.has(stem + e)) return false;
   // A stem ending in -и (Асии ~ Асия) declines through its -и.
-  if (w.endsWith('ии') && (vocab.has(stem.slice(0, -1) + 'ия') || vocab.has(stem.slice(0, -1) + 'ию'))) return false;
+  if (w.endsWith('ии') && (counts.has(stem.slice(0, -1) + 'ия') || counts.has(stem.slice(0, -1) + 'ию'))) return false;
   return true;
 }
 

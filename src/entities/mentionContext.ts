@@ -5,7 +5,6 @@ import type { Case, Gender } from './grammar.js';
 import { casesAfterPreposition, lineBreakBetween, matchCase, nominativeOf, usableParses } from './grammar.js';
 import { foldYo, isLowerCase, startsUpper, startsWithCapital } from '../letters.js';
 import { FIRST_NOUN, NAME_OR_SURNAME, pastSingularGender, tagFacts } from './wordFacts.js';
-import type { Vocabulary } from './documentForms.js';
 
 export { isKnown } from './wordFacts.js';
 
@@ -21,10 +20,10 @@ export interface Unit { tok: number; part: number; text: string; fixed: boolean 
  * What the words around a mention say about its case and gender: a preposition's cases, an
  * apposition noun's (gender, case) readings (`hintSlots`, `genderCaseSlot` bits), the gender of
  * a past-tense verb beside it (a subject agrees with it); and what the whole document writes: its
- * capitalised words (`vocab`, the keys of `counts`), how often each (`counts`), and the gender its
+ * capitalised words and how often each (`counts`), and the gender its
  * verbs and pronouns give each capitalised word (`votes`, read through `voteFor`).
  */
-export interface MentionContext { cases: readonly Case[] | undefined; hintSlots: number; verbBefore: Gender | undefined; verbAfter: Gender | undefined; vocab: Vocabulary; votes: Map<string, number>; counts: Map<string, number> }
+export interface MentionContext { cases: readonly Case[] | undefined; hintSlots: number; verbBefore: Gender | undefined; verbAfter: Gender | undefined; votes: Map<string, number>; counts: Map<string, number> }
 
 /**
  * A word's usable parses (typo corrections dropped), cached by the morphology.
@@ -280,7 +279,7 @@ function coordinatedCases(doc: Doc, i: number): readonly Case[] | undefined {
  */
 export function contextOf(doc: Doc, tokStart: number, tokEnd: number, morphology: Morphology, wantHint = true): MentionContext {
   const { counts, votes } = documentEvidence(doc, morphology);
-  const ctx: MentionContext = { cases: undefined, hintSlots: 0, verbBefore: undefined, verbAfter: undefined, vocab: counts, votes, counts };
+  const ctx: MentionContext = { cases: undefined, hintSlots: 0, verbBefore: undefined, verbAfter: undefined, votes, counts };
   let j = tokEnd;
   while (j < doc.tokens.length && doc.tokens[j].kind === 'punct' && !/[.,;:!?]/.test(doc.tokens[j].text)) j++;
   ctx.verbAfter = verbGender(doc, j, morphology);

@@ -4,7 +4,7 @@ import type { EntityType } from '../types.js';
 import { contextOf, type MentionContext, type Unit } from './mentionContext.js';
 import { personForms } from './personName.js';
 import { phraseForms } from './phrase.js';
-import { isLowerCase } from '../letters.js';
+import { isLowerCase, isUpperCase } from '../letters.js';
 import { KNOWN_SURNAME_NOMINATIVE, KNOWN_WHOLE, wordFacts } from './wordFacts.js';
 
 /**
@@ -97,19 +97,6 @@ function hasCyrillicLetter(w: string): boolean {
     if (c >= 0x80 && (c < 0x400 || c >= 0x460)) return CYRILLIC_LETTER.test(w); // other scripts: the regex's own case folding
   }
   return false;
-}
-
-/** `w === w.toUpperCase()`, without the copy for Latin and basic Cyrillic words. */
-function isUpperCase(w: string): boolean {
-  for (let k = 0; k < w.length; k++) {
-    const c = w.charCodeAt(k);
-    if (c < 0x80) {
-      if (c >= 0x61 && c <= 0x7a) return false;
-    } else if (c >= 0x400 && c < 0x460) {
-      if (c >= 0x430) return false;
-    } else return w === w.toUpperCase(); // other scripts: the full rule
-  }
-  return true;
 }
 
 function unitsOf(doc: Doc, tokStart: number, tokEnd: number, type: EntityType, morphology: Morphology): Unit[] {

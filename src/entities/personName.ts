@@ -1,6 +1,6 @@
 import type { Morphology } from '../morph/morphology.js';
 import type { Case, Gender } from './grammar.js';
-import { detached } from '../morph/cache.js';
+import { BoundedCache, detached } from '../morph/cache.js';
 import { CASES, caseOf, gendersOf, hasGrammeme, isPlural, posOf } from './grammar.js';
 import { caseAllowed, casePenalty, documentVote, isKnown, type MentionContext, nominalForm, parses, type Unit } from './mentionContext.js';
 import { ANY_KNOWN, genderCaseSlot, wordFacts } from './wordFacts.js';
@@ -61,39 +61,40 @@ function weightIndex(w: number): number {
 const ENDS_A = 1, CONSONANT = 2, OBLIQUE_END = 4, FEM_OBLIQUE = 8, FEM_SURNAME = 16;
 
 // Per morphology, by the word: the raw readings (they do not depend on where the word stands in the name).
-const rawCache = new WeakMap<Morphology, Map<string, RawReadings>>();
+const rawCache = new WeakMap<Morphology, BoundedCache<RawReadings>>();
 
-const RAW_CACHE_LIMIT = 100_000;
+// Words per cache generation (two are kept, as before the one map that cleared at 100 000).
+const RAW_CACHE_LIMIT = 50_000;
 
 // The readings depend on the word and on document-wide evidence only (the vocabulary and counts,
 // one pair per document): a name mentioned again in the same document reuses them. Keyed by the
-// document's word counts, so they go with the document; one map by the word per (isLast, multi).
+// document's word counts, so they go with the document; one map by the word for a surname (the
+// last of several words), one for any other place.
 const docReadings = new WeakMap<Map<string, number>, Array<Map<string, Readings>>>();
 
-function personReadings(u: Unit, isLast: boolean, multi: boolean, context: MentionContext, morphology: Morphology): Readings {
+function personReadings(u: Unit, surname: boolean, context: MentionContext, morphology: Morphology): Readings {
   let perDoc = docReadings.get(context.counts);
-  if (perDoc === undefined) docReadings.set(context.counts, (perDoc = [new Map(), new Map(), new Map(), new Map()]));
-  const byWord = perDoc[(isLast ? 2 : 0) + (multi ? 1 : 0)];
+  if (perDoc === undefined) docReadings.set(context.counts, (perDoc = [new Map(), new Map()]));
+  const byWord = perDoc[surname ? 1 : 0];
   const done = byWord.get(u.text);
   if (done !== undefined) return done;
-  const computed = scoredReadings(u, isLast && multi, context, morphology);
+  const computed = scoredReadings(u, surname, context, morphology);
   byWord.set(u.text, computed);
   return computed;
 }
 
 function scoredReadings(u: Unit, surname: boolean, context: MentionContext, morphology: Morphology): Readings {
-  const vocab = context.vocab;
+  const vocab = context.counts;
   let cache = rawCache.get(morphology);
-  if (cache === undefined) rawCache.set(morphology, (cache = new Map()));
+  if (cache === undefined) rawCache.set(morphology, (cache = new BoundedCache(RAW_CACHE_LIMIT)));
   let raw = cache.get(u.text);
   if (raw === undefined) {
-    if (cache.size > RAW_CACHE_LIMIT) cache.clear();
     raw = rawPersonReadings(u, morphology);
-    cache.set(detached(u.text), raw);
+    cache.set(u.text, raw);
   }
   const out: Readings = { forms: noForms(), weights: noWeights() };
   // Written the same wherever it stands (Ватцке after a preposition and as a subject): it does not decline.
-  const unchanged = writtenUnchanged(u.text, context.counts, vocab);
+  const unchanged = writtenUnchanged(u.text, vocab);
   for (let k = 1; k < raw.length; k += 2) {
     const form = raw[k] as string;
     const code = raw[k + 1] as number;
@@ -227,10 +228,10 @@ export function personForms(units: Unit[], context: MentionContext, morphology: 
   if (live.length === 0) return forms;
   // A family in the plural (Скрипалей beside Скрипаль): the plural nominative, Скрипали.
   const plural = live.length === 1 && units.length === 1 && mayBeFamilyPlural(live[0].text)
-    ? familyPlural(live[0].text, context.vocab, (wordFacts(morphology, live[0].text).flags & ANY_KNOWN) === 0, context.cases?.includes('ablt') === true)
+    ? familyPlural(live[0].text, context.counts, (wordFacts(morphology, live[0].text).flags & ANY_KNOWN) === 0, context.cases?.includes('ablt') === true)
     : undefined;
   if (plural !== undefined) return forms.set(live[0], plural);
-  const readings = live.map((u, k) => personReadings(u, k === live.length - 1, live.length > 1, context, morphology));
+  const readings = live.map((u, k) => personReadings(u, k === live.length - 1 && live.length > 1, context, morphology));
   // What the rest of the document says about this person's gender (a verb after another mention).
   let vote = 0;
   for (const u of live) vote += documentVote(u.text, context, morphology);

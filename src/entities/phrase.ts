@@ -8,7 +8,7 @@ import { caseAllowed, casePenalty, isKnown, type MentionContext, nominalForm, pa
 import { guessNameNominative } from './nameEndings.js';
 import { PER_GENDERS } from './personName.js';
 import { startsUpper } from '../letters.js';
-import { AGREEMENT_KEYS, FIRST_ADJECTIVE, agreementIndex, agreementKey, tagFacts } from './wordFacts.js';
+import { ADJ_POS, AGREEMENT_KEYS, FIRST_ADJECTIVE, agreementIndex, agreementKey, tagFacts } from './wordFacts.js';
 import { BoundedCache } from '../morph/cache.js';
 
 type Parse = Az.Parse;
@@ -18,7 +18,6 @@ type Parse = Az.Parse;
 
 const OPTION_CACHE_LIMIT = 200_000;
 
-const ADJ_POS = new Set(['ADJF', 'PRTF']);
 
 function isAdjective(u: Unit, morphology: Morphology): boolean {
   return !u.fixed && (tagFacts(morphology, u.text).flags & FIRST_ADJECTIVE) !== 0;
@@ -171,7 +170,7 @@ export function phraseForms(units: Unit[], context: MentionContext, type: Entity
   const modKeys = mods.map((m) => tagFacts(morphology, m.text).anyAdjectives);
   for (const o of options) {
     let score = o.score + (o.c === 'nomn' ? 0.05 : 0) - casePenalty(o.c, context);
-    if (o.form !== undefined && o.form !== head.text && !/[аяуюыи]$/.test(o.form) && context.vocab.has(o.form.replace(/ё/g, 'е'))) score += 0.4;
+    if (o.form !== undefined && o.form !== head.text && !/[аяуюыи]$/.test(o.form) && context.counts.has(o.form.replace(/ё/g, 'е'))) score += 0.4;
     const key = agreementKey(o.c, o.plural, o.gender);
     for (const keys of modKeys) if ((keys & key) !== 0) score += 0.5;
     if (best === undefined || score > bestScore) { best = o; bestScore = score; }

@@ -1,6 +1,6 @@
 import type { Doc } from '../doc.js';
 import { readTsv } from './grammar.js';
-import { foldYo } from '../letters.js';
+import { foldYo, lowerCode } from '../letters.js';
 
 /** A role from roles.tsv: its lemmas, the nominative shown to users, the office it names. */
 export interface Role { lemmas: string[]; display: string; cls: string }
@@ -34,15 +34,6 @@ function table(): Map<string, Role[]> {
     for (const list of byFirst.values()) list.sort((a, b) => b.lemmas.length - a.lemmas.length);
   }
   return byFirst;
-}
-
-/** A letter's lower-case code for Latin and basic Cyrillic letters, -1 for any other character. */
-function lowerCode(c: number): number {
-  if (c < 0x80) return c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
-  if (c >= 0x430 && c < 0x460) return c;
-  if (c >= 0x410 && c < 0x430) return c + 0x20;
-  if (c >= 0x400 && c < 0x410) return c + 0x50;
-  return -1;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type Az from 'az';
 import type { Morphology } from '../morph/morphology.js';
 import { BoundedCache } from '../morph/cache.js';
+import { lowerCode } from '../letters.js';
 import { CASES, type Case, type Gender, caseOfTag, gendersOfTag, isPluralTag, posOfTag, tagHas, usableParses } from './grammar.js';
 
 type Parse = Az.Parse;
@@ -51,7 +52,8 @@ export const SOME_PAST_SINGULAR = 512;
 /** The flags `tagFacts` gives: those read from the tags alone. */
 export const TAG_FLAGS = FIRST_NOUN | FIRST_ADJECTIVE | NAME_OR_SURNAME | PAST_MASCULINE | PAST_FEMININE | SOME_PAST_SINGULAR;
 
-const ADJ_POS = new Set(['ADJF', 'PRTF']);
+/** The parts of speech that agree with a noun as its adjective (full adjectives and participles). */
+export const ADJ_POS: ReadonlySet<string> = new Set(['ADJF', 'PRTF']);
 const GENDER_INDEX: Record<Gender, number> = { masc: 0, femn: 1, neut: 2 };
 const CASE_INDEX = new Map<Case, number>(CASES.map((c, k) => [c, k]));
 
@@ -190,15 +192,6 @@ export function mayStutter(form: string): boolean {
 }
 
 const HYPHEN = 0x2d;
-
-/** The code az compares after lower-casing, for ASCII and basic Cyrillic; -1 for any other character. */
-function lowerCode(c: number): number {
-  if (c < 0x80) return c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
-  if (c >= 0x410 && c <= 0x42f) return c + 0x20;
-  if (c >= 0x430 && c <= 0x45f) return c;
-  if (c >= 0x400 && c <= 0x40f) return c + 0x50;
-  return -1;
-}
 
 // Per form that may stutter: 1 when all its parses are usable, 0 when not.
 const usableOf = new WeakMap<Morphology, BoundedCache<number>>();

@@ -147,16 +147,13 @@ export function fastParsers<C extends ParserConfig>(d: AzDictionaries, others: R
   };
 
   const prefixUnknown: ParserFn<C> = (word) => {
-    const capitalised = isCapitalised(word);
     word = lowerCase(word);
     const out: Parse[] = [];
     for (let len = 1; len <= 5; len++) {
       if (word.length - len < 3) break;
-      const end = word.substr(len);
-      // az asks its Dictionary parser about `end` (which drops names unless `end` looks capitalised),
-      // then keeps productive readings, names only when the word is capitalised.
-      const reject = UNPRODUCTIVE | (isCapitalised(end) && capitalised ? 0 : CAPITALISED);
-      readings(lowerCase(end), reject, 0.3, word.substr(0, len), out);
+      // az asks its Dictionary parser about the rest of the word, which drops names unless it looks
+      // capitalised; cut from the lower-cased word, it never does, so names are always dropped.
+      readings(word.substr(len), UNPRODUCTIVE | CAPITALISED, 0.3, word.substr(0, len), out);
     }
     return out;
   };

@@ -36,8 +36,6 @@ export class ReadingProbabilities {
   private tag = '';
   private walked = 0;
   private nodes = new Int32Array(64);
-  // Tag strings by tag number (az's tags are shared and never change).
-  private readonly tagStrings: string[] = [];
 
   constructor(private readonly table: IntDawg) {}
 
@@ -53,7 +51,7 @@ export class ReadingProbabilities {
       this.walked = 0;
     }
     if (this.wordNode === MISSING) return undefined;
-    const tag = this.tagString(p);
+    const tag = p.tag.toString(); // memoised per tag object (az.ts)
     const last = this.tag;
     let i = 0;
     const shared = Math.min(this.walked, tag.length);
@@ -73,14 +71,5 @@ export class ReadingProbabilities {
     this.walked = i;
     if (i < tag.length) return undefined;
     return this.table.hasValue(index) ? this.table.value(index) : undefined;
-  }
-
-  /** A reading's tag as a string, kept by tag number for a dictionary reading. */
-  private tagString(p: Az.Parse): string {
-    const d = p as Az.Parse & { formIdx?: number };
-    if (d.paradigm === undefined || d.formCnt === undefined || d.formIdx === undefined) return p.tag.toString();
-    const tagIdx = d.paradigm[d.formCnt + d.formIdx];
-    if (tagIdx === undefined) return p.tag.toString();
-    return (this.tagStrings[tagIdx] ??= p.tag.toString());
   }
 }

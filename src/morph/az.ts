@@ -12,7 +12,6 @@ import type { AzDictionaries, DictionaryParseClass, PayloadDawg } from './az-par
 const Az = createRequire(import.meta.url)('az') as typeof AzModule;
 
 let ready = false;
-let probabilityBuffer: ArrayBuffer | undefined;
 /** The graph and table files az loads, by name: rutext's parsers read the same bytes (az-parsers.ts). */
 const graphBuffers = new Map<string, ArrayBuffer>();
 const WORDS = 'words.dawg';
@@ -57,9 +56,8 @@ export function loadAz(): typeof Az.Morph {
       // A file read on its own owns its buffer; a small one may sit in Node's shared pool: copy that out.
       const own = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength
         ? data.buffer : data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength);
-      if (url.endsWith(PROBABILITIES)) probabilityBuffer = own;
       const name = url.slice(url.lastIndexOf('/') + 1);
-      if (name === WORDS || name === PARADIGMS || SUFFIX_TABLES.includes(name)) graphBuffers.set(name, own);
+      if (name === WORDS || name === PARADIGMS || name === PROBABILITIES || SUFFIX_TABLES.includes(name)) graphBuffers.set(name, own);
       return [cb, own];
     });
     for (const given of withShallowFreeze(() => { for (const [cb, data] of answers) cb(null, data); })) freezeTags(given);
@@ -68,11 +66,13 @@ export function loadAz(): typeof Az.Morph {
     Az.load = original;
   }
   if (error) throw error instanceof Error ? error : new Error(String(error));
-  memoiseTags(Az.Morph);
+  const sample = Az.Morph('слово');
+  memoiseTags(sample);
   installExactSearch(Az.DAWG);
-  if (probabilityBuffer === undefined) throw new Error(`az: ${PROBABILITIES} was not loaded`);
+  const probabilities = graphBuffers.get(PROBABILITIES);
+  if (probabilities === undefined) throw new Error(`az: ${PROBABILITIES} was not loaded`);
   // A second view of the table az scores dictionary readings with (the same bytes, no copy).
-  parseWord = defaultParser(Az.Morph, Az.DAWG.fromArrayBuffer(probabilityBuffer, 'int') as IntDawg, dictionaries(Az.Morph));
+  parseWord = defaultParser(Az.Morph, Az.DAWG.fromArrayBuffer(probabilities, 'int') as IntDawg, dictionaries(sample));
   ready = true;
   return Az.Morph;
 }
@@ -81,18 +81,18 @@ export function loadAz(): typeof Az.Morph {
  * Views of az's word graph, suffix tables and paradigm table (the bytes az reads, no copy) and its
  * DictionaryParse class, for rutext's parsers; undefined when one is missing (az's parsers then run).
  */
-function dictionaries(morph: typeof Az.Morph): AzDictionaries | undefined {
+function dictionaries(sample: readonly AzModule.Parse[]): AzDictionaries | undefined {
   const words = graphBuffers.get(WORDS);
   const tables = SUFFIX_TABLES.map((name) => graphBuffers.get(name));
   const paradigms = graphBuffers.get(PARADIGMS);
   graphBuffers.clear();
-  const sample = morph('слово').find((p) => p.parser === 'Dictionary');
-  if (words === undefined || paradigms === undefined || sample === undefined || tables.some((t) => t === undefined)) return undefined;
+  const known = sample.find((p) => p.parser === 'Dictionary');
+  if (words === undefined || paradigms === undefined || known === undefined || tables.some((t) => t === undefined)) return undefined;
   return {
     words: Az.DAWG.fromArrayBuffer(words, 'words') as PayloadDawg,
     suffixTables: tables.map((t) => Az.DAWG.fromArrayBuffer(t!, 'probs') as PayloadDawg),
     paradigms: new Uint16Array(paradigms),
-    DictionaryParse: sample.constructor as DictionaryParseClass,
+    DictionaryParse: known.constructor as DictionaryParseClass,
   };
 }
 
@@ -163,10 +163,10 @@ function freezeTag(t: AzTag, withCopy: boolean): void {
  * per parse: together about a tenth of parsing a new word. Tags are shared and frozen, so each
  * answer is computed once per tag object; a tag that is not frozen is answered afresh.
  */
-function memoiseTags(morph: typeof Az.Morph): void {
-  const sample = morph('слово')[0]?.tag as object | undefined;
-  if (sample === undefined) return;
-  const proto = Object.getPrototypeOf(sample) as Record<string, unknown>;
+function memoiseTags(sample: readonly AzModule.Parse[]): void {
+  const tag = sample[0]?.tag as object | undefined;
+  if (tag === undefined) return;
+  const proto = Object.getPrototypeOf(tag) as Record<string, unknown>;
   for (const name of ['isProductive', 'isCapitalized', 'toString']) {
     const original = proto[name];
     if (typeof original !== 'function') continue;

@@ -1,3 +1,5 @@
+import { hashString, nonZero } from '../hash.js';
+
 /**
  * A string-keyed cache of two generations: when the young one holds `limit` entries it becomes
  * the old one and the previous old one is dropped; a hit in the old one moves to the young one.
@@ -138,11 +140,9 @@ export class BoundedCache<V> {
 
 const MIN_CAPACITY = 16;
 
-/** FNV-1a over the UTF-16 units, with bit 0 set so that 0 marks an empty slot. */
+/** The key's hash as the table keeps it (never 0: 0 marks an empty slot). */
 function hashOf(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return (h ^ (h >>> 16)) | 1;
+  return nonZero(hashString(s, 0));
 }
 
 /**

@@ -7,7 +7,8 @@ import { analyseSentence } from './context.js';
 import { type FormInfo, formInfoOf, isAnalysable } from './form-info.js';
 import { isLowerCase } from '../letters.js';
 import { closestForm, lemmaOf } from './lemma.js';
-import { FNV_START, SharedLists, hashEnd, hashStep } from './shared-lists.js';
+import { SharedLists } from './shared-lists.js';
+import { hashStart, hashStep, nonZero } from '../hash.js';
 import { type OverrideLexicon, overrides } from './overrides.js';
 import { russianStem } from './russian-stem.js';
 
@@ -418,14 +419,14 @@ function matchCase(word: string, model: string): string {
  */
 function tagsOf(parses: readonly Parse[]): readonly Az.Tag[] {
   if (parses.length === 0) return NO_TAGS;
-  let h = FNV_START ^ parses.length;
+  let h = hashStart(0) ^ parses.length;
   for (let i = 0; i < parses.length; i++) h = hashStep(h, tagId(parses[i].tag));
-  h = hashEnd(h);
-  const t = tagLists;
-  for (let s = t.first(h); t.hashAt(s) !== 0; s = t.next(s)) {
-    if (t.hashAt(s) === h && sameTags(t.at(s), parses)) return t.at(s);
-  }
-  return t.add(h, Object.freeze(parses.map((p) => p.tag)));
+  h = nonZero(h);
+  return tagLists.intern(h, parses, sameTags, frozenTags);
+}
+
+function frozenTags(parses: readonly Parse[]): readonly Az.Tag[] {
+  return Object.freeze(parses.map((p) => p.tag));
 }
 
 function sameTags(list: readonly Az.Tag[], parses: readonly Parse[]): boolean {

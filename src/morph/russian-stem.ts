@@ -1,3 +1,5 @@
+import { readRows } from '../data-file.js';
+
 /**
  * The Snowball stemmer for Russian (snowball.tartarus.org/algorithms/russian/stemmer.html), as the
  * snowball-stemmers package runs it, written over plain string indices. The package's generated
@@ -113,29 +115,38 @@ function cut(word: string, end: number, rv: number, endings: Endings): number {
 /** A list of endings, longest first, which of them must follow а or я, and their last letters (tested first). */
 interface Endings { list: string[]; afterAorYa: boolean[]; last: number[] }
 
-function endings(afterAorYa: readonly string[], plain: readonly string[]): Endings {
-  const all = [...afterAorYa.map((s) => [s, true] as const), ...plain.map((s) => [s, false] as const)];
-  // Longest first: the algorithm takes the longest ending that matches.
-  all.sort((a, b) => b[0].length - a[0].length);
-  return { list: all.map((e) => e[0]), afterAorYa: all.map((e) => e[1]), last: all.map((e) => e[0].charCodeAt(e[0].length - 1)) };
+/** The ending lists of russian-stem.tsv by group, longest ending first (the algorithm takes the longest that matches). */
+function readEndings(): Map<string, Endings> {
+  const rows = new Map<string, Array<readonly [string, boolean]>>();
+  for (const [group, after, list] of readRows(new URL('./russian-stem.tsv', import.meta.url))) {
+    let all = rows.get(group);
+    if (all === undefined) rows.set(group, (all = []));
+    for (const e of list.split(' ')) if (e.length > 0) all.push([e, after === 'yes']);
+  }
+  const out = new Map<string, Endings>();
+  for (const [group, all] of rows) {
+    all.sort((a, b) => b[0].length - a[0].length);
+    out.set(group, { list: all.map((e) => e[0]), afterAorYa: all.map((e) => e[1]), last: all.map((e) => e[0].charCodeAt(e[0].length - 1)) });
+  }
+  return out;
 }
 
-const GERUND = endings(['в', 'вши', 'вшись'], ['ив', 'ыв', 'ивши', 'ывши', 'ившись', 'ывшись']);
-const ADJECTIVE = endings([], [
-  'ее', 'ие', 'ое', 'ые', 'ими', 'ыми', 'ей', 'ий', 'ой', 'ый', 'ем', 'им', 'ом', 'ым', 'его', 'ого', 'ему', 'ому', 'их', 'ых', 'ею', 'ою', 'ую', 'юю', 'ая', 'яя',
-]);
-const PARTICIPLE = endings(['ем', 'нн', 'вш', 'щ', 'ющ'], ['ивш', 'ывш', 'ующ']);
-const REFLEXIVE = endings([], ['сь', 'ся']);
-const VERB = endings(
-  ['ла', 'на', 'ете', 'йте', 'ли', 'й', 'л', 'ем', 'н', 'ло', 'но', 'нно', 'ет', 'ют', 'ны', 'ть', 'ешь'],
-  ['ила', 'ыла', 'ена', 'ите', 'ейте', 'уйте', 'или', 'ыли', 'ей', 'уй', 'ил', 'ыл', 'им', 'ым', 'ен', 'ило', 'ыло', 'ено', 'ует', 'ит', 'ыт', 'уют', 'ят', 'ены', 'ить', 'ыть', 'ишь', 'ю', 'ую'],
-);
-const NOUN = endings([], [
-  'а', 'ев', 'ов', 'е', 'ие', 'ье', 'и', 'еи', 'ии', 'ами', 'ями', 'иями', 'й', 'ей', 'ией', 'ий', 'ой', 'ам', 'ем', 'ием', 'ом', 'ям', 'иям',
-  'о', 'у', 'ах', 'ях', 'иях', 'ы', 'ь', 'ю', 'ию', 'ью', 'я', 'ия', 'ья',
-]);
-const DERIVATIONAL = endings([], ['ост', 'ость']);
-const TIDY = endings([], ['ейше', 'ейш', 'н', 'ь']);
+const GROUPS = readEndings();
+
+function group(name: string): Endings {
+  const g = GROUPS.get(name);
+  if (g === undefined) throw new Error(`russian-stem.tsv: no '${name}' endings`);
+  return g;
+}
+
+const GERUND = group('gerund');
+const ADJECTIVE = group('adjective');
+const PARTICIPLE = group('participle');
+const REFLEXIVE = group('reflexive');
+const VERB = group('verb');
+const NOUN = group('noun');
+const DERIVATIONAL = group('derivational');
+const TIDY = group('tidy');
 const SUPERLATIVE = TIDY.list.indexOf('ейше');
 const SUPERLATIVE_SHORT = TIDY.list.indexOf('ейш');
 const DOUBLE_N = TIDY.list.indexOf('н');

@@ -4,14 +4,14 @@
  * RT's hundred thousand forms) and their parses' tags (FormInfo.tags). A list is found by a hash of
  * its items in an open-addressing table and compared item by item, with no key built for it.
  */
+import { hashStart, hashStep, nonZero } from '../hash.js';
 
 /**
  * The table: hashes (bit 0 set; 0 marks an empty slot) and lists, probed linearly. Past `limit`
  * lists it starts afresh: lists in use stay valid, later equal ones get a new copy.
  *
  * @example
- * for (let s = t.first(h); t.hashAt(s) !== 0; s = t.next(s)) if (t.hashAt(s) === h && same(t.at(s))) return t.at(s);
- * return t.add(h, copy);
+ * const shared = t.intern(h, numbers, sameNumbers, (xs) => xs.slice());
  */
 export class SharedLists<L> {
   private hashes = new Int32Array(MIN_CAPACITY);
@@ -19,23 +19,24 @@ export class SharedLists<L> {
   private count = 0;
   constructor(private readonly limit: number) {}
 
-  /** The first slot to look at for hash h. */
-  first(h: number): number { return h & (this.hashes.length - 1); }
-  /** The slot after s. */
-  next(s: number): number { return (s + 1) & (this.hashes.length - 1); }
-  /** The hash in slot s, 0 when it is empty (the end of a search). */
-  hashAt(s: number): number { return this.hashes[s]; }
-  /** The list in slot s (not empty). */
-  at(s: number): L { return this.lists[s]!; }
-
-  /** Adds a list that a search for its hash did not find; returns it. */
-  add(h: number, list: L): L {
+  /**
+   * The list kept that `same` finds equal to `item` (searched among those of hash h), or else
+   * `make(item)`, kept and returned.
+   */
+  intern<T>(h: number, item: T, same: (list: L, item: T) => boolean, make: (item: T) => L): L {
+    for (let s = this.first(h); this.hashes[s] !== 0; s = this.next(s)) {
+      if (this.hashes[s] === h && same(this.lists[s]!, item)) return this.lists[s]!;
+    }
     if (this.count >= this.limit) this.reset(MIN_CAPACITY);
     else if ((this.count + 1) * 2 > this.hashes.length) this.grow();
+    const list = make(item);
     this.place(h, list);
     this.count++;
     return list;
   }
+
+  private first(h: number): number { return h & (this.hashes.length - 1); }
+  private next(s: number): number { return (s + 1) & (this.hashes.length - 1); }
 
   private reset(capacity: number): void {
     this.hashes = new Int32Array(capacity);
@@ -61,16 +62,6 @@ export class SharedLists<L> {
 
 const MIN_CAPACITY = 1024;
 
-/** One step of FNV-1a over a 32-bit item; start from FNV_START, finish with hashEnd. */
-export function hashStep(h: number, item: number): number {
-  return Math.imul(h ^ item, 0x01000193);
-}
-export const FNV_START = 0x811c9dc5;
-/** The final mix, with bit 0 set so that 0 marks an empty slot. */
-export function hashEnd(h: number): number {
-  return (h ^ (h >>> 16)) | 1;
-}
-
 const numberLists = new SharedLists<readonly number[]>(50_000);
 
 /**
@@ -82,17 +73,17 @@ const numberLists = new SharedLists<readonly number[]>(50_000);
  * sharedNumbers([0, 1, 2]) === a; // true
  */
 export function sharedNumbers(numbers: readonly number[]): readonly number[] {
-  let h = FNV_START ^ numbers.length;
+  let h = hashStart(0) ^ numbers.length;
   // The hash only has to spread the lists (equality is tested number by number): a number's
   // integer part and its first fractional bits are enough (NaN and ±Infinity all give 0).
   for (let i = 0; i < numbers.length; i++) h = hashStep(h, (numbers[i] * 4096) | 0);
-  h = hashEnd(h);
-  const t = numberLists;
-  for (let s = t.first(h); t.hashAt(s) !== 0; s = t.next(s)) {
-    if (t.hashAt(s) === h && sameNumbers(t.at(s), numbers)) return t.at(s);
-  }
+  h = nonZero(h);
   // A copy of exactly the right length: an array grown by push keeps room to spare.
-  return t.add(h, numbers.slice());
+  return numberLists.intern(h, numbers, sameNumbers, copyOf);
+}
+
+function copyOf(numbers: readonly number[]): readonly number[] {
+  return numbers.slice();
 }
 
 function sameNumbers(a: readonly number[], b: readonly number[]): boolean {

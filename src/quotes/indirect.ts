@@ -21,8 +21,8 @@ function phraseAt(v: View, i: number): { end: number; pron: number; quoted: bool
   // Every phrase opens with a preposition or a conjunction, whose lemma is its lower-cased form;
   // looking the form up directly keeps this per-token check cheap.
   // Upper-case Cyrillic is looked up lower-cased: test its first letter and the length (which
-  // lower-casing keeps for any word that can match) before building the string. Both are read
-  // from the text and the token's offsets: most words end here without their string being read.
+  // lower-casing keeps for any word that can match) before building the lower-cased copy: most
+  // words end here, without a copy or a map lookup.
   const tok = v.doc.tokens[i];
   const c = v.text.charCodeAt(tok.start);
   const upper = c >= 0x410 && c < 0x430;

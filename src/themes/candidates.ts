@@ -2,8 +2,8 @@ import type { Context } from '../context.js';
 import type { Doc, MorphTok } from '../doc.js';
 import type { Morphology } from '../morph/morphology.js';
 import { themeStopwords } from './lexicon.js';
-import { detached } from '../morph/cache.js';
-import { startsWithCapital } from '../letters.js';
+import { BoundedCache } from '../morph/cache.js';
+import { foldYo, isLowerCase, startsWithCapital } from '../letters.js';
 
 /** What pattern a candidate phrase came from. */
 export const enum Kind {
@@ -68,16 +68,7 @@ function numberOf(tags: readonly string[]): string | undefined {
 export function plainLemma(form: string, m: MorphTok): string {
   const s = typeof m.lemma === 'string' && m.lemma !== '' ? m.lemma : form;
   // Mostly it is so already: then s itself, not a copy (toLowerCase copies a Cyrillic string).
-  return isFoldedLower(s) ? s : s.toLowerCase().replace(/ё/g, 'е');
-}
-
-/** True when lower-casing and ё→е leave s as it is: only а…я and ASCII other than A…Z. */
-function isFoldedLower(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80 ? c >= 0x41 && c <= 0x5a : c < 0x430 || c > 0x44f) return false;
-  }
-  return true;
+  return foldYo(isLowerCase(s) ? s : s.toLowerCase());
 }
 
 /**
@@ -196,8 +187,7 @@ export function tokenFacts(doc: Doc, ctx: Context): TokenFacts {
     if (t.kind !== 'word' || t.start < bodyStart || t.end > bodyEnd) continue;
     const m = doc.morph[i];
     if (m === undefined) continue;
-    // Only nouns, adjectives and unknown words can be candidates: others skip the cache lookup
-    // (and the read of their text).
+    // Only nouns, adjectives and unknown words can be candidates: others skip the cache lookup.
     const pos = m.pos;
     if ((pos !== 'NOUN' && pos !== 'ADJF' && pos !== undefined) || t.text.length < 2) continue;
     const info = wordInfo(ctx, t.text, m);
@@ -336,7 +326,7 @@ export function visitCandidates(doc: Doc, ctx: Context, facts: TokenFacts, visit
   }
 }
 
-const nameKeyCache = new WeakMap<Context, Map<string, string | null>>();
+const nameKeyCache = new WeakMap<Context, BoundedCache<string | null>>();
 
 /**
  * The key of an entity name: stems of its lower-cased words (falling back to the mention's tokens).
@@ -344,16 +334,14 @@ const nameKeyCache = new WeakMap<Context, Map<string, string | null>>();
  */
 function nameKey(ctx: Context, name: string, facts: TokenFacts, from: number, to: number): string {
   let cache = nameKeyCache.get(ctx);
-  if (cache === undefined) nameKeyCache.set(ctx, (cache = new Map()));
+  // Two generations of 50 000 names, above the distinct names of a thousand articles (14 000 in
+  // RT_0): the frequent names stay over a long batch. set() copies a name cut from an article.
+  if (cache === undefined) nameKeyCache.set(ctx, (cache = new BoundedCache(50_000)));
   let key = cache.get(name);
   if (key === undefined) {
     const words = name.toLowerCase().replace(/ё/g, 'е').split(/\s+/).filter((w) => w !== '');
     key = words.length === 0 ? null : words.map((w) => ctx.morphology.stem(w)).join(' ');
-    // Bounded over a long batch, but above the distinct names of a thousand articles (14 000 in
-    // RT_0): a table that clears every few hundred articles re-stems the frequent names each time.
-    if (cache.size >= 50_000) cache.clear();
-    // A copy: a name cut from an article's text would keep the whole text alive.
-    cache.set(detached(name), key);
+    cache.set(name, key);
   }
   if (key !== null) return key;
   const parts: string[] = [];

@@ -1,6 +1,6 @@
 import {
   attrsAround, dynamicFeatures, flaggedFeatures, joinedFeatures, labelRowFeatures, N_ATTR, N_DYNAMIC, N_FLAGGED,
-  N_JOINED, N_LABEL_ONLY, N_STATIC, staticFeatures, type DocFeatures,
+  N_JOINED, N_LABEL_ONLY, N_STATIC, SCRATCH_LIMIT, staticFeatures, type DocFeatures,
 } from './features.js';
 import { allowed, N_LABELS } from './labels.js';
 import { rowOffset, SparseModel, type Weights } from './model.js';
@@ -136,8 +136,8 @@ function decodeByRows(f: DocFeatures, m: SparseModel): Uint8Array {
   if (rs === undefined) rowScores.set(m, rs = new RowScores(m, ROW_SCORES_LIMIT));
   const n = f.n;
   const out = new Uint8Array(n);
-  // Kept for the next document unless it is a long one (see features.ts, SCRATCH_LIMIT).
-  if (entries.length < n + 4 && n <= 20_000) entries = new Int32Array(Math.max(n + 4, 2 * entries.length));
+  // Kept for the next document unless it is a long one (as the feature scratch arrays are).
+  if (entries.length < n + 4 && n <= SCRATCH_LIMIT) entries = new Int32Array(Math.max(n + 4, 2 * entries.length));
   const ent = entries.length >= n + 4 ? entries : new Int32Array(n + 4);
   ent.fill(-1, 0, n + 4);
   let sums = rs.sums;

@@ -4,8 +4,8 @@ import type { Morphology } from '../../morph/morphology.js';
 import { detached } from '../../morph/cache.js';
 import type { TokenKind } from '../../types.js';
 import { clusterOf, clustersGeneration } from './clusters.js';
-import { hashRange, hashStart, hashStep, hashString, mix, slotOf } from '../../hash.js';
-import { foldYo, startsUpper } from '../../letters.js';
+import { hashRange, hashStart, hashStep, hashSteps, hashString, mix, slotOf } from '../../hash.js';
+import { foldYo, isUpperCase, startsUpper } from '../../letters.js';
 
 /**
  * Feature extraction for the NER tagger. Training (scripts/train-ner.ts) and tagging call the
@@ -110,21 +110,6 @@ function capClass(t: Tok): string {
   return w.length === 1 ? 'Init' : 'Title';
 }
 
-/** w === w.toUpperCase(), without the copy for Latin and Russian letters. */
-function isUpperCase(w: string): boolean {
-  for (let i = 0; i < w.length; i++) {
-    const u = w.charCodeAt(i);
-    if (u < 0x80) {
-      if (u >= 0x61 && u <= 0x7a) return false;
-    } else if (u >= 0x430 && u <= 0x45f) {
-      return false;
-    } else if (u < 0x400 || u > 0x42f) {
-      return w === w.toUpperCase();
-    }
-  }
-  return true;
-}
-
 /** hashString(s, seed) for the few strings an attribute takes over and over (kinds, classes). */
 class SmallHashes {
   private readonly known = new Map<string, number>();
@@ -163,12 +148,6 @@ function computeMorphAttrs(t: Tok, m: MorphTok, out: Uint32Array, base: number):
 }
 
 const COMMA = 0x2c, BAR = 0x7c;
-
-/** The FNV state h after the code units of s (hashString(a + s) is hashSteps(state after a, s)). */
-function hashSteps(h: number, s: string): number {
-  for (let i = 0; i < s.length; i++) h = hashStep(h, s.charCodeAt(i));
-  return h;
-}
 
 /**
  * Distinct forms per cache generation. Two generations are kept and a form found in the old one
@@ -414,17 +393,17 @@ const classHashes = new Map<number, number>();
 
 /** The ambiguity class (see ambiguityHash) as a string. */
 function ambiguityClass(tags: readonly Az.Tag[]): string {
-  if (tags.length === 1) return tagParts(tags[0]).sorted;
   const parts = new Set<string>();
   for (let k = 0; k < tags.length && k < 8; k++) for (const p of tagParts(tags[k]).parts) parts.add(p);
   return [...parts].sort().join(',');
 }
 
 /**
- * What one tag adds to an ambiguity class: its POS and proper-name grammemes, them sorted and
- * joined (and that string's hash), and their bit set (partBits; -1 when the parts ran out of bits).
+ * What one tag adds to an ambiguity class: its POS and proper-name grammemes, the hash of them
+ * sorted and joined (the class of a form with this one tag), and their bit set (partBits; -1 when
+ * the parts ran out of bits).
  */
-interface TagParts { parts: readonly string[]; sorted: string; hash: number; bits: number }
+interface TagParts { parts: readonly string[]; hash: number; bits: number }
 
 /** A bit per part of an ambiguity class (POS, grammeme), given in the order met: 31 at most. */
 const partBits = new Map<string, number>();
@@ -460,13 +439,12 @@ function tagParts(tag: Az.Tag): TagParts {
     const str = tag.toString();
     for (const g of PROPER) if (str.includes(g)) parts.add(g);
     const list = [...parts];
-    const sorted = [...list].sort().join(',');
     let bits = 0;
     for (const p of list) {
       const b = bitOfPart(p);
       bits = b < 0 || bits < 0 ? -1 : bits | b;
     }
-    e = { parts: list, sorted, hash: hashString(sorted, 14), bits };
+    e = { parts: list, hash: hashString([...list].sort().join(','), 14), bits };
     tagPartsCache.set(tag, e);
   }
   return e;
@@ -649,7 +627,8 @@ class Scratch {
   }
 }
 
-const SCRATCH_LIMIT = 20_000;
+/** Documents of more tokens than this get per-document arrays of their own, not the kept scratch ones. */
+export const SCRATCH_LIMIT = 20_000;
 
 /**
  * The arrays extractFeatures fills for n tokens: attrs (n + 4 rows), lowers, and 5 byte arrays of

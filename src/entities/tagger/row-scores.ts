@@ -101,15 +101,6 @@ export class RowScores {
   }
 
   /**
-   * Offset in `sums` of the scores of entry e's row as neighbour 0 (CONTEXT_OFFSETS); neighbour d's
-   * follow at STRIDE steps. Scores every position (the decoder asks neighbourOf for one).
-   */
-  contextOf(e: number): number {
-    for (let d = 0; d < CONTEXT_OFFSETS.length; d++) this.neighbourOf(e, d);
-    return (e * SUMS_PER_ENTRY + 1) * STRIDE;
-  }
-
-  /**
    * Offset in `sums` of the scores of entry e's row as neighbour d (CONTEXT_OFFSETS). Each
    * position is scored when first asked: a row is mostly met in some positions only (a fifth of
    * the neighbour scores were never read).
