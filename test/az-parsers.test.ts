@@ -97,6 +97,16 @@ describe('az parse of a new form: rutext\'s parsers give Az.Morph\'s parses', ()
     expect(parseDefault('Москвы').some((p) => p.tag.Geox)).toBe(true);
   });
 
+  test('every prefix of az-known-prefixes.tsv, before known words, parses as az parses it', () => {
+    const prefixes = readFileSync(new URL('../src/morph/az-known-prefixes.tsv', import.meta.url), 'utf8')
+      .split('\n').filter((l) => l !== '' && !l.startsWith('#'));
+    expect(prefixes.length).toBeGreaterThan(100);
+    const made = prefixes.flatMap((p) => ['ракета', 'зеленый', 'сделать', 'Москва'].map((w) => p + w));
+    expect(mismatches(made)).toEqual([]);
+    // Each prefix is read as one: a word it starts, unknown to the dictionary, gets a PrefixKnown parse with it.
+    for (const p of prefixes) expect(parseDefault(`${p}бегемот`).some((x) => x.parser === 'PrefixKnown' && (x as Az.Parse & { prefix?: string }).prefix === p)).toBe(true);
+  });
+
   test('the sample article\'s words', () => {
     const sample = tokenize(readFileSync(new URL('../fixtures/article.txt', import.meta.url), 'utf8')).map((t) => t.text);
     expect(mismatches(new Set(sample))).toEqual([]);

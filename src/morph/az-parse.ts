@@ -18,7 +18,7 @@ type Parse = Az.Parse & { parser?: string };
 type ParserFn = (word: string, config: AzConfig) => Parse[];
 
 /** The settings az passes its parsers (its `defaults`). */
-interface AzConfig extends ParserConfig { parsers: string[]; normalizeScore?: boolean; forceParse?: boolean }
+export interface AzConfig extends ParserConfig { parsers: string[]; normalizeScore?: boolean; forceParse?: boolean }
 
 interface Step { name: string; terminal: boolean; run: ParserFn }
 
@@ -29,12 +29,12 @@ interface Step { name: string; terminal: boolean; run: ParserFn }
  * @param probabilities az's p_t_given_w table (the one Morph scores dictionary readings with).
  * @param dictionaries az's graphs and tables, for rutext's versions of its costlier parsers
  *   (az-parsers.ts); without them az's own parsers run.
+ * @param config az's defaults object (azDefaults(morph)).
  * @example
  * const parse = defaultParser(Az.Morph, probabilities, dictionaries);
  * parse('стали').map((p) => p.tag.toString()); // as Az.Morph('стали')
  */
-export function defaultParser(morph: Az.MorphFn, probabilities: IntDawg, dictionaries?: AzDictionaries): (word: string) => Parse[] {
-  const config = defaultsOf(morph);
+export function defaultParser(morph: Az.MorphFn, probabilities: IntDawg, dictionaries?: AzDictionaries, config: AzConfig = azDefaults(morph)): (word: string) => Parse[] {
   const parsers = (morph as unknown as { Parsers: Record<string, ParserFn> }).Parsers;
   const own = dictionaries ? fastParsers(dictionaries, parsers, config) : null;
   const steps: Step[] = [];
@@ -116,8 +116,10 @@ function dictionaryScore(stutterCnt: number, typosCnt: number): number {
 /**
  * az's own defaults object, as its parsers receive it: caught by asking az for one word with the
  * Dictionary parser wrapped for that call only.
+ * @example
+ * azDefaults(Az.Morph).stutter; // Infinity
  */
-function defaultsOf(morph: Az.MorphFn): AzConfig {
+export function azDefaults(morph: Az.MorphFn): AzConfig {
   const parsers = (morph as unknown as { Parsers: Record<string, ParserFn> }).Parsers;
   const dictionary = parsers.Dictionary;
   let seen: AzConfig | undefined;

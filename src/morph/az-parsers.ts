@@ -1,6 +1,6 @@
 /**
- * rutext's versions of az's dictionary and guessing parsers (Dictionary, PrefixUnknown,
- * SuffixKnown) and of its hyphen parsers' answer for a word without a hyphen.
+ * rutext's versions of az's dictionary and guessing parsers (Dictionary, PrefixKnown,
+ * PrefixUnknown, SuffixKnown) and of its hyphen parsers' answer for a word without a hyphen.
  *
  * az's own versions build a DictionaryParse for every reading the graphs hold and only then drop
  * the ones a filter rejects (SuffixKnown's tables hold dozens of readings per suffix, most of them
@@ -13,6 +13,7 @@
  * (test/az-parsers.test.ts compares them with Az.Morph on real and made-up words).
  */
 import type Az from 'az';
+import { readRows } from '../data-file.js';
 import { codesOf, foundAt, keyOf, payloads, readPayloads, replacedTail, searchExact, stuttersOf } from './az-lookup.js';
 
 type Parse = Az.Parse;
@@ -42,7 +43,7 @@ export type DictionaryParseClass = new (word: string, paradigmIdx: number, formI
 export interface AzDictionaries {
   /** words.dawg ('words' format). */
   words: PayloadDawg;
-  /** prediction-suffixes-0/1/2.dawg ('probs' format), one per entry of SUFFIX_TABLE_PREFIXES. */
+  /** prediction-suffixes-0/1/2.dawg ('probs' format), one per entry of AZ_PREFIXES. */
   suffixTables: PayloadDawg[];
   /** paradigms.array: a count, then per paradigm its length and its numbers (suffixes, tags, prefixes). */
   paradigms: Uint16Array;
@@ -53,11 +54,20 @@ const MISSING = -1;
 const SEPARATOR = 1;
 
 /**
- * The word beginnings az's suffix tables are kept for (its `prefixes`, a closure variable: the
- * table prediction-suffixes-i is read for words starting with entry i). This and the weights
- * below are az 0.2.3's; test/az-parsers.test.ts fails if an az update changes them.
+ * az's `prefixes` (a closure variable): the word beginnings its suffix tables are kept for (the
+ * table prediction-suffixes-i is read for words starting with entry i), and the form prefixes a
+ * paradigm's third part indexes. This and the weights below are az 0.2.3's;
+ * test/az-parsers.test.ts fails if an az update changes them.
  */
-const SUFFIX_TABLE_PREFIXES = ['', 'по', 'наи'];
+export const AZ_PREFIXES: readonly string[] = Object.freeze(['', 'по', 'наи']);
+
+/**
+ * The word beginnings az's PrefixKnown parser strips to read the rest from the dictionary (its
+ * `knownPrefixes`, az 0.2.3's, in its order: the order of the parses), from az-known-prefixes.tsv.
+ */
+function knownPrefixes(): string[] {
+  return readRows(new URL('./az-known-prefixes.tsv', import.meta.url)).map((row) => row[0]);
+}
 
 /** az's weight of a suffix guess by the suffix's length (its `coeffs`). */
 const SUFFIX_WEIGHTS = [0, 0.2, 0.3, 0.4, 0.5, 0.6];
@@ -70,8 +80,8 @@ const PRODUCTIVE_ASKED = 4;
 const CAPITALISED_ASKED = 8;
 
 /**
- * rutext's Dictionary, PrefixUnknown and SuffixKnown over az's dictionaries, plus the hyphen
- * parsers' empty answer for a word without a hyphen (`others` answers the rest). They take az's
+ * rutext's Dictionary, PrefixKnown, PrefixUnknown and SuffixKnown over az's dictionaries, plus
+ * the hyphen parsers' empty answer for a word without a hyphen (`others` answers the rest). They take az's
  * default settings only: with typos, ignoreCase or a replacement of more than a letter, null.
  * @param others az's own parsers (Morph.Parsers), used for what is not replaced.
  * @example
@@ -83,7 +93,7 @@ export function fastParsers<C extends ParserConfig>(d: AzDictionaries, others: R
   if (config.typos || config.ignoreCase || (config.replacements && replace === undefined)) return null;
   const stutter = config.stutter || 0;
   const { words, suffixTables, paradigms, DictionaryParse } = d;
-  if (suffixTables.length !== SUFFIX_TABLE_PREFIXES.length) return null;
+  if (suffixTables.length !== AZ_PREFIXES.length) return null;
 
   const spans = paradigmSpans(paradigms);
   const tagFlags = new Uint8Array(0x10000);
@@ -146,6 +156,20 @@ export function fastParsers<C extends ParserConfig>(d: AzDictionaries, others: R
     return out;
   };
 
+  const prefixes = knownPrefixes();
+  const prefixKnown: ParserFn<C> = (word) => {
+    word = lowerCase(word);
+    const out: Parse[] = [];
+    for (let i = 0; i < prefixes.length; i++) {
+      const prefix = prefixes[i];
+      if (word.length - prefix.length < 3 || !word.startsWith(prefix)) continue;
+      // az asks its Dictionary parser about the rest (lower case, so names are dropped) and keeps
+      // the productive readings (az cuts a copy of the word's start per prefix to compare).
+      readings(word.substr(prefix.length), UNPRODUCTIVE | CAPITALISED, 0.7, prefix, out);
+    }
+    return out;
+  };
+
   const prefixUnknown: ParserFn<C> = (word) => {
     word = lowerCase(word);
     const out: Parse[] = [];
@@ -169,8 +193,8 @@ export function fastParsers<C extends ParserConfig>(d: AzDictionaries, others: R
     const out: Parse[] = [];
     let minlen = 1;
     used.clear();
-    for (let i = 0; i < SUFFIX_TABLE_PREFIXES.length; i++) {
-      const prefix = SUFFIX_TABLE_PREFIXES[i];
+    for (let i = 0; i < AZ_PREFIXES.length; i++) {
+      const prefix = AZ_PREFIXES[i];
       if (prefix.length && !word.startsWith(prefix)) continue;
       const table = suffixTables[i];
       const baseLength = n - prefix.length;
@@ -222,6 +246,7 @@ export function fastParsers<C extends ParserConfig>(d: AzDictionaries, others: R
 
   const parsers: Record<string, ParserFn<C>> = {
     Dictionary: dictionary,
+    PrefixKnown: prefixKnown,
     PrefixUnknown: prefixUnknown,
     SuffixKnown: suffixKnown,
   };
@@ -229,6 +254,25 @@ export function fastParsers<C extends ParserConfig>(d: AzDictionaries, others: R
     if (typeof others[name] === 'function') parsers[name] = hyphenated(others[name]);
   }
   return parsers;
+}
+
+/**
+ * A test of whether az's Dictionary parser, with these settings, can read `word` (lower case) at
+ * all, whatever its case setting: false when no key its search reaches (е as ё, doubled letters
+ * as one) has readings, so asking az again with `ignoreCase` would find nothing. Null for the
+ * settings the exact search does not take (typos, longer replacements).
+ * @example
+ * dictionaryProbe(words, defaults)?.('бздынь'); // false
+ */
+export function dictionaryProbe(words: PayloadDawg, config: ParserConfig): ((word: string) => boolean) | null {
+  const replace = config.replacements ? codesOf(config.replacements) : undefined;
+  if (config.typos || (config.replacements && replace === undefined)) return null;
+  const stutter = config.stutter || 0;
+  return (word) => {
+    const found = searchExact(words, word, replace, stutter);
+    for (let r = 0; r < found; r++) if (words.followByte(SEPARATOR, foundAt(r)) !== MISSING) return true;
+    return false;
+  };
 }
 
 /** az's test of a capitalised word (its parsers' `isCapitalized`, with ignoreCase off). */

@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { installExactSearch } from './az-lookup.js';
-import { defaultParser } from './az-parse.js';
+import { azDefaults, defaultParser } from './az-parse.js';
 import type { IntDawg } from './az-probability.js';
-import type { AzDictionaries, DictionaryParseClass, PayloadDawg } from './az-parsers.js';
+import { AZ_PREFIXES, type AzDictionaries, type DictionaryParseClass, type PayloadDawg, dictionaryProbe } from './az-parsers.js';
 
 // require, not import: Node's ESM loader would first scan az's CommonJS source for export names
 // (about 30 ms of start-up); the object is the same.
@@ -18,9 +18,13 @@ const WORDS = 'words.dawg';
 const SUFFIX_TABLES = ['prediction-suffixes-0.dawg', 'prediction-suffixes-1.dawg', 'prediction-suffixes-2.dawg'];
 const PARADIGMS = 'paradigms.array';
 let parseWord: ((word: string) => AzModule.Parse[]) | undefined;
+let probeWord: ((word: string) => boolean) | null = null;
 const INT_TAGS = 'gramtab-opencorpora-int.json';
 const PROBABILITIES = 'p_t_given_w.intdawg';
 const EXT_TAGS = 'gramtab-opencorpora-ext.json';
+const SUFFIXES = 'suffixes.json';
+/** az's paradigm suffixes (the array az itself indexes), once loaded. */
+let suffixTable: readonly string[] | undefined;
 
 type Answer = (err: unknown, data?: unknown) => void;
 
@@ -51,6 +55,7 @@ export function loadAz(): typeof Az.Morph {
       if (type === 'json') {
         const json: unknown = JSON.parse(data.toString('utf8'));
         if (url.endsWith(INT_TAGS) && Array.isArray(json)) tagCount = json.length;
+        if (url.endsWith(SUFFIXES) && Array.isArray(json) && json.every((x) => typeof x === 'string')) suffixTable = json as string[];
         return [cb, json];
       }
       // A file read on its own owns its buffer; a small one may sit in Node's shared pool: copy that out.
@@ -71,8 +76,11 @@ export function loadAz(): typeof Az.Morph {
   installExactSearch(Az.DAWG);
   const probabilities = graphBuffers.get(PROBABILITIES);
   if (probabilities === undefined) throw new Error(`az: ${PROBABILITIES} was not loaded`);
+  const config = azDefaults(Az.Morph);
+  const tables = dictionaries(sample);
   // A second view of the table az scores dictionary readings with (the same bytes, no copy).
-  parseWord = defaultParser(Az.Morph, Az.DAWG.fromArrayBuffer(probabilities, 'int') as IntDawg, dictionaries(sample));
+  parseWord = defaultParser(Az.Morph, Az.DAWG.fromArrayBuffer(probabilities, 'int') as IntDawg, tables, config);
+  probeWord = tables !== undefined ? dictionaryProbe(tables.words, config) : null;
   ready = true;
   return Az.Morph;
 }
@@ -97,6 +105,19 @@ function dictionaries(sample: readonly AzModule.Parse[]): AzDictionaries | undef
 }
 
 /**
+ * The strings a paradigm's numbers index: az's form prefixes and suffixes (its `prefixes` and
+ * `suffixes`), so a dictionary reading's other forms can be spelt without az building a parse for
+ * each (lemma.ts); undefined when az's suffix file did not have the expected shape.
+ * @example
+ * const { prefixes, suffixes } = paradigmAffixes()!;
+ * prefixes[paradigm[2 * formCnt + i]] + base + suffixes[paradigm[i]]; // form i of a reading's lexeme
+ */
+export function paradigmAffixes(): { prefixes: readonly string[]; suffixes: readonly string[] } | undefined {
+  if (!ready) loadAz();
+  return suffixTable === undefined ? undefined : { prefixes: AZ_PREFIXES, suffixes: suffixTable };
+}
+
+/**
  * `Az.Morph(word)` with az's default settings, by rutext's driver (az-parse.ts): same parses.
  * @example
  * loadAz(); parseDefault('стали')[0].tag.POS; // 'VERB'
@@ -104,6 +125,18 @@ function dictionaries(sample: readonly AzModule.Parse[]): AzDictionaries | undef
 export function parseDefault(word: string): AzModule.Parse[] {
   if (parseWord === undefined) loadAz();
   return parseWord!(word);
+}
+
+/**
+ * Whether az's dictionary may hold a lower-case word under some case (az's Dictionary parser with
+ * `ignoreCase` finds nothing when this is false): a walk down az's word graph, no parse built.
+ * True when the walk cannot answer (az's own search would be needed).
+ * @example
+ * loadAz(); mayBeInDictionary('москвы'); // true (Москвы); mayBeInDictionary('бздынь'); // false
+ */
+export function mayBeInDictionary(word: string): boolean {
+  if (parseWord === undefined) loadAz();
+  return probeWord === null || probeWord(word);
 }
 
 /**

@@ -8,7 +8,7 @@ export const CASE = { nomn: 1, gent: 2, datv: 4, accs: 8, ablt: 16, loct: 32 } a
 export type CaseName = keyof typeof CASE;
 const CASES = Object.keys(CASE) as CaseName[];
 // A tag with no grammemes, for readings built by rutext itself.
-const EMPTY_INFO: TagInfo = { pos: 'NOUN', posId: 1, list: ['Fixd'], key: 'NOUN,Fixd', flags: 0, cas: 0, num: 1, gen: 0, per: 0 };
+const EMPTY_INFO: TagInfo = { pos: 'NOUN', posId: 1, list: ['Fixd'], key: 'NOUN,Fixd', flags: 0, cas: 0, num: 1, gen: 0, per: 0, id: -1, abbr: false };
 export { EMPTY_INFO as AS_IS_INFO };
 
 /**
@@ -44,9 +44,13 @@ export const PERSON = F.Name | F.Surn | F.Patr;
 /** Forms that take case: what a preposition can govern and what agrees. */
 export const NOMINAL = F.Noun | F.Adj | F.Numr;
 
-/** What the rules read from a tag; az's tags are shared frozen objects, so this is computed once per tag. */
-export interface TagInfo { pos: string; posId: number; list: string[]; key: string; flags: number; cas: number; num: number; gen: number; per: number }
+/**
+ * What the rules read from a tag; az's tags are shared frozen objects, so this is computed once per
+ * tag. `id` numbers the tag objects (a tag list's hash), `abbr` is the tag's Abbr grammeme.
+ */
+export interface TagInfo { pos: string; posId: number; list: string[]; key: string; flags: number; cas: number; num: number; gen: number; per: number; id: number; abbr: boolean }
 const tagInfos = new WeakMap<object, TagInfo>();
+let tagCount = 0;
 
 /**
  * Parts of speech by a small number, so a cached candidate keeps its POS inside one number
@@ -138,8 +142,39 @@ export function tagInfo(t: Az.Tag): TagInfo {
     num: t.sing ? 1 : t.plur ? 2 : 0,
     gen: t.masc ? 1 : t.femn ? 2 : t.neut ? 3 : t.ms_f || t['ms-f'] ? 4 : 0,
     per: t['1per'] ? 1 : t['2per'] ? 2 : t['3per'] ? 3 : 0,
+    id: tagCount++,
+    abbr: !!t.Abbr,
   };
   tagInfos.set(t, info);
+  return info;
+}
+
+/** An az parse as parseInfo reads it: a dictionary reading has its paradigm and form number. */
+type Reading = Parse & { formIdx?: number };
+
+// TagInfo by az's tag number (a paradigm lists its forms' tag numbers), filled as tags are met.
+let infoByTagIndex: Array<TagInfo | undefined> = [];
+
+/**
+ * tagInfo(p.tag): for a dictionary reading found by the tag's number in az's tag table (a read
+ * from an array, where the tag object itself is one of thousands of shapes and a WeakMap key).
+ * @example
+ * parseInfo(az('стали')[0]).pos; // 'VERB'
+ */
+export function parseInfo(p: Parse): TagInfo {
+  const { paradigm, formCnt, formIdx } = p as Reading;
+  if (paradigm === undefined || formCnt === undefined || formIdx === undefined) return tagInfo(p.tag);
+  const index = paradigm[formCnt + formIdx];
+  let info = infoByTagIndex[index];
+  if (info === undefined) {
+    info = tagInfo(p.tag);
+    if (index >= infoByTagIndex.length) {
+      const grown = new Array<TagInfo | undefined>(Math.max(index + 1, 2 * infoByTagIndex.length)).fill(undefined);
+      for (let i = 0; i < infoByTagIndex.length; i++) grown[i] = infoByTagIndex[i];
+      infoByTagIndex = grown;
+    }
+    infoByTagIndex[index] = info;
+  }
   return info;
 }
 

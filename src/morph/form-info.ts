@@ -1,6 +1,6 @@
 import type Az from 'az';
 import type { MorphTok } from '../doc.js';
-import { C_PARSE, Candidate, type Draft, F, type ParseSource, STRIDE, pack, tagInfo } from './candidate.js';
+import { C_PARSE, Candidate, type Draft, F, type ParseSource, STRIDE, pack, parseInfo } from './candidate.js';
 import { lemmaOf } from './lemma.js';
 import { sharedNumbers } from './shared-lists.js';
 import { type Government, PRONOUNS, governments } from './rules.js';
@@ -88,7 +88,7 @@ export class FormInfo {
     let t = k > 0 ? this.rare?.more?.[k - 1] : undefined;
     if (t === undefined) {
       const p = source.parses(this.form)[this.data[k * STRIDE + C_PARSE]];
-      t = { lemma: lemmaOf(p), pos: p.tag.POS, tags: tagInfo(p.tag).list };
+      t = { lemma: lemmaOf(p), pos: p.tag.POS, tags: parseInfo(p).list };
       this.remember(k, t);
     }
     return t;

@@ -1,6 +1,21 @@
 import type Az from 'az';
+import { paradigmAffixes } from './az.js';
+import { isLowerCase } from '../letters.js';
 
 type Parse = Az.Parse;
+
+/**
+ * An az DictionaryParse as read here: its word, the paradigm it was found in and its form there,
+ * and what az's guessers put around the dictionary word (a prefix, a suffix).
+ */
+interface DictionaryReading extends Parse {
+  paradigm: Uint16Array;
+  paradigmIdx: number;
+  formCnt: number;
+  formIdx: number;
+  prefix: string;
+  suffix: string;
+}
 
 /**
  * The lemma of one parse, by Universal Dependencies' Russian conventions (GSD, Taiga), which are
@@ -13,40 +28,28 @@ type Parse = Az.Parse;
  * OpenCorpora groups related lexemes in one paradigm (aspect pairs, первый/один, Иван/Иванович),
  * so among the forms with the lemma's grammemes the one closest in spelling to the word wins.
  *
+ * A dictionary reading's forms are compared and the lemma spelt from az's paradigm table, as
+ * az's `inflect(i).toString()` would spell them, without a parse per form; other parses go
+ * through az's (or the override lexicon's) own inflect.
+ *
  * @example
  * lemmaOf(az('Партиям')[0]); // 'партия'
  */
 export function lemmaOf(p: Parse): string {
-  const tag = p.tag;
-  let n: Parse | false = false;
-  switch (tag.POS) {
-    case 'ADJF':
-      n = closest(p, ADJ_LEMMA, tag.Supr !== undefined);
-      break;
-    case 'COMP':
-    case 'ADJS':
-      n = closest(p, ADJ_LEMMA, false);
-      break;
-    case 'NOUN':
-      n = closest(p, tag.Surn || tag.Patr ? ['nomn', 'sing', tag.GNdr as string] : tag.Pltm ? PLTM_LEMMA : NOUN_LEMMA, undefined);
-      break;
-    case 'VERB':
-    case 'INFN':
-    case 'PRTF':
-    case 'PRTS':
-    case 'GRND':
-      n = closest(p, VERB_LEMMA, undefined);
-      break;
-    case 'NUMR':
-    case 'NPRO':
-      n = p.normalize(true);
-      break;
-    default:
-      n = p.normalize();
+  if (isDictionaryReading(p)) {
+    const index = p.paradigm[p.formCnt + p.formIdx];
+    let rule = rulesByTagIndex.get(index);
+    if (rule === undefined) rulesByTagIndex.set(index, (rule = lemmaRule(p.tag)));
+    if (!rule.samePos) {
+      const j = rule.want !== undefined ? closestIndex(p, rule) : -1;
+      return lowerCased(spelling(p, j < 0 ? 0 : j)); // no such form: the paradigm's first, as normalize()
+    }
   }
+  const rule = lemmaRule(p.tag);
+  let n: Parse | false = rule.want !== undefined ? closest(p, rule) : p.normalize(rule.samePos);
   if (!n) n = p.normalize();
   if (!n) n = p;
-  return n.toString().toLowerCase();
+  return lowerCased(n.toString());
 }
 
 /**
@@ -57,21 +60,97 @@ export function lemmaOf(p: Parse): string {
  * closestForm(az('Соединённых')[0], ['PRTF', 'nomn', 'plur', 'past', 'pssv']); // соединённые
  */
 export function closestForm(p: Parse, want: string[]): Parse | false {
-  return closest(p, want, undefined);
+  return closest(p, formRule(want, undefined, p.tag));
 }
 
 /**
- * The form of p's paradigm with all of `want` (and Supr as `supr` says, when defined) whose
- * spelling shares the longest beginning with p's; false when none has them.
+ * What the lemma of a reading with this tag is: the closest form with `want` (and Supr as
+ * `supr` says, when defined, and the word's own Name/Surn/Patr bits), or the paradigm's first
+ * form of the same part of speech (`samePos`), or its first form. Rules with the same request
+ * are one object, which keeps the matching forms of each paradigm (`forms`, by paradigm number).
  */
-function closest(p: Parse, want: string[], supr: boolean | undefined): Parse | false {
-  const cnt = p.formCnt;
-  const paradigm = p.paradigm;
-  if (cnt === undefined || paradigm === undefined) return p.inflect(want);
+interface FormRule {
+  readonly want: string[] | undefined;
+  readonly supr: boolean | undefined;
+  readonly samePos: boolean;
+  readonly name: boolean;
+  readonly surn: boolean;
+  readonly patr: boolean;
+  readonly forms: Map<number, readonly number[]>;
+}
+
+// The grammemes lemmaOf asks for.
+const ADJ_LEMMA = ['ADJF', 'masc', 'sing', 'nomn'];
+const NOUN_LEMMA = ['nomn', 'sing'];
+const PLTM_LEMMA = ['nomn'];
+const VERB_LEMMA = ['INFN'];
+const FIRST_FORM: FormRule = plainRule(false);
+const SAME_POS: FormRule = plainRule(true);
+
+function plainRule(samePos: boolean): FormRule {
+  return { want: undefined, supr: undefined, samePos, name: false, surn: false, patr: false, forms: new Map() };
+}
+
+// lemmaOf's rule per tag: by az's tag number for a dictionary reading, else by tag object.
+const rulesByTagIndex = new Map<number, FormRule>();
+const rulesByTag = new WeakMap<object, FormRule>();
+
+function lemmaRule(tag: Az.Tag): FormRule {
+  let rule = rulesByTag.get(tag);
+  if (rule !== undefined) return rule;
+  switch (tag.POS) {
+    case 'ADJF':
+      rule = formRule(ADJ_LEMMA, tag.Supr !== undefined, tag);
+      break;
+    case 'COMP':
+    case 'ADJS':
+      rule = formRule(ADJ_LEMMA, false, tag);
+      break;
+    case 'NOUN':
+      rule = formRule(tag.Surn || tag.Patr ? ['nomn', 'sing', tag.GNdr as string] : tag.Pltm ? PLTM_LEMMA : NOUN_LEMMA, undefined, tag);
+      break;
+    case 'VERB':
+    case 'INFN':
+    case 'PRTF':
+    case 'PRTS':
+    case 'GRND':
+      rule = formRule(VERB_LEMMA, undefined, tag);
+      break;
+    case 'NUMR':
+    case 'NPRO':
+      rule = SAME_POS;
+      break;
+    default:
+      rule = FIRST_FORM;
+  }
+  rulesByTag.set(tag, rule);
+  return rule;
+}
+
+// Rules by their request: the wanted grammemes, `supr` and the word's Name/Surn/Patr bits.
+const formRules = new Map<string, FormRule>();
+
+function formRule(want: string[], supr: boolean | undefined, t0: Az.Tag): FormRule {
+  const name = !!t0.Name, surn = !!t0.Surn, patr = !!t0.Patr;
+  const key = `${want.join(',')}|${supr === undefined ? 0 : supr ? 1 : 2}${name ? 1 : 0}${surn ? 1 : 0}${patr ? 1 : 0}`;
+  let rule = formRules.get(key);
+  if (rule === undefined) {
+    rule = { want, supr, samePos: false, name, surn, patr, forms: new Map() };
+    formRules.set(key, rule);
+  }
+  return rule;
+}
+
+/**
+ * The form of p's paradigm that the rule wants whose spelling shares the longest beginning with
+ * p's; false when none has them.
+ */
+function closest(p: Parse, rule: FormRule): Parse | false {
+  if (p.formCnt === undefined || p.paradigm === undefined || p.paradigmIdx === undefined) return p.inflect(rule.want!);
   const word = p.toString();
   let best: Parse | false = false;
   let bestLen = -1;
-  for (const i of matchingForms(p, paradigm, cnt, want, supr)) {
+  for (const i of matchingForms(p, p.paradigmIdx, p.paradigm, p.formCnt, rule)) {
     const f = p.inflect(i);
     if (!f) continue;
     const s = f.toString();
@@ -82,49 +161,94 @@ function closest(p: Parse, want: string[], supr: boolean | undefined): Parse | f
   return best;
 }
 
-// Which forms of a paradigm have the wanted grammemes depends only on the paradigm (shared by
-// many words), so it is computed once per paradigm and request.
-// Keyed by the wanted grammemes, then by `supr` and the word's Name/Surn/Patr bits (a slot 0–23).
-const formsByParadigm = new WeakMap<object, Map<string, Array<number[] | undefined>>>();
-
-// The grammemes lemmaOf asks for, with their keys made once (not joined again per word).
-const ADJ_LEMMA = ['ADJF', 'masc', 'sing', 'nomn'];
-const NOUN_LEMMA = ['nomn', 'sing'];
-const PLTM_LEMMA = ['nomn'];
-const VERB_LEMMA = ['INFN'];
-const wantKeys = new Map<string[], string>([ADJ_LEMMA, NOUN_LEMMA, PLTM_LEMMA, VERB_LEMMA].map((w) => [w, w.join(',')]));
+/** closest() for a dictionary reading, by form number (−1 for none), no form built. */
+function closestIndex(p: DictionaryReading, rule: FormRule): number {
+  const { prefixes, suffixes } = affixes!;
+  const P = p.paradigm;
+  const n = p.formCnt;
+  const word = p.toString();
+  const base = baseOf(p);
+  let best = -1;
+  let bestLen = -1;
+  const forms = matchingForms(p, p.paradigmIdx, P, n, rule);
+  for (let k = 0; k < forms.length; k++) {
+    const i = forms[k];
+    const l = sharedStart(word, prefixes[P[2 * n + i]], p.prefix, base, suffixes[P[i]], p.suffix);
+    if (l > bestLen) { best = i; bestLen = l; }
+  }
+  return best;
+}
 
 // az's tags by their index in its tag table, learnt as paradigms are read: a paradigm is a list of
 // tag indices, so its forms' tags can be tested without building each form.
 const tagByIndex = new Map<number, Az.Tag>();
 
-function matchingForms(p: Parse, paradigm: Uint16Array, cnt: number, want: string[], supr: boolean | undefined): number[] {
-  const t0 = p.tag;
-  const key = wantKeys.get(want) ?? want.join(',');
-  const slot = (supr === undefined ? 0 : supr ? 8 : 16) | (t0.Name ? 4 : 0) | (t0.Surn ? 2 : 0) | (t0.Patr ? 1 : 0);
-  let byKey = formsByParadigm.get(paradigm);
-  if (byKey === undefined) formsByParadigm.set(paradigm, (byKey = new Map()));
-  let bySlot = byKey.get(key);
-  if (bySlot === undefined) byKey.set(key, (bySlot = []));
-  let list = bySlot[slot];
-  if (list === undefined) {
-    list = [];
-    for (let i = 0; i < cnt; i++) {
-      const index = paradigm[cnt + i];
-      let t = tagByIndex.get(index);
-      if (t === undefined) {
-        const f = p.inflect(i);
-        if (!f) continue;
-        t = f.tag;
-        tagByIndex.set(index, t);
-      }
-      if (!want.every((g) => t[g] !== undefined && t[g] !== false)) continue;
-      if (supr !== undefined && (t.Supr !== undefined) !== supr) continue;
-      // Name, Surn and Patr lexemes share paradigms (Сергей/Сергеевич): stay within the word's own.
-      if (!!t.Patr !== !!t0.Patr || !!t.Name !== !!t0.Name || !!t.Surn !== !!t0.Surn) continue;
-      list.push(i);
+/** The forms of a paradigm that the rule wants, computed once per paradigm and rule. */
+function matchingForms(p: Parse, paradigmIdx: number, paradigm: Uint16Array, cnt: number, rule: FormRule): readonly number[] {
+  let list = rule.forms.get(paradigmIdx);
+  if (list !== undefined) return list;
+  const want = rule.want!;
+  const out: number[] = [];
+  for (let i = 0; i < cnt; i++) {
+    const index = paradigm[cnt + i];
+    let t = tagByIndex.get(index);
+    if (t === undefined) {
+      const f = p.inflect(i);
+      if (!f) continue;
+      t = f.tag;
+      tagByIndex.set(index, t);
     }
-    bySlot[slot] = list;
+    if (!want.every((g) => t[g] !== undefined && t[g] !== false)) continue;
+    if (rule.supr !== undefined && (t.Supr !== undefined) !== rule.supr) continue;
+    // Name, Surn and Patr lexemes share paradigms (Сергей/Сергеевич): stay within the word's own.
+    if (!!t.Patr !== rule.patr || !!t.Name !== rule.name || !!t.Surn !== rule.surn) continue;
+    out.push(i);
   }
+  list = out;
+  rule.forms.set(paradigmIdx, list);
   return list;
+}
+
+let affixes: { prefixes: readonly string[]; suffixes: readonly string[] } | undefined | null;
+
+/** Whether p is az's DictionaryParse (and az's affix tables are at hand to spell its forms). */
+function isDictionaryReading(p: Parse): p is DictionaryReading {
+  if (p.paradigm === undefined || p.formCnt === undefined || p.paradigmIdx === undefined) return false;
+  const d = p as Partial<DictionaryReading>;
+  if (typeof d.formIdx !== 'number' || typeof d.prefix !== 'string' || typeof d.suffix !== 'string') return false;
+  if (affixes === undefined) affixes = paradigmAffixes() ?? null;
+  return affixes !== null;
+}
+
+/** az's `base()` of a reading: its word without its form's paradigm prefix and suffix. */
+function baseOf(p: DictionaryReading): string {
+  const { prefixes, suffixes } = affixes!;
+  const w = p.word;
+  return w.substring(prefixes[p.paradigm[2 * p.formCnt + p.formIdx]].length, w.length - suffixes[p.paradigm[p.formIdx]].length);
+}
+
+/** `p.inflect(j).toString()`: form j of p's paradigm, as az spells it. */
+function spelling(p: DictionaryReading, j: number): string {
+  const { prefixes, suffixes } = affixes!;
+  return prefixes[p.paradigm[2 * p.formCnt + j]] + p.prefix + baseOf(p) + suffixes[p.paradigm[j]] + p.suffix;
+}
+
+/** How many first letters `word` shares with a + b + c + d + e (not built). */
+function sharedStart(word: string, a: string, b: string, c: string, d: string, e: string): number {
+  let at = 0;
+  let l = 0;
+  for (let k = 0; k < 5; k++) {
+    const piece = k === 0 ? a : k === 1 ? b : k === 2 ? c : k === 3 ? d : e;
+    const n = Math.min(piece.length, word.length - at);
+    let i = 0;
+    while (i < n && piece.charCodeAt(i) === word.charCodeAt(at + i)) i++;
+    l = at + i;
+    if (i < piece.length) return l;
+    at = l;
+  }
+  return l;
+}
+
+function lowerCased(s: string): string {
+  return isLowerCase(s) ? s : s.toLowerCase();
 }

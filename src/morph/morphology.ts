@@ -1,8 +1,8 @@
 import type Az from 'az';
 import type { MorphTok } from '../doc.js';
-import { loadAz, parseDefault } from './az.js';
+import { loadAz, mayBeInDictionary, parseDefault } from './az.js';
 import { BoundedCache, detached } from './cache.js';
-import { AS_IS_INFO, CASE, type Candidate, type Draft, F, draft, tagInfo } from './candidate.js';
+import { AS_IS_INFO, CASE, type Candidate, type Draft, F, draft, parseInfo } from './candidate.js';
 import { analyseSentence } from './context.js';
 import { type FormInfo, formInfoOf, isAnalysable } from './form-info.js';
 import { isLowerCase } from '../letters.js';
@@ -264,12 +264,13 @@ export class Morphology {
   }
 
   private computeParses(form: string): Parse[] {
-    const clean = form.replace(STRESS, '');
+    const clean = hasStress(form) ? form.replace(STRESS, '') : form;
     let ps: Parse[];
     try { ps = parseDefault(clean); } catch { ps = []; }
     // A name written in lower case (москвы, путина in comments and chats): when the dictionary
     // knows the word only as a name, take that rather than a guess from the suffix.
-    if (clean.length > 2 && isLowerCase(clean) && !ps.some((p) => p.parser === 'Dictionary')) {
+    // (Most such words are in no case in the dictionary: a walk down its graph says so without az.)
+    if (clean.length > 2 && isLowerCase(clean) && !ps.some((p) => p.parser === 'Dictionary') && mayBeInDictionary(clean)) {
       let named: Parse[] = [];
       try { named = this.az(clean, { ignoreCase: true, parsers: ['Dictionary'] }).filter((p) => p.parser === 'Dictionary'); } catch { /* keep the guesses */ }
       if (named.length > 0) ps = named;
@@ -303,21 +304,25 @@ export class Morphology {
     let ps = all;
     // Readings that fix a typo or a stutter (хобби as 'хоби'), or take a long word for an
     // abbreviation (месяцев as 'мес.'), only when nothing else reads the form.
-    if (!ps.every((p) => isClean(p, form))) {
+    if (!allClean(ps, form)) {
       const clean = ps.filter((p) => isClean(p, form));
       if (clean.length > 0) ps = clean;
     }
     const out: Draft[] = [];
     // Paradigm (or word) and tag of each reading taken: at most MAX_CANDIDATES, so a scan beats a Set of built keys.
-    const seenWhere: Array<number | string> = [];
-    const seenTag: string[] = [];
+    const seenWhere = scratchWhere;
+    const seenTag = scratchTag;
+    seenWhere.length = 0;
+    seenTag.length = 0;
     const ordinal = isDigit(form.charCodeAt(0)) ? ORDINAL.exec(form) : null;
-    const floor = ps.reduce((m, p) => Math.max(m, p.score), 0) * MIN_SHARE;
+    let top = 0;
+    for (let j = 0; j < ps.length; j++) top = Math.max(top, ps[j].score);
+    const floor = top * MIN_SHARE;
     let known = false;
     for (let j = 0; j < ps.length; j++) {
       const p = ps[j];
       if (p.score < floor || out.length >= MAX_CANDIDATES) continue;
-      const info = tagInfo(p.tag);
+      const info = parseInfo(p);
       // az repeats readings through several of its guessers: one per paradigm and tag is enough.
       const where = p.paradigmIdx ?? p.toString();
       if (isSeen(seenWhere, seenTag, where, info.key)) continue;
@@ -326,7 +331,7 @@ export class Morphology {
       const parser = p.parser;
       const isKnown = parser === 'Dictionary' || parser === 'Override';
       if (isKnown) known = true;
-      const fixed = ordinal !== null ? `${ordinal[1]}-й` : abbreviationLemma(form, p);
+      const fixed = ordinal !== null ? `${ordinal[1]}-й` : info.abbr ? abbreviationLemma(form, p) : undefined;
       // The most probable reading is nearly always the one chosen: its lemma is made now, from the
       // parse at hand, rather than by looking the parse up again when it is first chosen.
       const lemma = fixed ?? (out.length === 0 ? this.cachedCopy(lemmaOf(p), form) : undefined);
@@ -346,9 +351,28 @@ export class Morphology {
   }
 }
 
+// computeCandidates' lists of the paradigms (or words) and tags taken, reused (it does not nest).
+const scratchWhere: Array<number | string> = [];
+const scratchTag: string[] = [];
+
+/** Whether every reading is clean (isClean). */
+function allClean(ps: readonly Parse[], form: string): boolean {
+  for (let j = 0; j < ps.length; j++) if (!isClean(ps[j], form)) return false;
+  return true;
+}
+
 /** A reading that fixes no typo or stutter, and takes no long word for an abbreviation. */
 function isClean(p: Parse, form: string): boolean {
-  return p.stutterCnt === 0 && p.typosCnt === 0 && !(p.tag.Abbr && form.length > 4);
+  return p.stutterCnt === 0 && p.typosCnt === 0 && !(form.length > 4 && parseInfo(p).abbr);
+}
+
+/** Whether a form has a stress mark (STRESS): a scan, not a regex run, for the many that have none. */
+function hasStress(form: string): boolean {
+  for (let i = 0; i < form.length; i++) {
+    const c = form.charCodeAt(i);
+    if (c === 0x300 || c === 0x301) return true;
+  }
+  return false;
 }
 
 function isDigit(code: number): boolean {
@@ -420,7 +444,7 @@ function matchCase(word: string, model: string): string {
 function tagsOf(parses: readonly Parse[]): readonly Az.Tag[] {
   if (parses.length === 0) return NO_TAGS;
   let h = hashStart(0) ^ parses.length;
-  for (let i = 0; i < parses.length; i++) h = hashStep(h, tagId(parses[i].tag));
+  for (let i = 0; i < parses.length; i++) h = hashStep(h, parseInfo(parses[i]).id);
   h = nonZero(h);
   return tagLists.intern(h, parses, sameTags, frozenTags);
 }
@@ -437,17 +461,8 @@ function sameTags(list: readonly Az.Tag[], parses: readonly Parse[]): boolean {
 
 // Distinct tag lists kept for sharing.
 const tagLists = new SharedLists<readonly Az.Tag[]>(50_000);
-const tagIds = new WeakMap<Az.Tag, number>();
-
-/** A number per tag object, for the hash of a tag list. */
-function tagId(t: Az.Tag): number {
-  let id = tagIds.get(t);
-  if (id === undefined) tagIds.set(t, (id = tagIdCount++));
-  return id;
-}
-let tagIdCount = 0;
 
 /** The grammemes of a parse as a flat list, without the POS (shared per tag: treat as read-only). */
 export function tagList(parse: Parse): string[] {
-  return tagInfo(parse.tag).list;
+  return parseInfo(parse).list;
 }
