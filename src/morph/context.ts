@@ -5,8 +5,15 @@ import type { Morphology } from './morphology.js';
 import { type Government, WEIGHTS as W } from './rules.js';
 
 // Per-call work arrays, reused (the analysis is synchronous, so one set per process suffices).
-const scratch = { info: [] as FormInfo[], offset: new Int32Array(256), local: new Float64Array(2048), best: new Float64Array(256) };
-
+// `info` keeps its length (setting an array's length frees or reallocates its store) and is
+// cleared after each call, so it holds no form past it. `offset` and `local` count in packed
+// numbers (STRIDE per candidate), so a candidate's score sits at the offset of its numbers.
+const scratch = {
+  info: new Array<FormInfo | undefined>(256).fill(undefined),
+  offset: new Int32Array(256),
+  local: new Float64Array(4096),
+  best: new Float64Array(256),
+};
 /**
  * Analyses the word forms of one sentence in context: for each form, the candidate analysis
  * (az's and the override lexicon's) with the best score, where a score is az's log-probability
@@ -37,27 +44,37 @@ export function analyseInto(
 ): void {
   const n = end - start;
   if (n <= 0) return;
-  const info = scratch.info;
-  info.length = n;
+  if (scratch.info.length < n) scratch.info = new Array<FormInfo | undefined>(2 * n).fill(undefined);
+  const info = scratch.info as FormInfo[];
   if (scratch.offset.length < n + 1) scratch.offset = new Int32Array(2 * n + 2);
   const offset = scratch.offset;
   offset[0] = 0;
   for (let i = 0; i < n; i++) {
-    info[i] = morphology.formInfo(forms[start + i]);
-    offset[i + 1] = offset[i] + info[i].count;
-    if (cached !== undefined) cached[outAt + i] = info[i].form;
+    const fi = morphology.formInfo(forms[start + i]);
+    info[i] = fi;
+    offset[i + 1] = offset[i] + fi.data.length;
+    if (cached !== undefined) cached[outAt + i] = fi.form;
   }
   if (scratch.local.length < offset[n]) scratch.local = new Float64Array(2 * offset[n]);
   if (scratch.best.length < n) scratch.best = new Float64Array(2 * n);
   const local = scratch.local;
   const best = scratch.best.fill(-Infinity, 0, n);
 
-  // Pass 1: rules that read only the forms around a token.
+  // Pass 1: rules that read only the forms around a token. A form with one candidate skips them:
+  // that candidate is chosen whatever its score, and a neighbour asks only whether its score lies
+  // within the margin of the form's best, which its own score always does (unless it is NaN,
+  // where the log-probability alone gives the same answer).
   for (let i = 0; i < n; i++) {
     const fi = info[i];
-    const nc = fi.count;
-    if (nc === 0) continue;
     const d = fi.data;
+    const len = d.length;
+    if (len === 0) continue;
+    if (len === STRIDE) {
+      const s = d[C_LOGP];
+      local[offset[i]] = s;
+      if (s > best[i]) best[i] = s;
+      continue;
+    }
     const cap = fi.cap;
     const initial = i === 0 || info[i - 1].opener;
     // The governing preposition: right before the word, or before up to two modifiers (в новом здании).
@@ -72,7 +89,8 @@ export function analyseInto(
     if (pron === undefined && i > 1 && info[i - 1].adverb) pron = info[i - 2].pron;
     const hasVerbal = fi.hasVerbal;
     const hasAdj = fi.hasAdj;
-    for (let k = 0, o = 0; k < nc; k++, o += STRIDE) {
+    const at = offset[i];
+    for (let o = 0; o < len; o += STRIDE) {
       const flags = flagsAt(d, o);
       const pos = posAt(d, o);
       const num = numAt(d, o);
@@ -96,7 +114,7 @@ export function analyseInto(
       }
       if (hasVerbal && pos === POS.ADJS) s += W.shortAdjective;
       if (hasAdj && pos === POS.NOUN && fi.adjectival) s += W.adjectivalNoun;
-      local[offset[i] + k] = s;
+      local[at + o] = s;
       if (s > best[i]) best[i] = s;
     }
   }
@@ -104,21 +122,26 @@ export function analyseInto(
   // Pass 2: agreement with the plausible readings of the neighbours (within the margin of their best).
   for (let i = 0; i < n; i++) {
     const fi = info[i];
-    const nc = fi.count;
-    if (nc === 0) {
+    const d = fi.data;
+    const len = d.length;
+    if (len === 0) {
       out[outAt + i] = fi.unknown!;
       if (bare !== undefined) bare[outAt + i] = 1;
       continue;
     }
-    const d = fi.data;
+    if (len === STRIDE) {
+      out[outAt + i] = fi.tok(0, morphology);
+      continue;
+    }
     const capHere = fi.cap;
     const prevNames = i > 0 && capHere && info[i - 1].cap;
     const nextNames = i + 1 < n && capHere && info[i + 1].cap;
+    const at = offset[i];
     let top = -Infinity;
     let choice = 0;
-    for (let k = 0, o = 0; k < nc; k++, o += STRIDE) {
+    for (let k = 0, o = 0; o < len; k++, o += STRIDE) {
       const flags = flagsAt(d, o);
-      let s = local[offset[i] + k];
+      let s = local[at + o];
       if (flags & F.Adj) {
         if (i + 1 < n && plausibleAgreeing(info[i + 1], local, offset[i + 1], best[i + 1] - W.margin, d, o, F.Noun | F.Adj)) s += W.agreement;
       } else if (flags & F.Noun) {
@@ -132,7 +155,7 @@ export function analyseInto(
     }
     out[outAt + i] = fi.tok(choice, morphology);
   }
-  info.length = 0;
+  (scratch.info as Array<FormInfo | undefined>).fill(undefined, 0, n);
 }
 
 /** Two parts of one person's name: different kinds (Name + Surn, Name + Patr …) in the same case, number and gender. */
@@ -144,11 +167,11 @@ function namesAgree(da: readonly number[], a: number, db: readonly number[], b: 
   return ga === gb || ga === 4 || gb === 4 || ga === 0 || gb === 0;
 }
 
-/** Whether some reading of `other` of one of `kinds`, within the floor, agrees with the candidate at offset o of d. */
+/** Whether some reading of `other` (scores from local[at]) of one of `kinds`, within the floor, agrees with the candidate at offset o of d. */
 function plausibleAgreeing(other: FormInfo, local: Float64Array, at: number, floor: number, d: readonly number[], o: number, kinds: number): boolean {
   const od = other.data;
-  for (let k = 0, p = 0; p < od.length; k++, p += STRIDE) {
-    if (local[at + k] >= floor && (flagsAt(od, p) & kinds) !== 0 && agreesAt(d, o, od, p)) return true;
+  for (let p = 0; p < od.length; p += STRIDE) {
+    if (local[at + p] >= floor && (flagsAt(od, p) & kinds) !== 0 && agreesAt(d, o, od, p)) return true;
   }
   return false;
 }
@@ -156,8 +179,8 @@ function plausibleAgreeing(other: FormInfo, local: Float64Array, at: number, flo
 /** Whether some name reading of `other`, within the floor, is another part of the same name as the candidate at offset o of d. */
 function plausibleName(other: FormInfo, local: Float64Array, at: number, floor: number, d: readonly number[], o: number): boolean {
   const od = other.data;
-  for (let k = 0, p = 0; p < od.length; k++, p += STRIDE) {
-    if (local[at + k] >= floor && (flagsAt(od, p) & PERSON) !== 0 && namesAgree(d, o, od, p)) return true;
+  for (let p = 0; p < od.length; p += STRIDE) {
+    if (local[at + p] >= floor && (flagsAt(od, p) & PERSON) !== 0 && namesAgree(d, o, od, p)) return true;
   }
   return false;
 }

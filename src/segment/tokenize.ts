@@ -234,6 +234,8 @@ class Scanner {
     for (;;) {
       // The atom: letters, digits, marks, and invisible format characters between them.
       for (;;) {
+        // Never past the end: T[NaN] would turn this load, and with it the whole loop, generic.
+        if (j >= text.length) break;
         const unit = text.charCodeAt(j);
         let c = T[unit];
         let w = 1;
@@ -423,6 +425,7 @@ class Scanner {
 
   punct(i: number): number {
     const text = this.text;
+    const n = text.length;
     const code = text.charCodeAt(i);
     const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
     const prevCls = i > 0 ? this.cls(i - 1) : SPACE;
@@ -438,7 +441,7 @@ class Scanner {
     }
     if (code === DOT) {
       // joinDots: ... (and longer runs)
-      while (text.charCodeAt(j) === DOT) j++;
+      while (j < n && text.charCodeAt(j) === DOT) j++;
       if (j === i + 1 && prevCls === SPACE) {
         const zone = this.zoneName(i + 1);
         if (zone > i + 1) {
@@ -448,7 +451,7 @@ class Scanner {
       }
     } else if (code === EXCLAIM || code === QUESTION) {
       // joinEndings: ?! !!! ?.. !..
-      while (text.charCodeAt(j) === EXCLAIM || text.charCodeAt(j) === QUESTION) j++;
+      while (j < n && (text.charCodeAt(j) === EXCLAIM || text.charCodeAt(j) === QUESTION)) j++;
       if (text.charCodeAt(j) === DOT && text.charCodeAt(j + 1) === DOT) {
         while (text.charCodeAt(j) === DOT) j++;
       }
@@ -458,7 +461,7 @@ class Scanner {
     } else if (code === CLOSE_PAREN || code === OPEN_PAREN) {
       // joinSmiley: `))))` or `((` that close no bracket is a smiley, one token
       let k = j;
-      while (text.charCodeAt(k) === code) k++;
+      while (k < n && text.charCodeAt(k) === code) k++;
       if (code === OPEN_PAREN) {
         if (k - i >= 2 && (k >= text.length || this.cls(k) === SPACE || this.cls(k) === PUNCT)) j = k;
         else this.parenDepth += 1;
@@ -480,7 +483,7 @@ class Scanner {
       j = i + this.width(i);
     } else if (repeatable(code)) {
       // joinRepeated: -- `` '' ~~~~ ____ ・・・ ***: a run of one mark is one token
-      while (text.charCodeAt(j) === code) j++;
+      while (j < n && text.charCodeAt(j) === code) j++;
     }
     j = this.marks(j);
     this.push(i, j, kind);
