@@ -65,18 +65,19 @@ describe('NER tagger: scores per attribute row', () => {
     const doc = prepared(article, ctx);
     const f = extractFeatures(doc, model.bits, ctx.morphology);
     const rs = new RowScores(model, 7); // a new generation every few tokens
+    rs.sync(f.epoch);
     const buckets = new Uint32Array(N_OWN);
     let rotations = 0;
     for (let i = 0; i < doc.tokens.length; i++) {
       const a = attrsAround(f, i);
       if (rs.makeRoom(2)) rotations++;
-      const own = rs.ownOf(rs.entry(a, (i + 2) * N_ATTR));
+      const own = rs.ownOf(rs.entry(f.rowIds[i + 2]), a, (i + 2) * N_ATTR);
       ownFeatures(a, (i + 2) * N_ATTR, mask, buckets, 0);
       expect([...rs.sums.subarray(own, own + N_LABELS)]).toEqual(scoresOf(buckets));
       const d = i % CONTEXT_OFFSETS.length;
-      const at = (i + 2 + CONTEXT_OFFSETS[d]) * N_ATTR;
-      const ctxAt = rs.neighbourOf(rs.entry(a, at), d);
-      contextFeatures(a, at, d, mask, buckets, 0);
+      const j = i + 2 + CONTEXT_OFFSETS[d];
+      const ctxAt = rs.neighbourOf(rs.entry(f.rowIds[j]), d, a, j * N_ATTR);
+      contextFeatures(a, j * N_ATTR, d, mask, buckets, 0);
       expect([...rs.sums.subarray(ctxAt, ctxAt + N_LABELS)]).toEqual(scoresOf(buckets.subarray(0, N_CONTEXT)));
     }
     expect(rotations).toBeGreaterThan(10);

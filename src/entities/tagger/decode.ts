@@ -1,6 +1,6 @@
 import {
   attrsAround, dynamicFeatures, flaggedFeatures, joinedFeatures, labelRowFeatures, N_ATTR, N_DYNAMIC, N_FLAGGED,
-  N_JOINED, N_LABEL_ONLY, N_STATIC, SCRATCH_LIMIT, staticFeatures, type DocFeatures,
+  N_JOINED, N_LABEL_ONLY, N_STATIC, rowIdsEpoch, SCRATCH_LIMIT, staticFeatures, type DocFeatures,
 } from './features.js';
 import { allowed, N_LABELS } from './labels.js';
 import { rowOffset, SparseModel, type Weights } from './model.js';
@@ -42,7 +42,9 @@ export function bestLabel(f: DocFeatures, i: number, p1: number, p2: number, w: 
  * const labels = decodeGreedy(extractFeatures(doc, model.bits), model);
  */
 export function decodeGreedy(f: DocFeatures, w: Weights): Uint8Array {
-  if (w instanceof SparseModel) return f.buckets === null && f.bits === w.bits ? decodeByRows(f, w) : decodeSparse(f, w);
+  if (w instanceof SparseModel) {
+    return f.buckets === null && f.bits === w.bits && f.epoch === rowIdsEpoch() ? decodeByRows(f, w) : decodeSparse(f, w);
+  }
   const out = new Uint8Array(f.n);
   let p1 = 0, p2 = 0;
   for (let i = 0; i < f.n; i++) {
@@ -114,7 +116,7 @@ function bestAllowed(p1: number, s0: number, s1: number, s2: number, s3: number,
 }
 
 /**
- * Distinct attribute rows per generation whose group scores are kept per model: 7.5 MB per full
+ * Distinct attribute rows per generation whose group scores are kept per model: 5.7 MB per full
  * generation, two generations. 1 << 16 is faster again on a second pass over 1 000 articles
  * (their ~80 000 rows all fit) for twice the memory.
  */
@@ -134,6 +136,7 @@ let entries = new Int32Array(0);
 function decodeByRows(f: DocFeatures, m: SparseModel): Uint8Array {
   let rs = rowScores.get(m);
   if (rs === undefined) rowScores.set(m, rs = new RowScores(m, ROW_SCORES_LIMIT));
+  rs.sync(f.epoch);
   const n = f.n;
   const out = new Uint8Array(n);
   // Kept for the next document unless it is a long one (as the feature scratch arrays are).
@@ -144,7 +147,7 @@ function decodeByRows(f: DocFeatures, m: SparseModel): Uint8Array {
   const labelSums = rs.labelSums;
   const rank = m.rank, weights = m.weights;
   const mask = (1 << m.bits) - 1;
-  const startable = f.startable, sentStart = f.sentStart, inQuote = f.inQuote;
+  const startable = f.startable, sentStart = f.sentStart, inQuote = f.inQuote, ids = f.rowIds;
   let p1 = 0, p2 = 0;
   for (let i = 0; i < n; i++) {
     if (p1 === 0 && startable[i] === 0) {
@@ -157,10 +160,10 @@ function decodeByRows(f: DocFeatures, m: SparseModel): Uint8Array {
       sums = rs.sums;
     }
     // Positions i … i + 4 are tokens i − 2 … i + 2.
-    for (let j = i; j < i + 5; j++) if (ent[j] < 0) ent[j] = rs.entry(a, j * N_ATTR);
-    const own = rs.ownOf(ent[i + 2]);
-    const c0 = rs.neighbourOf(ent[i], 0), c1 = rs.neighbourOf(ent[i + 1], 1);
-    const c2 = rs.neighbourOf(ent[i + 3], 2), c3 = rs.neighbourOf(ent[i + 4], 3);
+    for (let j = i; j < i + 5; j++) if (ent[j] < 0) ent[j] = rs.entry(ids[j]);
+    const own = rs.ownOf(ent[i + 2], a, (i + 2) * N_ATTR);
+    const c0 = rs.neighbourOf(ent[i], 0, a, i * N_ATTR), c1 = rs.neighbourOf(ent[i + 1], 1, a, (i + 1) * N_ATTR);
+    const c2 = rs.neighbourOf(ent[i + 3], 2, a, (i + 3) * N_ATTR), c3 = rs.neighbourOf(ent[i + 4], 3, a, (i + 4) * N_ATTR);
     const lab = (p1 * N_LABELS + p2) * STRIDE;
     let s0 = sums[own] + sums[c0] + sums[c1] + sums[c2] + sums[c3] + labelSums[lab];
     let s1 = sums[own + 1] + sums[c0 + 1] + sums[c1 + 1] + sums[c2 + 1] + sums[c3 + 1] + labelSums[lab + 1];

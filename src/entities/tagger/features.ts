@@ -211,6 +211,9 @@ class FormGeneration {
   readonly vals = new Uint32Array(FORM_LIMIT * N_ATTR);
   /** Per row the N_MORPH analysis attributes (MORPH_ATTRS order) of the previous analysis. */
   readonly prevVals = new Uint32Array(FORM_LIMIT * N_MORPH);
+  /** Per row the row id (see newRowId) of its attributes with the current analysis, then with the previous one. */
+  readonly ids = new Int32Array(FORM_LIMIT);
+  readonly prevIds = new Int32Array(FORM_LIMIT);
   size = 0;
 
   /** The row of t with its kind, or -1; h is lowers[] of t. */
@@ -255,19 +258,23 @@ class FormGeneration {
    * the previous analysis, else computed.
    */
   switchMorph(row: number, t: Tok, m: MorphTok): void {
-    const refs = this.refs, vals = this.vals, prevVals = this.prevVals;
+    const refs = this.refs, vals = this.vals, prevVals = this.prevVals, ids = this.ids;
     const at = row * REFS, r = row * N_ATTR, p = row * N_MORPH;
     const cur = refs[at + REF_MORPH];
+    const id = ids[row];
     if (refs[at + REF_PREV] === m) {
       for (let k = 0; k < N_MORPH; k++) {
         const v = vals[r + MORPH_ATTRS[k]];
         vals[r + MORPH_ATTRS[k]] = prevVals[p + k];
         prevVals[p + k] = v;
       }
+      ids[row] = this.prevIds[row];
     } else {
       if (cur !== undefined) for (let k = 0; k < N_MORPH; k++) prevVals[p + k] = vals[r + MORPH_ATTRS[k]];
       computeMorphAttrs(t, m, vals, r);
+      ids[row] = newRowId();
     }
+    this.prevIds[row] = id;
     refs[at + REF_PREV] = cur;
     refs[at + REF_MORPH] = m;
   }
@@ -280,8 +287,11 @@ class FormGeneration {
 
   /** Copies row `from` of another generation (same text and kind) into row `row`. */
   copyRow(row: number, other: FormGeneration, from: number): void {
-    this.vals.set(other.vals.subarray(from * N_ATTR, (from + 1) * N_ATTR), row * N_ATTR);
-    this.prevVals.set(other.prevVals.subarray(from * N_MORPH, (from + 1) * N_MORPH), row * N_MORPH);
+    // Element by element: a subarray to copy from would be an object per row.
+    copyValues(other.vals, from * N_ATTR, this.vals, row * N_ATTR, N_ATTR);
+    copyValues(other.prevVals, from * N_MORPH, this.prevVals, row * N_MORPH, N_MORPH);
+    this.ids[row] = other.ids[from];
+    this.prevIds[row] = other.prevIds[from];
     this.refs[row * REFS + REF_MORPH] = other.refs[from * REFS + REF_MORPH];
     this.refs[row * REFS + REF_PREV] = other.refs[from * REFS + REF_PREV];
   }
@@ -294,6 +304,11 @@ class FormGeneration {
 }
 
 const REF_TEXT = 0, REF_KIND = 1, REF_MORPH = 2, REF_PREV = 3, REFS = 4;
+
+/** Copies count values from[at…] to to[o…] (the arrays are distinct). */
+function copyValues(from: Uint32Array, at: number, to: Uint32Array, o: number, count: number): void {
+  for (let k = 0; k < count; k++) to[o + k] = from[at + k];
+}
 
 /** Slots of a FormGeneration's table: a power of two, at most 40 % full. */
 const FORM_BITS = 18;
@@ -315,14 +330,21 @@ class FormCache {
   /** Forgets everything when the cluster table was reloaded since the last document. */
   sync(clusters: number): void {
     if (clusters !== this.clusters) {
-      this.young?.clear();
-      this.old?.clear();
+      this.clear();
       this.clusters = clusters;
     }
   }
 
-  /** Writes the N_ATTR attribute hashes of token t, analysed as m, into out[base…]; h is lowers[] of t. */
-  write(t: Tok, h: number, m: MorphTok, morphology: Morphology | undefined, out: Uint32Array, base: number): void {
+  clear(): void {
+    this.young?.clear();
+    this.old?.clear();
+  }
+
+  /**
+   * Writes the N_ATTR attribute hashes of token t, analysed as m, into out[base…] and returns
+   * their row id; h is lowers[] of t.
+   */
+  write(t: Tok, h: number, m: MorphTok, morphology: Morphology | undefined, out: Uint32Array, base: number): number {
     let young = this.young;
     if (young === undefined) young = this.young = new FormGeneration();
     let row = young.rowOf(t, h);
@@ -334,6 +356,7 @@ class FormCache {
     const vals = young.vals;
     const r = row * N_ATTR;
     for (let k = 0; k < N_ATTR; k++) out[base + k] = vals[r + k];
+    return young.ids[row];
   }
 
   /** A young row for t, filled from the old generation or computed; returns its number. */
@@ -367,6 +390,49 @@ class FormCache {
 /** The ambiguity class needs the morphology: attributes computed without one are kept apart. */
 const formsWithMorph = new FormCache();
 const formsWithoutMorph = new FormCache();
+
+/*
+ * Row ids. Every attribute row the form caches compute gets a number of its own, kept with the
+ * row while its attributes stay as computed (copied to the young generation, swapped back with a
+ * previous analysis): rows with the same id hold the same attributes. A decoder keys what it
+ * derives from a row by the id (row-scores.ts), one integer, instead of the row's 16 values.
+ * Two rows with equal attributes may have different ids (a form computed again after it left the
+ * cache): that costs a recomputation, never a wrong score.
+ */
+
+/** The ids of the padding rows (PAD_BEFORE, PAD_AFTER); the form caches' rows count on from FIRST_ROW_ID. */
+const PAD_BEFORE_ID = 1, PAD_AFTER_ID = 2, FIRST_ROW_ID = 3;
+/** Ids handed out before the count restarts (see restartRowIds): far below 2^31, so ids stay small integers. */
+const ROW_ID_LIMIT = 1 << 30;
+let nextRowId = FIRST_ROW_ID;
+let rowIdEpoch = 0;
+
+function newRowId(): number {
+  return nextRowId++;
+}
+
+/**
+ * Which run of row ids is current: it changes when the ids restart, and tables keyed by row ids
+ * must then be emptied.
+ * @example
+ * if (rowIdsEpoch() !== kept) table.clear();
+ */
+export function rowIdsEpoch(): number {
+  return rowIdEpoch;
+}
+
+/**
+ * Restarts the row ids (after ROW_ID_LIMIT of them, millions of articles): the form caches
+ * are emptied, so no row keeps an id of the previous run, and rowIdsEpoch changes.
+ * @example
+ * restartRowIds(); // features extracted before are not to be decoded by row ids afterwards
+ */
+export function restartRowIds(): void {
+  formsWithMorph.clear();
+  formsWithoutMorph.clear();
+  nextRowId = FIRST_ROW_ID;
+  rowIdEpoch++;
+}
 
 /**
  * hashString(class, 14) of the word's ambiguity class: the POS and proper-name grammemes of all
@@ -486,6 +552,12 @@ export interface DocFeatures {
    * row is filled by staticFeatures / dynamicFeatures before they read it (all rows when eager).
    */
   attrs: Uint32Array;
+  /**
+   * (n + 4) row ids, one per row of attrs (see newRowId): equal ids, equal rows. Filled with the
+   * rows; valid while rowIdsEpoch() is `epoch`.
+   */
+  rowIds: Int32Array;
+  epoch: number;
   sentStart: Uint8Array;
   /** Per token: 1 when its lower-cased form is capitalised elsewhere mid-sentence, +2 when seen in lower case. */
   docCap: Uint8Array;
@@ -509,7 +581,7 @@ export class RowFiller {
   constructor(
     private readonly doc: Doc, private readonly forms: FormCache,
     private readonly morphology: Morphology | undefined, private readonly attrs: Uint32Array,
-    private readonly lowers: Uint32Array, filled?: Uint8Array,
+    private readonly ids: Int32Array, private readonly lowers: Uint32Array, filled?: Uint8Array,
     private readonly repeats = new RepeatIndex(),
   ) {
     this.filled = filled ?? new Uint8Array(doc.tokens.length);
@@ -529,8 +601,12 @@ export class RowFiller {
       if (filled[j] === 0) {
         const first = this.repeats.firstOf(this.doc, j, this.lowers[j]);
         const at = (j + 2) * N_ATTR;
-        if (first >= 0) this.attrs.copyWithin(at, (first + 2) * N_ATTR, (first + 3) * N_ATTR);
-        else this.forms.write(this.doc.tokens[j], this.lowers[j], this.doc.morph[j], this.morphology, this.attrs, at);
+        if (first >= 0) {
+          this.attrs.copyWithin(at, (first + 2) * N_ATTR, (first + 3) * N_ATTR);
+          this.ids[j + 2] = this.ids[first + 2];
+        } else {
+          this.ids[j + 2] = this.forms.write(this.doc.tokens[j], this.lowers[j], this.doc.morph[j], this.morphology, this.attrs, at);
+        }
         filled[j] = 1;
       }
     }
@@ -606,6 +682,7 @@ const sharedRepeats = new RepeatIndex();
  */
 class Scratch {
   private attrs = new Uint32Array(0);
+  private ids = new Int32Array(0);
   private bytes = new Uint8Array(0);
   private lowers = new Uint32Array(0);
   private cap = -1;
@@ -616,6 +693,7 @@ class Scratch {
     if (n > this.cap) {
       const cap = Math.max(n, 2 * this.cap, 1024);
       this.attrs = new Uint32Array((cap + 4) * N_ATTR);
+      this.ids = new Int32Array(cap + 4);
       this.bytes = new Uint8Array(5 * cap);
       this.lowers = new Uint32Array(cap);
       this.cap = cap;
@@ -623,7 +701,7 @@ class Scratch {
     const flags = byteArrays(this.bytes, n);
     flags[3].fill(0);
     flags[4].fill(0);
-    return { attrs: this.attrs.subarray(0, (n + 4) * N_ATTR), lowers: this.lowers.subarray(0, n), flags, shared: true };
+    return { attrs: this.attrs.subarray(0, (n + 4) * N_ATTR), ids: this.ids.subarray(0, n + 4), lowers: this.lowers.subarray(0, n), flags, shared: true };
   }
 }
 
@@ -631,13 +709,16 @@ class Scratch {
 export const SCRATCH_LIMIT = 20_000;
 
 /**
- * The arrays extractFeatures fills for n tokens: attrs (n + 4 rows), lowers, and 5 byte arrays of
- * n (docCap, inQuote, startable, sentStart, RowFiller's filled; the last two zeroed).
+ * The arrays extractFeatures fills for n tokens: attrs (n + 4 rows), their ids, lowers, and 5 byte
+ * arrays of n (docCap, inQuote, startable, sentStart, RowFiller's filled; the last two zeroed).
  */
-interface DocArrays { attrs: Uint32Array; lowers: Uint32Array; flags: Uint8Array[]; shared: boolean }
+interface DocArrays { attrs: Uint32Array; ids: Int32Array; lowers: Uint32Array; flags: Uint8Array[]; shared: boolean }
 
 function newDocArrays(n: number): DocArrays {
-  return { attrs: new Uint32Array((n + 4) * N_ATTR), lowers: new Uint32Array(n), flags: byteArrays(new Uint8Array(5 * n), n), shared: false };
+  return {
+    attrs: new Uint32Array((n + 4) * N_ATTR), ids: new Int32Array(n + 4), lowers: new Uint32Array(n),
+    flags: byteArrays(new Uint8Array(5 * n), n), shared: false,
+  };
 }
 
 /** Five consecutive views of n bytes over buf. */
@@ -659,6 +740,7 @@ const scratch = new Scratch();
 export function extractFeatures(doc: Doc, bits: number, morphology?: Morphology, eager = false, reuse = false): DocFeatures {
   const toks = doc.tokens;
   const n = toks.length;
+  if (nextRowId > ROW_ID_LIMIT - n) restartRowIds();
   const mem = reuse && !eager ? scratch.take(n) : newDocArrays(n);
   const [docCap, inQuote, startable, sentStart, filled] = mem.flags;
   const attrs = mem.attrs;
@@ -666,6 +748,9 @@ export function extractFeatures(doc: Doc, bits: number, morphology?: Morphology,
   attrs.set(PAD_BEFORE, N_ATTR);
   attrs.set(PAD_AFTER, (n + 2) * N_ATTR);
   attrs.set(PAD_AFTER, (n + 3) * N_ATTR);
+  const ids = mem.ids;
+  ids[0] = ids[1] = PAD_BEFORE_ID;
+  ids[n + 2] = ids[n + 3] = PAD_AFTER_ID;
   const forms = morphology !== undefined ? formsWithMorph : formsWithoutMorph;
   forms.sync(clustersGeneration());
 
@@ -699,8 +784,8 @@ export function extractFeatures(doc: Doc, bits: number, morphology?: Morphology,
     prevStop = single && isFullStop(code);
   }
   for (let i = 0; i < n; i++) docCap[i] = seen.get(lowers[i]);
-  const rows = new RowFiller(doc, forms, morphology, attrs, lowers, filled, mem.shared ? sharedRepeats : undefined);
-  const f: DocFeatures = { n, bits, attrs, sentStart, docCap, inQuote, startable, buckets: null, rows };
+  const rows = new RowFiller(doc, forms, morphology, attrs, ids, lowers, filled, mem.shared ? sharedRepeats : undefined);
+  const f: DocFeatures = { n, bits, attrs, rowIds: ids, epoch: rowIdEpoch, sentStart, docCap, inQuote, startable, buckets: null, rows };
   if (eager) {
     rows.all();
     f.rows = null;

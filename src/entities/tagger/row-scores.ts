@@ -1,6 +1,6 @@
 import { slotOf } from '../../hash.js';
 import {
-  contextFeatures, CONTEXT_OFFSETS, labelFeatures, N_ATTR, N_CONTEXT, N_LABEL_ONLY, N_OWN, ownFeatures,
+  contextFeatures, CONTEXT_OFFSETS, labelFeatures, N_CONTEXT, N_LABEL_ONLY, N_OWN, ownFeatures,
 } from './features.js';
 import { N_LABELS } from './labels.js';
 import { rowOffset, type SparseModel } from './model.js';
@@ -14,22 +14,27 @@ import { rowOffset, type SparseModel } from './model.js';
  * score sums reused: the decoder then looks up ~20 weight rows per token instead of 79, and the
  * weight rows are scattered over 1.9 MB, so each lookup is mostly a cache miss.
  *
- * Entries are found by the row's content (all N_ATTR hashes compared), so a hit is exact whatever
- * produced the row; the sums are integers, so adding them in another grouping gives the same
- * totals. Two generations, as in the form cache: an entry found in the old one moves to the
- * young one, and a full young one becomes the old one.
+ * Entries are found by the row's id (features.ts: DocFeatures.rowIds), which stands for the row's
+ * content: rows with one id hold the same attributes, so a hit is exact; the sums are integers,
+ * so adding them in another grouping gives the same totals. An entry keeps no copy of its row: a
+ * group is scored from the row the caller has at hand when first asked for. Two generations, as
+ * in the form cache: an entry found in the old one moves to the young one, and a full young one
+ * becomes the old one.
  *
  * @example
  * const rs = new RowScores(model, 1 << 16);
+ * rs.sync(f.epoch);
  * rs.makeRoom(1);
- * const e = rs.entry(attrs, base);      // the row at attrs[base…]
- * const own = rs.ownOf(e);              // rs.sums[own … own + N_LABELS − 1]
+ * const e = rs.entry(f.rowIds[j]);      // the row at attrs[j · N_ATTR…]
+ * const own = rs.ownOf(e, attrs, j * N_ATTR); // rs.sums[own … own + N_LABELS − 1]
  */
 export class RowScores {
   /** Summed label-only features (labelFeatures) per (p1, p2): STRIDE values at (p1 · N_LABELS + p2) · STRIDE. */
   readonly labelSums: Int32Array;
   private young: ScoreGeneration;
   private old: ScoreGeneration | undefined;
+  /** The run of row ids the entries belong to (features.ts: rowIdsEpoch). */
+  private epoch = -1;
   private readonly mask: number;
   private readonly buckets = new Uint32Array(Math.max(N_OWN, N_CONTEXT, N_LABEL_ONLY));
 
@@ -54,6 +59,14 @@ export class RowScores {
     return this.young.sums;
   }
 
+  /** Empties the table when its entries belong to another run of row ids than `epoch`. */
+  sync(epoch: number): void {
+    if (epoch === this.epoch) return;
+    this.young.clear();
+    this.old?.clear();
+    this.epoch = epoch;
+  }
+
   /**
    * Makes sure `count` entries can be added without a change of generation. Returns true when
    * that needed one: entry numbers given out before are then void.
@@ -69,31 +82,32 @@ export class RowScores {
     return true;
   }
 
-  /** The entry of the row at a[base…] in the young generation, added if new (after makeRoom). */
-  entry(a: Int32Array, base: number): number {
-    const h = Math.imul(a[base] ^ a[base + 1], 0x2c1b3c6d) ^ a[base + 8] ^ a[base + 2];
+  /** The entry of the row with that id in the young generation, added if new (after makeRoom). */
+  entry(id: number): number {
     const young = this.young;
-    const s = young.slotOf(a, base, h);
+    const s = young.slotOf(id);
     let e = young.slots[s] - 1;
     if (e >= 0) return e;
-    e = young.add(s, a, base);
+    e = young.add(s, id);
     const old = this.old;
     if (old !== undefined) {
-      const o = old.slots[old.slotOf(a, base, h)] - 1;
+      const o = old.slots[old.slotOf(id)] - 1;
       if (o >= 0) {
-        young.sums.set(old.sums.subarray(o * SUMS_PER_ENTRY * STRIDE, (o + 1) * SUMS_PER_ENTRY * STRIDE), e * SUMS_PER_ENTRY * STRIDE);
+        // Element by element: a subarray to copy from would be an object per entry.
+        const from = old.sums, to = young.sums, at = o * SUMS_PER_ENTRY * STRIDE, into = e * SUMS_PER_ENTRY * STRIDE;
+        for (let k = 0; k < SUMS_PER_ENTRY * STRIDE; k++) to[into + k] = from[at + k];
         young.done[e] = old.done[o];
       }
     }
     return e;
   }
 
-  /** Offset in `sums` of the own group's scores of entry e. */
-  ownOf(e: number): number {
+  /** Offset in `sums` of the own group's scores of entry e, whose row is at a[base…]. */
+  ownOf(e: number, a: Int32Array, base: number): number {
     const g = this.young;
     const at = e * SUMS_PER_ENTRY * STRIDE;
     if ((g.done[e] & OWN_DONE) === 0) {
-      ownFeatures(g.keys, e * N_ATTR, this.mask, this.buckets, 0);
+      ownFeatures(a, base, this.mask, this.buckets, 0);
       this.sumInto(N_OWN, g.sums, at);
       g.done[e] |= OWN_DONE;
     }
@@ -101,16 +115,16 @@ export class RowScores {
   }
 
   /**
-   * Offset in `sums` of the scores of entry e's row as neighbour d (CONTEXT_OFFSETS). Each
-   * position is scored when first asked: a row is mostly met in some positions only (a fifth of
-   * the neighbour scores were never read).
+   * Offset in `sums` of the scores of entry e's row (at a[base…]) as neighbour d
+   * (CONTEXT_OFFSETS). Each position is scored when first asked: a row is mostly met in some
+   * positions only (a fifth of the neighbour scores were never read).
    */
-  neighbourOf(e: number, d: number): number {
+  neighbourOf(e: number, d: number, a: Int32Array, base: number): number {
     const g = this.young;
     const at = (e * SUMS_PER_ENTRY + 1 + d) * STRIDE;
     const bit = CONTEXT_DONE << d;
     if ((g.done[e] & bit) === 0) {
-      contextFeatures(g.keys, e * N_ATTR, d, this.mask, this.buckets, 0);
+      contextFeatures(a, base, d, this.mask, this.buckets, 0);
       this.sumInto(N_CONTEXT, g.sums, at);
       g.done[e] |= bit;
     }
@@ -140,11 +154,11 @@ if (CONTEXT_OFFSETS.length > 7) throw new Error('tagger: more neighbour position
 
 if (N_LABELS > STRIDE) throw new Error('tagger: more labels than a score vector holds');
 
-/** One generation of RowScores: rows (the keys), which groups are scored, their sums. */
+/** One generation of RowScores: row ids (the keys), which groups are scored, their sums. */
 class ScoreGeneration {
   /** Open addressing over entry numbers + 1 (0: empty). */
   readonly slots: Int32Array;
-  readonly keys: Int32Array;
+  readonly ids: Int32Array;
   readonly done: Uint8Array;
   readonly sums: Int32Array;
   size = 0;
@@ -155,29 +169,24 @@ class ScoreGeneration {
     while (1 << bits < 2 * limit) bits++;
     this.slots = new Int32Array(1 << bits);
     this.shift = 32 - bits;
-    this.keys = new Int32Array(limit * N_ATTR);
+    this.ids = new Int32Array(limit);
     this.done = new Uint8Array(limit);
     this.sums = new Int32Array(limit * SUMS_PER_ENTRY * STRIDE);
   }
 
-  /** The slot of the row at a[base…] (hash h), or the empty slot where it would go. */
-  slotOf(a: Int32Array, base: number, h: number): number {
-    const keys = this.keys, slots = this.slots, mask = slots.length - 1;
-    let s = slotOf(h, this.shift);
-    for (let e = slots[s]; e !== 0; s = (s + 1) & mask, e = slots[s]) {
-      let k = (e - 1) * N_ATTR, j = base;
-      const end = j + N_ATTR;
-      while (j < end && keys[k] === a[j]) { k++; j++; }
-      if (j === end) break;
-    }
+  /** The slot of the row id, or the empty slot where it would go. */
+  slotOf(id: number): number {
+    const ids = this.ids, slots = this.slots, mask = slots.length - 1;
+    let s = slotOf(id, this.shift);
+    for (let e = slots[s]; e !== 0 && ids[e - 1] !== id; s = (s + 1) & mask, e = slots[s]);
     return s;
   }
 
-  /** A new entry for the row at a[base…] in empty slot s. */
-  add(s: number, a: Int32Array, base: number): number {
+  /** A new entry for the row id in empty slot s. */
+  add(s: number, id: number): number {
     const e = this.size++;
     this.slots[s] = e + 1;
-    this.keys.set(a.subarray(base, base + N_ATTR), e * N_ATTR);
+    this.ids[e] = id;
     this.done[e] = 0;
     return e;
   }
