@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Context } from '../src/context.js';
 import { caseOf, caseOfTag, gendersOf, gendersOfTag, hasGrammeme, isPlural, isPluralTag, posOf, posOfTag, tagHas, usableParses } from '../src/entities/grammar.js';
 import { TAG_FLAGS, mayStutter, pastSingularGender, tagFacts, wordFacts } from '../src/entities/wordFacts.js';
-import { type MentionContext, documentVote, voteFor } from '../src/entities/mentionContext.js';
+import { type MentionContext, documentVote, nominalForm, voteFor } from '../src/entities/mentionContext.js';
 
 const m = new Context().morphology;
 
@@ -93,5 +93,20 @@ describe('gender votes kept per document', () => {
     const votes = new Map([['путин', -1], ['путина', -0.5], ['асия', 1], ['пут', 2]]);
     const context = { votes } as unknown as MentionContext;
     for (const w of ['Путину', 'Асии', 'Маск', 'Путину']) expect(documentVote(w, context, m)).toBe(voteFor(w, votes, m));
+  });
+});
+
+describe('nominalForm keeps its last answer', () => {
+  test('a parse asked in a row answers as when asked first (each word, each gender and number)', () => {
+    const overrides = [undefined, { plural: false, gender: 'femn' as const }, { plural: true }];
+    const asked = (w: string) => usableParses(m.parses(w)).flatMap((p) => overrides.map((o) => [w, p, o] as const));
+    const all = WORDS.slice(0, 600).flatMap(asked);
+    // In a row, word by word (the memo answers repeats), then each asked after another word.
+    const inRow = all.map(([w, p, o]) => nominalForm(w, p, o));
+    const alone = all.map(([w, p, o], k) => {
+      nominalForm(k % 2 === 0 ? 'Путина' : 'Москве', m.parses(k % 2 === 0 ? 'Путина' : 'Москве')[0]);
+      return nominalForm(w, p, o);
+    });
+    expect(inRow).toEqual(alone);
   });
 });

@@ -87,7 +87,8 @@ const isAbbreviation = (normal: string): boolean => /^[A-ZА-ЯЁ]{2,6}$/.test(n
 export function clusterNames(mentions: readonly NameMention[]): Cluster[] {
   const clusters: Array<Cluster & { key?: PersonKey }> = [];
   const lastSeen: number[] = [];
-  const byForm = new Map<string, number>();
+  // Places and organisations by type, then by form (`formKey`).
+  const byForm = new Map<EntityType, Map<string, number>>();
   // Indexes keep this linear in the number of mentions, whatever the text's length.
   const bySurname = new Map<string, number[]>();
   const byGiven = new Map<string, number[]>();
@@ -99,6 +100,8 @@ export function clusterNames(mentions: readonly NameMention[]): Cluster[] {
   };
   // A name recurs in a text: its words are split and folded once (each mention still gets its own key).
   const wordsOf = new Map<string, string[]>();
+  // … and so is a place's or organisation's form.
+  const formsOf = new Map<string, string>();
   mentions.forEach((m, i) => {
     let target = -1;
     if (m.type === 'PER') {
@@ -131,12 +134,15 @@ export function clusterNames(mentions: readonly NameMention[]): Cluster[] {
         index(byPrefix, k.surname.slice(0, 4), target);
       }
     } else {
-      const form = `${m.type}|${formKey(m.normal)}`;
-      target = byForm.get(form) ?? -1;
+      let form = formsOf.get(m.normal);
+      if (form === undefined) formsOf.set(m.normal, (form = formKey(m.normal)));
+      let ofType = byForm.get(m.type);
+      if (ofType === undefined) byForm.set(m.type, (ofType = new Map()));
+      target = ofType.get(form) ?? -1;
       if (target < 0) {
         clusters.push({ members: [], type: m.type });
         target = clusters.length - 1;
-        byForm.set(form, target);
+        ofType.set(form, target);
       }
     }
     clusters[target].members.push(i);

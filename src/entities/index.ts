@@ -28,6 +28,20 @@ let useTagger: boolean | undefined;
 const MAX_ROLE_GAP = 4;
 
 /**
+ * A name or role mention as doc.mentions keeps it. A class, not an object literal: V8 marks a
+ * literal's allocation site for allocation straight in the old generation when its objects are
+ * still alive at young collections (a document's mentions are), and they then pile up there until
+ * a full collection.
+ */
+class SpanMention implements MentionSpan {
+  entity = -1;
+  constructor(
+    public start: number, public end: number, public text: string, public kind: MentionSpan['kind'],
+    public type: EntityType, public normal: string, public tokStart: number, public tokEnd: number,
+  ) {}
+}
+
+/**
  * Entities stage: name mentions (tagger), each in the nominative, clustered into entities; roles
  * from appositions (`президент Касым-Жомарт Токаев`) and later role mentions (`глава государства`)
  * joined to the person who holds the role; `inBody` and `salience`. Fills `doc.mentions` (name and
@@ -42,11 +56,7 @@ export function entities(doc: Doc, ctx: Context): void {
   const names: MentionSpan[] = spans.map((s) => {
     const start = doc.tokens[s.tokStart].start;
     const end = doc.tokens[s.tokEnd - 1].end;
-    return {
-      start, end, text: doc.text.slice(start, end), kind: 'name', type: s.type,
-      normal: safeNormal(doc, s.tokStart, s.tokEnd, s.type, ctx),
-      tokStart: s.tokStart, tokEnd: s.tokEnd, entity: -1,
-    };
+    return new SpanMention(start, end, doc.text.slice(start, end), 'name', s.type, safeNormal(doc, s.tokStart, s.tokEnd, s.type, ctx), s.tokStart, s.tokEnd);
   });
   alignOblique(names);
   const clusters = clusterNames(names);
@@ -81,10 +91,7 @@ export function entities(doc: Doc, ctx: Context): void {
     if (c < 0) continue;
     const start = doc.tokens[hit.tokStart].start;
     const end = doc.tokens[hit.tokEnd - 1].end;
-    const m: MentionSpan = {
-      start, end, text: doc.text.slice(start, end), normal: hit.role.display,
-      kind: 'role', type: 'PER', tokStart: hit.tokStart, tokEnd: hit.tokEnd, entity: -1,
-    };
+    const m = new SpanMention(start, end, doc.text.slice(start, end), 'role', 'PER', hit.role.display, hit.tokStart, hit.tokEnd);
     members[c].push(m);
     clusterOf.set(m, c);
     addRole(roles[c], hit.role.display);
@@ -240,8 +247,11 @@ function buildEntity(doc: Doc, ms: MentionSpan[], type: EntityType, roles: strin
   for (const m of ms) {
     if (m.kind !== 'name') continue;
     name ??= m.normal;
-    const w = countWords(m.normal);
-    if (w > words) { words = w; name = m.normal; }
+    // The name kept so far has `words` words (a mention repeats it mostly): only another may have more.
+    if (m.normal !== name || words === 0) {
+      const w = countWords(m.normal);
+      if (w > words) { words = w; name = m.normal; }
+    }
     const k = types.indexOf(m.type);
     if (k < 0) { types.push(m.type); counts.push(1); } else counts[k]++;
   }

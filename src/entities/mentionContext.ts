@@ -323,6 +323,11 @@ export function casePenalty(c: Case, context: MentionContext, person = false): n
 
 let lastSurface = '';
 let lastFolded = '';
+// The last answer, by the word as written, az's word and the nominative: most parses of a word
+// (its cases, its genders) give one of a few nominatives, asked in a row.
+let lastParsed: string | undefined;
+let lastNominative = '';
+let lastForm = '';
 
 /**
  * The nominative of one word from one of its parses, in the word's letter case. az analyses an
@@ -335,9 +340,13 @@ export function nominalForm(surface: string, p: Parse, override?: { plural: bool
   const nom = nominativeOf(p, override);
   if (nom === undefined) return undefined;
   // Asked for every parse of one word in a row: fold the word once.
-  if (surface !== lastSurface) { lastSurface = surface; lastFolded = foldYo(surface.toLowerCase()); }
+  if (surface !== lastSurface) { lastSurface = surface; lastFolded = foldYo(surface.toLowerCase()); lastParsed = undefined; }
+  else if (p.word === lastParsed && nom === lastNominative) return lastForm;
   const lower = lastFolded;
   const parsed = foldYo(p.word.toLowerCase());
   const prefix = parsed.length < lower.length && lower.endsWith(parsed) ? surface.slice(0, surface.length - parsed.length) : '';
-  return prefix + matchCase(surface.slice(prefix.length), nom);
+  lastParsed = p.word;
+  lastNominative = nom;
+  lastForm = prefix + matchCase(surface.slice(prefix.length), nom);
+  return lastForm;
 }

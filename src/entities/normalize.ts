@@ -25,7 +25,8 @@ export function normalizeMention(doc: Doc, tokStart: number, tokEnd: number, typ
   const context = contextOf(doc, tokStart, tokEnd, morphology, person);
   // A document names the same person or place again, mostly in the same surroundings.
   const text = doc.text.slice(doc.tokens[tokStart].start, doc.tokens[tokEnd - 1].end);
-  let earlier = normalisedOf(doc).get(text);
+  const normalised = normalisedOf(doc);
+  let earlier = normalised.get(text);
   if (earlier !== undefined) {
     for (const e of earlier) if (sameMention(doc, e, tokStart, tokEnd, type, context)) return e.normal;
   }
@@ -33,7 +34,7 @@ export function normalizeMention(doc: Doc, tokStart: number, tokEnd: number, typ
   if (type !== 'PER' && units.length === 1) keepSurnameSingular(units[0], forms, morphology);
   const normal = assemble(doc, tokStart, tokEnd, units, forms);
   const { cases, hintSlots, verbBefore, verbAfter } = context;
-  if (earlier === undefined) normalisedOf(doc).set(text, (earlier = []));
+  if (earlier === undefined) normalised.set(text, (earlier = []));
   earlier.push({ tokStart, tokEnd, type, cases, hintSlots, verbBefore, verbAfter, normal });
   return normal;
 }

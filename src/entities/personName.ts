@@ -72,9 +72,14 @@ const RAW_CACHE_LIMIT = 50_000;
 // last of several words), one for any other place.
 const docReadings = new WeakMap<Map<string, number>, Array<Map<string, Readings>>>();
 
-function personReadings(u: Unit, surname: boolean, context: MentionContext, morphology: Morphology): Readings {
+/** The document's readings (`docReadings`) by the word, for a surname or for any other place. */
+function documentReadings(context: MentionContext): Array<Map<string, Readings>> {
   let perDoc = docReadings.get(context.counts);
   if (perDoc === undefined) docReadings.set(context.counts, (perDoc = [new Map(), new Map()]));
+  return perDoc;
+}
+
+function personReadings(u: Unit, surname: boolean, perDoc: Array<Map<string, Readings>>, context: MentionContext, morphology: Morphology): Readings {
   const byWord = perDoc[surname ? 1 : 0];
   const done = byWord.get(u.text);
   if (done !== undefined) return done;
@@ -190,28 +195,27 @@ function rawPersonReadings(u: Unit, morphology: Morphology): RawReadings {
     if (nom === undefined) continue;
     for (const g of genders) if (g !== 'neut') put(g, c, nom, w);
   }
+  if (!capital) return raw;
   const adjectivalFeminine = /(?:ская|цкая)$/.test(u.text.toLowerCase()) && (dictionaryKeys & (1 << slotOf('masc', 'gent'))) === 0;
-  if (capital) {
-    for (const g of PER_GENDERS) {
-      for (const c of CASES) {
-        if (c === 'nomn' || (dictionaryKeys & (1 << slotOf(g, c))) !== 0) continue;
-        if (g === 'masc' && adjectivalFeminine) continue; // Чиповская is no genitive of Чиповскай
-        const guess = guessNameNominative(u.text, g, c);
-        if (guess === undefined) continue;
-        // The dictionary knows women's first names; a feminine guess for a word it reads otherwise
-        // (Трампу as Трампа) needs a feminine surname's shape.
-        if (g === 'femn' && dictionaryKeys !== 0 && !/(?:ова|ева|ёва|ина|ына|ская|цкая|ия)$/.test(guess)) continue;
-        put(g, c, guess, 0.6);
-      }
-    }
+  // The feminine guesses, by case (the nominative: the word itself): asked again for the list of women's names below.
+  const feminine = CASES.map((c) => (c === 'nomn' ? u.text : guessNameNominative(u.text, 'femn', c)));
+  for (const g of PER_GENDERS) {
+    CASES.forEach((c, k) => {
+      if (c === 'nomn' || (dictionaryKeys & (1 << slotOf(g, c))) !== 0) return;
+      if (g === 'masc' && adjectivalFeminine) return; // Чиповская is no genitive of Чиповскай
+      const guess = g === 'femn' ? feminine[k] : guessNameNominative(u.text, g, c);
+      if (guess === undefined) return;
+      // The dictionary knows women's first names; a feminine guess for a word it reads otherwise
+      // (Трампу as Трампа) needs a feminine surname's shape.
+      if (g === 'femn' && dictionaryKeys !== 0 && !/(?:ова|ева|ёва|ина|ына|ская|цкая|ия)$/.test(guess)) return;
+      put(g, c, guess, 0.6);
+    });
   }
   // Women's names the dictionary reads as a man's (Асию as Асий's accusative): the list decides.
-  if (capital) {
-    for (const c of CASES) {
-      const nom = c === 'nomn' ? u.text : guessNameNominative(u.text, 'femn', c);
-      if (nom !== undefined && isFemaleName(nom)) put('femn', c, nom, 1.3);
-    }
-  }
+  CASES.forEach((c, k) => {
+    const nom = feminine[k];
+    if (nom !== undefined && isFemaleName(nom)) put('femn', c, nom, 1.3);
+  });
   return raw;
 }
 
@@ -231,7 +235,8 @@ export function personForms(units: Unit[], context: MentionContext, morphology: 
     ? familyPlural(live[0].text, context.counts, (wordFacts(morphology, live[0].text).flags & ANY_KNOWN) === 0, context.cases?.includes('ablt') === true)
     : undefined;
   if (plural !== undefined) return forms.set(live[0], plural);
-  const readings = live.map((u, k) => personReadings(u, k === live.length - 1 && live.length > 1, context, morphology));
+  const perDoc = documentReadings(context);
+  const readings = live.map((u, k) => personReadings(u, k === live.length - 1 && live.length > 1, perDoc, context, morphology));
   // What the rest of the document says about this person's gender (a verb after another mention).
   let vote = 0;
   for (const u of live) vote += documentVote(u.text, context, morphology);

@@ -163,12 +163,12 @@ export function phraseForms(units: Unit[], context: MentionContext, type: Entity
     }
     return forms;
   }
-  const options = headOptions(head.text, type, morphology).filter((o) => caseAllowed(o.c, context));
   let best: Option | undefined;
   let bestScore = 0;
   // Each modifier's adjective readings as agreement keys: asked once per option below.
   const modKeys = mods.map((m) => tagFacts(morphology, m.text).anyAdjectives);
-  for (const o of options) {
+  for (const o of headOptions(head.text, type, morphology)) {
+    if (!caseAllowed(o.c, context)) continue;
     let score = o.score + (o.c === 'nomn' ? 0.05 : 0) - casePenalty(o.c, context);
     if (o.form !== undefined && o.form !== head.text && !/[аяуюыи]$/.test(o.form) && context.counts.has(o.form.replace(/ё/g, 'е'))) score += 0.4;
     const key = agreementKey(o.c, o.plural, o.gender);
