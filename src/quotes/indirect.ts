@@ -1,10 +1,13 @@
-import { cueLexicon, openerKey, yo, type VerbCue } from './lexicon.js';
+import { cueLexicon, openerKey, type VerbCue } from './lexicon.js';
 import { STATEMENTS, CONJ, FINAL, FINAL_OR_CLAUSE, CONTENT_PREPS, verbCue, words, span, shortQuotation, speakerOf, cueEnd, clauseStart, content, contentEnd, clauseLike, trailing, type Found } from './clause.js';
 import { findObject, findSubject, ppObject, type NP } from './np.js';
 import type { View } from './view.js';
 
 /** Another clause after the cue verb's (built once, not per token scanned). */
 const FINAL_COMMA_SEMICOLON = FINAL + ',;';
+
+/** The possessive pronoun a phrase's POSS slot takes: «по его словам». */
+const POSS = /^(его|её|ее|их)$/;
 
 const INTRO = /^(причем|причём|однако|впрочем|но|а|и|также|теперь|сейчас|поэтому|итак|правда|кстати|между тем|более того)$/;
 
@@ -29,18 +32,24 @@ function phraseAt(v: View, i: number): { end: number; pron: number; quoted: bool
   const lx = cueLexicon();
   if (!lx.phraseOpeners.has(openerKey(upper ? c + 0x20 : c, tok.end - tok.start))) return null;
   const t = tok.text;
-  const list = lx.phrases.get(upper ? t.toLowerCase() : t);
+  const first = upper ? t.toLowerCase() : t;
+  const list = lx.phrases.get(first);
   if (list === undefined) return null;
+  // A longer phrase needs the next word among its group's second words: most words after «по» are
+  // none, and then only one-word phrases are left to try.
+  const seconds = lx.phraseSeconds.get(first)!;
+  const next = i + 1 < v.n && (seconds.has(v.lemmaYo(i + 1)) || seconds.has(v.lowerYo(i + 1)) || (seconds.has('POSS') && POSS.test(v.lower(i + 1))));
   for (const ph of list) {
+    if (!next && ph.lemmas.length > 1) continue;
     let k = i;
     let pron = -1;
     let ok = true;
     for (const lm of ph.lemmas) {
       if (k >= v.n) { ok = false; break; }
       if (lm === 'POSS') {
-        if (!/^(его|её|ее|их)$/.test(v.lower(k))) { ok = false; break; }
+        if (!POSS.test(v.lower(k))) { ok = false; break; }
         pron = k;
-      } else if (v.lemmaYo(k) !== lm && yo(v.lower(k)) !== lm) { ok = false; break; }
+      } else if (v.lemmaYo(k) !== lm && v.lowerYo(k) !== lm) { ok = false; break; }
       k++;
     }
     if (ok) return { end: k, pron, quoted: ph.quoted };

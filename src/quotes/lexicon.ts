@@ -35,6 +35,11 @@ export interface CueLexicon {
    * matching none opens no phrase, and most words are ruled out without building a string.
    */
   phraseOpeners: Set<number>;
+  /**
+   * Per first lemma, the second lemmas of its phrases ('POSS' included as such): a phrase word
+   * like «по» opens many phrases, and a word after it that is none of these rules them all out.
+   */
+  phraseSeconds: Map<string, Set<string>>;
   objNouns: Set<string>;
   docNouns: Set<string>;
 }
@@ -63,7 +68,7 @@ export function yo(s: string): string {
 export function cueLexicon(): CueLexicon {
   if (lexicon !== undefined) return lexicon;
   const text = readFileSync(new URL('./cues.tsv', import.meta.url), 'utf8');
-  const lx: CueLexicon = { verbs: new Map(), phrases: new Map(), phraseOpeners: new Set(), objNouns: new Set(), docNouns: new Set() };
+  const lx: CueLexicon = { verbs: new Map(), phrases: new Map(), phraseOpeners: new Set(), phraseSeconds: new Map(), objNouns: new Set(), docNouns: new Set() };
   for (const raw of text.split('\n')) {
     const line = raw.trimEnd();
     if (line === '' || line.startsWith('#')) continue;
@@ -78,6 +83,9 @@ export function cueLexicon(): CueLexicon {
       list.push({ lemmas, quoted: flags.has('quoted') });
       lx.phrases.set(lemmas[0], list);
       lx.phraseOpeners.add(openerKey(lemmas[0].charCodeAt(0), lemmas[0].length));
+      let seconds = lx.phraseSeconds.get(lemmas[0]);
+      if (seconds === undefined) lx.phraseSeconds.set(lemmas[0], (seconds = new Set()));
+      if (lemmas.length > 1) seconds.add(lemmas[1]);
     } else if (kind === 'objnoun') lx.objNouns.add(value);
     else if (kind === 'docnoun') lx.docNouns.add(value);
   }

@@ -5,6 +5,9 @@ import { foldYo, startsWithCapital } from '../letters.js';
 
 
 
+/** View.shape of a word token. */
+const WORD = -1;
+
 /**
  * Read-only helpers over a document for the quote patterns: token lookup by offset, token
  * properties through doc.morph, which quotation (if any) holds a token. Built once per document.
@@ -23,6 +26,12 @@ export class View {
   readonly bodyEnd: number;
   /** 1 where a line break separates token i-1 from token i. */
   private readonly nl: Uint8Array;
+  /**
+   * Per token: WORD, or a one-character mark's code + 1 (not a word or a number), else 0. The
+   * patterns test every token for a word or a mark, often several times: reading this array, not
+   * the token objects, keeps those scans in one small block of memory.
+   */
+  private readonly shape: Int32Array;
   /** Each token's sentence clipped to its paragraph, as [pieceStart, pieceEnd). */
   private readonly pieceStart: Int32Array;
   private readonly pieceEnd: Int32Array;
@@ -47,8 +56,13 @@ export class View {
     this.bodyStart = this.tokAt(doc.body.start);
     this.bodyEnd = this.tokAt(doc.body.end);
     this.nl = new Uint8Array(this.n);
-    for (let i = 1; i < this.n; i++) {
-      for (let k = toks[i - 1].end; k < toks[i].start; k++) if (this.text.charCodeAt(k) === 10) { this.nl[i] = 1; break; }
+    this.shape = new Int32Array(this.n);
+    for (let i = 0; i < this.n; i++) {
+      const t = toks[i];
+      if (t.kind === 'word') this.shape[i] = WORD;
+      else if (t.kind !== 'number' && t.text.length === 1) this.shape[i] = t.text.charCodeAt(0) + 1;
+      if (i === 0) continue;
+      for (let k = toks[i - 1].end; k < t.start; k++) if (this.text.charCodeAt(k) === 10) { this.nl[i] = 1; break; }
     }
     this.yoCache = new Array<string | undefined>(this.n);
     this.lowerCache = new Array<string | undefined>(this.n);
@@ -105,13 +119,19 @@ export class View {
     }
     return low;
   }
+
+  /** `lower(i)` with ё folded to е, as the cue lexicon's words are. */
+  lowerYo(i: number): string { return foldYo(this.lower(i)); }
   lemma(i: number): string { return this.doc.morph[i]?.lemma ?? this.lower(i); }
   pos(i: number): string | undefined { return this.doc.morph[i]?.pos; }
   has(i: number, grammeme: string): boolean { return this.doc.morph[i]?.tags.includes(grammeme) ?? false; }
-  isWord(i: number): boolean { return this.doc.tokens[i].kind === 'word'; }
+  isWord(i: number): boolean { return this.shape[i] === WORD; }
+  /** Token i is a one-character mark (not a word or a number) among `chars`. */
   isPunct(i: number, chars: string): boolean {
-    const t = this.doc.tokens[i];
-    return t.kind !== 'word' && t.kind !== 'number' && t.text.length === 1 && chars.includes(t.text);
+    const c = this.shape[i] - 1;
+    if (c < 0) return false;
+    for (let k = 0; k < chars.length; k++) if (chars.charCodeAt(k) === c) return true;
+    return false;
   }
   isDash(i: number): boolean { return this.isPunct(i, '—–-') || this.doc.tokens[i].text === '--'; }
   isCapital(i: number): boolean { return startsWithCapital(this.doc.tokens[i].text); }

@@ -1,3 +1,4 @@
+import type Az from 'az';
 import type { Context } from '../context.js';
 import type { Doc, MorphTok } from '../doc.js';
 import type { Morphology } from '../morph/morphology.js';
@@ -60,10 +61,6 @@ export function caseOf(tags: readonly string[]): string | undefined {
   return undefined;
 }
 
-function numberOf(tags: readonly string[]): string | undefined {
-  return tags.includes('plur') ? 'plur' : tags.includes('sing') ? 'sing' : undefined;
-}
-
 /** The morphology's lemma lower-cased with ё→е; the form itself when the parse gave none. */
 export function plainLemma(form: string, m: MorphTok): string {
   const s = typeof m.lemma === 'string' && m.lemma !== '' ? m.lemma : form;
@@ -90,6 +87,40 @@ function nounLemma(ctx: Context, form: string, m: MorphTok): string {
 
 const enum Base { None, Noun, Adj, Unknown }
 
+/** Case codes of `caseCode` (the second genitive, accusative and locative folded into the first). */
+const CASE_CODES: ReadonlyMap<string, number> = new Map([
+  ['nomn', 1], ['gent', 2], ['datv', 3], ['accs', 4], ['ablt', 5], ['loct', 6], ['voct', 7], ['gen2', 2], ['acc2', 4], ['loc2', 6],
+]);
+
+/** `caseOf` as a number (0: no case), so agreement is two integer comparisons. */
+function caseCode(tags: readonly string[]): number {
+  const c = caseOf(tags);
+  return c === undefined ? 0 : CASE_CODES.get(c)!;
+}
+
+/** The number of a parse as a code: 1 plural (checked first), 2 singular, 0 neither. */
+function numberCode(tags: readonly string[]): number {
+  return tags.includes('plur') ? 1 : tags.includes('sing') ? 2 : 0;
+}
+
+/** Bits of WordInfo.form: what the form and its chosen parse say, read once per analysis. */
+const enum FormBit {
+  /** Written with a capital first letter. */
+  Upper = 1,
+  /** An acronym (`США`, `WADA`). */
+  Acronym = 2,
+  /** Tagged animate and plural: a group of people (`беженцы`). */
+  AnimPlural = 4,
+  /** Tagged genitive (or second genitive). */
+  Genitive = 8,
+  /** Tagged as a proper name (PROPER_TAGS). */
+  Proper = 16,
+}
+/** WordInfo.form holds the Base from this bit up (2 bits), then the case code (3 bits), then the number code (2 bits). */
+const BASE_SHIFT = 5;
+const CASE_SHIFT = 7;
+const NUMBER_SHIFT = 10;
+
 /** What a word's analysis alone says, context aside: cached per shared analysis object. */
 export interface WordInfo {
   readonly base: Base;
@@ -103,6 +134,17 @@ export interface WordInfo {
    * table lookup per document; -2 until the themes stage first asks.
    */
   row: number;
+  /**
+   * FormBit flags, the Base, case and number codes: an analysis belongs to one form, so what the
+   * stage asks of the form's text and tags per token is answered here once.
+   */
+  readonly form: number;
+  /**
+   * For an adjective, its agreement with a noun's case and number (`agrees`), two bits per pair
+   * (`agreeSlot`): known, and yes 12 bits higher. An adjective meets few pairs, and the answer
+   * depends on its form alone.
+   */
+  agree: number;
 }
 
 /**
@@ -112,10 +154,19 @@ export interface WordInfo {
  */
 class Word implements WordInfo {
   row = -2;
+  agree = 0;
   constructor(
-    readonly base: Base, readonly proper: boolean, readonly lemma: string,
+    readonly lemma: string, readonly form: number,
     private readonly morphology: Morphology | undefined, private stem: string | undefined,
   ) {}
+
+  get base(): Base {
+    return (this.form >> BASE_SHIFT) & 3;
+  }
+
+  get proper(): boolean {
+    return (this.form & FormBit.Proper) !== 0;
+  }
 
   get keyStem(): string {
     return this.stem ??= this.morphology!.stem(this.lemma);
@@ -127,27 +178,87 @@ const infoCache = new WeakMap<MorphTok, WordInfo>();
 const NONE: WordInfo = noWord();
 
 function noWord(): WordInfo {
-  const w = new Word(Base.None, false, '', undefined, '');
+  const w = new Word('', 0, undefined, '');
   w.row = -1;
   return Object.freeze(w);
 }
 
+/** The FormBit flags and codes of a form and its chosen parse's tags. */
+function formFacts(base: Base, form: string, tags: readonly string[]): number {
+  let bits = base << BASE_SHIFT;
+  if (hasAny(tags, PROPER_TAGS)) bits |= FormBit.Proper;
+  if (startsWithCapital(form)) bits |= FormBit.Upper;
+  if (isAcronym(form)) bits |= FormBit.Acronym;
+  if (tags.includes('plur') && tags.includes('anim')) bits |= FormBit.AnimPlural;
+  if (tags.includes('gent') || tags.includes('gen2')) bits |= FormBit.Genitive;
+  return bits | (caseCode(tags) << CASE_SHIFT) | (numberCode(tags) << NUMBER_SHIFT);
+}
+
+const tagCodes = new WeakMap<Az.Tag, number>();
+
+/** Case and number codes of an az tag (as `caseNumber` gives a word's), cached per shared tag. */
+function tagCaseNumber(t: Az.Tag): number {
+  let code = tagCodes.get(t);
+  if (code === undefined) {
+    const tags = t.toString().split(/[ ,]/);
+    code = caseCode(tags) | (numberCode(tags) << (NUMBER_SHIFT - CASE_SHIFT));
+    tagCodes.set(t, code);
+  }
+  return code;
+}
+
+/** Case and number codes of a WordInfo, as one number (equal when both agree). */
+function caseNumber(w: WordInfo): number {
+  return (w.form >> CASE_SHIFT) & 0x1f;
+}
+
+/**
+ * The bit of a noun's case and number code pair in WordInfo.agree: nominative to locative,
+ * singular or plural (the vocative and words without case or number are not kept: -1).
+ */
+function agreeSlot(pair: number): number {
+  const c = pair & 7;
+  const n = pair >> (NUMBER_SHIFT - CASE_SHIFT);
+  return c >= 1 && c <= 6 && n >= 1 ? 2 * (c - 1) + n - 1 : -1;
+}
+
+/**
+ * The word facts of a token, cached per analysis: the morphology makes each analysis for one form
+ * (its MorphTok objects are per form and parse), so what the form says is cached with it, a
+ * one-letter word's being no candidate included.
+ */
 function wordInfo(ctx: Context, form: string, m: MorphTok): WordInfo {
   let info = infoCache.get(m);
   if (info !== undefined) return info;
   let base = Base.None;
-  if (m.pos === 'NOUN') base = Base.Noun;
-  else if (m.pos === 'ADJF' && !hasAny(m.tags, NON_CONTENT_ADJ)) base = Base.Adj;
-  else if (m.pos === undefined && LETTER_RE.test(form)) base = Base.Unknown;
+  if (form.length >= 2) {
+    if (m.pos === 'NOUN') base = Base.Noun;
+    else if (m.pos === 'ADJF' && !hasAny(m.tags, NON_CONTENT_ADJ)) base = Base.Adj;
+    else if (m.pos === undefined && LETTER_RE.test(form)) base = Base.Unknown;
+  }
   info = NONE;
   if (base !== Base.None) {
     const lemma = base === Base.Noun ? nounLemma(ctx, form, m) : plainLemma(form, m);
     if (!themeStopwords().has(lemma)) {
-      info = new Word(base, hasAny(m.tags, PROPER_TAGS), lemma, ctx.morphology, undefined);
+      info = new Word(lemma, formFacts(base, form, m.tags), ctx.morphology, undefined);
     }
   }
   infoCache.set(m, info);
   return info;
+}
+
+/**
+ * Whether the token's chosen parse is animate and plural (`беженцы`): from its word facts when it
+ * has them, else from its tags.
+ *
+ * @example
+ * if (animPlural(doc, facts, to - 1)) candidate.animPlural++;
+ */
+export function animPlural(doc: Doc, facts: TokenFacts, i: number): boolean {
+  const w = facts.words[i];
+  if (w !== NONE) return (w.form & FormBit.AnimPlural) !== 0;
+  const tags = doc.morph[i].tags;
+  return tags.includes('plur') && tags.includes('anim');
 }
 
 /**
@@ -189,16 +300,16 @@ export function tokenFacts(doc: Doc, ctx: Context): TokenFacts {
     if (m === undefined) continue;
     // Only nouns, adjectives and unknown words can be candidates: others skip the cache lookup.
     const pos = m.pos;
-    if ((pos !== 'NOUN' && pos !== 'ADJF' && pos !== undefined) || t.text.length < 2) continue;
+    if (pos !== 'NOUN' && pos !== 'ADJF' && pos !== undefined) continue;
     const info = wordInfo(ctx, t.text, m);
     if (info.base === Base.None) continue;
-    const upper = startsWithCapital(t.text);
-    if (upper && !opens) facts.capital[i] = 1;
+    const capital = (info.form & FormBit.Upper) !== 0 && !opens;
+    if (capital) facts.capital[i] = 1;
     let cls = 0;
-    if (info.base === Base.Noun) cls = info.proper || isAcronym(t.text) || (upper && !opens) ? 3 : 1;
+    if (info.base === Base.Noun) cls = info.proper || (info.form & FormBit.Acronym) !== 0 || capital ? 3 : 1;
     else if (info.base === Base.Adj) cls = 2;
     // Unknown capitalised words are mostly foreign names and brands: `Brexit`, `WADA`.
-    else if (upper) cls = 3;
+    else if ((info.form & FormBit.Upper) !== 0) cls = 3;
     if (cls === 0) continue;
     facts.cls[i] = cls;
     facts.words[i] = info;
@@ -206,33 +317,24 @@ export function tokenFacts(doc: Doc, ctx: Context): TokenFacts {
   return facts;
 }
 
-const agreeCache = new WeakMap<Context, Map<string, boolean>>();
-
 /**
  * Whether the adjective at `i` can agree with the noun at `j` in case and number. The chosen
  * parses are context-free guesses (`политических` → genitive), so any parse of the adjective
- * agreeing with the noun's chosen case counts; cached per pair of forms.
+ * agreeing with the noun's chosen case counts; the answer is kept with the adjective's word facts
+ * per case and number of the noun.
  */
-function agrees(doc: Doc, ctx: Context, i: number, j: number): boolean {
-  const a = doc.morph[i].tags;
-  const b = doc.morph[j].tags;
-  const nounCase = caseOf(b);
-  const nounNumber = numberOf(b);
-  if (caseOf(a) === nounCase && numberOf(a) === nounNumber) return true;
-  let cache = agreeCache.get(ctx);
-  if (cache === undefined) agreeCache.set(ctx, (cache = new Map()));
-  const key = doc.tokens[i].text + '\u0000' + nounCase + '\u0000' + nounNumber;
-  let ok = cache.get(key);
-  if (ok === undefined) {
-    ok = false;
-    for (const t of ctx.morphology.tags(doc.tokens[i].text)) {
-      if (t.POS !== 'ADJF') continue;
-      const tags = t.toString().split(/[ ,]/);
-      if (caseOf(tags) === nounCase && numberOf(tags) === nounNumber) { ok = true; break; }
-    }
-    if (cache.size >= 50_000) cache.clear(); // bounded over a long batch
-    cache.set(key, ok);
+function agrees(doc: Doc, ctx: Context, facts: TokenFacts, i: number, j: number): boolean {
+  const adj = facts.words[i];
+  const noun = facts.words[j];
+  const pair = caseNumber(noun);
+  if (caseNumber(adj) === pair) return true;
+  const slot = agreeSlot(pair);
+  if (slot >= 0 && (adj.agree & (1 << slot)) !== 0) return (adj.agree & (1 << (slot + 12))) !== 0;
+  let ok = false;
+  for (const t of ctx.morphology.tags(doc.tokens[i].text)) {
+    if (t.POS === 'ADJF' && tagCaseNumber(t) === pair) { ok = true; break; }
   }
+  if (slot >= 0) adj.agree |= (1 << slot) | (ok ? 1 << (slot + 12) : 0);
   return ok;
 }
 
@@ -316,12 +418,11 @@ export function visitCandidates(doc: Doc, ctx: Context, facts: TokenFacts, visit
     if (next >= n || sentence[next] !== sentence[i] || !adjacent(doc, i, next)) continue;
     const cn = cls[next];
     if (c === 2 && (cn === 1 || cn === 3) && entity[next] < 0) {
-      if (agrees(doc, ctx, i, next)) {
+      if (agrees(doc, ctx, facts, i, next)) {
         visit(words[i].keyStem + ' ' + words[next].keyStem, capital[i] === 1 ? Kind.Name : Kind.AdjNoun, i, next + 1);
       }
     } else if (c === 1 && (cn === 1 || cn === 3) && entity[next] < 0) {
-      const b = doc.morph[next].tags;
-      if (b.includes('gent') || b.includes('gen2')) visit(words[i].keyStem + ' ' + words[next].keyStem, Kind.NounGen, i, next + 1);
+      if ((words[next].form & FormBit.Genitive) !== 0) visit(words[i].keyStem + ' ' + words[next].keyStem, Kind.NounGen, i, next + 1);
     }
   }
 }

@@ -1,7 +1,7 @@
 import type { Context } from '../context.js';
 import type { Doc } from '../doc.js';
 import type { Span, Theme } from '../types.js';
-import { Kind, tokenFacts, visitCandidates, type TokenFacts, type WordInfo } from './candidates.js';
+import { animPlural, Kind, tokenFacts, visitCandidates, type TokenFacts, type WordInfo } from './candidates.js';
 import { bestFirst } from './best-first.js';
 import { loadBackground, type Background } from './lexicon.js';
 import { normalForm } from './normal.js';
@@ -36,22 +36,29 @@ export const themeWeights = {
   taggedFloor: 0.3,
 };
 
-interface Candidate {
-  key: string;
-  kind: Kind;
-  count: number;
-  firstTok: number;
+/**
+ * One key phrase of a document with its occurrences. A class, not an object literal: V8 marks a
+ * literal's allocation site for allocation straight in the old generation when its objects are
+ * still alive at young collections (a document's candidates are), and they then pile up there
+ * until a full collection.
+ */
+class Candidate {
+  count = 0;
   lastTok: number;
-  title: boolean;
+  title = false;
   /** Occurrence token ranges, flat pairs [start, end, start, end, …]. */
-  ranges: number[];
+  readonly ranges: number[] = [];
   /** Occurrences whose (last) noun is an animate plural: `беженцы`, `россияне`. */
-  animPlural: number;
-  score: number;
+  animPlural = 0;
+  score = 0;
   /** The word whose key stem is the whole key (a single-word noun or name), else undefined. */
-  word: WordInfo | undefined;
+  word: WordInfo | undefined = undefined;
   /** For an adjective + noun, the noun's word when its key stem is the key's last word. */
-  head: WordInfo | undefined;
+  head: WordInfo | undefined = undefined;
+
+  constructor(readonly key: string, readonly kind: Kind, public firstTok: number) {
+    this.lastTok = firstTok;
+  }
 }
 
 /**
@@ -78,7 +85,7 @@ export function themes(doc: Doc, ctx: Context, max: number): void {
   visitCandidates(doc, ctx, facts, (key, kind, from, to) => {
     let c = byKey.get(key);
     if (c === undefined) {
-      c = { key, kind, count: 0, firstTok: from, lastTok: from, title: false, ranges: [], animPlural: 0, score: 0, word: undefined, head: undefined };
+      c = new Candidate(key, kind, from);
       // Entity names are keyed by the entity's name; other one-token candidates by the token's stem.
       if (to - from === 1 && facts.entity[from] < 0) c.word = facts.words[from];
       else if (kind === Kind.AdjNoun && facts.words[to - 1].keyStem.indexOf(' ') < 0) c.head = facts.words[to - 1];
@@ -89,8 +96,7 @@ export function themes(doc: Doc, ctx: Context, max: number): void {
     c.lastTok = from;
     if (doc.tokens[from].start < titleEnd) c.title = true;
     c.ranges.push(from, to);
-    const headTags = doc.morph[to - 1].tags;
-    if (headTags.includes('plur') && headTags.includes('anim')) c.animPlural++;
+    if (animPlural(doc, facts, to - 1)) c.animPlural++;
   });
   mergeSurnames(doc, facts, names);
 
