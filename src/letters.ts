@@ -79,6 +79,17 @@ export function foldYo(s: string): string {
 }
 
 /**
+ * The string in lower case, itself when it is so already: most words in running text are, and
+ * toLowerCase copies a Cyrillic string even when nothing changes.
+ * @example
+ * lowerCased('москва'); // the same string, no copy
+ * lowerCased('Москва'); // 'москва'
+ */
+export function lowerCased(s: string): string {
+  return isLowerCase(s) ? s : s.toLowerCase();
+}
+
+/**
  * A character's lower-case code for ASCII and basic Cyrillic (Latin and Russian letters, Ѐ–џ),
  * −1 for any other character: a letter compared case-blind without building a lower-case copy.
  *

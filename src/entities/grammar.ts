@@ -1,6 +1,6 @@
 import type Az from 'az';
 import { readRows } from '../data-file.js';
-import { isLowerCase, startsUpper } from '../letters.js';
+import { lowerCased, startsUpper } from '../letters.js';
 import { posIdOf, posName } from '../morph/candidate.js';
 
 type Parse = Az.Parse;
@@ -371,7 +371,7 @@ export function casesAfterPreposition(word: string): readonly Case[] | undefined
     prepCases = new Map();
     for (const [w, cases] of readTsv('prepositions.tsv')) prepCases.set(w, cases.split(' ') as Case[]);
   }
-  return prepCases.get(isLowerCase(word) ? word : word.toLowerCase()); // mostly lower case already: no copy
+  return prepCases.get(lowerCased(word));
 }
 
 /**

@@ -208,7 +208,7 @@ export interface Draft { info: TagInfo; logp: number; flags: number; cas: number
  * A candidate reading as computeCandidates makes it.
  * @param score az's probability (or the lexicon's); `cas` overrides the tag's case bits.
  * @example
- * draft(tagInfo(p.tag), p.score, F.Known, undefined, 0);
+ * draft(parseInfo(p), p.score, F.Known, undefined, 0);
  */
 export function draft(info: TagInfo, score: number, extraFlags: number, made: MorphTok | undefined, parse: number, cas?: number): Draft {
   return { info, logp: Math.log(Math.max(score, 1e-4)), flags: info.flags | extraFlags, cas: cas ?? info.cas, parse, made };

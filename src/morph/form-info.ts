@@ -4,7 +4,7 @@ import { C_PARSE, Candidate, type Draft, F, type ParseSource, STRIDE, pack, pars
 import { lemmaOf } from './lemma.js';
 import { sharedNumbers } from './shared-lists.js';
 import { type Government, PRONOUNS, governments } from './rules.js';
-import { isLowerCase } from '../letters.js';
+import { lowerCased } from '../letters.js';
 
 const CAP = 1, OPENER = 2, MODIFIER = 4, ADVERB = 8, ADJECTIVAL = 16, KNOWN = 32, HAS_VERBAL = 64, HAS_ADJ = 128;
 
@@ -153,7 +153,7 @@ function isCapitalised(form: string): boolean {
  * formInfoOf('в', drafts, undefined, tags).gov?.cases; // CASE bits of accs | loct
  */
 export function formInfoOf(form: string, drafts: readonly Draft[], unknown: MorphTok | undefined, tags: readonly Az.Tag[]): FormInfo {
-  const lower = isLowerCase(form) ? form : form.toLowerCase();
+  const lower = lowerCased(form);
   const top = drafts.length > 0 ? drafts[0] : undefined;
   const pos = top?.info.pos;
   let hasVerbal = false;

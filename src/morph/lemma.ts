@@ -1,6 +1,6 @@
 import type Az from 'az';
 import { paradigmAffixes } from './az.js';
-import { isLowerCase } from '../letters.js';
+import { lowerCased } from '../letters.js';
 
 type Parse = Az.Parse;
 
@@ -36,16 +36,16 @@ interface DictionaryReading extends Parse {
  * lemmaOf(az('Партиям')[0]); // 'партия'
  */
 export function lemmaOf(p: Parse): string {
+  let rule: FormRule | undefined;
   if (isDictionaryReading(p)) {
     const index = p.paradigm[p.formCnt + p.formIdx];
-    let rule = rulesByTagIndex.get(index);
+    rule = rulesByTagIndex.get(index);
     if (rule === undefined) rulesByTagIndex.set(index, (rule = lemmaRule(p.tag)));
     if (!rule.samePos) {
       const j = rule.want !== undefined ? closestIndex(p, rule) : -1;
       return lowerCased(spelling(p, j < 0 ? 0 : j)); // no such form: the paradigm's first, as normalize()
     }
-  }
-  const rule = lemmaRule(p.tag);
+  } else rule = lemmaRule(p.tag);
   let n: Parse | false = rule.want !== undefined ? closest(p, rule) : p.normalize(rule.samePos);
   if (!n) n = p.normalize();
   if (!n) n = p;
@@ -135,7 +135,7 @@ function formRule(want: string[], supr: boolean | undefined, t0: Az.Tag): FormRu
   const key = `${want.join(',')}|${supr === undefined ? 0 : supr ? 1 : 2}${name ? 1 : 0}${surn ? 1 : 0}${patr ? 1 : 0}`;
   let rule = formRules.get(key);
   if (rule === undefined) {
-    rule = { want, supr, samePos: false, name, surn, patr, forms: new Map() };
+    rule = { want: want.slice(), supr, samePos: false, name, surn, patr, forms: new Map() }; // kept: not the caller's array
     formRules.set(key, rule);
   }
   return rule;
@@ -247,8 +247,4 @@ function sharedStart(word: string, a: string, b: string, c: string, d: string, e
     at = l;
   }
   return l;
-}
-
-function lowerCased(s: string): string {
-  return isLowerCase(s) ? s : s.toLowerCase();
 }

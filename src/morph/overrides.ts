@@ -1,6 +1,6 @@
 import type Az from 'az';
 import { readFileSync } from 'node:fs';
-import { isLowerCase } from '../letters.js';
+import { foldYo, lowerCased } from '../letters.js';
 
 type Parse = Az.Parse;
 type Tag = Az.Tag;
@@ -61,8 +61,7 @@ export class LexiconParse implements Parse {
 
 /** Lower-case, ё→е: the key under which forms are looked up (no copy made of a form that is one already). */
 export function lexiconKey(form: string): string {
-  const lower = isLowerCase(form) ? form : form.toLowerCase();
-  return lower.indexOf('ё') < 0 ? lower : lower.replace(/ё/g, 'е');
+  return foldYo(lowerCased(form));
 }
 
 /**

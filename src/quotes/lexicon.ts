@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { readRows } from '../data-file.js';
+import { foldYo } from '../letters.js';
 
 /** What the lexicon says about one cue verb lemma. */
 export interface VerbCue {
@@ -37,7 +38,8 @@ export interface CueLexicon {
   phraseOpeners: Set<number>;
   /**
    * Per first lemma, the second lemmas of its phrases ('POSS' included as such): a phrase word
-   * like «по» opens many phrases, and a word after it that is none of these rules them all out.
+   * like «по» opens many phrases, and a word after it that is none of these rules out every phrase
+   * of two or more words (only the one-word phrases are left to try).
    */
   phraseSeconds: Map<string, Set<string>>;
   objNouns: Set<string>;
@@ -55,11 +57,6 @@ export function openerKey(first: number, length: number): number {
   return first * 256 + Math.min(length, 255);
 }
 
-/** Lemmas are compared with ё folded to е: az keeps ё in some lemmas and not in others. */
-export function yo(s: string): string {
-  return s.replace(/ё/g, 'е');
-}
-
 /**
  * The cue lexicon, read from cues.tsv beside this module on first use.
  * @example
@@ -73,7 +70,7 @@ export function cueLexicon(): CueLexicon {
     const line = raw.trimEnd();
     if (line === '' || line.startsWith('#')) continue;
     const [kind, rawValue, flagText = ''] = line.split('\t');
-    const value = yo(rawValue);
+    const value = foldYo(rawValue); // lemmas are compared with ё folded to е: az keeps ё in some and not in others
     const flags = new Set(flagText.split(',').filter(Boolean));
     if (kind === 'verb') {
       lx.verbs.set(value, { obj: flags.has('obj'), src: flags.has('src'), imp: flags.has('imp'), needObj: flags.has('needobj'), back: flags.has('back'), neg: flags.has('neg') });

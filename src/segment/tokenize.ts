@@ -427,7 +427,7 @@ class Scanner {
     const text = this.text;
     const n = text.length;
     const code = text.charCodeAt(i);
-    const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+    const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
     const prevCls = i > 0 ? this.cls(i - 1) : SPACE;
     let j = i + 1;
     let kind: TokenKind = 'punct';
@@ -452,8 +452,8 @@ class Scanner {
     } else if (code === EXCLAIM || code === QUESTION) {
       // joinEndings: ?! !!! ?.. !..
       while (j < n && (text.charCodeAt(j) === EXCLAIM || text.charCodeAt(j) === QUESTION)) j++;
-      if (text.charCodeAt(j) === DOT && text.charCodeAt(j + 1) === DOT) {
-        while (text.charCodeAt(j) === DOT) j++;
+      if (j + 1 < n && text.charCodeAt(j) === DOT && text.charCodeAt(j + 1) === DOT) {
+        while (j < n && text.charCodeAt(j) === DOT) j++;
       }
     } else if ((code === COLON || code === SEMICOLON) && this.emoticon(i) > i) {
       j = this.emoticon(i);
@@ -463,7 +463,7 @@ class Scanner {
       let k = j;
       while (k < n && text.charCodeAt(k) === code) k++;
       if (code === OPEN_PAREN) {
-        if (k - i >= 2 && (k >= text.length || this.cls(k) === SPACE || this.cls(k) === PUNCT)) j = k;
+        if (k - i >= 2 && (k >= n || this.cls(k) === SPACE || this.cls(k) === PUNCT)) j = k;
         else this.parenDepth += 1;
       } else if (k - i >= 2 && this.parenDepth === 0) {
         j = k;

@@ -4,7 +4,7 @@ import type { Doc, MorphTok } from '../doc.js';
 import type { Morphology } from '../morph/morphology.js';
 import { themeStopwords } from './lexicon.js';
 import { BoundedCache } from '../morph/cache.js';
-import { foldYo, isLowerCase, startsWithCapital } from '../letters.js';
+import { foldYo, lowerCased, startsWithCapital } from '../letters.js';
 
 /** What pattern a candidate phrase came from. */
 export const enum Kind {
@@ -65,7 +65,7 @@ export function caseOf(tags: readonly string[]): string | undefined {
 export function plainLemma(form: string, m: MorphTok): string {
   const s = typeof m.lemma === 'string' && m.lemma !== '' ? m.lemma : form;
   // Mostly it is so already: then s itself, not a copy (toLowerCase copies a Cyrillic string).
-  return foldYo(isLowerCase(s) ? s : s.toLowerCase());
+  return foldYo(lowerCased(s));
 }
 
 /**

@@ -283,6 +283,8 @@ class FormGeneration {
   clearMorphs(row: number): void {
     this.refs[row * REFS + REF_MORPH] = undefined;
     this.refs[row * REFS + REF_PREV] = undefined;
+    // No analysis, no row id: none left over from the row's previous use.
+    this.ids[row] = this.prevIds[row] = 0;
   }
 
   /** Copies row `from` of another generation (same text and kind) into row `row`. */
@@ -402,7 +404,10 @@ const formsWithoutMorph = new FormCache();
 
 /** The ids of the padding rows (PAD_BEFORE, PAD_AFTER); the form caches' rows count on from FIRST_ROW_ID. */
 const PAD_BEFORE_ID = 1, PAD_AFTER_ID = 2, FIRST_ROW_ID = 3;
-/** Ids handed out before the count restarts (see restartRowIds): far below 2^31, so ids stay small integers. */
+/**
+ * Ids handed out before the count restarts (see restartRowIds): half of the Int32Array's range, so
+ * the ids handed out while a document's rows are still being filled cannot overflow it.
+ */
 const ROW_ID_LIMIT = 1 << 30;
 let nextRowId = FIRST_ROW_ID;
 let rowIdEpoch = 0;
@@ -426,6 +431,7 @@ export function rowIdsEpoch(): number {
  * are emptied, so no row keeps an id of the previous run, and rowIdsEpoch changes.
  * @example
  * restartRowIds(); // features extracted before are not to be decoded by row ids afterwards
+ * @internal exported for the tests, which cannot hand out 2^30 ids
  */
 export function restartRowIds(): void {
   formsWithMorph.clear();
