@@ -87,9 +87,9 @@ function nounLemma(ctx: Context, form: string, m: MorphTok): string {
 
 const enum Base { None, Noun, Adj, Unknown }
 
-/** Case codes of `caseCode` (the second genitive, accusative and locative folded into the first). */
+/** Case codes of `caseCode` (caseOf has folded the second genitive, accusative and locative into the first). */
 const CASE_CODES: ReadonlyMap<string, number> = new Map([
-  ['nomn', 1], ['gent', 2], ['datv', 3], ['accs', 4], ['ablt', 5], ['loct', 6], ['voct', 7], ['gen2', 2], ['acc2', 4], ['loc2', 6],
+  ['nomn', 1], ['gent', 2], ['datv', 3], ['accs', 4], ['ablt', 5], ['loct', 6], ['voct', 7],
 ]);
 
 /** `caseOf` as a number (0: no case), so agreement is two integer comparisons. */
