@@ -89,9 +89,9 @@ const CAPITALISED_ASKED = 8;
  * parsers?.SuffixKnown('бздынями', defaults); // as Az.Morph.Parsers.SuffixKnown
  */
 export function fastParsers<C extends ParserConfig>(d: AzDictionaries, others: Record<string, ParserFn<C>>, config: C): Record<string, ParserFn<C>> | null {
-  const replace = config.replacements ? codesOf(config.replacements) : undefined;
-  if (config.typos || config.ignoreCase || (config.replacements && replace === undefined)) return null;
-  const stutter = config.stutter || 0;
+  const search = exactSearch(config);
+  if (search === null || config.ignoreCase) return null;
+  const { replace, stutter } = search;
   const { words, suffixTables, paradigms, DictionaryParse } = d;
   if (suffixTables.length !== AZ_PREFIXES.length) return null;
 
@@ -265,14 +265,25 @@ export function fastParsers<C extends ParserConfig>(d: AzDictionaries, others: R
  * dictionaryProbe(words, defaults)?.('бздынь'); // false
  */
 export function dictionaryProbe(words: PayloadDawg, config: ParserConfig): ((word: string) => boolean) | null {
-  const replace = config.replacements ? codesOf(config.replacements) : undefined;
-  if (config.typos || (config.replacements && replace === undefined)) return null;
-  const stutter = config.stutter || 0;
+  const search = exactSearch(config);
+  if (search === null) return null;
+  const { replace, stutter } = search;
   return (word) => {
     const found = searchExact(words, word, replace, stutter);
     for (let r = 0; r < found; r++) if (words.followByte(SEPARATOR, foundAt(r)) !== MISSING) return true;
     return false;
   };
+}
+
+/**
+ * The settings of the exact search (searchExact) for az's parser settings: the one-letter
+ * replacements as codes and the stutter count; null with typos or a longer replacement, which the
+ * exact search does not take.
+ */
+function exactSearch(config: ParserConfig): { replace: Map<number, number> | undefined; stutter: number } | null {
+  const replace = config.replacements ? codesOf(config.replacements) : undefined;
+  if (config.typos || (config.replacements && replace === undefined)) return null;
+  return { replace, stutter: config.stutter || 0 };
 }
 
 /** az's test of a capitalised word (its parsers' `isCapitalized`, with ignoreCase off). */

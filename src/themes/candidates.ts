@@ -91,6 +91,7 @@ const enum Base { None, Noun, Adj, Unknown }
 const CASE_CODES: ReadonlyMap<string, number> = new Map([
   ['nomn', 1], ['gent', 2], ['datv', 3], ['accs', 4], ['ablt', 5], ['loct', 6], ['voct', 7],
 ]);
+const GENITIVE = 2;
 
 /** `caseOf` as a number (0: no case), so agreement is two integer comparisons. */
 function caseCode(tags: readonly string[]): number {
@@ -111,15 +112,13 @@ const enum FormBit {
   Acronym = 2,
   /** Tagged animate and plural: a group of people (`беженцы`). */
   AnimPlural = 4,
-  /** Tagged genitive (or second genitive). */
-  Genitive = 8,
   /** Tagged as a proper name (PROPER_TAGS). */
-  Proper = 16,
+  Proper = 8,
 }
 /** WordInfo.form holds the Base from this bit up (2 bits), then the case code (3 bits), then the number code (2 bits). */
-const BASE_SHIFT = 5;
-const CASE_SHIFT = 7;
-const NUMBER_SHIFT = 10;
+const BASE_SHIFT = 4;
+const CASE_SHIFT = 6;
+const NUMBER_SHIFT = 9;
 
 /** What a word's analysis alone says, context aside: cached per shared analysis object. */
 export interface WordInfo {
@@ -190,7 +189,6 @@ function formFacts(base: Base, form: string, tags: readonly string[]): number {
   if (startsWithCapital(form)) bits |= FormBit.Upper;
   if (isAcronym(form)) bits |= FormBit.Acronym;
   if (tags.includes('plur') && tags.includes('anim')) bits |= FormBit.AnimPlural;
-  if (tags.includes('gent') || tags.includes('gen2')) bits |= FormBit.Genitive;
   return bits | (caseCode(tags) << CASE_SHIFT) | (numberCode(tags) << NUMBER_SHIFT);
 }
 
@@ -205,6 +203,11 @@ function tagCaseNumber(t: Az.Tag): number {
     tagCodes.set(t, code);
   }
   return code;
+}
+
+/** Whether a WordInfo's chosen parse is genitive (caseOf folds the second genitive in). */
+function isGenitive(w: WordInfo): boolean {
+  return ((w.form >> CASE_SHIFT) & 7) === GENITIVE;
 }
 
 /** Case and number codes of a WordInfo, as one number (equal when both agree). */
@@ -422,7 +425,7 @@ export function visitCandidates(doc: Doc, ctx: Context, facts: TokenFacts, visit
         visit(words[i].keyStem + ' ' + words[next].keyStem, capital[i] === 1 ? Kind.Name : Kind.AdjNoun, i, next + 1);
       }
     } else if (c === 1 && (cn === 1 || cn === 3) && entity[next] < 0) {
-      if ((words[next].form & FormBit.Genitive) !== 0) visit(words[i].keyStem + ' ' + words[next].keyStem, Kind.NounGen, i, next + 1);
+      if (isGenitive(words[next])) visit(words[i].keyStem + ' ' + words[next].keyStem, Kind.NounGen, i, next + 1);
     }
   }
 }
