@@ -2,7 +2,7 @@
 // Times are CPU times of this process (process.cpuUsage: user + system), not wall time: the
 // machine may be shared, and a process waiting for a core should not look slow. Wall time is
 // reported beside them where a user would feel it (start-up).
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
 const [mode, corpus, limitArg] = process.argv.slice(2);
@@ -11,6 +11,26 @@ const out = (o) => process.stdout.write(JSON.stringify(o) + '\n');
 const sample = readFileSync(new URL('../fixtures/article.txt', import.meta.url), 'utf8');
 const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 const rssMb = () => process.resourceUsage().maxRSS / 1024;
+
+/**
+ * CPU ms of this process's main thread and of all its other threads (V8's optimising compiler
+ * and garbage-collector helpers, libuv), from /proc; undefined where /proc is not there. The
+ * pipeline runs on the main thread, so the rest is what V8 spends beside it.
+ */
+function threadCpuMs() {
+  const dir = '/proc/self/task';
+  if (!existsSync(dir)) return undefined;
+  const hz = 100; // USER_HZ: clock ticks per second of utime and stime on Linux
+  let main = 0, others = 0;
+  for (const tid of readdirSync(dir)) {
+    let stat;
+    try { stat = readFileSync(`${dir}/${tid}/stat`, 'utf8'); } catch { continue; } // the thread ended
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ms = (Number(f[11]) + Number(f[12])) * 1000 / hz; // utime + stime (fields 14 and 15)
+    if (Number(tid) === process.pid) main += ms; else others += ms;
+  }
+  return { main, others };
+}
 
 if (mode === 'startup') {
   const w0 = performance.now(), c0 = cpu();
@@ -26,6 +46,9 @@ if (mode === 'startup') {
 let texts = readFileSync(corpus, 'utf8').split('\n').filter(Boolean)
   .map((l) => { const j = JSON.parse(l); return `${j.title ?? ''}\n${j.content ?? ''}`; });
 if (limitArg) texts = texts.slice(0, Number(limitArg));
+// Reading the corpus leaves its JSON lines as garbage (~50 MB); when the parent exposes gc, it is
+// collected here, so the peak RSS below is the analyzer's and not this harness's.
+if (typeof globalThis.gc === 'function') globalThis.gc();
 const bytes = texts.reduce((a, t) => a + Buffer.byteLength(t), 0);
 
 const { createAnalyzer } = await import(`${dist}/index.js`);
@@ -49,8 +72,11 @@ if (mode === 'pipeline') {
   for (const t of texts.slice(0, 50)) analyzer.analyze(t); // warm-up: resources, JIT, caches
   const rows = [];
   const add = (name, ms) => rows.push({ name, ms, docsPerSec: texts.length / (ms / 1000), mbPerSec: bytes / 1e6 / (ms / 1000) });
+  const threads0 = threadCpuMs();
   const pipeMs = timeIt((t) => analyzer.analyze(t));
+  const threads1 = threadCpuMs();
   add('rutext analyze (whole pipeline)', pipeMs);
+  const threads = threads0 && threads1 ? { mainMs: threads1.main - threads0.main, othersMs: threads1.others - threads0.others } : undefined;
   const maxRssMb = rssMb();
   const heapMb = process.memoryUsage().heapUsed / 1e6;
 
@@ -63,7 +89,7 @@ if (mode === 'pipeline') {
   const tok = new natural.AggressiveTokenizerRu();
   const stem = natural.PorterStemmerRu;
   add('baseline: natural tokenizer + stemmer', timeIt((t) => { for (const w of tok.tokenize(t)) stem.stem(w); }));
-  out({ docs: texts.length, bytes, rows, maxRssMb, heapMb, harnessRssMb });
+  out({ docs: texts.length, bytes, rows, maxRssMb, heapMb, harnessRssMb, threads, harnessGc: typeof globalThis.gc === 'function' });
 }
 
 if (mode === 'long') {
