@@ -97,9 +97,13 @@ export function lowerCased(s: string): string {
  * lowerCode('Д'.charCodeAt(0)) === 'д'.charCodeAt(0); // true
  */
 export function lowerCode(c: number): number {
-  if (c < 0x80) return c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
-  if (c >= 0x430 && c < 0x460) return c;
-  if (c >= 0x410 && c < 0x430) return c + 0x20;
-  if (c >= 0x400 && c < 0x410) return c + 0x50;
-  return -1;
+  return c >= 0 && c < LOWER_CODES.length ? LOWER_CODES[c] : -1;
 }
+
+// lowerCode's answers below U+0460 as a table: one read, where a chain of range tests left its
+// rare branches (Ё, Ѐ–Џ) for a deoptimisation in every caller the first time a text has one.
+const LOWER_CODES = new Int32Array(0x460).fill(-1);
+for (let c = 0; c < 0x80; c++) LOWER_CODES[c] = c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
+for (let c = 0x400; c < 0x410; c++) LOWER_CODES[c] = c + 0x50;
+for (let c = 0x410; c < 0x430; c++) LOWER_CODES[c] = c + 0x20;
+for (let c = 0x430; c < 0x460; c++) LOWER_CODES[c] = c;

@@ -32,7 +32,11 @@ function wordType(text: string, morphology: Morphology, midSentence: boolean): E
 
 function computeWordType(text: string, morphology: Morphology, midSentence: boolean): EntityType | undefined {
   const all = usableParses(morphology.parses(text));
-  const dict = all.filter((p) => { const parser = (p as { parser?: string }).parser; return parser === undefined || parser === 'Dictionary' || parser === 'Override'; });
+  const dict: typeof all = [];
+  for (const p of all) {
+    const parser = (p as { parser?: string }).parser;
+    if (parser === undefined || parser === 'Dictionary' || parser === 'Override') dict.push(p);
+  }
   const src = dict.length > 0 ? dict : all;
   for (const p of src) {
     if ((hasGrammeme(p, 'Name') || hasGrammeme(p, 'Surn') || hasGrammeme(p, 'Patr')) && !isPlural(p)) return 'PER';

@@ -12,7 +12,9 @@ const formKey = (s: string): string => fold(s).replace(/[«»"“”„]/g, '').
 
 /** The words of a personal name, initials kept as single letters: `Н. Назарбаев` → ['н', 'назарбаев']. */
 function nameWords(normal: string): string[] {
-  return normal.split(/[\s]+/).filter((w) => /\p{L}/u.test(w)).map((w) => fold(w.replace(/\.$/, '')));
+  const out: string[] = [];
+  for (const w of normal.split(/[\s]+/)) if (/\p{L}/u.test(w)) out.push(fold(w.replace(/\.$/, '')));
+  return out;
 }
 
 interface PersonKey { surname: string; given: string[] }
@@ -42,7 +44,7 @@ function givenAgree(a: string[], b: string[]): boolean {
  * A cluster whose surname differs from a lone word only by an ending the normaliser may have
  * missed (Футиной beside Футина): a long common prefix, at most three letters apart. Most recent first.
  */
-function closeSurname(clusters: Array<{ key?: PersonKey }>, candidates: readonly number[], lastSeen: number[], word: string): number {
+function closeSurname(clusters: Array<{ key: PersonKey | undefined }>, candidates: readonly number[], lastSeen: number[], word: string): number {
   let best = -1;
   for (const c of candidates) {
     const k = clusters[c].key;
@@ -85,7 +87,8 @@ const isAbbreviation = (normal: string): boolean => /^[A-ZА-ЯЁ]{2,6}$/.test(n
  * // [{ members: [0, 1], type: 'PER' }]
  */
 export function clusterNames(mentions: readonly NameMention[]): Cluster[] {
-  const clusters: Array<Cluster & { key?: PersonKey }> = [];
+  // Every cluster has a key (undefined for places and organisations): one object shape for all.
+  const clusters: Array<Cluster & { key: PersonKey | undefined }> = [];
   const lastSeen: number[] = [];
   // Places and organisations by type, then by form (`formKey`).
   const byForm = new Map<EntityType, Map<string, number>>();
@@ -140,7 +143,7 @@ export function clusterNames(mentions: readonly NameMention[]): Cluster[] {
       if (ofType === undefined) byForm.set(m.type, (ofType = new Map()));
       target = ofType.get(form) ?? -1;
       if (target < 0) {
-        clusters.push({ members: [], type: m.type });
+        clusters.push({ members: [], type: m.type, key: undefined });
         target = clusters.length - 1;
         ofType.set(form, target);
       }
@@ -153,7 +156,7 @@ export function clusterNames(mentions: readonly NameMention[]): Cluster[] {
 
 /** Joins an abbreviation's cluster to the one place or organisation it abbreviates, when only one fits. */
 function mergeAbbreviations(clusters: Cluster[], mentions: readonly NameMention[]): Cluster[] {
-  const alive = clusters.map(() => true);
+  const alive = new Uint8Array(clusters.length).fill(1);
   const byInitials = new Map<string, number[]>();
   // A name recurs in a text: its initials are worked out once (undefined: an abbreviation itself).
   const initials = new Map<string, string | undefined>();
@@ -179,7 +182,10 @@ function mergeAbbreviations(clusters: Cluster[], mentions: readonly NameMention[
     const into = clusters[fits[0]];
     into.members.push(...ca.members);
     into.members.sort((x, y) => x - y);
-    alive[a] = false;
+    alive[a] = 0;
   }
-  return clusters.filter((_, k) => alive[k]).map((c) => ({ members: c.members, type: c.type }));
+  // A loop into a literal, not filter + map: one elements kind for the list (see entities/index.ts).
+  const out: Cluster[] = [];
+  for (let k = 0; k < clusters.length; k++) if (alive[k]) out.push({ members: clusters[k].members, type: clusters[k].type });
+  return out;
 }

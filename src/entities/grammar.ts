@@ -21,7 +21,10 @@ export function usableParses(all: Parse[]): Parse[] {
   if (clean) return all;
   let u = usableCache.get(all);
   if (u === undefined) {
-    u = all.filter((p) => !(p.typosCnt > 0) && !(p.stutterCnt > 0));
+    // A loop, not filter: a filter in optimised code makes an empty result a small-integer array,
+    // which the loops over parse lists have not met (see the note in entities/index.ts).
+    u = [];
+    for (const p of all) if (!(p.typosCnt > 0) && !(p.stutterCnt > 0)) u.push(p);
     usableCache.set(all, u);
   }
   return u;
@@ -66,11 +69,13 @@ export function caseOfTag(t: Az.Tag): Case | undefined {
 
 export type Gender = 'masc' | 'femn' | 'neut';
 
-const MASC: Gender[] = ['masc'];
-const FEMN: Gender[] = ['femn'];
-const NEUT: Gender[] = ['neut'];
-const BOTH: Gender[] = ['masc', 'femn'];
-const NONE: Gender[] = [];
+// Frozen: shared, and frozen arrays have one map whatever they hold, so the loops over
+// gendersOf's answers meet one array shape (an unfrozen [] would be another, met late).
+const MASC: readonly Gender[] = Object.freeze(['masc']);
+const FEMN: readonly Gender[] = Object.freeze(['femn']);
+const NEUT: readonly Gender[] = Object.freeze(['neut']);
+const BOTH: readonly Gender[] = Object.freeze(['masc', 'femn']);
+const NONE: readonly Gender[] = Object.freeze([]);
 
 /**
  * Gender grammemes of a parse ('Ms-f' gives both masculine and feminine). Shared arrays: do not modify.
@@ -298,7 +303,11 @@ export function matchCase(orig: string, out: string): string {
   if (!orig.includes('-')) return casePart(orig, out); // one part: nothing to match part by part
   const op = orig.split('-');
   const np = out.split('-');
-  if (op.length === np.length && op.length > 1) return np.map((p, i) => casePart(op[i], p)).join('-');
+  if (op.length === np.length && op.length > 1) {
+    const parts: string[] = [];
+    for (let i = 0; i < np.length; i++) parts.push(casePart(op[i], np[i]));
+    return parts.join('-');
+  }
   return casePart(orig, out);
 }
 

@@ -59,7 +59,11 @@ export function cleanSpans(doc: Doc, spans: readonly Span[], morphology: Morphol
     if (p.tokEnd - p.tokStart < 2) continue;
     for (let i = p.tokStart; i < p.tokEnd; i++) if (doc.tokens[i].kind === 'word') inNames.add(doc.tokens[i].text);
   }
-  return pieces.filter((p) => p.type !== 'PER' || !commonWord(doc, p, sentenceStart, inNames, morphology)).map((p) => lone(doc, p));
+  // A loop into a literal, not filter + map: one elements kind for the list whichever tier runs
+  // this, empty or not (see entities/index.ts), so the stages that walk it stay optimised.
+  const out: Span[] = [];
+  for (const p of pieces) if (p.type !== 'PER' || !commonWord(doc, p, sentenceStart, inNames, morphology)) out.push(lone(doc, p));
+  return out;
 }
 
 /** True when a line break stands between token i-1 and token i. */

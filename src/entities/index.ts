@@ -1,6 +1,6 @@
 import type { Context } from '../context.js';
 import type { Doc, MentionSpan } from '../doc.js';
-import type { EntityType, Mention } from '../types.js';
+import type { Entity, EntityType, Mention } from '../types.js';
 import { findCandidates } from './candidates.js';
 import { cleanSpans } from './hygiene.js';
 import { clusterNames } from './cluster.js';
@@ -52,20 +52,34 @@ class SpanMention implements MentionSpan {
  * doc.entities[0]; // { id: 'e1', type: 'PER', name: 'Касым-Жомарт Токаев', roles: ['президент', 'глава государства'], … }
  */
 export function entities(doc: Doc, ctx: Context): void {
+  // The lists here are built by loops into array literals, not by map or filter. What those
+  // return depends on the tier running them (optimised code makes a map's array holey, and an
+  // empty filter's a small-integer array), and code that walks a list of a kind it has not met
+  // is deoptimised: this stage's, on some later document. A literal filled by push has one kind.
   const spans = cleanSpans(doc, nameSpans(doc, ctx), ctx.morphology);
-  const names: MentionSpan[] = spans.map((s) => {
+  const names: MentionSpan[] = [];
+  for (const s of spans) {
     const start = doc.tokens[s.tokStart].start;
     const end = doc.tokens[s.tokEnd - 1].end;
-    return new SpanMention(start, end, doc.text.slice(start, end), 'name', s.type, safeNormal(doc, s.tokStart, s.tokEnd, s.type, ctx), s.tokStart, s.tokEnd);
-  });
+    names.push(new SpanMention(start, end, doc.text.slice(start, end), 'name', s.type, safeNormal(doc, s.tokStart, s.tokEnd, s.type, ctx), s.tokStart, s.tokEnd));
+  }
   alignOblique(names);
   const clusters = clusterNames(names);
-  const members: MentionSpan[][] = clusters.map((c) => c.members.map((i) => names[i]));
-  for (const ms of members) if (ms[0]?.type === 'PER') alignSurnames(ms);
-  const roles: string[][] = clusters.map(() => []);
-  const roleClasses: Array<Set<string>> = clusters.map(() => new Set());
+  const members: MentionSpan[][] = [];
+  const roles: string[][] = [];
+  const roleClasses: Array<Set<string>> = [];
   const clusterOf = new Map<MentionSpan, number>();
-  members.forEach((ms, c) => ms.forEach((m) => clusterOf.set(m, c)));
+  for (let c = 0; c < clusters.length; c++) {
+    const ms: MentionSpan[] = [];
+    for (const i of clusters[c].members) {
+      ms.push(names[i]);
+      clusterOf.set(names[i], c);
+    }
+    members.push(ms);
+    roles.push([]);
+    roleClasses.push(new Set());
+  }
+  for (const ms of members) if (ms[0]?.type === 'PER') alignSurnames(ms);
 
   // Roles: an apposition gives the person the role; any other role phrase refers back to the
   // person who holds that office (most recent mention first), if there is one.
@@ -98,16 +112,25 @@ export function entities(doc: Doc, ctx: Context): void {
     roleMentions.push(m);
   }
 
-  const built = clusters.map((cl, c) => buildEntity(doc, members[c], cl.type, roles[c]));
+  const built: Built[] = [];
+  const order: number[] = [];
+  for (let c = 0; c < clusters.length; c++) {
+    built.push(buildEntity(doc, members[c], clusters[c].type, roles[c]));
+    order.push(c);
+  }
   salience(doc, built);
-  const order = built.map((_, c) => c).sort((a, b) => built[b].salience - built[a].salience || built[a].first - built[b].first);
+  order.sort((a, b) => built[b].salience - built[a].salience || built[a].first - built[b].first);
   const index = new Map<number, number>();
-  doc.entities = order.map((c, k) => {
-    index.set(c, k);
-    const e = built[c];
-    return { id: `e${k + 1}`, type: e.type, name: e.name, mentions: e.mentions, roles: e.roles, inBody: e.inBody, salience: e.salience };
-  });
-  const all = [...names, ...roleMentions];
+  const entities: Entity[] = [];
+  for (let k = 0; k < order.length; k++) {
+    index.set(order[k], k);
+    const e = built[order[k]];
+    entities.push({ id: `e${k + 1}`, type: e.type, name: e.name, mentions: e.mentions, roles: e.roles, inBody: e.inBody, salience: e.salience });
+  }
+  doc.entities = entities;
+  const all: MentionSpan[] = [];
+  for (const m of names) all.push(m);
+  for (const m of roleMentions) all.push(m);
   for (const m of all) m.entity = index.get(clusterOf.get(m)!) ?? -1;
   doc.mentions = all.sort((a, b) => a.start - b.start);
 }
@@ -168,7 +191,9 @@ function alignOblique(names: MentionSpan[]): void {
   for (const m of names) {
     if (!single(m) || !OBLIQUE_END.test(m.text)) continue;
     const text = foldCase(m.text);
-    for (const c of written.get(`${m.type}|${text.slice(0, 5)}`) ?? []) {
+    const list = written.get(`${m.type}|${text.slice(0, 5)}`);
+    if (list === undefined) continue;
+    for (const c of list) {
       const target = foldCase(c.text);
       if (Math.abs(target.length - text.length) > 2) continue;
       let p = 0;
@@ -261,15 +286,16 @@ function buildEntity(doc: Doc, ms: MentionSpan[], type: EntityType, roles: strin
   let bestCount = own < 0 ? 0 : counts[own]; // the cluster's own type wins ties
   for (let k = 0; k < types.length; k++) if (counts[k] > bestCount) { best = types[k]; bestCount = counts[k]; }
   let bodyMentions = 0;
-  let firstBody = Infinity;
+  let firstBody = -1; // -1: none (a small integer like the starts, so the field keeps one representation)
   for (const m of ms) {
     if (!doc.inBody(m.start)) continue;
     if (bodyMentions === 0) firstBody = m.start;
     bodyMentions++;
   }
+  const mentions: Mention[] = [];
+  for (const m of ms) mentions.push({ start: m.start, end: m.end, text: m.text, normal: m.normal, kind: m.kind });
   return {
-    type: best, name, roles,
-    mentions: ms.map((m) => ({ start: m.start, end: m.end, text: m.text, normal: m.normal, kind: m.kind })),
+    type: best, name, roles, mentions,
     inBody: bodyMentions > 0, salience: 0, first: ms[0].start,
     bodyMentions, firstBody,
   };

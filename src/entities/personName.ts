@@ -198,24 +198,28 @@ function rawPersonReadings(u: Unit, morphology: Morphology): RawReadings {
   if (!capital) return raw;
   const adjectivalFeminine = /(?:ская|цкая)$/.test(u.text.toLowerCase()) && (dictionaryKeys & (1 << slotOf('masc', 'gent'))) === 0;
   // The feminine guesses, by case (the nominative: the word itself): asked again for the list of women's names below.
-  const feminine = CASES.map((c) => (c === 'nomn' ? u.text : guessNameNominative(u.text, 'femn', c)));
+  const feminine: Array<string | undefined> = [];
+  for (const c of CASES) feminine.push(c === 'nomn' ? u.text : guessNameNominative(u.text, 'femn', c));
+  // Loops, not forEach: put is a new closure per word, and a forEach callback that calls it sees
+  // a different callee each time (its optimised code is dropped for 'wrong call target').
   for (const g of PER_GENDERS) {
-    CASES.forEach((c, k) => {
-      if (c === 'nomn' || (dictionaryKeys & (1 << slotOf(g, c))) !== 0) return;
-      if (g === 'masc' && adjectivalFeminine) return; // Чиповская is no genitive of Чиповскай
+    for (let k = 0; k < CASES.length; k++) {
+      const c = CASES[k];
+      if (c === 'nomn' || (dictionaryKeys & (1 << slotOf(g, c))) !== 0) continue;
+      if (g === 'masc' && adjectivalFeminine) continue; // Чиповская is no genitive of Чиповскай
       const guess = g === 'femn' ? feminine[k] : guessNameNominative(u.text, g, c);
-      if (guess === undefined) return;
+      if (guess === undefined) continue;
       // The dictionary knows women's first names; a feminine guess for a word it reads otherwise
       // (Трампу as Трампа) needs a feminine surname's shape.
-      if (g === 'femn' && dictionaryKeys !== 0 && !/(?:ова|ева|ёва|ина|ына|ская|цкая|ия)$/.test(guess)) return;
+      if (g === 'femn' && dictionaryKeys !== 0 && !/(?:ова|ева|ёва|ина|ына|ская|цкая|ия)$/.test(guess)) continue;
       put(g, c, guess, 0.6);
-    });
+    }
   }
   // Women's names the dictionary reads as a man's (Асию as Асий's accusative): the list decides.
-  CASES.forEach((c, k) => {
+  for (let k = 0; k < CASES.length; k++) {
     const nom = feminine[k];
-    if (nom !== undefined && isFemaleName(nom)) put('femn', c, nom, 1.3);
-  });
+    if (nom !== undefined && isFemaleName(nom)) put('femn', CASES[k], nom, 1.3);
+  }
   return raw;
 }
 
@@ -228,7 +232,8 @@ function rawPersonReadings(u: Unit, morphology: Morphology): RawReadings {
  */
 export function personForms(units: Unit[], context: MentionContext, morphology: Morphology): Map<Unit, string> {
   const forms = new Map<Unit, string>();
-  const live = units.filter((u) => !u.fixed);
+  const live: Unit[] = [];
+  for (const u of units) if (!u.fixed) live.push(u);
   if (live.length === 0) return forms;
   // A family in the plural (Скрипалей beside Скрипаль): the plural nominative, Скрипали.
   const plural = live.length === 1 && units.length === 1 && mayBeFamilyPlural(live[0].text)
@@ -236,7 +241,8 @@ export function personForms(units: Unit[], context: MentionContext, morphology: 
     : undefined;
   if (plural !== undefined) return forms.set(live[0], plural);
   const perDoc = documentReadings(context);
-  const readings = live.map((u, k) => personReadings(u, k === live.length - 1 && live.length > 1, perDoc, context, morphology));
+  const readings: Readings[] = [];
+  for (let k = 0; k < live.length; k++) readings.push(personReadings(live[k], k === live.length - 1 && live.length > 1, perDoc, context, morphology));
   // What the rest of the document says about this person's gender (a verb after another mention).
   let vote = 0;
   for (const u of live) vote += documentVote(u.text, context, morphology);

@@ -156,7 +156,8 @@ export function phraseForms(units: Unit[], context: MentionContext, type: Entity
   if (head.fixed) {
     // An abbreviation does not decline; adjectives before it keep their own gender (британского МИД).
     for (const m of mods) {
-      const adj = parses(morphology, m.text).filter((x) => ADJ_POS.has(posOf(x) ?? '') && caseOf(x) !== undefined && caseAllowed(caseOf(x)!, context));
+      const adj: Parse[] = [];
+      for (const x of parses(morphology, m.text)) if (ADJ_POS.has(posOf(x) ?? '') && caseOf(x) !== undefined && caseAllowed(caseOf(x)!, context)) adj.push(x);
       const p = adj.find((x) => gendersOf(x)[0] === 'masc') ?? adj[0];
       const f = p === undefined || caseOf(p) === 'nomn' ? undefined : nominalForm(m.text, p, { plural: isPlural(p), gender: gendersOf(p)[0] });
       if (f !== undefined) forms.set(m, f);
@@ -166,7 +167,8 @@ export function phraseForms(units: Unit[], context: MentionContext, type: Entity
   let best: Option | undefined;
   let bestScore = 0;
   // Each modifier's adjective readings as agreement keys: asked once per option below.
-  const modKeys = mods.map((m) => tagFacts(morphology, m.text).anyAdjectives);
+  const modKeys: number[] = [];
+  for (const m of mods) modKeys.push(tagFacts(morphology, m.text).anyAdjectives);
   for (const o of headOptions(head.text, type, morphology)) {
     if (!caseAllowed(o.c, context)) continue;
     let score = o.score + (o.c === 'nomn' ? 0.05 : 0) - casePenalty(o.c, context);

@@ -221,7 +221,9 @@ export function isKnown(p: Parse): boolean {
 
 /** The facts of the usable parses `ps` of a form: those of their tags, and those of the dictionary's readings. */
 function factsOf(form: string, ps: readonly Parse[]): WordFacts {
-  const facts = factsOfTags(ps.map((p) => p.tag));
+  const tags: Az.Tag[] = [];
+  for (const p of ps) tags.push(p.tag);
+  const facts = factsOfTags(tags);
   let flags = facts.flags;
   for (const p of ps) {
     if (!isKnown(p)) continue;

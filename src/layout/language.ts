@@ -27,7 +27,9 @@ const FRANC_FULL = 300;
 const RUSSIAN_PRIOR = 0.15;
 
 interface Group { letters: string; rate: number; min: number; notBefore?: string; weights: Partial<Record<Lang, number>> }
-interface Evidence { groups: Group[]; groupOf: Int8Array; notBefore: Array<Set<number> | null> }
+interface Evidence { groups: Weighing[]; groupOf: Int8Array; notBefore: Array<Set<number> | null> }
+/** What detectLanguage reads of a group: one object shape for all (the file's groups differ by notBefore). */
+interface Weighing { rate: number; min: number; weights: Partial<Record<Lang, number>> }
 
 const CYR_FIRST = 0x400;
 const CYR_LAST = 0x52f;
@@ -42,7 +44,7 @@ function loadEvidence(): Evidence {
     for (const ch of g.letters) groupOf[ch.charCodeAt(0) - CYR_FIRST] = gi;
   });
   const notBefore = raw.groups.map((g) => (g.notBefore ? new Set([...g.notBefore].map((c) => c.charCodeAt(0))) : null));
-  evidence = { groups: raw.groups, groupOf, notBefore };
+  evidence = { groups: raw.groups.map((g) => ({ rate: g.rate, min: g.min, weights: g.weights })), groupOf, notBefore };
   return evidence;
 }
 

@@ -8,7 +8,7 @@ export const CASE = { nomn: 1, gent: 2, datv: 4, accs: 8, ablt: 16, loct: 32 } a
 export type CaseName = keyof typeof CASE;
 const CASES = Object.keys(CASE) as CaseName[];
 // A tag with no grammemes, for readings built by rutext itself.
-const EMPTY_INFO: TagInfo = { pos: 'NOUN', posId: 1, list: ['Fixd'], key: 'NOUN,Fixd', flags: 0, cas: 0, num: 1, gen: 0, per: 0, id: -1, abbr: false };
+const EMPTY_INFO: TagInfo = { pos: 'NOUN', posId: 1, list: Object.freeze(['Fixd']), key: 'NOUN,Fixd', flags: 0, cas: 0, num: 1, gen: 0, per: 0, id: -1, abbr: false };
 export { EMPTY_INFO as AS_IS_INFO };
 
 /**
@@ -48,7 +48,7 @@ export const NOMINAL = F.Noun | F.Adj | F.Numr;
  * What the rules read from a tag; az's tags are shared frozen objects, so this is computed once per
  * tag. `id` numbers the tag objects (a tag list's hash), `abbr` is the tag's Abbr grammeme.
  */
-export interface TagInfo { pos: string; posId: number; list: string[]; key: string; flags: number; cas: number; num: number; gen: number; per: number; id: number; abbr: boolean }
+export interface TagInfo { pos: string; posId: number; list: readonly string[]; key: string; flags: number; cas: number; num: number; gen: number; per: number; id: number; abbr: boolean }
 const tagInfos = new WeakMap<object, TagInfo>();
 let tagCount = 0;
 
@@ -130,12 +130,14 @@ export function tagInfo(t: Az.Tag): TagInfo {
   let cas = 0;
   for (const c of CASES) if (t[c]) { cas = CASE[c]; break; }
   if (cas === 0 && t.voct) cas = CASE.nomn;
+  // Frozen: shared read-only, and every frozen array has the same map whatever it holds (a list
+  // made empty, or before V8 learnt what this literal's arrays hold, is no other array shape).
   const list: string[] = [];
   for (const part of t.toString().split(/[ ,]/)) if (part && part !== pos) list.push(interned(part));
   info = {
     pos,
     posId,
-    list,
+    list: Object.freeze(list),
     key: t.toString(),
     flags,
     cas,

@@ -8,18 +8,25 @@ import { lowerCased } from '../letters.js';
 
 const CAP = 1, OPENER = 2, MODIFIER = 4, ADVERB = 8, ADJECTIVAL = 16, KNOWN = 32, HAS_VERBAL = 64, HAS_ADJ = 128;
 
-/** What only some forms have: kept apart, so the other nine in ten forms pay one empty field for it. */
-interface Rare {
-  /** For a preposition: the cases it governs. */
-  gov?: Government;
-  /** For a personal pronoun: its person, number and gender. */
-  pron?: { per: number; num: number; gen: number };
-  /** For a form without candidates: its analysis-less MorphTok. */
-  unknown?: MorphTok;
+/**
+ * What only some forms have: kept apart, so the other nine in ten forms pay one empty field for it.
+ * A class with every field from the start (not an object literal filled in later): all of them
+ * have one shape, whichever fields a form uses and in whatever order they are set.
+ */
+class Rare {
   /** MorphToks of candidates after the first, made on demand. */
-  more?: Array<MorphTok | undefined>;
+  more: Array<MorphTok | undefined> | undefined = undefined;
   /** The candidates as objects, for the public API. */
-  views?: readonly Candidate[];
+  views: readonly Candidate[] | undefined = undefined;
+
+  constructor(
+    /** For a preposition: the cases it governs. */
+    readonly gov: Government | undefined,
+    /** For a personal pronoun: its person, number and gender. */
+    readonly pron: { per: number; num: number; gen: number } | undefined,
+    /** For a form without candidates: its analysis-less MorphTok. */
+    readonly unknown: MorphTok | undefined,
+  ) {}
 }
 
 /**
@@ -97,12 +104,12 @@ export class FormInfo {
   /** Keeps candidate k's MorphTok (made with the candidates, or on demand). */
   remember(k: number, t: MorphTok): void {
     if (k === 0) this.first = t;
-    else ((this.rare ??= {}).more ??= new Array<MorphTok | undefined>(this.count - 1))[k - 1] = t;
+    else ((this.rare ??= new Rare(undefined, undefined, undefined)).more ??= new Array<MorphTok | undefined>(this.count - 1))[k - 1] = t;
   }
 
   /** The candidates as objects, for the public API (made once, on demand). */
   candidates(source: ParseSource): readonly Candidate[] {
-    const rare = (this.rare ??= {});
+    const rare = (this.rare ??= new Rare(undefined, undefined, undefined));
     if (rare.views === undefined) {
       const v: Candidate[] = [];
       const view = { data: this.data, tok: (k: number) => this.tok(k, source) };
@@ -180,7 +187,7 @@ export function formInfoOf(form: string, drafts: readonly Draft[], unknown: Morp
   const gov = governments().get(lower);
   const pron = PRONOUNS.get(lower);
   const none = drafts.length === 0 ? unknown : undefined;
-  const rare = gov !== undefined || pron !== undefined || none !== undefined ? { gov, pron, unknown: none } : undefined;
+  const rare = gov !== undefined || pron !== undefined || none !== undefined ? new Rare(gov, pron, none) : undefined;
   const info = new FormInfo(form, sharedNumbers(data), tags, bits, rare);
   for (let k = 0; k < drafts.length; k++) {
     const made = drafts[k].made;

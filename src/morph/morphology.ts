@@ -37,7 +37,11 @@ function hotSlot(form: string): number {
   if (n === 0) return 0;
   return (form.charCodeAt(0) * 31 + form.charCodeAt(n - 1) * 17 + form.charCodeAt(n >> 1) * 7 + n * 131) & (HOT_SLOTS - 1);
 }
-const NO_TAGS: readonly Az.Tag[] = [];
+// Frozen like every tag list (frozenTags): a frozen array has one map whatever it holds, so the
+// readers of tag lists meet one array shape, and an empty list is no new shape to them.
+const NO_TAGS: readonly Az.Tag[] = Object.freeze([]);
+/** The grammemes of a token without analysis (frozen, like every TagInfo's list). */
+const NO_GRAMMEMES: readonly string[] = Object.freeze([]);
 // Readings far less likely than the best one are dropped: no context rule can lift them that far.
 const MIN_SHARE = 1e-3;
 const MAX_CANDIDATES = 8;
@@ -147,7 +151,7 @@ export class Morphology {
   unknown(form: string): MorphTok {
     let m = this.unknownCache.get(form);
     if (m === undefined) {
-      m = { lemma: form.toLowerCase().replace(STRESS, ''), pos: undefined, tags: [] };
+      m = { lemma: form.toLowerCase().replace(STRESS, ''), pos: undefined, tags: NO_GRAMMEMES };
       this.unknownCache.set(form, m);
     }
     return m;
@@ -283,7 +287,9 @@ export class Morphology {
         const known = ps.filter((p) => p.parser === 'Dictionary');
         // The lexicon stands beside the dictionary's readings and replaces az's guesses by suffix.
         const top = known.reduce((m, p) => Math.max(m, p.score), 0) || 1;
-        ps = [...usable.map((p) => p.withScore(top)), ...known];
+        ps = [];
+        for (const p of usable) ps.push(p.withScore(top));
+        for (const p of known) ps.push(p);
       }
     }
     return ps;
@@ -450,7 +456,11 @@ function tagsOf(parses: readonly Parse[]): readonly Az.Tag[] {
 }
 
 function frozenTags(parses: readonly Parse[]): readonly Az.Tag[] {
-  return Object.freeze(parses.map((p) => p.tag));
+  // A loop, not map: a map's array is holey in optimised code and packed in unoptimised code, and
+  // the readers of the shared lists would meet both (and be deoptimised by the one they missed).
+  const tags: Az.Tag[] = [];
+  for (let i = 0; i < parses.length; i++) tags.push(parses[i].tag);
+  return Object.freeze(tags);
 }
 
 function sameTags(list: readonly Az.Tag[], parses: readonly Parse[]): boolean {
@@ -463,6 +473,6 @@ function sameTags(list: readonly Az.Tag[], parses: readonly Parse[]): boolean {
 const tagLists = new SharedLists<readonly Az.Tag[]>(50_000);
 
 /** The grammemes of a parse as a flat list, without the POS (shared per tag: treat as read-only). */
-export function tagList(parse: Parse): string[] {
+export function tagList(parse: Parse): readonly string[] {
   return parseInfo(parse).list;
 }

@@ -41,12 +41,19 @@ export function quotes(doc: Doc, ctx: Context): void {
       kind: f.kind,
       start: f.segments[0].start,
       end: f.segments[f.segments.length - 1].end,
-      text: f.segments.map((s) => doc.text.slice(s.start, s.end)).join(' '),
+      text: segmentsText(doc.text, f.segments),
       segments: f.segments,
       cue: { start: cueStart, end: cueEnd, text: doc.text.slice(cueStart, cueEnd), lemma: cueLemma(doc, f) },
       speaker: speakers.get(f) ?? null,
     });
   });
+}
+
+/** The text of a quote's segments, joined by spaces. */
+function segmentsText(text: string, segments: readonly Span[]): string {
+  const parts: string[] = [];
+  for (const s of segments) parts.push(text.slice(s.start, s.end));
+  return parts.join(' ');
 }
 
 function cueLemma(doc: Doc, f: Found): string {

@@ -60,7 +60,14 @@ function nameTag(t: { readonly [grammeme: string]: unknown }): boolean {
 }
 
 function capitalise(w: string): string {
-  return w.split('-').map((p) => (p ? p[0].toUpperCase() + p.slice(1) : p)).join('-');
+  return mapParts(w, (p) => (p ? p[0].toUpperCase() + p.slice(1) : p));
+}
+
+/** `w.split('-').map(f).join('-')`, the parts changed in place (split's array is this call's own). */
+function mapParts(w: string, f: (part: string) => string): string {
+  const parts = w.split('-');
+  for (let i = 0; i < parts.length; i++) parts[i] = f(parts[i]);
+  return parts.join('-');
 }
 
 /**
@@ -160,7 +167,7 @@ export class SpeakerResolver {
       return nom ? capitalise(nom.word) : w;
     }
     if (tags.some(nameTag)) return w;
-    return w.split('-').map((part) => part.replace(/([бвгджзклмнпрстфхцчшщ])а$/u, '$1').replace(/([бвгджзклмнпрстфхцчшщ])я$/u, '$1ь')).join('-');
+    return mapParts(w, (part) => part.replace(/([бвгджзклмнпрстфхцчшщ])а$/u, '$1').replace(/([бвгджзклмнпрстфхцчшщ])я$/u, '$1ь'));
   }
 
   /** An oblique phrase in the nominative word by word: «Белого дома» → «Белый дом». */

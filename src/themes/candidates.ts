@@ -444,7 +444,9 @@ function nameKey(ctx: Context, name: string, facts: TokenFacts, from: number, to
   let key = cache.get(name);
   if (key === undefined) {
     const words = name.toLowerCase().replace(/ё/g, 'е').split(/\s+/).filter((w) => w !== '');
-    key = words.length === 0 ? null : words.map((w) => ctx.morphology.stem(w)).join(' ');
+    const stems: string[] = [];
+    for (const w of words) stems.push(ctx.morphology.stem(w));
+    key = stems.length === 0 ? null : stems.join(' ');
     cache.set(name, key);
   }
   if (key !== null) return key;

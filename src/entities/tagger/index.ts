@@ -78,7 +78,11 @@ export function tagMentions(doc: Doc, ctx: Context): TaggedSpan[] {
 
 /** Tags a document with a given model (evaluation and training use this). */
 export function tagWith(m: TaggerModel, doc: Doc, morphology?: Morphology): TaggedSpan[] {
-  return doc.tokens.length === 0 ? [] : spansOf(labelsWith(m, doc, morphology)).filter((s) => hasCapital(doc, s));
+  const out: TaggedSpan[] = [];
+  if (doc.tokens.length === 0) return out;
+  // A loop, not filter: one elements kind for the list, empty or not, in every tier (see entities/index.ts).
+  for (const s of spansOf(labelsWith(m, doc, morphology))) if (hasCapital(doc, s)) out.push(s);
+  return out;
 }
 
 /** The BIO label of every token. */
@@ -101,13 +105,15 @@ function hasCapital(doc: Doc, s: TaggedSpan): boolean {
 export function spansOf(labels: Uint8Array): TaggedSpan[] {
   const out: TaggedSpan[] = [];
   let cur: TaggedSpan | null = null;
-  for (let i = 0; i < labels.length; i++) {
-    const l = labels[i];
+  // One step past the end, read as O, closes a span the text ends with: no second push after the
+  // loop, which optimised code entered mid-loop (on-stack replacement) may never have seen run and
+  // so leaves for a deoptimisation on every document that ends in a name.
+  for (let i = 0; i <= labels.length; i++) {
+    const l = i < labels.length ? labels[i] : 0;
     const type = typeOf(l);
     if (cur !== null && isInside(l) && type === cur.type) { cur.tokEnd = i + 1; continue; }
     if (cur !== null) { out.push(cur); cur = null; }
     if (type !== undefined) cur = { tokStart: i, tokEnd: i + 1, type };
   }
-  if (cur !== null) out.push(cur);
   return out;
 }
