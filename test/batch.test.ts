@@ -155,6 +155,16 @@ describe('rutext batch over broken lines', () => {
     expect(parseOut(runCli(['batch', '--quiet'], { input }).stdout)).toHaveLength(5);
   }, 300_000);
 
+  test.each([0, 1])('--low-memory changes nothing but when V8 collects (--workers %d)', (workers) => {
+    const input = corpus(6, 'm');
+    const plain = runCli(['batch', '-', '--quiet', '--workers', String(workers)], { input });
+    const low = runCli(['batch', '-', '--quiet', '--low-memory', '--workers', String(workers)], { input });
+    expectExit(low, 0);
+    expect(low.stderr).toBe('');
+    expect(parseOut(low.stdout).map((o) => o.id)).toEqual(['m-0', 'm-1', 'm-2', 'm-3', 'm-4', 'm-5']);
+    expect(low.stdout).toBe(plain.stdout);
+  }, 300_000);
+
   test('--text-field and --id-field read other schemas; --tokens adds tokens', () => {
     const input = JSON.stringify({ url: 'u1', content: 'Партиям предстоит стать опорой.' }) + '\n';
     const [o] = parseOut(runCli(['batch', '--text-field', 'content', '--id-field', 'url', '--tokens', '-q'], { input }).stdout);

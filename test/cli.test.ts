@@ -109,7 +109,7 @@ describe('rutext --help', () => {
   test.each([
     ['analyze', ANALYZE_OPTIONS, ['--format', '--pretty', '--tokens', '--fields', '--csv', '--bom', '--output', '--help']],
     ['view', VIEW_OPTIONS, ['--output', '--help']],
-    ['batch', BATCH_OPTIONS, ['--workers', '--output', '--resume', '--fields', '--tokens', '--text-field', '--id-field', '--quiet', '--help']],
+    ['batch', BATCH_OPTIONS, ['--workers', '--output', '--resume', '--fields', '--tokens', '--text-field', '--id-field', '--quiet', '--low-memory', '--help']],
   ])('%s --help documents every option', (command, specs, expected) => {
     const r = runCli([command as string, '--help']);
     expectExit(r, 0);

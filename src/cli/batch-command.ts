@@ -8,6 +8,7 @@ import { parseFields } from './fields.js';
 import { idKey, lineId, type DocId, type Job, type JobOptions, type JobResult } from './job.js';
 import { readLines } from './lines.js';
 import { inProcessRunner, workerPool, type Runner } from './pool.js';
+import { useLowMemory } from './heap.js';
 import { startProgress, type ProgressState } from './progress.js';
 import { scanOutput } from './resume.js';
 
@@ -20,6 +21,7 @@ export const BATCH_OPTIONS: OptionSpec[] = [
   { name: 'text-field', value: 'NAME', help: 'read the text from this field of each input line (default: text)' },
   { name: 'id-field', value: 'NAME', help: 'read the id from this field of each input line (default: id)' },
   { name: 'quiet', short: 'q', help: 'no progress or summary on stderr' },
+  { name: 'low-memory', help: 'let V8 collect garbage sooner: a lower, steadier peak memory for\nabout 15 % more CPU' },
   { name: 'help', short: 'h', help: 'show this help' },
 ];
 
@@ -183,6 +185,7 @@ export async function batchCommand(argv: string[]): Promise<number> {
 
   out.on('drain', () => signal.notify());
   let fatal: Error | null = null;
+  if (args.options.has('low-memory')) useLowMemory();
   const runner: Runner = workers === 0
     ? inProcessRunner(o)
     : workerPool(new URL('./worker.js', import.meta.url), workers, o, (err) => { fatal = err; signal.notify(); });
