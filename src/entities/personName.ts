@@ -176,10 +176,17 @@ function rawPersonReadings(u: Unit, morphology: Morphology): RawReadings {
   const capital = startsUpper(u.text);
   // Keys the dictionary itself reads (Дню as день): its paradigm beats a guess by ending (below).
   let dictionaryKeys = 0; // a bit per slot
-  for (const p of parses(morphology, u.text)) {
+  // Indexed loops, not for…of: the gender lists are shared frozen arrays, over which V8's for…of
+  // allocates an iterator result per item even in optimised code.
+  const ps = parses(morphology, u.text);
+  for (let i = 0; i < ps.length; i++) {
+    const p = ps[i];
     const c = caseOf(p);
     if (c === undefined || isPlural(p)) continue;
-    if (isKnown(p)) for (const g of gendersOf(p)) dictionaryKeys |= 1 << slotOf(g, c);
+    if (isKnown(p)) {
+      const known = gendersOf(p);
+      for (let k = 0; k < known.length; k++) dictionaryKeys |= 1 << slotOf(known[k], c);
+    }
     let w: number;
     const pos = posOf(p);
     if (pos === 'NOUN') {
@@ -194,7 +201,7 @@ function rawPersonReadings(u: Unit, morphology: Morphology): RawReadings {
     if (!genders.includes('masc') && !genders.includes('femn')) continue; // no person's reading: spare the inflection
     const nom = nominalForm(u.text, p);
     if (nom === undefined) continue;
-    for (const g of genders) if (g !== 'neut') put(g, c, nom, w);
+    for (let k = 0; k < genders.length; k++) if (genders[k] !== 'neut') put(genders[k], c, nom, w);
   }
   if (!capital) return raw;
   const adjectivalFeminine = /(?:ская|цкая)$/.test(u.text.toLowerCase()) && (dictionaryKeys & (1 << slotOf('masc', 'gent'))) === 0;

