@@ -57,13 +57,29 @@ export function isLowerCase(s: string): boolean {
  * isUpperCase('ООН'); // true
  */
 export function isUpperCase(s: string): boolean {
-  for (let k = 0; k < s.length; k++) {
+  return isUpperCaseFrom(s, 0);
+}
+
+/**
+ * `s.slice(from) === s.slice(from).toUpperCase()`, without building either copy for Latin and
+ * Cyrillic words.
+ *
+ * @example
+ * isUpperCaseFrom('Москва', 1); // false
+ * isUpperCaseFrom('мОСКВА', 1); // true
+ */
+export function isUpperCaseFrom(s: string, from: number): boolean {
+  for (let k = from; k < s.length; k++) {
     const c = s.charCodeAt(k);
     if (c < 0x80) {
       if (c >= 0x61 && c <= 0x7a) return false;
     } else if (c >= 0x400 && c < 0x460) {
       if (c >= 0x430) return false;
-    } else return s === s.toUpperCase(); // other scripts: the full rule
+    } else {
+      // other scripts: the full rule
+      const rest = from === 0 ? s : s.slice(from);
+      return rest === rest.toUpperCase();
+    }
   }
   return true;
 }

@@ -1,4 +1,5 @@
-import { lowerCode } from '../src/letters.js';
+import fc from 'fast-check';
+import { isUpperCase, isUpperCaseFrom, lowerCode } from '../src/letters.js';
 
 describe('lowerCode', () => {
   it('lower-cases ASCII and basic Cyrillic (Ѐ–џ) code units and gives −1 for every other one', () => {
@@ -18,5 +19,22 @@ describe('lowerCode', () => {
 
   it('agrees with toLowerCase on Latin and Russian letters, Ё included', () => {
     for (const ch of 'ABCXYZabcxyzАБВЁЖЯабвёжяЂЏ') expect(lowerCode(ch.charCodeAt(0))).toBe(ch.toLowerCase().charCodeAt(0));
+  });
+});
+
+describe('isUpperCaseFrom', () => {
+  it('answers as toUpperCase over the text from the index, on any text', () => {
+    const text = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: fc.constantFrom('а', 'Я', 'ё', 'Ё', 'Ѐ', 'ѐ', 'a', 'Z', '-', '1', 'ß', 'ǅ', 'Σ', 'σ', '\u{1d400}', 'İ') }));
+    fc.assert(fc.property(text, fc.nat(12), (s, from) => {
+      const rest = s.slice(from);
+      expect(isUpperCaseFrom(s, from)).toBe(rest === rest.toUpperCase());
+      expect(isUpperCase(s)).toBe(s === s.toUpperCase());
+    }), { numRuns: 3000 });
+  });
+
+  it('reads a title-cased word as not upper case past its first letter', () => {
+    expect(isUpperCaseFrom('Москва', 1)).toBe(false);
+    expect(isUpperCaseFrom('мОСКВА', 1)).toBe(true);
+    expect(isUpperCaseFrom('М', 1)).toBe(true);
   });
 });

@@ -22,6 +22,15 @@ describe('sharedNumbers', () => {
       return s !== xs && s.length === xs.length && s.every((x, i) => Object.is(x, xs[i])) && sharedNumbers(xs.slice()) === s;
     }), { numRuns: 2000 });
   });
+
+  it('interns the first count numbers of a longer array as it interns that slice', () => {
+    const number = fc.oneof(fc.integer(), fc.double(), fc.constantFrom(0, -0, NaN));
+    fc.assert(fc.property(fc.array(number), fc.array(number), (xs, rest) => {
+      const scratch = xs.concat(rest);
+      const s = sharedNumbers(scratch, xs.length);
+      return s === sharedNumbers(xs.slice()) && s.length === xs.length && s !== scratch && scratch.length === xs.length + rest.length;
+    }), { numRuns: 2000 });
+  });
 });
 
 describe('SharedLists', () => {

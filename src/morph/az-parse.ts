@@ -12,10 +12,10 @@
  */
 import type Az from 'az';
 import { type IntDawg, ReadingProbabilities } from './az-probability.js';
-import { type AzDictionaries, type ParserConfig, fastParsers } from './az-parsers.js';
+import { type AzDictionaries, type ParserConfig, type ParserFn as AnyParserFn, fastParsers } from './az-parsers.js';
 
 type Parse = Az.Parse & { parser?: string };
-type ParserFn = (word: string, config: AzConfig) => Parse[];
+type ParserFn = AnyParserFn<AzConfig>;
 
 /** The settings az passes its parsers (its `defaults`). */
 export interface AzConfig extends ParserConfig { parsers: string[]; normalizeScore?: boolean; forceParse?: boolean }
@@ -50,12 +50,16 @@ export function defaultParser(morph: Az.MorphFn, probabilities: IntDawg, diction
   return (word: string): Parse[] => {
     const parses: Parse[] = [];
     let matched = false;
-    for (const step of steps) {
-      const found = step.run(word, config);
-      for (const v of found) {
+    for (let s = 0; s < steps.length; s++) {
+      const step = steps[s];
+      const first = parses.length;
+      // rutext's parsers append to `parses` (and return it); az's return a list of their own.
+      const found = step.run(word, config, parses);
+      if (found !== parses) for (let i = 0; i < found.length; i++) parses.push(found[i]);
+      for (let i = first; i < parses.length; i++) {
+        const v = parses[i];
         v.parser = step.name;
         if (!v.stutterCnt && !v.typosCnt) matched = true;
-        parses.push(v);
       }
       if (matched && step.terminal) break;
     }

@@ -26,8 +26,15 @@ export interface ParserConfig {
   typos?: number | string;
 }
 
-/** A parser as az calls it. */
-export type ParserFn<C extends ParserConfig = ParserConfig> = (word: string, config: C) => Parse[];
+/**
+ * A parser as az calls it. rutext's own parsers also take `into`, a list to append their parses
+ * to (and return), so a driver collecting every parser's parses in one list needs no list per
+ * parser; az's parsers ignore it and return a list of their own.
+ */
+export type ParserFn<C extends ParserConfig = ParserConfig> = (word: string, config: C, into?: Parse[]) => readonly Parse[];
+
+/** The answer of a parser that finds nothing (frozen and shared: no list per call). */
+const NO_PARSES: readonly Parse[] = Object.freeze([]);
 
 /** The part of an az DAWG these parsers read (a view of the same bytes as az's own). */
 export interface PayloadDawg {
@@ -149,17 +156,17 @@ export function fastParsers<C extends ParserConfig>(d: AzDictionaries, others: R
     }
   }
 
-  const dictionary: ParserFn<C> = (word) => {
+  const dictionary: ParserFn<C> = (word, _config, into) => {
     const capitalised = isCapitalised(word);
-    const out: Parse[] = [];
+    const out = into ?? [];
     readings(lowerCase(word), capitalised ? 0 : CAPITALISED, 1, undefined, out);
     return out;
   };
 
   const prefixes = knownPrefixes();
-  const prefixKnown: ParserFn<C> = (word) => {
+  const prefixKnown: ParserFn<C> = (word, _config, into) => {
     word = lowerCase(word);
-    const out: Parse[] = [];
+    const out = into ?? [];
     for (let i = 0; i < prefixes.length; i++) {
       const prefix = prefixes[i];
       if (word.length - prefix.length < 3 || !word.startsWith(prefix)) continue;
@@ -170,9 +177,9 @@ export function fastParsers<C extends ParserConfig>(d: AzDictionaries, others: R
     return out;
   };
 
-  const prefixUnknown: ParserFn<C> = (word) => {
+  const prefixUnknown: ParserFn<C> = (word, _config, into) => {
     word = lowerCase(word);
-    const out: Parse[] = [];
+    const out = into ?? [];
     for (let len = 1; len <= 5; len++) {
       if (word.length - len < 3) break;
       // az asks its Dictionary parser about the rest of the word, which drops names unless it looks
@@ -184,13 +191,13 @@ export function fastParsers<C extends ParserConfig>(d: AzDictionaries, others: R
 
   const used = new ReadingSet();
 
-  const suffixKnown: ParserFn<C> = (word) => {
-    if (word.length < 4) return [];
+  const suffixKnown: ParserFn<C> = (word, _config, into) => {
+    if (word.length < 4) return into ?? NO_PARSES;
     const capitalised = isCapitalised(word);
     word = lowerCase(word);
     const reject = UNPRODUCTIVE | (capitalised ? 0 : CAPITALISED);
     const n = word.length;
-    const out: Parse[] = [];
+    const out = into ?? [];
     let minlen = 1;
     used.clear();
     for (let i = 0; i < AZ_PREFIXES.length; i++) {
@@ -242,7 +249,7 @@ export function fastParsers<C extends ParserConfig>(d: AzDictionaries, others: R
   };
 
   /** A hyphen parser: no answer for a word without a hyphen (all of az's need one), else az's. */
-  const hyphenated = (own: ParserFn<C>): ParserFn<C> => (word, cfg) => (word.indexOf('-') < 0 ? [] : own(word, cfg));
+  const hyphenated = (own: ParserFn<C>): ParserFn<C> => (word, cfg, into) => (word.indexOf('-') < 0 ? into ?? NO_PARSES : own(word, cfg));
 
   const parsers: Record<string, ParserFn<C>> = {
     Dictionary: dictionary,

@@ -203,22 +203,141 @@ export const C_PARSE = 4;
 export const POS_SHIFT = 16;
 const FLAG_MASK = (1 << POS_SHIFT) - 1;
 
-/** A candidate before it is packed: what computeCandidates collects for one reading. */
-export interface Draft { info: TagInfo; logp: number; flags: number; cas: number; parse: number; made: MorphTok | undefined }
-
 /**
- * A candidate reading as computeCandidates makes it.
- * @param score az's probability (or the lexicon's); `cas` overrides the tag's case bits.
+ * The candidates of one form before they are packed, as parallel arrays filled by index with a
+ * count: computeCandidates refills one Drafts per form seen for the first time (some eighty
+ * thousand per pass over RT_1), where an object per reading and an array per form were garbage
+ * at once. Only the packed numbers (FormInfo.data) and the MorphToks made outlive the form's turn.
+ *
  * @example
- * draft(parseInfo(p), p.score, F.Known, undefined, 0);
+ * const d = new Drafts();
+ * d.add(parseInfo(p), p.score, F.Known, undefined, 0);
+ * d.sortByLogp();
  */
-export function draft(info: TagInfo, score: number, extraFlags: number, made: MorphTok | undefined, parse: number, cas?: number): Draft {
-  return { info, logp: Math.log(Math.max(score, 1e-4)), flags: info.flags | extraFlags, cas: cas ?? info.cas, parse, made };
+export class Drafts {
+  /** Number of drafts held; entries from `count` on are left over from earlier forms. */
+  count = 0;
+  info: TagInfo[];
+  /** log of the score, floored (as C_LOGP). */
+  logp: Float64Array;
+  flags: Int32Array;
+  cas: Int32Array;
+  /** Where the reading is among the form's parses, −1 for one rutext made itself. */
+  parse: Int32Array;
+  made: Array<MorphTok | undefined>;
+
+  constructor(capacity = 16) {
+    const n = Math.max(1, capacity);
+    this.info = new Array<TagInfo>(n).fill(EMPTY_INFO);
+    this.logp = new Float64Array(n);
+    this.flags = new Int32Array(n);
+    this.cas = new Int32Array(n);
+    this.parse = new Int32Array(n);
+    this.made = new Array<MorphTok | undefined>(n).fill(undefined);
+  }
+
+  /** Empties the list (the arrays are kept for the next form). */
+  clear(): void {
+    this.count = 0;
+  }
+
+  /**
+   * Adds a candidate reading.
+   * @param score az's probability (or the lexicon's); `cas` (−1: the tag's) overrides the tag's case bits.
+   */
+  add(info: TagInfo, score: number, extraFlags: number, made: MorphTok | undefined, parse: number, cas = -1): void {
+    const k = this.count;
+    if (k === this.logp.length) this.grow();
+    this.info[k] = info;
+    this.logp[k] = Math.log(Math.max(score, 1e-4));
+    this.flags[k] = info.flags | extraFlags;
+    this.cas[k] = cas < 0 ? info.cas : cas;
+    this.parse[k] = parse;
+    this.made[k] = made;
+    this.count = k + 1;
+  }
+
+  /**
+   * Orders the drafts by logp, highest first, ties in their order: what a stable sort with
+   * `(a, b) => b.logp - a.logp` gives. With a logp that is not a number (where that comparator is
+   * no consistent order) the built-in sort runs that comparator, so the order is still the same.
+   */
+  sortByLogp(): void {
+    const n = this.count;
+    const logp = this.logp;
+    let finite = true;
+    for (let i = 0; i < n; i++) if (logp[i] !== logp[i]) finite = false;
+    if (!finite) {
+      const order: number[] = [];
+      for (let i = 0; i < n; i++) order.push(i);
+      order.sort((a, b) => logp[b] - logp[a]);
+      this.permute(order);
+      return;
+    }
+    for (let i = 1; i < n; i++) {
+      const x = logp[i];
+      let j = i - 1;
+      if (logp[j] >= x) continue;
+      const info = this.info[i], flags = this.flags[i], cas = this.cas[i], parse = this.parse[i], made = this.made[i];
+      for (; j >= 0 && logp[j] < x; j--) this.move(j, j + 1);
+      this.set(j + 1, info, x, flags, cas, parse, made);
+    }
+  }
+
+  private move(from: number, to: number): void {
+    this.set(to, this.info[from], this.logp[from], this.flags[from], this.cas[from], this.parse[from], this.made[from]);
+  }
+
+  private set(k: number, info: TagInfo, logp: number, flags: number, cas: number, parse: number, made: MorphTok | undefined): void {
+    this.info[k] = info;
+    this.logp[k] = logp;
+    this.flags[k] = flags;
+    this.cas[k] = cas;
+    this.parse[k] = parse;
+    this.made[k] = made;
+  }
+
+  private permute(order: readonly number[]): void {
+    const info = this.info.slice(0, order.length), logp = this.logp.slice(0, order.length);
+    const flags = this.flags.slice(0, order.length), cas = this.cas.slice(0, order.length);
+    const parse = this.parse.slice(0, order.length), made = this.made.slice(0, order.length);
+    for (let k = 0; k < order.length; k++) {
+      const i = order[k];
+      this.set(k, info[i], logp[i], flags[i], cas[i], parse[i], made[i]);
+    }
+  }
+
+  private grow(): void {
+    const n = this.logp.length * 2;
+    const info = new Array<TagInfo>(n).fill(EMPTY_INFO), made = new Array<MorphTok | undefined>(n).fill(undefined);
+    for (let i = 0; i < this.count; i++) {
+      info[i] = this.info[i];
+      made[i] = this.made[i];
+    }
+    this.info = info;
+    this.made = made;
+    this.logp = grown(new Float64Array(n), this.logp);
+    this.flags = grown(new Int32Array(n), this.flags);
+    this.cas = grown(new Int32Array(n), this.cas);
+    this.parse = grown(new Int32Array(n), this.parse);
+  }
 }
 
-/** Appends a draft's STRIDE numbers to `data`. */
-export function pack(d: Draft, data: number[]): void {
-  data.push(d.logp, d.flags | (d.info.posId << POS_SHIFT), d.cas, d.info.num | (d.info.gen << 2) | (d.info.per << 5), d.parse);
+function grown<A extends Float64Array | Int32Array>(to: A, from: A): A {
+  to.set(from);
+  return to;
+}
+
+/**
+ * Writes draft k's STRIDE numbers into `data` from offset o (FormInfo.data's layout).
+ */
+export function packAt(d: Drafts, k: number, data: number[], o: number): void {
+  const info = d.info[k];
+  data[o + C_LOGP] = d.logp[k];
+  data[o + C_BITS] = d.flags[k] | (info.posId << POS_SHIFT);
+  data[o + C_CAS] = d.cas[k];
+  data[o + C_NGP] = info.num | (info.gen << 2) | (info.per << 5);
+  data[o + C_PARSE] = d.parse[k];
 }
 
 /**

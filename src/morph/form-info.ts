@@ -1,10 +1,10 @@
 import type Az from 'az';
 import type { MorphTok } from '../doc.js';
-import { C_PARSE, Candidate, type Draft, F, type ParseSource, STRIDE, pack, parseInfo } from './candidate.js';
+import { C_PARSE, Candidate, type Drafts, F, type ParseSource, STRIDE, packAt, parseInfo } from './candidate.js';
 import { lemmaOf } from './lemma.js';
 import { sharedNumbers } from './shared-lists.js';
 import { type Government, PRONOUNS, governments } from './rules.js';
-import { lowerCased } from '../letters.js';
+import { isUpperCaseFrom, lowerCased, startsUpper } from '../letters.js';
 
 const CAP = 1, OPENER = 2, MODIFIER = 4, ADVERB = 8, ADJECTIVAL = 16, KNOWN = 32, HAS_VERBAL = 64, HAS_ADJ = 128;
 
@@ -120,7 +120,8 @@ export class FormInfo {
   }
 }
 
-// The candidates' numbers are collected here, then copied out at their exact length.
+// The candidates' numbers are written here by index (it keeps its longest length), then the
+// first count × STRIDE are copied out at their exact length.
 const packed: number[] = [];
 const LETTER = /^\p{L}/u;
 const ORDINAL = /^\d+-\p{L}+$/u;
@@ -146,52 +147,56 @@ function isBasicLetter(c: number): boolean {
 }
 
 function isCapitalised(form: string): boolean {
-  const c = form[0];
-  if (c === c.toLowerCase()) return false;
+  if (!startsUpper(form)) return false;
   // ALL-CAPS words are abbreviations or shouting, not a sign of a name.
-  return form.length === 1 || form.slice(1) !== form.slice(1).toUpperCase() || form.includes('-');
+  return form.length === 1 || !isUpperCaseFrom(form, 1) || form.includes('-');
 }
 
 /**
  * The FormInfo of a form given its candidate drafts, most probable first (none for a form that
  * is not analysable), the tags of its parses, and, for a form without candidates, its
- * analysis-less MorphTok.
+ * analysis-less MorphTok. The drafts are read, not kept (the caller refills them for the next form).
  * @example
  * formInfoOf('в', drafts, undefined, tags).gov?.cases; // CASE bits of accs | loct
  */
-export function formInfoOf(form: string, drafts: readonly Draft[], unknown: MorphTok | undefined, tags: readonly Az.Tag[]): FormInfo {
+export function formInfoOf(form: string, drafts: Drafts, unknown: MorphTok | undefined, tags: readonly Az.Tag[]): FormInfo {
   const lower = lowerCased(form);
-  const top = drafts.length > 0 ? drafts[0] : undefined;
-  const pos = top?.info.pos;
+  const n = drafts.count;
+  const pos = n > 0 ? drafts.info[0].pos : undefined;
   let hasVerbal = false;
   let hasAdj = false;
   let known = false;
   const data = packed;
-  data.length = 0;
-  for (const d of drafts) {
-    const p = d.info.pos;
+  for (let k = 0; k < n; k++) {
+    const p = drafts.info[k].pos;
+    const flags = drafts.flags[k];
     if (p === 'VERB' || p === 'PRTS') hasVerbal = true;
-    if (d.flags & F.Adj) hasAdj = true;
-    if (d.flags & F.Known) known = true;
-    pack(d, data);
+    if (flags & F.Adj) hasAdj = true;
+    if (flags & F.Known) known = true;
+    packAt(drafts, k, data, k * STRIDE);
   }
   let bits = 0;
   if (hasVerbal) bits |= HAS_VERBAL;
   if (hasAdj) bits |= HAS_ADJ;
   if (known) bits |= KNOWN;
-  if (drafts.length > 0 && isCapitalised(form)) bits |= CAP;
+  if (n > 0 && isCapitalised(form)) bits |= CAP;
   if (OPENERS.has(form)) bits |= OPENER;
-  if (top !== undefined ? (top.flags & (F.Adj | F.Numr)) !== 0 || pos === 'ADVB' : /^\d/.test(form)) bits |= MODIFIER;
+  if (n > 0 ? (drafts.flags[0] & (F.Adj | F.Numr)) !== 0 || pos === 'ADVB' : isDigit(form.charCodeAt(0))) bits |= MODIFIER;
   if (pos === 'ADVB' || pos === 'PRCL') bits |= ADVERB;
   if (ADJECTIVAL_END.test(lower)) bits |= ADJECTIVAL;
   const gov = governments().get(lower);
   const pron = PRONOUNS.get(lower);
-  const none = drafts.length === 0 ? unknown : undefined;
+  const none = n === 0 ? unknown : undefined;
   const rare = gov !== undefined || pron !== undefined || none !== undefined ? new Rare(gov, pron, none) : undefined;
-  const info = new FormInfo(form, sharedNumbers(data), tags, bits, rare);
-  for (let k = 0; k < drafts.length; k++) {
-    const made = drafts[k].made;
+  const info = new FormInfo(form, sharedNumbers(data, n * STRIDE), tags, bits, rare);
+  for (let k = 0; k < n; k++) {
+    const made = drafts.made[k];
     if (made !== undefined) info.remember(k, made);
   }
   return info;
+}
+
+/** `/^\d/.test(form)`: an ASCII digit first (NaN, for an empty form, is none). */
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }

@@ -13,15 +13,21 @@ import type { Morphology } from './morphology.js';
 export function morph(doc: Doc, morphology: Morphology): void {
   const tokens = doc.tokens;
   const n = tokens.length;
+  if (scratch.forms.length < n) {
+    const size = Math.max(n, 2 * scratch.forms.length);
+    scratch.forms = new Array<string>(size).fill(' ');
+    scratch.bare = new Uint8Array(size);
+  }
+  const forms = scratch.forms;
   // Only word tokens are analysed; punctuation and numbers keep their place for the rules to see.
-  const forms = new Array<string>(n);
   for (let i = 0; i < n; i++) {
     const k = tokens[i].kind;
     forms[i] = k === 'word' || k === 'punct' || k === 'number' ? tokens[i].text : ' ';
   }
   const out = new Array(n);
   // Punctuation and numbers analysed as their own text already hold morphology.unknown(text).
-  const bare = new Uint8Array(n);
+  const bare = scratch.bare;
+  bare.fill(0, 0, n);
   // Each token gets the morphology cache's copy of its text: the later stages key their caches by
   // token text, and one shared string per form (hashed once) is both smaller and faster to look up.
   // analyseInto writes each form's cached copy over it in `forms` (this stage's own array).
@@ -41,6 +47,10 @@ export function morph(doc: Doc, morphology: Morphology): void {
   }
   doc.morph = out;
 }
+
+// The stage's lists of forms and of bare tokens, reused from document to document (morph does not
+// nest, and nothing keeps them past the call): longer than the document at hand, read up to n.
+const scratch = { forms: new Array<string>(0), bare: new Uint8Array(0) };
 
 export { Morphology } from './morphology.js';
 export { analyseSentence } from './context.js';

@@ -2,10 +2,10 @@ import type Az from 'az';
 import type { MorphTok } from '../doc.js';
 import { loadAz, mayBeInDictionary, parseDefault } from './az.js';
 import { BoundedCache, detached } from './cache.js';
-import { AS_IS_INFO, CASE, type Candidate, type Draft, F, draft, parseInfo } from './candidate.js';
+import { AS_IS_INFO, CASE, type Candidate, Drafts, F, parseInfo } from './candidate.js';
 import { analyseSentence } from './context.js';
 import { type FormInfo, formInfoOf, isAnalysable } from './form-info.js';
-import { isLowerCase } from '../letters.js';
+import { isLowerCase, isUpperCaseFrom, startsUpper } from '../letters.js';
 import { closestForm, lemmaOf } from './lemma.js';
 import { SharedLists } from './shared-lists.js';
 import { hashStart, hashStep, nonZero } from '../hash.js';
@@ -36,7 +36,6 @@ const RECENT_LIMIT = 200;
 // 10 000 re-stems 6 129 words more per pass over RT_1 (0.4 µs each), 165 000 more with tokens
 // (~70 ms), and keeps 10 400 entries instead of 31 559, or 16 200 instead of 120 304.
 const STEM_LIMIT = 10_000;
-const EMPTY: readonly Draft[] = [];
 const HOT_SLOTS = 4096;
 
 /** The hot-table slot of a form: from its length and three of its letters, no full hash. */
@@ -59,8 +58,9 @@ const DECLINED_END = /(?:[аяы]|ом|ем|ой|ей|ого|его|ому|ем�
 const INDECLINABLE_END = /[иуеоюэ]$/;
 const ALL_CASES = CASE.nomn | CASE.gent | CASE.datv | CASE.accs | CASE.ablt | CASE.loct;
 
+/** `form[0] !== form[0].toLowerCase() && form.slice(1) !== form.slice(1).toUpperCase()`, without the copies. */
 function isTitle(form: string): boolean {
-  return form[0] !== form[0].toLowerCase() && form.slice(1) !== form.slice(1).toUpperCase();
+  return startsUpper(form) && !isUpperCaseFrom(form, 1);
 }
 
 /**
@@ -189,9 +189,9 @@ export class Morphology {
       form = detached(form); // the cache entry and the FormInfo keep it
       const analysable = isAnalysable(form);
       const all = analysable ? this.parsesOfNewForm(form) : undefined;
-      const drafts = all !== undefined ? this.computeCandidates(form, all) : EMPTY;
+      const drafts = all !== undefined ? this.computeCandidates(form, all) : noDrafts();
       const tags = all !== undefined ? tagsOf(all) : NO_TAGS;
-      info = formInfoOf(form, drafts, drafts.length === 0 ? this.unknown(form) : undefined, tags);
+      info = formInfoOf(form, drafts, drafts.count === 0 ? this.unknown(form) : undefined, tags);
       this.formCache.setDetached(form, info);
     }
     this.hot[slot] = info;
@@ -313,8 +313,11 @@ export class Morphology {
     return this.formCache.get(lemma)?.form ?? lemma;
   }
 
-  /** `all` is the form's parses (from `parses(form)` or, for a new form, the short-lived cache of new forms' parses). */
-  private computeCandidates(form: string, all: readonly Parse[]): readonly Draft[] {
+  /**
+   * `all` is the form's parses (from `parses(form)` or, for a new form, the short-lived cache of
+   * new forms' parses). The drafts returned are shared: read them before the next call.
+   */
+  private computeCandidates(form: string, all: readonly Parse[]): Drafts {
     let ps = all;
     // Readings that fix a typo or a stutter (хобби as 'хоби'), or take a long word for an
     // abbreviation (месяцев as 'мес.'), only when nothing else reads the form.
@@ -322,12 +325,11 @@ export class Morphology {
       const clean = ps.filter((p) => isClean(p, form));
       if (clean.length > 0) ps = clean;
     }
-    const out: Draft[] = [];
-    // Paradigm (or word) and tag of each reading taken: at most MAX_CANDIDATES, so a scan beats a Set of built keys.
+    const out = noDrafts();
+    // Paradigm (or word) and tag of each reading taken, by draft number: at most MAX_CANDIDATES,
+    // so a scan beats a Set of built keys.
     const seenWhere = scratchWhere;
     const seenTag = scratchTag;
-    seenWhere.length = 0;
-    seenTag.length = 0;
     const ordinal = isDigit(form.charCodeAt(0)) ? ORDINAL.exec(form) : null;
     let top = 0;
     for (let j = 0; j < ps.length; j++) top = Math.max(top, ps[j].score);
@@ -335,39 +337,47 @@ export class Morphology {
     let known = false;
     for (let j = 0; j < ps.length; j++) {
       const p = ps[j];
-      if (p.score < floor || out.length >= MAX_CANDIDATES) continue;
+      if (p.score < floor || out.count >= MAX_CANDIDATES) continue;
       const info = parseInfo(p);
       // az repeats readings through several of its guessers: one per paradigm and tag is enough.
       const where = p.paradigmIdx ?? p.toString();
-      if (isSeen(seenWhere, seenTag, where, info.key)) continue;
-      seenWhere.push(where);
-      seenTag.push(info.key);
+      if (isSeen(seenWhere, seenTag, out.count, where, info.key)) continue;
+      seenWhere[out.count] = where;
+      seenTag[out.count] = info.key;
       const parser = p.parser;
       const isKnown = parser === 'Dictionary' || parser === 'Override';
       if (isKnown) known = true;
       const fixed = ordinal !== null ? `${ordinal[1]}-й` : info.abbr ? abbreviationLemma(form, p) : undefined;
       // The most probable reading is nearly always the one chosen: its lemma is made now, from the
       // parse at hand, rather than by looking the parse up again when it is first chosen.
-      const lemma = fixed ?? (out.length === 0 ? this.cachedCopy(lemmaOf(p), form) : undefined);
+      const lemma = fixed ?? (out.count === 0 ? this.cachedCopy(lemmaOf(p), form) : undefined);
       const made = lemma !== undefined ? { lemma, pos: p.tag.POS, tags: info.list } : undefined;
-      out.push(draft(info, p.score, isKnown ? F.Known : 0, made, ps === all ? j : all.indexOf(p)));
+      out.add(info, p.score, isKnown ? F.Known : 0, made, ps === all ? j : all.indexOf(p));
     }
     // A capitalised word the dictionary lacks may be a foreign name that does not decline
     // (Мопертюи, Сырбу, Франке): offer it as it stands, likely when it ends like one.
-    if (out.length > 0 && !known && isTitle(form) && CYRILLIC.test(form) && !DECLINED_END.test(form)) {
+    if (out.count > 0 && !known && isTitle(form) && CYRILLIC.test(form) && !DECLINED_END.test(form)) {
       const lemma = form.toLowerCase().replace(STRESS, '');
       const made: MorphTok = { lemma, pos: 'NOUN', tags: AS_IS_INFO.list };
       const prior = INDECLINABLE_END.test(lemma) ? 1 : AS_IS_PRIOR;
-      out.push(draft(AS_IS_INFO, prior, F.Noun | F.Fixd | F.AsIs, made, -1, ALL_CASES));
-      out.sort((a, b) => b.logp - a.logp);
+      out.add(AS_IS_INFO, prior, F.Noun | F.Fixd | F.AsIs, made, -1, ALL_CASES);
+      out.sortByLogp();
     }
     return out;
   }
 }
 
-// computeCandidates' lists of the paradigms (or words) and tags taken, reused (it does not nest).
+// computeCandidates' drafts and its lists of the paradigms (or words) and tags taken, reused: it
+// does not nest, and its caller reads the drafts before asking for the next form's.
+const drafts = new Drafts();
 const scratchWhere: Array<number | string> = [];
 const scratchTag: string[] = [];
+
+/** The shared drafts, emptied. */
+function noDrafts(): Drafts {
+  drafts.clear();
+  return drafts;
+}
 
 /** Whether every reading is clean (isClean). */
 function allClean(ps: readonly Parse[], form: string): boolean {
@@ -398,8 +408,8 @@ function isDigit(code: number): boolean {
  * Same test as a key `${where} ${tag}` would give: a paradigm index is compared as its decimal
  * string, as the key would write it.
  */
-function isSeen(where: ReadonlyArray<number | string>, tags: readonly string[], w: number | string, tag: string): boolean {
-  for (let i = 0; i < where.length; i++) {
+function isSeen(where: ReadonlyArray<number | string>, tags: readonly string[], count: number, w: number | string, tag: string): boolean {
+  for (let i = 0; i < count; i++) {
     const x = where[i];
     if (tags[i] === tag && (x === w || (typeof x !== typeof w && String(x) === String(w)))) return true;
   }

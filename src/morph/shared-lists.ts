@@ -65,29 +65,41 @@ const MIN_CAPACITY = 1024;
 const numberLists = new SharedLists<readonly number[]>(50_000);
 
 /**
- * The shared copy of a list of numbers (compared with Object.is, so 0 and -0 stay apart); the
- * list given is not kept (the caller may reuse it).
+ * The shared copy of a list of numbers, its first `count` (all by default): compared with
+ * Object.is, so 0 and -0 stay apart. The array given is not kept, so a caller may pass a reused
+ * scratch array longer than its list.
  *
  * @example
  * const a = sharedNumbers([0, 1, 2]);
  * sharedNumbers([0, 1, 2]) === a; // true
+ * sharedNumbers([0, 1, 2, 9], 3) === a; // true
  */
-export function sharedNumbers(numbers: readonly number[]): readonly number[] {
-  let h = hashStart(0) ^ numbers.length;
+export function sharedNumbers(numbers: readonly number[], count = numbers.length): readonly number[] {
+  let h = hashStart(0) ^ count;
   // The hash only has to spread the lists (equality is tested number by number): a number's
   // integer part and its first fractional bits are enough (NaN and ±Infinity all give 0).
-  for (let i = 0; i < numbers.length; i++) h = hashStep(h, (numbers[i] * 4096) | 0);
+  for (let i = 0; i < count; i++) h = hashStep(h, (numbers[i] * 4096) | 0);
   h = nonZero(h);
-  // A copy of exactly the right length: an array grown by push keeps room to spare.
-  return numberLists.intern(h, numbers, sameNumbers, copyOf);
+  probe.numbers = numbers;
+  probe.count = count;
+  const list = numberLists.intern(h, probe, sameNumbers, copyOf);
+  probe.numbers = NO_NUMBERS;
+  return list;
 }
 
-function copyOf(numbers: readonly number[]): readonly number[] {
-  return numbers.slice();
+const NO_NUMBERS: readonly number[] = [];
+
+/** The list sharedNumbers looks up: one object reused, not one per call. */
+const probe = { numbers: NO_NUMBERS, count: 0 };
+
+/** A copy of exactly the right length: an array grown by push keeps room to spare. */
+function copyOf(p: { numbers: readonly number[]; count: number }): readonly number[] {
+  return p.numbers.slice(0, p.count);
 }
 
-function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
-  if (a.length !== b.length) return false;
+function sameNumbers(a: readonly number[], p: { numbers: readonly number[]; count: number }): boolean {
+  const b = p.numbers;
+  if (a.length !== p.count) return false;
   for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
   return true;
 }
