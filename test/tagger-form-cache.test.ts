@@ -1,6 +1,9 @@
 import type { MorphTok } from '../src/doc.js';
 import { Context } from '../src/context.js';
-import { extractFeatures, N_ATTR } from '../src/entities/tagger/features.js';
+import { readFileSync } from 'node:fs';
+import {
+  extractFeatures, listCachesForTests, N_ATTR, restartRowIds, TAG_LIST_LIMIT,
+} from '../src/entities/tagger/features.js';
 import { hashString } from '../src/hash.js';
 import { prepared } from './prepared.js';
 
@@ -86,6 +89,83 @@ describe('tagger form cache', () => {
         for (const g of PROPER) if (tags[k].toString().includes(g)) parts.add(g);
       }
       expect(f.attrs[(i + 2) * N_ATTR + A_AMBIG]).toBe(hashString([...parts].sort().join(','), 14));
+    }
+  });
+
+  /** The ambiguity class of a word by its definition. */
+  function expectedAmbiguity(form: string): number {
+    const tags = ctx.morphology.tags(form);
+    const parts = new Set<string>();
+    for (let k = 0; k < tags.length && k < 8; k++) {
+      parts.add(String(tags[k].POS));
+      for (const g of PROPER) if (tags[k].toString().includes(g)) parts.add(g);
+    }
+    return hashString([...parts].sort().join(','), 14);
+  }
+
+  test('attributes kept by tag list and by parse-tag list equal those computed afresh, on a real article', () => {
+    const article = readFileSync(new URL('../fixtures/article.txt', import.meta.url), 'utf8');
+    const rounds: Uint32Array[] = [];
+    listCachesForTests.clear();
+    for (let round = 0; round < 2; round++) {
+      // Emptied form caches: every row is computed again, from the list caches in the second round.
+      restartRowIds();
+      const doc = prepared(article, ctx);
+      const f = extractFeatures(doc, 18, ctx.morphology, true);
+      for (let i = 0; i < doc.tokens.length; i++) {
+        const row = f.attrs.subarray((i + 2) * N_ATTR, (i + 3) * N_ATTR);
+        expect(MORPH_ATTRS.map((a) => row[a])).toEqual(expectedMorphAttrs(doc.morph[i], doc.tokens[i].kind));
+        if (doc.tokens[i].kind === 'word') expect(row[A_AMBIG]).toBe(expectedAmbiguity(doc.tokens[i].text));
+      }
+      rounds.push(f.attrs.slice());
+      expect(listCachesForTests.tagAttrsSize()).toBeGreaterThan(10);
+      expect(listCachesForTests.ambiguitySize()).toBeGreaterThan(10);
+    }
+    expect(rounds[1]).toEqual(rounds[0]);
+  });
+
+  test('the tag-list cache empties when full, keeps no list that is not frozen, and stays right', () => {
+    const lists = [verb.tags, nounGen.tags, nounPlur.tags, name.tags, ['PREP'], ['ADJF', 'Qual', 'masc', 'sing', 'nomn']];
+    const n = TAG_LIST_LIMIT + 1000;
+    const text = new Array<string>(n).fill('стали').join(' ');
+    const doc = prepared(text, ctx);
+    expect(doc.tokens.length).toBe(n);
+    // A new frozen copy per token: as many distinct lists as tokens, so the cache fills and empties.
+    for (let i = 0; i < n; i++) {
+      const tags = Object.freeze([...lists[i % lists.length]]);
+      doc.morph[i] = { lemma: i % 2 === 0 ? 'стать' : 'сталь', pos: i % 3 === 0 ? undefined : 'NOUN', tags };
+    }
+    listCachesForTests.clear();
+    restartRowIds();
+    const f = extractFeatures(doc, 18, ctx.morphology, true);
+    const wrong: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const want = expectedMorphAttrs(doc.morph[i], 'word');
+      for (let k = 0; k < MORPH_ATTRS.length; k++) if (f.attrs[(i + 2) * N_ATTR + MORPH_ATTRS[k]] !== want[k]) wrong.push(i);
+    }
+    expect(wrong).toEqual([]);
+    const size = listCachesForTests.tagAttrsSize();
+    expect(size).toBeGreaterThan(0);
+    expect(size).toBeLessThanOrEqual(n - TAG_LIST_LIMIT);
+
+    // Lists not frozen are computed each time and never kept.
+    const before = listCachesForTests.tagAttrsSize();
+    const loose = prepared('стали стали стали', ctx);
+    for (let i = 0; i < loose.tokens.length; i++) loose.morph[i] = { lemma: 'сталь', pos: 'NOUN', tags: [...nounGen.tags] };
+    const g = extractFeatures(loose, 18, ctx.morphology, true);
+    for (let i = 0; i < loose.tokens.length; i++) {
+      const row = g.attrs.subarray((i + 2) * N_ATTR, (i + 3) * N_ATTR);
+      expect(MORPH_ATTRS.map((a) => row[a])).toEqual(expectedMorphAttrs(loose.morph[i], 'word'));
+    }
+    expect(listCachesForTests.tagAttrsSize()).toBe(before);
+  });
+
+  test('a tag list met with another POS gets that POS\'s attributes', () => {
+    const tags = Object.freeze(['inan', 'femn', 'sing', 'gent']);
+    for (const pos of ['NOUN', 'ADJF', undefined, 'NOUN']) {
+      const m: MorphTok = { lemma: 'сталь', pos, tags };
+      const row = rowWith('Они стали сильнее.', 1, m);
+      expect(MORPH_ATTRS.map((a) => row[a])).toEqual(expectedMorphAttrs(m, 'word'));
     }
   });
 });
