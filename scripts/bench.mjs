@@ -43,6 +43,9 @@ try { capped = child('pipeline', [`--max-old-space-size=${HEAP_CAP}`]); } catch 
 // (1.1 to 4 by how fast it collects): less garbage waits for a full collection, more collections.
 const GROW = 20;
 const grow = child('pipeline', [`--heap-growing-percent=${GROW}`]);
+// And with V8's semi-spaces capped at 8 MB instead of 16: the young generation's share of the peak.
+const SEMI = 8;
+const semi = child('pipeline', [`--max-semi-space-size=${SEMI}`]);
 const long = existsSync(warmCorpus) ? child('long') : undefined;
 const st = child('stages');
 const mo = child('morph');
@@ -78,6 +81,7 @@ console.log(capped === undefined
   ? `with \`node --max-old-space-size=${HEAP_CAP}\`: out of memory (the live data does not fit)\n`
   : `with \`node --max-old-space-size=${HEAP_CAP}\`: peak RSS ${fmt(capped.maxRssMb)} MB, ${fmt(capped.rows[0].docsPerSec)} articles/s (${(capped.rows[0].docsPerSec / capped.rows[1].docsPerSec).toFixed(3)} × regex tokenizer)\n`);
 console.log(`with \`node --heap-growing-percent=${GROW}\`: peak RSS ${fmt(grow.maxRssMb)} MB, ${fmt(grow.rows[0].docsPerSec)} articles/s (${(grow.rows[0].docsPerSec / grow.rows[1].docsPerSec).toFixed(3)} × regex tokenizer)\n`);
+console.log(`with \`node --max-semi-space-size=${SEMI}\`: peak RSS ${fmt(semi.maxRssMb)} MB, ${fmt(semi.rows[0].docsPerSec)} articles/s (${(semi.rows[0].docsPerSec / semi.rows[1].docsPerSec).toFixed(3)} × regex tokenizer)\n`);
 if (pipe.threads !== undefined) {
   const { mainMs, othersMs } = pipe.threads;
   console.log(`CPU of the whole-pipeline pass by thread: main thread ${fmt(mainMs)} ms (${fmt(pipe.docs / (mainMs / 1000))} articles/s on it alone), V8's other threads (optimising compiler, GC helpers) ${fmt(othersMs)} ms, ${fmt(100 * othersMs / (mainMs + othersMs))} % of the process's CPU\n`);

@@ -55,6 +55,16 @@ describe('BoundedCache', () => {
     }), { numRuns: 300 });
   });
 
+  it('keeps its table within two full generations', () => {
+    // 200 entries at most: growing at 3/4 full alone would take 512 slots.
+    const c = new BoundedCache<number>(100);
+    for (let i = 0; i < 1000; i++) c.set(`слово${i}`, i);
+    expect(c.capacity).toBe(256);
+    expect(c.get('слово799')).toBeUndefined();
+    for (let i = 900; i < 1000; i++) expect(c.get(`слово${i}`)).toBe(i); // the young generation
+    expect(c.get('слово800')).toBe(800); // the old one
+  });
+
   it('finds an entry set by setDetached through an equal string', () => {
     const c = new BoundedCache<string>(10);
     const long = detached('Североатлантического');
