@@ -4,6 +4,18 @@
  */
 
 /**
+ * Whether a UTF-16 code is an ASCII digit 0–9 (NaN, past a string's end, is none): what `/\d/`
+ * matches, without a regular expression.
+ *
+ * @example
+ * isAsciiDigit('7'.charCodeAt(0)); // true
+ * isAsciiDigit('٧'.charCodeAt(0)); // false (Arabic-Indic)
+ */
+export function isAsciiDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+/**
  * `s[0] !== s[0].toLowerCase()` (a first letter with a lower-case form), without building a
  * string for the common Latin and Cyrillic letters.
  *

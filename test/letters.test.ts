@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { isUpperCase, isUpperCaseFrom, lowerCode } from '../src/letters.js';
+import { isAsciiDigit, isUpperCase, isUpperCaseFrom, lowerCode } from '../src/letters.js';
 
 describe('lowerCode', () => {
   it('lower-cases ASCII and basic Cyrillic (Ѐ–џ) code units and gives −1 for every other one', () => {
@@ -36,5 +36,16 @@ describe('isUpperCaseFrom', () => {
     expect(isUpperCaseFrom('Москва', 1)).toBe(false);
     expect(isUpperCaseFrom('мОСКВА', 1)).toBe(true);
     expect(isUpperCaseFrom('М', 1)).toBe(true);
+  });
+});
+
+describe('isAsciiDigit', () => {
+  it('is /[0-9]/ on one UTF-16 code, and false past the end of a string', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => {
+      for (let i = 0; i <= s.length; i++) expect(isAsciiDigit(s.charCodeAt(i))).toBe(/^[0-9]$/.test(s.charAt(i)));
+    }));
+    expect(isAsciiDigit('٧'.charCodeAt(0))).toBe(false);
+    expect(isAsciiDigit('0'.charCodeAt(0))).toBe(true);
+    expect(isAsciiDigit('9'.charCodeAt(0))).toBe(true);
   });
 });

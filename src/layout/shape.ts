@@ -5,6 +5,7 @@
  */
 import type { Line } from './lines.js';
 import { isSpace } from './lines.js';
+import { isAsciiDigit } from '../letters.js';
 
 /** What a line looks like. */
 export enum Shape {
@@ -61,10 +62,6 @@ function isLetterAt(text: string, i: number, c: number): boolean {
   return LETTER_AT.test(text);
 }
 
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
-}
-
 /** Bullets and dashes that open list lines. */
 function isBullet(c: number): boolean {
   return c === 0x2d || c === 0x2013 || c === 0x2014 || c === 0x2022 || c === 0xb7 || c === 0x2a || c === 0x25aa
@@ -95,7 +92,7 @@ function skipMarker(text: string, start: number, end: number): number {
   let i = start;
   let marked = false;
   let digits = 0;
-  while (i < end && digits < 3 && isDigit(text.charCodeAt(i))) { i++; digits++; }
+  while (i < end && digits < 3 && isAsciiDigit(text.charCodeAt(i))) { i++; digits++; }
   if (digits > 0) {
     const c = text.charCodeAt(i);
     if (c === 0x2e || c === 0x29) { i++; marked = true; }
@@ -169,7 +166,7 @@ export function classify(text: string, line: Line): Shape {
       letters++;
       if (!inWord) { words++; inWord = true; }
     } else {
-      if (isDigit(c)) digits++;
+      if (isAsciiDigit(c)) digits++;
       if (isSpace(c)) inWord = false;
     }
   }

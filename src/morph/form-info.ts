@@ -4,7 +4,7 @@ import { C_PARSE, Candidate, type Drafts, F, type ParseSource, STRIDE, packAt, p
 import { lemmaOf } from './lemma.js';
 import { sharedNumbers } from './shared-lists.js';
 import { type Government, PRONOUNS, governments } from './rules.js';
-import { isUpperCaseFrom, lowerCased, startsUpper } from '../letters.js';
+import { isAsciiDigit, isUpperCaseFrom, lowerCased, startsUpper } from '../letters.js';
 
 const CAP = 1, OPENER = 2, MODIFIER = 4, ADVERB = 8, ADJECTIVAL = 16, KNOWN = 32, HAS_VERBAL = 64, HAS_ADJ = 128;
 
@@ -181,7 +181,7 @@ export function formInfoOf(form: string, drafts: Drafts, unknown: MorphTok | und
   if (known) bits |= KNOWN;
   if (n > 0 && isCapitalised(form)) bits |= CAP;
   if (OPENERS.has(form)) bits |= OPENER;
-  if (n > 0 ? (drafts.flags[0] & (F.Adj | F.Numr)) !== 0 || pos === 'ADVB' : isDigit(form.charCodeAt(0))) bits |= MODIFIER;
+  if (n > 0 ? (drafts.flags[0] & (F.Adj | F.Numr)) !== 0 || pos === 'ADVB' : isAsciiDigit(form.charCodeAt(0))) bits |= MODIFIER;
   if (pos === 'ADVB' || pos === 'PRCL') bits |= ADVERB;
   if (ADJECTIVAL_END.test(lower)) bits |= ADJECTIVAL;
   const gov = governments().get(lower);
@@ -194,9 +194,4 @@ export function formInfoOf(form: string, drafts: Drafts, unknown: MorphTok | und
     if (made !== undefined) info.remember(k, made);
   }
   return info;
-}
-
-/** `/^\d/.test(form)`: an ASCII digit first (NaN, for an empty form, is none). */
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
 }

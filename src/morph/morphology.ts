@@ -5,7 +5,7 @@ import { BoundedCache, detached } from './cache.js';
 import { AS_IS_INFO, CASE, type Candidate, Drafts, F, parseInfo } from './candidate.js';
 import { analyseSentence } from './context.js';
 import { type FormInfo, formInfoOf, isAnalysable } from './form-info.js';
-import { isLowerCase, isUpperCaseFrom, startsUpper } from '../letters.js';
+import { isAsciiDigit, isLowerCase, isUpperCaseFrom, startsUpper } from '../letters.js';
 import { closestForm, lemmaOf } from './lemma.js';
 import { SharedLists } from './shared-lists.js';
 import { hashStart, hashStep, nonZero } from '../hash.js';
@@ -330,7 +330,7 @@ export class Morphology {
     // so a scan beats a Set of built keys.
     const seenWhere = scratchWhere;
     const seenTag = scratchTag;
-    const ordinal = isDigit(form.charCodeAt(0)) ? ORDINAL.exec(form) : null;
+    const ordinal = isAsciiDigit(form.charCodeAt(0)) ? ORDINAL.exec(form) : null;
     let top = 0;
     for (let j = 0; j < ps.length; j++) top = Math.max(top, ps[j].score);
     const floor = top * MIN_SHARE;
@@ -397,10 +397,6 @@ function hasStress(form: string): boolean {
     if (c === 0x300 || c === 0x301) return true;
   }
   return false;
-}
-
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Tok } from '../doc.js';
 import type { TokenKind } from '../types.js';
 import * as chars from './chars.js';
 import { readWordSet } from '../data-file.js';
+import { isAsciiDigit } from '../letters.js';
 
 // Local copies: some loaders (tsx, ts-jest) turn imported bindings into getter calls, which would
 // cost a function call per character in the scanner.
@@ -84,10 +85,6 @@ function isApostrophe(code: number): boolean {
 /** Spaces a thousands separator may be: plain, no-break, narrow no-break, thin. */
 function isGroupSpace(code: number): boolean {
   return code === 0x20 || code === 0xa0 || code === 0x202f || code === 0x2009;
-}
-
-function isAsciiDigit(code: number): boolean {
-  return code >= 0x30 && code <= 0x39;
 }
 
 function isSkinTone(cp: number): boolean {
