@@ -23,6 +23,8 @@ const INT_TAGS = 'gramtab-opencorpora-int.json';
 const PROBABILITIES = 'p_t_given_w.intdawg';
 const EXT_TAGS = 'gramtab-opencorpora-ext.json';
 const SUFFIXES = 'suffixes.json';
+/** az's tag table as strings (gramtab-opencorpora-int.json), from which its tags are built when first read. */
+let tagStrings: readonly string[] | undefined;
 /** az's paradigm suffixes (the array az itself indexes), once loaded. */
 let suffixTable: readonly string[] | undefined;
 
@@ -54,7 +56,11 @@ export function loadAz(): typeof Az.Morph {
       const data = readFileSync(url);
       if (type === 'json') {
         const json: unknown = JSON.parse(data.toString('utf8'));
-        if (url.endsWith(INT_TAGS) && Array.isArray(json)) tagCount = json.length;
+        if (url.endsWith(INT_TAGS) && Array.isArray(json) && json.every((x) => typeof x === 'string')) {
+          tagCount = json.length;
+          tagStrings = json as string[];
+          return [cb, sizedButBuiltOnce(tagStrings)];
+        }
         if (url.endsWith(SUFFIXES) && Array.isArray(json) && json.every((x) => typeof x === 'string')) suffixTable = json as string[];
         return [cb, json];
       }
@@ -65,7 +71,7 @@ export function loadAz(): typeof Az.Morph {
       if (name === WORDS || name === PARADIGMS || name === PROBABILITIES || SUFFIX_TABLES.includes(name)) graphBuffers.set(name, own);
       return [cb, own];
     });
-    for (const given of withShallowFreeze(() => { for (const [cb, data] of answers) cb(null, data); })) freezeTags(given);
+    for (const given of withShallowFreeze(() => { for (const [cb, data] of answers) cb(null, data); })) freezeTags(given, tagStrings);
     if (queue.length > 0) throw new Error(`az asked for ${queue[0][0]} after its dictionaries were loaded`);
   } finally {
     Az.load = original;
@@ -140,22 +146,27 @@ export function mayBeInDictionary(word: string): boolean {
 }
 
 /**
- * Runs `fn` (az's dictionary callbacks) with az's deepFreeze cut to its first level, and returns
- * what deepFreeze was given. az deep-freezes its tag table (and the few tags it makes later) with
- * a generic walk: Object.getOwnPropertyNames of every tag, tag copy and grammeme array, some
- * 30 000 arrays of names for objects whose shape is known, a sixth of az's start-up. While `fn`
- * runs, getOwnPropertyNames answers no names, so deepFreeze freezes only the object it was given
- * (az calls it nowhere else); freezeTags then freezes what lies under it, knowing its shape.
- * The built-in is restored before this returns, whatever `fn` does.
+ * Runs `fn` (az's dictionary callbacks) with az's deepFreeze cut to its first level and arrays
+ * left unfrozen, and returns what deepFreeze was given. az deep-freezes its tag table (and the few
+ * tags it makes later) with a generic walk: Object.getOwnPropertyNames of every tag, tag copy and
+ * grammeme array, some 30 000 arrays of names for objects whose shape is known, a sixth of az's
+ * start-up. While `fn` runs, getOwnPropertyNames answers no names, so deepFreeze freezes only the
+ * object it was given (az calls it nowhere else), and the one array it is given, the tag table, is
+ * not frozen at all: freezeTags then freezes what lies under it, knowing its shape, or lets the
+ * table build its tags when first read (lazyTagTable). The built-ins are restored before this
+ * returns, whatever `fn` does.
  */
 function withShallowFreeze(fn: () => void): object[] {
   const given: object[] = [];
   const names = Object.getOwnPropertyNames;
+  const freeze = Object.freeze;
   Object.getOwnPropertyNames = (o: object): string[] => { given.push(o); return []; };
+  Object.freeze = (<T>(o: T): Readonly<T> => (Array.isArray(o) ? o : freeze(o))) as typeof Object.freeze;
   try {
     fn();
   } finally {
     Object.getOwnPropertyNames = names;
+    Object.freeze = freeze;
   }
   return given;
 }
@@ -164,17 +175,67 @@ function withShallowFreeze(fn: () => void): object[] {
 interface AzTag { stat: readonly string[]; flex: readonly string[]; ext?: AzTag }
 
 /**
+ * az's tag strings as az's loader sees them: `length` answers the full count on its first read
+ * (az sizes its table with it) and 1 afterwards (az's loop then builds tag 0 only); every index
+ * reads through to the strings. Building and freezing all 9 894 tags (objects of thousands of
+ * shapes) is ~50 ms of CPU and ~6 MB of heap, while a long run reads fewer than half of them; the
+ * rest are built by lazyTagTable when first read. Should az read the length differently, it
+ * builds every tag as before (freezeTags then finds the table full).
+ */
+function sizedButBuiltOnce(strings: readonly string[]): ArrayLike<string> {
+  let reads = 0;
+  return Object.create(strings, { length: { get: () => (reads++ === 0 ? strings.length : Math.min(1, strings.length)) } }) as ArrayLike<string>;
+}
+
+/**
  * Freezes what az's deepFreeze was given, as deep as anything reads it: the tag table (an array of
  * tags) or one tag az made. A tag's answers memoised below read its grammeme flags and its two
  * grammeme lists, so those are frozen. The table's `ext` copies are the placeholders loadAz gave
  * (read by nothing), so they are left as they are; a tag made later gets its real copy frozen too.
+ * A table az sized but did not fill (sizedButBuiltOnce) gets its tags built when first read.
  */
-function freezeTags(given: object): void {
+function freezeTags(given: object, strings: readonly string[] | undefined): void {
   if (Array.isArray(given)) {
-    for (const t of given as unknown[]) if (isTag(t)) freezeTag(t, false);
+    const table = given as unknown[];
+    if (strings !== undefined && table.length === strings.length && table.length > 1 && !Object.prototype.hasOwnProperty.call(table, 1) && isTag(table[0])) {
+      freezeTag(table[0], false);
+      lazyTagTable(table, strings);
+      return;
+    }
+    for (const t of table) if (isTag(t)) freezeTag(t, false);
+    Object.freeze(table);
   } else if (isTag(given)) {
     freezeTag(given, true);
   }
+}
+
+/**
+ * Makes az's tag table build tag i when az first reads table[i]: the table's unbuilt slots are
+ * holes, and a read of a hole goes on to the array's prototype, here a proxy that builds the tag
+ * (with az's own constructor, as az's loop would, the shared placeholder as its copy), freezes
+ * it and stores it in the slot. Later reads find it there, in the table's own (fast) elements, so
+ * each tag object is built once and stays the same object. Anything else read from the prototype
+ * (iteration, methods) is Array.prototype's.
+ */
+function lazyTagTable(table: unknown[], strings: readonly string[]): void {
+  const first = table[0] as AzTag;
+  const Tag = (first as unknown as { constructor: new (s: string) => AzTag }).constructor;
+  const copy = first.ext;
+  Object.setPrototypeOf(table, new Proxy(Array.prototype, {
+    get(target, key, receiver: unknown[]): unknown {
+      if (typeof key === 'string' && receiver === table) {
+        const i = Number(key);
+        if (Number.isInteger(i) && i >= 0 && i < strings.length) {
+          const t = new Tag(strings[i]);
+          t.ext = copy;
+          freezeTag(t, false);
+          table[i] = t;
+          return t;
+        }
+      }
+      return Reflect.get(target, key, receiver);
+    },
+  }));
 }
 
 /** Whether an object has a tag's shape (its two grammeme lists): only those are frozen here. */
