@@ -65,6 +65,31 @@ describe("az's tag table, built when first read", () => {
     }
   });
 
+  test("every form of every paradigm has its index's tag, before and after the table is built whole", () => {
+    const DictionaryParse = (all[0] as unknown as { constructor: new (w: string, paradigm: number, form: number) => Reading }).constructor;
+    const byIndex = new Map<number, object>();
+    const wrong: string[] = [];
+    let paradigms = 0;
+    for (let idx = 0; ; idx++) {
+      let first: Reading;
+      try { first = new DictionaryParse('', idx, 0); } catch { break; } // past the last paradigm
+      if (first.paradigm === undefined) break;
+      paradigms++;
+      for (let i = 0; i < first.formCnt; i++) {
+        const r = i === 0 ? first : new DictionaryParse('', idx, i);
+        const index = r.paradigm[r.formCnt + i];
+        // Plain comparisons (expect per form is seconds over ~300 000 forms); the failures are listed below.
+        if (String(r.tag) !== gramtab[index].trim()) wrong.push(`${idx}/${i}: ${String(r.tag)} for ${gramtab[index]}`);
+        const known = byIndex.get(index);
+        if (known === undefined) byIndex.set(index, r.tag);
+        else if (known !== r.tag) wrong.push(`${idx}/${i}: a second object for tag ${index}`);
+      }
+    }
+    expect(wrong.slice(0, 10)).toEqual([]);
+    expect(paradigms).toBeGreaterThan(1000);
+    expect(byIndex.size).toBeGreaterThan(gramtab.length / 2);
+  });
+
   test('an index read again gives the same tag object', () => {
     for (const w of WORDS) {
       const first = az(w).map((p) => p.tag);
