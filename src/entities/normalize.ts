@@ -5,6 +5,7 @@ import { contextOf, type MentionContext, type Unit } from './mentionContext.js';
 import { personForms } from './personName.js';
 import { phraseForms } from './phrase.js';
 import { isLowerCase, isUpperCase } from '../letters.js';
+import { freshList } from '../fresh-list.js';
 import { KNOWN_SURNAME_NOMINATIVE, KNOWN_WHOLE, wordFacts } from './wordFacts.js';
 
 /**
@@ -34,7 +35,7 @@ export function normalizeMention(doc: Doc, tokStart: number, tokEnd: number, typ
   if (type !== 'PER' && units.length === 1) keepSurnameSingular(units[0], forms, morphology);
   const normal = assemble(doc, tokStart, tokEnd, units, forms);
   const { cases, hintSlots, verbBefore, verbAfter } = context;
-  if (earlier === undefined) normalised.set(text, (earlier = []));
+  if (earlier === undefined) normalised.set(text, (earlier = freshList())); // not a literal: see fresh-list.ts
   earlier.push({ tokStart, tokEnd, type, cases, hintSlots, verbBefore, verbAfter, normal });
   return normal;
 }

@@ -3,12 +3,19 @@
  * a line, so every non-blank line becomes a paragraph and the boilerplate detector classifies lines.
  */
 
+import { freshList } from '../fresh-list.js';
+
 /** One non-blank line (or a sentence's pieces joined), trimmed at both ends (offsets into the original text). */
 export interface Line {
   start: number;
   end: number;
   /** True when at least one blank line separates this line from the previous non-blank one. */
   gapBefore: boolean;
+}
+
+/** A Line made by a constructor, not an object literal (see fresh-list.ts). */
+class TextLine implements Line {
+  constructor(public start: number, public end: number, public gapBefore: boolean) {}
 }
 
 /**
@@ -54,7 +61,7 @@ function continues(text: string, prev: Line, prevTrailingSpace: boolean, s: numb
  * splitLines(' a\n\n b ') // [{ start: 1, end: 2, gapBefore: false }, { start: 5, end: 6, gapBefore: true }]
  */
 export function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
+  const lines = freshList<Line>(); // not a literal: see fresh-list.ts
   const n = text.length;
   let i = 0;
   let blankRun = false;
@@ -71,7 +78,7 @@ export function splitLines(text: string): Line[] {
       if (prev !== undefined && !blankRun && continues(text, prev, prevTrailingSpace, s, e)) {
         prev.end = e;
       } else {
-        lines.push({ start: s, end: e, gapBefore: blankRun && lines.length > 0 });
+        lines.push(new TextLine(s, e, blankRun && lines.length > 0));
       }
       prevTrailingSpace = e < j;
       blankRun = false;

@@ -12,6 +12,7 @@
  */
 import type Az from 'az';
 import { type IntDawg, ReadingProbabilities } from './az-probability.js';
+import { freshList } from '../fresh-list.js';
 import { type AzDictionaries, type ParserConfig, type ParserFn as AnyParserFn, fastParsers } from './az-parsers.js';
 
 type Parse = Az.Parse & { parser?: string };
@@ -48,7 +49,8 @@ export function defaultParser(morph: Az.MorphFn, probabilities: IntDawg, diction
   const table = new ReadingProbabilities(probabilities);
 
   return (word: string): Parse[] => {
-    const parses: Parse[] = [];
+    // Not a literal: see fresh-list.ts (a pretenured list would drag its parses into the old generation).
+    const parses = freshList<Parse>();
     let matched = false;
     for (let s = 0; s < steps.length; s++) {
       const step = steps[s];

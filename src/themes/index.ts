@@ -3,6 +3,7 @@ import type { Doc } from '../doc.js';
 import type { Span, Theme } from '../types.js';
 import { animPlural, Kind, tokenFacts, visitCandidates, type TokenFacts, type WordInfo } from './candidates.js';
 import { bestFirst } from './best-first.js';
+import { freshList } from '../fresh-list.js';
 import { loadBackground, type Background } from './lexicon.js';
 import { normalForm } from './normal.js';
 
@@ -47,7 +48,7 @@ class Candidate {
   lastTok: number;
   title = false;
   /** Occurrence token ranges, flat pairs [start, end, start, end, …]. */
-  readonly ranges: number[] = [];
+  readonly ranges: number[] = freshList(); // not a literal: see fresh-list.ts
   /** Occurrences whose (last) noun is an animate plural: `беженцы`, `россияне`. */
   animPlural = 0;
   score = 0;
