@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type Az from 'az';
 import { loadAz, mayBeInDictionary, parseDefault } from '../src/morph/az.js';
-import { closestForm, lemmaOf } from '../src/morph/lemma.js';
+import { closestForm, inflectedWord, lemmaOf, normalWord } from '../src/morph/lemma.js';
 import { tokenize } from '../src/segment/tokenize.js';
 
 type Parse = Az.Parse;
@@ -69,6 +69,32 @@ function mismatches(words: Iterable<string>): string[] {
   return bad;
 }
 
+// Requests as rutext makes them: nominatives (entities, speakers), agreement (themes), lemmas.
+const REQUESTS = [['nomn'], ['nomn', 'sing'], ['nomn', 'plur'], ['nomn', 'femn', 'sing'], ['femn', 'sing', 'nomn'], ['ADJF', 'masc', 'sing', 'nomn'], ['INFN'], ['gent', 'plur']];
+
+/**
+ * The words for which inflectedWord or normalWord differ from the `word` of az's own inflect and
+ * normalize, or leave a field on the parse they were given (empty when all agree).
+ */
+function wordMismatches(words: Iterable<string>): string[] {
+  const bad: string[] = [];
+  const azWord = (r: Parse | false): string | undefined => (r && typeof r.word === 'string' ? r.word : undefined);
+  for (const w of words) {
+    const ours = parseDefault(w);
+    const theirs = parseDefault(w);
+    for (let k = 0; k < ours.length; k++) {
+      const p = ours[k], q = theirs[k];
+      const keys = Object.keys(p).join();
+      for (const want of REQUESTS) {
+        if (inflectedWord(p, want) !== azWord(q.inflect(want))) bad.push(`${w} ${String(p.tag)} ${want.join()}: ${inflectedWord(p, want)} ≠ ${azWord(q.inflect(want))}`);
+      }
+      if (normalWord(p) !== azWord(q.normalize())) bad.push(`${w} ${String(p.tag)} normalize: ${normalWord(p)} ≠ ${azWord(q.normalize())}`);
+      if (Object.keys(p).join() !== keys) bad.push(`${w} ${String(p.tag)}: fields added to the parse`);
+    }
+  }
+  return bad;
+}
+
 /** Lower-case words az's Dictionary parser finds as a name (ignoreCase) that the walk says it cannot. */
 function missedByProbe(words: Iterable<string>): string[] {
   const bad: string[] = [];
@@ -103,6 +129,10 @@ describe('lemma of a dictionary reading spelt from the paradigm table', () => {
     expect(mismatches(new Set(sample))).toEqual([]);
   });
 
+  test.each(WORDS)('%s: inflected and normal forms spelt as az\'s inflect and normalize spell them', (w) => {
+    expect(wordMismatches([w, w.toLowerCase()])).toEqual([]);
+  });
+
   test('closestForm still builds az\'s parse of the form', () => {
     const p = az('Соединённых').find((x) => x.tag.POS === 'PRTF')!;
     const f = closestForm(p, ['PRTF', 'nomn', 'plur', 'past', 'pssv']);
@@ -131,6 +161,10 @@ withData('lemmas and the dictionary walk on real news (shared data)', () => {
   test('every parse of every distinct token of 200 articles, as written and in lower case', () => {
     expect(words.size).toBeGreaterThan(20000);
     expect(mismatches(words)).toEqual([]);
+  });
+
+  test('inflected and normal forms of every fourth distinct token of 200 articles', () => {
+    expect(wordMismatches([...words].filter((_, k) => k % 4 === 0))).toEqual([]);
   });
 
   test('the walk finds every lower-case token az finds as a name', () => {

@@ -2,6 +2,8 @@ import type Az from 'az';
 import { readRows } from '../data-file.js';
 import { lowerCased, startsUpper } from '../letters.js';
 import { posIdOf, posName } from '../morph/candidate.js';
+import { type DictionaryReading, firstFormWith, formWord, isDictionaryReading } from '../morph/lemma.js';
+import { isCorrection, tagOf } from '../morph/morphology.js';
 
 type Parse = Az.Parse;
 
@@ -17,14 +19,14 @@ const usableCache = new WeakMap<Parse[], Parse[]>();
 export function usableParses(all: Parse[]): Parse[] {
   // Most words have no such reading: the list itself, no copy and no cache entry.
   let clean = true;
-  for (let k = 0; k < all.length && clean; k++) clean = !(all[k].typosCnt > 0) && !(all[k].stutterCnt > 0);
+  for (let k = 0; k < all.length && clean; k++) clean = !isCorrection(all[k]);
   if (clean) return all;
   let u = usableCache.get(all);
   if (u === undefined) {
     // A loop, not filter: a filter in optimised code makes an empty result a small-integer array,
     // which the loops over parse lists have not met (see the note in entities/index.ts).
     u = [];
-    for (const p of all) if (!(p.typosCnt > 0) && !(p.stutterCnt > 0)) u.push(p);
+    for (const p of all) if (!isCorrection(p)) u.push(p);
     usableCache.set(all, u);
   }
   return u;
@@ -54,7 +56,7 @@ const DROP = new Set([...CASE_GRAMMEMES, 'anim', 'inan', 'Infr', 'Slng', 'Arch',
  * caseOf(morphology.parses('Казахстане')[0]); // 'loct'
  */
 export function caseOf(p: Parse): Case | undefined {
-  return caseOfTag(p.tag);
+  return caseOfTag(tagOf(p));
 }
 
 /**
@@ -84,7 +86,7 @@ const NONE: readonly Gender[] = Object.freeze([]);
  * gendersOf(morphology.parses('Анны')[0]); // ['femn']
  */
 export function gendersOf(p: Parse): readonly Gender[] {
-  return gendersOfTag(p.tag);
+  return gendersOfTag(tagOf(p));
 }
 
 /**
@@ -104,7 +106,7 @@ export function gendersOfTag(t: Az.Tag): readonly Gender[] {
  * isPlural(morphology.parses('Штатов')[0]); // true
  */
 export function isPlural(p: Parse): boolean {
-  return (tagCode(p.tag) & PLURAL) !== 0;
+  return (tagCode(tagOf(p)) & PLURAL) !== 0;
 }
 
 /**
@@ -128,7 +130,7 @@ const grammemeCache = new WeakMap<object, string[]>();
  * grammemes(morphology.parses('Токаева')[0]); // ['NOUN', 'anim', 'masc', 'Sgtm', 'Surn', 'sing', 'gent']
  */
 export function grammemes(p: Parse): string[] {
-  const tag = p.tag;
+  const tag = tagOf(p);
   let g = grammemeCache.get(tag);
   if (g === undefined) {
     g = tag.toString().split(/[ ,]/).filter((x) => x.length > 0);
@@ -144,7 +146,7 @@ export function grammemes(p: Parse): string[] {
  * hasGrammeme(morphology.parses('Токаева')[0], 'Surn'); // true
  */
 export function hasGrammeme(p: Parse, g: string): boolean {
-  return tagHas(p.tag, g);
+  return tagHas(tagOf(p), g);
 }
 
 /**
@@ -192,7 +194,7 @@ export function posOfTag(t: Az.Tag): string | undefined {
  * posOf(morphology.parses('комиссией')[0]); // 'NOUN'
  */
 export function posOf(p: Parse): string | undefined {
-  return posOfTag(p.tag);
+  return posOfTag(tagOf(p));
 }
 
 /** The number of a tag (see above), made the first time the tag is asked about. */
@@ -224,61 +226,64 @@ function tagCode(t: Az.Tag): number {
 export function nominativeOf(p: Parse, override?: { plural: boolean; gender?: Gender }): string | undefined {
   if (caseOf(p) === 'nomn' && override === undefined) return p.word;
   const want = override === undefined ? nominativeGrammemes(p) : overrideGrammemes(p, override);
-  let r = override === undefined ? inflectToNominative(p, want) : p.inflect(want);
+  if (isDictionaryReading(p)) {
+    // Spelt from az's tables rather than by az's inflect, which would build a parse per call and
+    // add a field to p (see lemma.ts).
+    let cell = override === undefined ? nominativeCell(p, want) : firstFormWith(p, want);
+    if (cell < 0) cell = firstFormWith(p, override === undefined ? (isPlural(p) ? NOMN_PLUR : NOMN_SING) : want.slice(0, 1).concat(want.slice(-2)));
+    return cell < 0 ? undefined : formWord(p, cell);
+  }
+  let r = p.inflect(want);
   if (!r) r = p.inflect(override === undefined ? ['nomn', isPlural(p) ? 'plur' : 'sing'] : want.slice(0, 1).concat(want.slice(-2)));
   return r && typeof r.word === 'string' ? r.word : undefined;
 }
+
+const NOMN_PLUR = Object.freeze(['nomn', 'plur']);
+const NOMN_SING = Object.freeze(['nomn', 'sing']);
 
 // The grammemes asked for depend on the tag only: cached per (shared) tag object. az reads them, never writes.
 const wantCache = new WeakMap<object, string[]>();
 
 /** `nomn` and every grammeme of the parse but case, POS, animacy and spelling variants. */
 function nominativeGrammemes(p: Parse): string[] {
-  let want = wantCache.get(p.tag);
+  const tag = tagOf(p);
+  let want = wantCache.get(tag);
   if (want === undefined) {
     want = ['nomn'];
-    for (const g of grammemes(p)) if (!DROP.has(g) && g !== p.tag.POS) want.push(g);
-    wantCache.set(p.tag, want);
+    for (const g of grammemes(p)) if (!DROP.has(g) && g !== tag.POS) want.push(g);
+    wantCache.set(tag, want);
   }
   return want;
 }
 
-/** A dictionary parse: az finds its inflected forms by scanning its paradigm's cells (`paradigmIdx`, `formIdx`). */
-interface DictionaryParse { paradigmIdx: number; formIdx: number }
-
-function isDictionaryParse(p: Parse): boolean {
-  return p.constructor.name === 'DictionaryParse' && typeof (p as unknown as DictionaryParse).paradigmIdx === 'number';
-}
-
 // az's `inflect(grammemes)` returns the first cell of the parse's paradigm whose tag has them all:
 // for `nominativeGrammemes` (one list per tag) that cell depends on (tag, paradigm) only. It is
-// kept here (-1: none), and the form is built from the cell's number, which is what az does
-// once it has found it. Bounded: dropped whole past CELL_CACHE_LIMIT entries.
+// kept here (-1: none). Bounded: dropped whole past CELL_CACHE_LIMIT entries.
 let cellCache = new WeakMap<object, Map<number, number>>();
 let cellCacheSize = 0;
 const CELL_CACHE_LIMIT = 200_000;
 
-function inflectToNominative(p: Parse, want: string[]): Parse | false {
-  if (!isDictionaryParse(p)) return p.inflect(want);
-  const paradigm = (p as unknown as DictionaryParse).paradigmIdx;
-  let cells = cellCache.get(p.tag);
+function nominativeCell(p: DictionaryReading, want: string[]): number {
+  const paradigm = p.paradigmIdx;
+  const tag = tagOf(p);
+  let cells = cellCache.get(tag);
   if (cells === undefined) {
     if (cellCacheSize > CELL_CACHE_LIMIT) { cellCache = new WeakMap(); cellCacheSize = 0; }
-    cellCache.set(p.tag, (cells = new Map()));
+    cellCache.set(tag, (cells = new Map()));
   }
-  const cell = cells.get(paradigm);
-  if (cell !== undefined) return cell < 0 ? false : p.inflect(cell);
-  const r = p.inflect(want);
-  cells.set(paradigm, r ? (r as unknown as DictionaryParse).formIdx : -1);
-  cellCacheSize++;
-  return r;
+  let cell = cells.get(paradigm);
+  if (cell === undefined) {
+    cells.set(paradigm, (cell = firstFormWith(p, want)));
+    cellCacheSize++;
+  }
+  return cell;
 }
 
 /** As `nominativeGrammemes`, number and gender replaced by the override's. */
 function overrideGrammemes(p: Parse, override: { plural: boolean; gender?: Gender }): string[] {
   const want: string[] = ['nomn'];
   for (const g of grammemes(p)) {
-    if (DROP.has(g) || g === p.tag.POS) continue;
+    if (DROP.has(g) || g === tagOf(p).POS) continue;
     if (g === 'sing' || g === 'plur' || g === 'masc' || g === 'femn' || g === 'neut' || g === 'Ms-f') continue;
     want.push(g);
   }

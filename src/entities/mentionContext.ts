@@ -236,8 +236,11 @@ function verbGender(doc: Doc, i: number, morphology: Morphology): Gender | undef
 }
 
 function computeVerbGender(doc: Doc, i: number, morphology: Morphology): Gender | undefined {
+  // Bounds tested rather than reading past the end (i is one past the last token after a final
+  // mention): an out-of-bounds read deoptimises the optimised callers.
+  if (i < 0 || i >= doc.tokens.length) return undefined;
   const t = doc.tokens[i];
-  if (t === undefined || t.kind !== 'word' || startsUpper(t.text)) return undefined;
+  if (t.kind !== 'word' || startsUpper(t.text)) return undefined;
   return VERB_GENDERS[formVerbGender(t.text, morphology)];
 }
 

@@ -1,6 +1,7 @@
 import type Az from 'az';
 import type { Morphology } from '../morph/morphology.js';
 import { BoundedCache } from '../morph/cache.js';
+import { normalWord } from '../morph/lemma.js';
 import { lowerCode } from '../letters.js';
 import { CASES, type Case, type Gender, caseOfTag, gendersOfTag, isPluralTag, posOfTag, tagHas, usableParses } from './grammar.js';
 
@@ -292,7 +293,7 @@ function knownAsWhole(word: string, ps: readonly Parse[]): boolean {
     if (!isKnown(p)) continue;
     const t = p.tag;
     if (p.score > 0 && (tagHas(t, 'Name') || tagHas(t, 'Surn') || tagHas(t, 'Geox') || tagHas(t, 'Orgn'))) {
-      const lemma = p.normalize()?.word;
+      const lemma = normalWord(p);
       if (typeof lemma === 'string' && lemma.split('-')[0] === word.toLowerCase().split('-')[0]) return true;
     }
   }

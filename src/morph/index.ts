@@ -15,7 +15,11 @@ export function morph(doc: Doc, morphology: Morphology): void {
   const n = tokens.length;
   if (scratch.forms.length < n) {
     const size = Math.max(n, 2 * scratch.forms.length);
-    scratch.forms = new Array<string>(size).fill(' ');
+    // Filled by a loop into a literal: `new Array(size).fill` gives a holey array whose kind its
+    // allocation site changes after the first one, a shape met first in the timed pass.
+    const forms: string[] = [];
+    for (let i = 0; i < size; i++) forms.push(' ');
+    scratch.forms = forms;
     scratch.bare = new Uint8Array(size);
   }
   const forms = scratch.forms;
@@ -50,7 +54,7 @@ export function morph(doc: Doc, morphology: Morphology): void {
 
 // The stage's lists of forms and of bare tokens, reused from document to document (morph does not
 // nest, and nothing keeps them past the call): longer than the document at hand, read up to n.
-const scratch = { forms: new Array<string>(0), bare: new Uint8Array(0) };
+const scratch = { forms: [] as string[], bare: new Uint8Array(0) };
 
 export { Morphology } from './morphology.js';
 export { analyseSentence } from './context.js';

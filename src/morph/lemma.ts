@@ -8,7 +8,7 @@ type Parse = Az.Parse;
  * An az DictionaryParse as read here: its word, the paradigm it was found in and its form there,
  * and what az's guessers put around the dictionary word (a prefix, a suffix).
  */
-interface DictionaryReading extends Parse {
+export interface DictionaryReading extends Parse {
   paradigm: Uint16Array;
   paradigmIdx: number;
   formCnt: number;
@@ -45,6 +45,9 @@ export function lemmaOf(p: Parse): string {
       const j = rule.want !== undefined ? closestIndex(p, rule) : -1;
       return lowerCased(spelling(p, j < 0 ? 0 : j)); // no such form: the paradigm's first, as normalize()
     }
+    // NUMR, NPRO: az's normalize(true), the first form of the same part of speech (else the first).
+    const j = firstFormOfPos(p);
+    return lowerCased(spelling(p, j < 0 ? 0 : j));
   } else rule = lemmaRule(p.tag);
   let n: Parse | false = rule.want !== undefined ? closest(p, rule) : p.normalize(rule.samePos);
   if (!n) n = p.normalize();
@@ -190,14 +193,7 @@ function matchingForms(p: Parse, paradigmIdx: number, paradigm: Uint16Array, cnt
   const want = rule.want!;
   const out: number[] = [];
   for (let i = 0; i < cnt; i++) {
-    const index = paradigm[cnt + i];
-    let t = tagByIndex.get(index);
-    if (t === undefined) {
-      const f = p.inflect(i);
-      if (!f) continue;
-      t = f.tag;
-      tagByIndex.set(index, t);
-    }
+    const t = formTag(p as DictionaryReading, i);
     if (!want.every((g) => t[g] !== undefined && t[g] !== false)) continue;
     if (rule.supr !== undefined && (t.Supr !== undefined) !== rule.supr) continue;
     // Name, Surn and Patr lexemes share paradigms (Сергей/Сергеевич): stay within the word's own.
@@ -211,8 +207,88 @@ function matchingForms(p: Parse, paradigmIdx: number, paradigm: Uint16Array, cnt
 
 let affixes: { prefixes: readonly string[]; suffixes: readonly string[] } | undefined | null;
 
+/**
+ * The tag of form i of a dictionary reading's paradigm, learnt once per tag index. az's constructor
+ * given an empty word reads the tag from az's table and spells nothing; az's `inflect(i)` would
+ * also call `base()` on p, which caches `_base` on it and so gives the parse objects that the
+ * later stages read a fifth shape (their reads of `tag` become megamorphic and deoptimise).
+ */
+function formTag(p: DictionaryReading, i: number): Az.Tag {
+  const index = p.paradigm[p.formCnt + i];
+  let t = tagByIndex.get(index);
+  if (t === undefined) {
+    t = new (p.constructor as new (word: string, paradigmIdx: number, formIdx: number) => Parse)('', p.paradigmIdx, i).tag;
+    tagByIndex.set(index, t);
+  }
+  return t;
+}
+
+/** The form `p.normalize(true)` picks: the paradigm's first with p's part of speech, −1 for none. */
+function firstFormOfPos(p: DictionaryReading): number {
+  const pos = p.tag.POS;
+  for (let i = 0; i < p.formCnt; i++) if (formTag(p, i).POS === pos) return i;
+  return -1;
+}
+
+/**
+ * The form az's `p.inflect(want)` picks for a dictionary reading: the paradigm's first whose tag
+ * has every grammeme of `want`; −1 for none.
+ *
+ * @example
+ * firstFormWith(az('Европейской')[0], ['nomn', 'femn', 'sing']); // the cell of 'европейская'
+ */
+export function firstFormWith(p: DictionaryReading, want: readonly string[]): number {
+  for (let i = 0; i < p.formCnt; i++) {
+    const t = formTag(p, i);
+    let all = true;
+    for (let k = 0; k < want.length && all; k++) all = !!t[want[k]];
+    if (all) return i;
+  }
+  return -1;
+}
+
+/**
+ * The `word` of az's `p.inflect(i)` for a dictionary reading (form i, without the prefix and
+ * suffix az's guessers put around the dictionary word), no parse built.
+ *
+ * @example
+ * formWord(az('Партиям')[0], 0); // 'партия'
+ */
+export function formWord(p: DictionaryReading, i: number): string {
+  const { prefixes, suffixes } = affixes!;
+  return prefixes[p.paradigm[2 * p.formCnt + i]] + baseOf(p) + suffixes[p.paradigm[i]];
+}
+
+/**
+ * The `word` of az's `p.inflect(want)`, undefined when az finds no such form or its parse has
+ * no word (a hyphenated pair).
+ *
+ * @example
+ * inflectedWord(az('политических')[0], ['femn', 'sing', 'nomn']); // 'политическая'
+ */
+export function inflectedWord(p: Parse, want: string[]): string | undefined {
+  if (isDictionaryReading(p)) {
+    const i = firstFormWith(p, want);
+    return i < 0 ? undefined : formWord(p, i);
+  }
+  const r = p.inflect(want);
+  return r && typeof r.word === 'string' ? r.word : undefined;
+}
+
+/**
+ * The `word` of az's `p.normalize()` (the paradigm's first form), undefined as inflectedWord.
+ *
+ * @example
+ * normalWord(az('Партиям')[0]); // 'партия'
+ */
+export function normalWord(p: Parse): string | undefined {
+  if (isDictionaryReading(p)) return formWord(p, 0);
+  const r = p.normalize();
+  return r && typeof r.word === 'string' ? r.word : undefined;
+}
+
 /** Whether p is az's DictionaryParse (and az's affix tables are at hand to spell its forms). */
-function isDictionaryReading(p: Parse): p is DictionaryReading {
+export function isDictionaryReading(p: Parse): p is DictionaryReading {
   if (p.paradigm === undefined || p.formCnt === undefined || p.paradigmIdx === undefined) return false;
   const d = p as Partial<DictionaryReading>;
   if (typeof d.formIdx !== 'number' || typeof d.prefix !== 'string' || typeof d.suffix !== 'string') return false;

@@ -387,7 +387,18 @@ function allClean(ps: readonly Parse[], form: string): boolean {
 
 /** A reading that fixes no typo or stutter, and takes no long word for an abbreviation. */
 function isClean(p: Parse, form: string): boolean {
-  return p.stutterCnt === 0 && p.typosCnt === 0 && !(form.length > 4 && parseInfo(p).abbr);
+  return !isCorrection(p) && !(form.length > 4 && parseInfo(p).abbr);
+}
+
+/**
+ * Whether az's reading fixes a typo or a stutter in the word. One function for all readers of
+ * these counts, as `tagOf` for tags.
+ *
+ * @example
+ * isCorrection(morphology.parses('гоол')[0]); // true: read as 'гол'
+ */
+export function isCorrection(p: Parse): boolean {
+  return p.stutterCnt > 0 || p.typosCnt > 0;
 }
 
 /** Whether a form has a stress mark (STRESS): a scan, not a regex run, for the many that have none. */
@@ -469,17 +480,30 @@ function tagsOf(parses: readonly Parse[]): readonly Az.Tag[] {
   return tagLists.intern(h, parses, sameTags, frozenTags);
 }
 
+/**
+ * A parse's tag. Every reader of parse tags goes through this one function so that they share one
+ * record of the parse classes met (az's Parse, DictionaryParse and CombinedParse, the lexicon's
+ * LexiconParse): this function meets them all from the first article, where a reader of its own
+ * would meet an abbreviation's plain Parse late and be deoptimised then.
+ *
+ * @example
+ * tagOf(morphology.parses('США')[0]).Abbr; // true
+ */
+export function tagOf(p: Parse): Az.Tag {
+  return p.tag;
+}
+
 function frozenTags(parses: readonly Parse[]): readonly Az.Tag[] {
   // A loop, not map: a map's array is holey in optimised code and packed in unoptimised code, and
   // the readers of the shared lists would meet both (and be deoptimised by the one they missed).
   const tags: Az.Tag[] = [];
-  for (let i = 0; i < parses.length; i++) tags.push(parses[i].tag);
+  for (let i = 0; i < parses.length; i++) tags.push(tagOf(parses[i]));
   return Object.freeze(tags);
 }
 
 function sameTags(list: readonly Az.Tag[], parses: readonly Parse[]): boolean {
   if (list.length !== parses.length) return false;
-  for (let i = 0; i < list.length; i++) if (list[i] !== parses[i].tag) return false;
+  for (let i = 0; i < list.length; i++) if (list[i] !== tagOf(parses[i])) return false;
   return true;
 }
 

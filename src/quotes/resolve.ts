@@ -7,6 +7,7 @@ import type { View } from './view.js';
 import type { Context } from '../context.js';
 import { readRows } from '../data-file.js';
 import { BoundedCache, detached } from '../morph/cache.js';
+import { inflectedWord } from '../morph/lemma.js';
 
 type Gender = 'masc' | 'femn' | 'plur' | undefined;
 
@@ -163,8 +164,8 @@ export class SpeakerResolver {
     // The context says the word is oblique, so a nominative reading («Петра» as a woman's name) yields to an oblique one.
     const oblique = tags.findIndex((t) => nameTag(t) && t.nomn !== true);
     if (oblique >= 0) {
-      const nom = v.ctx.morphology.parses(w)[oblique].inflect(['nomn']);
-      return nom ? capitalise(nom.word) : w;
+      const nom = inflectedWord(v.ctx.morphology.parses(w)[oblique], ['nomn']);
+      return nom !== undefined ? capitalise(nom) : w;
     }
     if (tags.some(nameTag)) return w;
     return mapParts(w, (part) => part.replace(/([бвгджзклмнпрстфхцчшщ])а$/u, '$1').replace(/([бвгджзклмнпрстфхцчшщ])я$/u, '$1ь'));
@@ -179,8 +180,8 @@ export class SpeakerResolver {
       const w = v.str(i);
       if (/^\p{Lu}{2,}$/u.test(w) || v.has(i, 'nomn')) { words.push(w); continue; }
       const k = v.ctx.morphology.tags(w).findIndex((t) => t.gent === true);
-      const nom = k >= 0 ? v.ctx.morphology.parses(w)[k].inflect(['nomn']) : false;
-      words.push(nom ? (v.isCapital(i) ? capitalise(nom.word) : nom.word) : w);
+      const nom = k >= 0 ? inflectedWord(v.ctx.morphology.parses(w)[k], ['nomn']) : undefined;
+      words.push(nom !== undefined ? (v.isCapital(i) ? capitalise(nom) : nom) : w);
     }
     return words.join(' ');
   }

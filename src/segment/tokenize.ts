@@ -499,12 +499,14 @@ class Scanner {
   emoticon(i: number): number {
     const text = this.text;
     if (i > 0 && this.cls(i - 1) === DIGIT) return i;
+    const n = text.length;
+    // Reads stay within the text (a read past its end deoptimises): `:` may be its last character.
     let j = i + 1;
-    if (text.charCodeAt(j) === HYPHEN) j++;
-    const c = text.charCodeAt(j);
+    if (j < n && text.charCodeAt(j) === HYPHEN) j++;
+    const c = j < n ? text.charCodeAt(j) : -1;
     if (c === CLOSE_PAREN || c === OPEN_PAREN) {
       if (c === CLOSE_PAREN && this.parenDepth > 0) return i;
-      while (text.charCodeAt(j) === c) j++;
+      while (j < n && text.charCodeAt(j) === c) j++;
       return this.isWordChar(j) ? i : j;
     }
     if ((c === 0x44 || c === 0x50) && !this.isWordChar(j + 1)) return j + 1; // D P

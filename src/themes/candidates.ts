@@ -4,6 +4,7 @@ import type { Doc, MorphTok } from '../doc.js';
 import type { Morphology } from '../morph/morphology.js';
 import { themeStopwords } from './lexicon.js';
 import { BoundedCache } from '../morph/cache.js';
+import { normalWord } from '../morph/lemma.js';
 import { foldYo, lowerCased, startsWithCapital } from '../letters.js';
 
 /** What pattern a candidate phrase came from. */
@@ -82,8 +83,8 @@ function nounLemma(ctx: Context, form: string, m: MorphTok): string {
     const tags = ctx.morphology.tags(form);
     for (let k = 0; k < tags.length; k++) {
       if (tags[k].POS !== 'NOUN' || tags[k].Pltm !== true) continue;
-      const word = ctx.morphology.parses(form)[k].normalize().word;
-      if (typeof word === 'string' && word !== '') return word.toLowerCase().replace(/ё/g, 'е');
+      const word = normalWord(ctx.morphology.parses(form)[k]);
+      if (word !== undefined && word !== '') return word.toLowerCase().replace(/ё/g, 'е');
     }
   }
   return plainLemma(form, m);

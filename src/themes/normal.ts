@@ -1,6 +1,7 @@
 import type { Context } from '../context.js';
 import type { Doc } from '../doc.js';
 import { Kind, plainLemma, type TokenFacts } from './candidates.js';
+import { inflectedWord, normalWord } from '../morph/lemma.js';
 
 const GENDERS = ['masc', 'femn', 'neut'];
 const inflectCache = new WeakMap<Context, Map<string, string>>();
@@ -36,10 +37,10 @@ function nounWord(doc: Doc, ctx: Context, facts: TokenFacts, i: number, plural =
  */
 function inflectLexeme(ctx: Context, form: string, pos: string, lemma: string, grammemes: string[]): string {
   for (const p of ctx.morphology.parses(form)) {
-    const normal = p.tag.POS === pos ? p.normalize().word : undefined;
-    if (typeof normal !== 'string' || normal.toLowerCase().replace(/ё/g, 'е') !== lemma) continue;
-    const inflected = p.inflect(grammemes);
-    return inflected && typeof inflected.word === 'string' ? inflected.word.toLowerCase().replace(/ё/g, 'е') : lemma;
+    const normal = p.tag.POS === pos ? normalWord(p) : undefined;
+    if (normal === undefined || normal.toLowerCase().replace(/ё/g, 'е') !== lemma) continue;
+    const inflected = inflectedWord(p, grammemes);
+    return inflected !== undefined ? inflected.toLowerCase().replace(/ё/g, 'е') : lemma;
   }
   return lemma;
 }
