@@ -160,6 +160,24 @@ describe('tagger form cache', () => {
     expect(listCachesForTests.tagAttrsSize()).toBe(before);
   });
 
+  test('rows stay right after the generations turned twice (a generation emptied and filled again)', () => {
+    const article = readFileSync(new URL('../fixtures/article.txt', import.meta.url), 'utf8');
+    const rowsOf = (): Uint32Array => extractFeatures(prepared(article, ctx), 18, ctx.morphology, true).attrs.slice();
+    restartRowIds();
+    const first = rowsOf();
+    // 70 000 distinct forms: more than two generations' worth, so the article's rows are dropped
+    // and its generation is emptied and filled again with other forms.
+    const filler = prepared(Array.from({ length: 70_000 }, (_, i) => String(i)).join(' '), ctx);
+    extractFeatures(filler, 18, ctx.morphology, true);
+    const doc = prepared(article, ctx);
+    const again = extractFeatures(doc, 18, ctx.morphology, true).attrs.slice();
+    expect(again).toEqual(first);
+    for (let i = 0; i < doc.tokens.length; i++) {
+      const row = again.subarray((i + 2) * N_ATTR, (i + 3) * N_ATTR);
+      expect(MORPH_ATTRS.map((a) => row[a])).toEqual(expectedMorphAttrs(doc.morph[i], doc.tokens[i].kind));
+    }
+  });
+
   test('a tag list met with another POS gets that POS\'s attributes', () => {
     const tags = Object.freeze(['inan', 'femn', 'sing', 'gent']);
     for (const pos of ['NOUN', 'ADJF', undefined, 'NOUN']) {

@@ -36,7 +36,7 @@ export function normalizeMention(doc: Doc, tokStart: number, tokEnd: number, typ
   const normal = assemble(doc, tokStart, tokEnd, units, forms);
   const { cases, hintSlots, verbBefore, verbAfter } = context;
   if (earlier === undefined) normalised.set(text, (earlier = freshList())); // not a literal: see fresh-list.ts
-  earlier.push({ tokStart, tokEnd, type, cases, hintSlots, verbBefore, verbAfter, normal });
+  earlier.push(new Normalised(tokStart, tokEnd, type, cases, hintSlots, verbBefore, verbAfter, normal));
   return normal;
 }
 
@@ -44,7 +44,21 @@ export function normalizeMention(doc: Doc, tokStart: number, tokEnd: number, typ
  * A mention already normalised in a document: where it stands, its type, what its surroundings
  * said (the document-wide evidence is the same for all its mentions), and its nominative.
  */
-interface Normalised extends Pick<MentionContext, 'cases' | 'hintSlots' | 'verbBefore' | 'verbAfter'> { tokStart: number; tokEnd: number; type: EntityType; normal: string }
+class Normalised {
+  // A class rather than an object literal: V8 pretenured the literal during the first documents
+  // (see fresh-list.ts), so a document's records died in the old generation; `new` has no
+  // allocation site and always allocates young.
+  constructor(
+    readonly tokStart: number,
+    readonly tokEnd: number,
+    readonly type: EntityType,
+    readonly cases: MentionContext['cases'],
+    readonly hintSlots: number,
+    readonly verbBefore: MentionContext['verbBefore'],
+    readonly verbAfter: MentionContext['verbAfter'],
+    readonly normal: string,
+  ) {}
+}
 
 // Per document, by the mention's text.
 const normalisedCache = new WeakMap<Doc, Map<string, Normalised[]>>();

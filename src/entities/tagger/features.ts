@@ -265,7 +265,7 @@ class FormGeneration {
    * Per row its text, kind, analysis and previous analysis (REF_…), side by side: a lookup reads
    * the first three, and from one array they mostly come in one cache line.
    */
-  private readonly refs: Array<string | MorphTok | undefined> = [];
+  private readonly refs: Array<string | MorphTok | undefined> = new Array<string | MorphTok | undefined>(FORM_LIMIT * REFS).fill(undefined);
   readonly vals = new Uint32Array(FORM_LIMIT * N_ATTR);
   /** Per row the N_MORPH analysis attributes (MORPH_ATTRS order) of the previous analysis. */
   readonly prevVals = new Uint32Array(FORM_LIMIT * N_MORPH);
@@ -298,7 +298,11 @@ class FormGeneration {
     const row = this.size++;
     slots[s] = row + 1;
     // A token's text may be a slice of its article: a copy, so the cache does not keep articles alive.
-    this.refs.push(detached(text), kind, undefined, undefined);
+    const refs = this.refs, at = row * REFS;
+    refs[at + REF_TEXT] = detached(text);
+    refs[at + REF_KIND] = kind;
+    refs[at + REF_MORPH] = undefined;
+    refs[at + REF_PREV] = undefined;
     return row;
   }
 
@@ -358,8 +362,10 @@ class FormGeneration {
 
   clear(): void {
     this.slots.fill(0);
+    // Emptied in place: a list grown again by push after each turn of the generations left ~5 MB of
+    // outgrown backing stores (large objects, freed only by a full collection) per turn.
+    this.refs.fill(undefined, 0, this.size * REFS);
     this.size = 0;
-    this.refs.length = 0;
   }
 }
 
