@@ -11,6 +11,9 @@ const out = (o) => process.stdout.write(JSON.stringify(o) + '\n');
 const sample = readFileSync(new URL('../fixtures/article.txt', import.meta.url), 'utf8');
 const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 const rssMb = () => process.resourceUsage().maxRSS / 1024;
+// The package's entry point, as `import 'rutext'` loads it: the bundle (scripts/bundle.mjs), or
+// dist/index.js for a build from before the bundle existed (BENCH_DIST pointing at an older build).
+const entry = existsSync(new URL(`${dist}/bundle/index.js`, import.meta.url)) ? `${dist}/bundle/index.js` : `${dist}/index.js`;
 
 /**
  * CPU ms of this process's main thread and of all its other threads (V8's optimising compiler
@@ -34,7 +37,7 @@ function threadCpuMs() {
 
 if (mode === 'startup') {
   const w0 = performance.now(), c0 = cpu();
-  const { createAnalyzer } = await import(`${dist}/index.js`);
+  const { createAnalyzer } = await import(entry);
   const w1 = performance.now(), c1 = cpu();
   createAnalyzer().analyze(sample);
   const w2 = performance.now(), c2 = cpu();
@@ -51,7 +54,8 @@ if (limitArg) texts = texts.slice(0, Number(limitArg));
 if (typeof globalThis.gc === 'function') globalThis.gc();
 const bytes = texts.reduce((a, t) => a + Buffer.byteLength(t), 0);
 
-const { createAnalyzer } = await import(`${dist}/index.js`);
+// The per-stage modes below load the unbundled stage modules instead, so only the others load the entry.
+const { createAnalyzer } = ['pipeline', 'long', 'scale'].includes(mode) ? await import(entry) : {};
 
 /** CPU ms of one pass of fn over the corpus (the best of `reps` passes). */
 function timeIt(fn, reps = 1) {

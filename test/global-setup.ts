@@ -1,4 +1,4 @@
-// Builds dist/ for the tests that run the command line (bin/rutext.js imports dist/cli/main.js and
+// Builds dist/ for the tests that run the command line (bin/rutext.js imports dist/bundle/cli.js and
 // batch workers load dist/cli/worker.js), only when dist is missing or older than src/. Usable as
 // jest's globalSetup and from a beforeAll: a lock directory keeps parallel test files from building
 // at the same time.
@@ -21,7 +21,7 @@ function newest(dir: string): number {
 }
 
 function stale(): boolean {
-  const main = join(root, 'dist/cli/main.js');
+  const main = join(root, 'dist/bundle/cli.js');
   const worker = join(root, 'dist/cli/worker.js');
   if (!existsSync(main) || !existsSync(worker)) return true;
   return newest(join(root, 'src')) > Math.min(statSync(main).mtimeMs, statSync(worker).mtimeMs);
@@ -31,7 +31,7 @@ function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
-/** Builds dist/ when it is missing or older than src/ (tsc, then the data files). */
+/** Builds dist/ when it is missing or older than src/ (tsc, the data files, then the bundle). */
 export function ensureBuilt(): void {
   if (!stale()) return;
   const lock = join(tmpdir(), `rutext-build-${createHash('sha1').update(root).digest('hex').slice(0, 12)}.lock`);
@@ -58,7 +58,9 @@ export function ensureBuilt(): void {
     if (tsc.status !== 0) process.stderr.write(`ensureBuilt: tsc reported errors (the JS was emitted):\n${tsc.stdout.slice(0, 2000)}\n`);
     const copy = spawnSync(process.execPath, [join(root, 'scripts/copy-data.mjs')], { cwd: root, encoding: 'utf8' });
     if (copy.status !== 0) throw new Error(`copy-data failed: ${copy.stderr}`);
-    if (!existsSync(join(root, 'dist/cli/main.js'))) throw new Error('build produced no dist/cli/main.js');
+    const bundle = spawnSync(process.execPath, [join(root, 'scripts/bundle.mjs')], { cwd: root, encoding: 'utf8' });
+    if (bundle.status !== 0) throw new Error(`bundle failed: ${bundle.stderr}`);
+    if (!existsSync(join(root, 'dist/bundle/cli.js'))) throw new Error('build produced no dist/bundle/cli.js');
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }

@@ -1,0 +1,66 @@
+// The package's entry points are the bundle of scripts/bundle.mjs, not the modules tested elsewhere
+// (from src/). These tests load the built bundle in a fresh node process, as a user's import does,
+// and hold it to the same answers as the sources: every module must still find its own data files
+// (two stages have a roles.tsv) and bundling must not change what any stage computes.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createAnalyzer } from '../src/index.js';
+import { ensureBuilt, repoRoot } from './global-setup.js';
+
+beforeAll(() => ensureBuilt(), 240_000);
+
+const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { main: string; exports: { '.': { import: string; types: string } } };
+
+/** Runs an ES module snippet in a fresh node process; returns its stdout. */
+function runModule(code: string, input: string): string {
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: repoRoot, input, encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`node exited ${r.status}: ${r.stderr.slice(0, 2000)}`);
+  return r.stdout;
+}
+
+describe('the bundled entry point', () => {
+  test('package.json points at files the build wrote', () => {
+    for (const p of [pkg.main, pkg.exports['.'].import, pkg.exports['.'].types]) expect(existsSync(join(repoRoot, p))).toBe(true);
+    expect(pkg.exports['.'].import).toBe(pkg.main);
+    expect(readFileSync(join(repoRoot, 'bin/rutext.js'), 'utf8')).toContain('../dist/bundle/cli.js');
+  });
+
+  test('every data file the bundle names by a module\'s own location exists there', () => {
+    // scripts/bundle.mjs writes `new URL('./file', new URL('../stage/module.js', import.meta.url).href)`;
+    // some of these files are read only on rare paths, so the analyses below need not reach them all.
+    const dir = join(repoRoot, 'dist/bundle');
+    const found: string[] = [];
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.js'))) {
+      const code = readFileSync(join(dir, f), 'utf8');
+      for (const m of code.matchAll(/new URL\("([^"$`]+)", new URL\("([^"]+)", import\.meta\.url\)\.href\)/g)) {
+        found.push(fileURLToPath(new URL(m[1], new URL(m[2], pathToFileURL(join(dir, f))))));
+      }
+    }
+    expect(found.length).toBeGreaterThan(10);
+    expect(found.filter((p) => !existsSync(p))).toEqual([]);
+  });
+
+  test('gives the same analyses as the sources, tokens included', () => {
+    // The sample, then texts that reach the lexicons of every stage (quotes, roles, themes, layout).
+    const texts = [
+      readFileSync(join(repoRoot, 'fixtures/article.txt'), 'utf8'),
+      '«Мы готовы к диалогу», — заявил глава МИД России Сергей Лавров журналистам в Москве.',
+      'Президент Франции Эмманюэль Макрон сообщил, что Париж поддержит инициативу.\n\nПодписывайтесь на наш канал.',
+      'The minister said the talks would continue next week.',
+    ];
+    const entry = pathToFileURL(join(repoRoot, pkg.exports['.'].import)).href;
+    const code = `import { readFileSync } from 'node:fs';
+      import { createAnalyzer } from ${JSON.stringify(entry)};
+      const a = createAnalyzer();
+      const texts = JSON.parse(readFileSync(0, 'utf8'));
+      process.stdout.write(JSON.stringify(texts.map((t) => a.analyze(t, { tokens: true }))));`;
+    const fromBundle = JSON.parse(runModule(code, JSON.stringify(texts))) as unknown[];
+    const a = createAnalyzer();
+    const fromSources = JSON.parse(JSON.stringify(texts.map((t) => a.analyze(t, { tokens: true })))) as unknown[];
+    expect(fromBundle).toEqual(fromSources);
+    // Not a comparison of two empty answers: the sample's seven quotes came through.
+    expect((fromBundle[0] as { quotes: unknown[] }).quotes).toHaveLength(7);
+  }, 120_000);
+});
