@@ -1,5 +1,6 @@
 // Bundles the compiled modules (dist/, from tsc) into dist/bundle/: one file for the library
-// (`import 'rutext'`) and one for the command line, sharing a chunk. Loading one file instead of
+// (`import 'rutext'`), one for the command line and one for `rutext batch`'s worker threads,
+// sharing a chunk. Loading one file instead of
 // ~90 cuts the import of the package by about half (module resolution and per-module compilation
 // set-up dominate it; see README "Speed and memory").
 //
@@ -7,7 +8,7 @@
 // and two stages have files of the same name, so the bundle keeps every module's own location: each
 // module's `import.meta.url` is replaced by the URL its unbundled copy in dist/ has, computed from the
 // bundle file's own URL. The data files stay where scripts/copy-data.mjs puts them, and the unbundled
-// modules stay too (batch workers and the bench's per-stage timings load them).
+// modules stay too (the bench's per-stage timings load them).
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -36,7 +37,7 @@ const ownLocation = {
 // Chunk names carry a content hash: clear the folder so no chunk of an earlier build stays beside the new one.
 rmSync(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: { index: resolve(dist, 'index.js'), cli: resolve(dist, 'cli/main.js') },
+  entryPoints: { index: resolve(dist, 'index.js'), cli: resolve(dist, 'cli/main.js'), worker: resolve(dist, 'cli/worker.js') },
   outdir,
   bundle: true,
   splitting: true,

@@ -25,6 +25,8 @@ describe('the bundled entry point', () => {
     for (const p of [pkg.main, pkg.exports['.'].import, pkg.exports['.'].types]) expect(existsSync(join(repoRoot, p))).toBe(true);
     expect(pkg.exports['.'].import).toBe(pkg.main);
     expect(readFileSync(join(repoRoot, 'bin/rutext.js'), 'utf8')).toContain('../dist/bundle/cli.js');
+    // rutext batch's worker threads load the bundled worker when it is there (batch-command.ts).
+    expect(existsSync(join(repoRoot, 'dist/bundle/worker.js'))).toBe(true);
   });
 
   test('every data file the bundle names by a module\'s own location exists there', () => {
