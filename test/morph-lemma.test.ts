@@ -12,6 +12,8 @@ import type Az from 'az';
 import { loadAz, mayBeInDictionary, parseDefault } from '../src/morph/az.js';
 import { closestForm, inflectedWord, lemmaOf, normalWord } from '../src/morph/lemma.js';
 import { tokenize } from '../src/segment/tokenize.js';
+import { C_PARSE } from '../src/morph/candidate.js';
+import { Morphology } from '../src/morph/morphology.js';
 
 type Parse = Az.Parse;
 const az = loadAz();
@@ -137,6 +139,22 @@ describe('lemma of a dictionary reading spelt from the paradigm table', () => {
     const p = az('Соединённых').find((x) => x.tag.POS === 'PRTF')!;
     const f = closestForm(p, ['PRTF', 'nomn', 'plur', 'past', 'pssv']);
     expect(f && f.toString()).toBe('соединённые');
+  });
+});
+
+describe('the most probable candidate\'s MorphTok, made with the candidates', () => {
+  // Its POS is taken from the tag's TagInfo (a canonical string) rather than from the tag: same
+  // text, and undefined where the tag has none.
+  test.each(WORDS)('%s: POS as the parse it was made from gives it', (w) => {
+    const m = new Morphology();
+    for (const form of [w, w.toLowerCase()]) {
+      const info = m.formInfo(form);
+      if (info.count === 0) continue;
+      const tok = info.tok(0, m);
+      const p = m.parses(form)[info.data[C_PARSE]];
+      if (p === undefined) continue; // a reading rutext made itself
+      expect(tok.pos).toBe(p.tag.POS);
+    }
   });
 });
 

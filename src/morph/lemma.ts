@@ -39,8 +39,8 @@ export function lemmaOf(p: Parse): string {
   let rule: FormRule | undefined;
   if (isDictionaryReading(p)) {
     const index = p.paradigm[p.formCnt + p.formIdx];
-    rule = rulesByTagIndex.get(index);
-    if (rule === undefined) rulesByTagIndex.set(index, (rule = lemmaRule(p.tag)));
+    rule = rulesByTagIndex[index];
+    if (rule === undefined) rule = learnRule(index, p.tag);
     if (!rule.samePos) {
       const j = rule.want !== undefined ? closestIndex(p, rule) : -1;
       return lowerCased(spelling(p, j < 0 ? 0 : j)); // no such form: the paradigm's first, as normalize()
@@ -70,7 +70,8 @@ export function closestForm(p: Parse, want: string[]): Parse | false {
  * What the lemma of a reading with this tag is: the closest form with `want` (and Supr as
  * `supr` says, when defined, and the word's own Name/Surn/Patr bits), or the paradigm's first
  * form of the same part of speech (`samePos`), or its first form. Rules with the same request
- * are one object, which keeps the matching forms of each paradigm (`forms`, by paradigm number).
+ * are one object, which keeps the matching forms of each paradigm (`forms`, by paradigm number:
+ * an array, read once per new word, where a Map would hash the number).
  */
 interface FormRule {
   readonly want: string[] | undefined;
@@ -79,7 +80,7 @@ interface FormRule {
   readonly name: boolean;
   readonly surn: boolean;
   readonly patr: boolean;
-  readonly forms: Map<number, readonly number[]>;
+  forms: Array<readonly number[] | undefined>;
 }
 
 // The grammemes lemmaOf asks for.
@@ -91,12 +92,32 @@ const FIRST_FORM: FormRule = plainRule(false);
 const SAME_POS: FormRule = plainRule(true);
 
 function plainRule(samePos: boolean): FormRule {
-  return { want: undefined, supr: undefined, samePos, name: false, surn: false, patr: false, forms: new Map() };
+  return { want: undefined, supr: undefined, samePos, name: false, surn: false, patr: false, forms: [] };
 }
 
-// lemmaOf's rule per tag: by az's tag number for a dictionary reading, else by tag object.
-const rulesByTagIndex = new Map<number, FormRule>();
+// lemmaOf's rule per tag: by az's tag number for a dictionary reading (an array read, where a
+// Map of numbers hashes each; az's tag numbers are below 2^16), else by tag object.
+let rulesByTagIndex: Array<FormRule | undefined> = [];
 const rulesByTag = new WeakMap<object, FormRule>();
+
+/** lemmaRule(tag), kept as the rule of az's tag number `index`. */
+function learnRule(index: number, tag: Az.Tag): FormRule {
+  const rule = lemmaRule(tag);
+  rulesByTagIndex = grownTo(rulesByTagIndex, index);
+  rulesByTagIndex[index] = rule;
+  return rule;
+}
+
+/**
+ * `list` with room for index `i`: filled with undefined up to twice its length (or i + 1), so the
+ * array stays packed (a write past its end would make it holey, or a dictionary).
+ */
+function grownTo<T>(list: Array<T | undefined>, i: number): Array<T | undefined> {
+  if (i < list.length) return list;
+  const grown = new Array<T | undefined>(Math.max(i + 1, 2 * list.length, 64)).fill(undefined);
+  for (let k = 0; k < list.length; k++) grown[k] = list[k];
+  return grown;
+}
 
 function lemmaRule(tag: Az.Tag): FormRule {
   let rule = rulesByTag.get(tag);
@@ -138,7 +159,7 @@ function formRule(want: string[], supr: boolean | undefined, t0: Az.Tag): FormRu
   const key = `${want.join(',')}|${supr === undefined ? 0 : supr ? 1 : 2}${name ? 1 : 0}${surn ? 1 : 0}${patr ? 1 : 0}`;
   let rule = formRules.get(key);
   if (rule === undefined) {
-    rule = { want: want.slice(), supr, samePos: false, name, surn, patr, forms: new Map() }; // kept: not the caller's array
+    rule = { want: want.slice(), supr, samePos: false, name, surn, patr, forms: [] }; // kept: not the caller's array
     formRules.set(key, rule);
   }
   return rule;
@@ -170,13 +191,18 @@ function closestIndex(p: DictionaryReading, rule: FormRule): number {
   const P = p.paradigm;
   const n = p.formCnt;
   const word = p.toString();
-  const base = baseOf(p);
+  // The base (baseOf) as a range of p.word, compared in place rather than cut out: substring's
+  // bounds, clamped to the word and swapped when reversed, as baseOf's substring takes them.
+  const w = p.word;
+  let from = Math.min(prefixes[P[2 * n + p.formIdx]].length, w.length);
+  let to = Math.min(Math.max(w.length - suffixes[P[p.formIdx]].length, 0), w.length);
+  if (from > to) { const t = from; from = to; to = t; }
   let best = -1;
   let bestLen = -1;
   const forms = matchingForms(p, p.paradigmIdx, P, n, rule);
   for (let k = 0; k < forms.length; k++) {
     const i = forms[k];
-    const l = sharedStart(word, prefixes[P[2 * n + i]], p.prefix, base, suffixes[P[i]], p.suffix);
+    const l = sharedStart(word, prefixes[P[2 * n + i]], p.prefix, w, from, to, suffixes[P[i]], p.suffix);
     if (l > bestLen) { best = i; bestLen = l; }
   }
   return best;
@@ -184,11 +210,11 @@ function closestIndex(p: DictionaryReading, rule: FormRule): number {
 
 // az's tags by their index in its tag table, learnt as paradigms are read: a paradigm is a list of
 // tag indices, so its forms' tags can be tested without building each form.
-const tagByIndex = new Map<number, Az.Tag>();
+let tagByIndex: Array<Az.Tag | undefined> = [];
 
 /** The forms of a paradigm that the rule wants, computed once per paradigm and rule. */
 function matchingForms(p: Parse, paradigmIdx: number, paradigm: Uint16Array, cnt: number, rule: FormRule): readonly number[] {
-  let list = rule.forms.get(paradigmIdx);
+  let list = paradigmIdx < rule.forms.length ? rule.forms[paradigmIdx] : undefined;
   if (list !== undefined) return list;
   const want = rule.want!;
   const out: number[] = [];
@@ -201,7 +227,8 @@ function matchingForms(p: Parse, paradigmIdx: number, paradigm: Uint16Array, cnt
     out.push(i);
   }
   list = out;
-  rule.forms.set(paradigmIdx, list);
+  rule.forms = grownTo(rule.forms, paradigmIdx);
+  rule.forms[paradigmIdx] = list;
   return list;
 }
 
@@ -215,10 +242,11 @@ let affixes: { prefixes: readonly string[]; suffixes: readonly string[] } | unde
  */
 function formTag(p: DictionaryReading, i: number): Az.Tag {
   const index = p.paradigm[p.formCnt + i];
-  let t = tagByIndex.get(index);
+  let t = index < tagByIndex.length ? tagByIndex[index] : undefined;
   if (t === undefined) {
     t = new (p.constructor as new (word: string, paradigmIdx: number, formIdx: number) => Parse)('', p.paradigmIdx, i).tag;
-    tagByIndex.set(index, t);
+    tagByIndex = grownTo(tagByIndex, index);
+    tagByIndex[index] = t;
   }
   return t;
 }
@@ -309,17 +337,19 @@ function spelling(p: DictionaryReading, j: number): string {
   return prefixes[p.paradigm[2 * p.formCnt + j]] + p.prefix + baseOf(p) + suffixes[p.paradigm[j]] + p.suffix;
 }
 
-/** How many first letters `word` shares with a + b + c + d + e (not built). */
-function sharedStart(word: string, a: string, b: string, c: string, d: string, e: string): number {
+/** How many first letters `word` shares with a + b + c.slice(from, to) + d + e (not built). */
+function sharedStart(word: string, a: string, b: string, c: string, from: number, to: number, d: string, e: string): number {
   let at = 0;
   let l = 0;
   for (let k = 0; k < 5; k++) {
     const piece = k === 0 ? a : k === 1 ? b : k === 2 ? c : k === 3 ? d : e;
-    const n = Math.min(piece.length, word.length - at);
+    const start = k === 2 ? from : 0;
+    const length = k === 2 ? to - from : piece.length;
+    const n = Math.min(length, word.length - at);
     let i = 0;
-    while (i < n && piece.charCodeAt(i) === word.charCodeAt(at + i)) i++;
+    while (i < n && piece.charCodeAt(start + i) === word.charCodeAt(at + i)) i++;
     l = at + i;
-    if (i < piece.length) return l;
+    if (i < length) return l;
     at = l;
   }
   return l;

@@ -351,7 +351,9 @@ export class Morphology {
       // The most probable reading is nearly always the one chosen: its lemma is made now, from the
       // parse at hand, rather than by looking the parse up again when it is first chosen.
       const lemma = fixed ?? (out.count === 0 ? this.cachedCopy(lemmaOf(p), form) : undefined);
-      const made = lemma !== undefined ? { lemma, pos: p.tag.POS, tags: info.list } : undefined;
+      // The POS as the TagInfo keeps it (the same string, canonical, no load from a tag of one of
+      // thousands of shapes); a tag without one (posId 0) gives its own undefined.
+      const made = lemma !== undefined ? { lemma, pos: info.posId !== 0 ? info.pos : p.tag.POS, tags: info.list } : undefined;
       out.add(info, p.score, isKnown ? F.Known : 0, made, ps === all ? j : all.indexOf(p));
     }
     // A capitalised word the dictionary lacks may be a foreign name that does not decline
