@@ -1,5 +1,5 @@
 // Builds dist/ for the tests that run the command line (bin/rutext.js imports dist/bundle/cli.js and
-// batch workers load dist/cli/worker.js), only when dist is missing or older than src/. Usable as
+// batch workers load dist/bundle/worker.js), only when dist is missing or older than src/. Usable as
 // jest's globalSetup and from a beforeAll: a lock directory keeps parallel test files from building
 // at the same time.
 import { spawnSync } from 'node:child_process';
@@ -22,7 +22,7 @@ function newest(dir: string): number {
 
 function stale(): boolean {
   const main = join(root, 'dist/bundle/cli.js');
-  const worker = join(root, 'dist/cli/worker.js');
+  const worker = join(root, 'dist/bundle/worker.js');
   if (!existsSync(main) || !existsSync(worker)) return true;
   return newest(join(root, 'src')) > Math.min(statSync(main).mtimeMs, statSync(worker).mtimeMs);
 }

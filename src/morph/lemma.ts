@@ -191,12 +191,10 @@ function closestIndex(p: DictionaryReading, rule: FormRule): number {
   const P = p.paradigm;
   const n = p.formCnt;
   const word = p.toString();
-  // The base (baseOf) as a range of p.word, compared in place rather than cut out: substring's
-  // bounds, clamped to the word and swapped when reversed, as baseOf's substring takes them.
+  // The base (baseOf) as a range of p.word, compared in place rather than cut out.
   const w = p.word;
-  let from = Math.min(prefixes[P[2 * n + p.formIdx]].length, w.length);
-  let to = Math.min(Math.max(w.length - suffixes[P[p.formIdx]].length, 0), w.length);
-  if (from > to) { const t = from; from = to; to = t; }
+  baseBounds(p);
+  const from = baseFrom, to = baseTo;
   let best = -1;
   let bestLen = -1;
   const forms = matchingForms(p, p.paradigmIdx, P, n, rule);
@@ -326,9 +324,26 @@ export function isDictionaryReading(p: Parse): p is DictionaryReading {
 
 /** az's `base()` of a reading: its word without its form's paradigm prefix and suffix. */
 function baseOf(p: DictionaryReading): string {
+  baseBounds(p);
+  return p.word.slice(baseFrom, baseTo);
+}
+
+// Where baseBounds last found a base in its word: [baseFrom, baseTo).
+let baseFrom = 0;
+let baseTo = 0;
+
+/**
+ * Sets baseFrom and baseTo to p's base within p.word: the word without its form's paradigm prefix
+ * and suffix, bounded as `substring` bounds them (clamped to the word, swapped when reversed), as
+ * az cuts it. Two numbers, not an object, because closestIndex asks once per new word.
+ */
+function baseBounds(p: DictionaryReading): void {
   const { prefixes, suffixes } = affixes!;
-  const w = p.word;
-  return w.substring(prefixes[p.paradigm[2 * p.formCnt + p.formIdx]].length, w.length - suffixes[p.paradigm[p.formIdx]].length);
+  const len = p.word.length;
+  const a = Math.min(prefixes[p.paradigm[2 * p.formCnt + p.formIdx]].length, len);
+  const b = Math.min(Math.max(len - suffixes[p.paradigm[p.formIdx]].length, 0), len);
+  baseFrom = Math.min(a, b);
+  baseTo = Math.max(a, b);
 }
 
 /** `p.inflect(j).toString()`: form j of p's paradigm, as az spells it. */
