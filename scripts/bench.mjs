@@ -46,6 +46,9 @@ const grow = child('pipeline', [`--heap-growing-percent=${GROW}`]);
 // And with V8's semi-spaces capped at 8 MB instead of 16: the young generation's share of the peak.
 const SEMI = 8;
 const semi = child('pipeline', [`--max-semi-space-size=${SEMI}`]);
+// And with V8's helper threads off (`node --single-threaded`: no concurrent compiler, marking or
+// parallel scavenges): what rutext costs on one core that does everything, V8's work included.
+const single = child('pipeline', ['--single-threaded']);
 const long = existsSync(warmCorpus) ? child('long') : undefined;
 const st = child('stages');
 const mo = child('morph');
@@ -82,6 +85,7 @@ console.log(capped === undefined
   : `with \`node --max-old-space-size=${HEAP_CAP}\`: peak RSS ${fmt(capped.maxRssMb)} MB, ${fmt(capped.rows[0].docsPerSec)} articles/s (${(capped.rows[0].docsPerSec / capped.rows[1].docsPerSec).toFixed(3)} × regex tokenizer)\n`);
 console.log(`with \`node --heap-growing-percent=${GROW}\`: peak RSS ${fmt(grow.maxRssMb)} MB, ${fmt(grow.rows[0].docsPerSec)} articles/s (${(grow.rows[0].docsPerSec / grow.rows[1].docsPerSec).toFixed(3)} × regex tokenizer)\n`);
 console.log(`with \`node --max-semi-space-size=${SEMI}\`: peak RSS ${fmt(semi.maxRssMb)} MB, ${fmt(semi.rows[0].docsPerSec)} articles/s (${(semi.rows[0].docsPerSec / semi.rows[1].docsPerSec).toFixed(3)} × regex tokenizer)\n`);
+console.log(`with \`node --single-threaded\` (V8's work on the main thread too): ${fmt(single.rows[0].docsPerSec)} articles/s (${(single.rows[0].docsPerSec / single.rows[1].docsPerSec).toFixed(3)} × regex tokenizer), peak RSS ${fmt(single.maxRssMb)} MB\n`);
 if (pipe.threads !== undefined) {
   const { mainMs, othersMs } = pipe.threads;
   console.log(`CPU of the whole-pipeline pass by thread: main thread ${fmt(mainMs)} ms (${fmt(pipe.docs / (mainMs / 1000))} articles/s on it alone), V8's other threads (optimising compiler, GC helpers) ${fmt(othersMs)} ms, ${fmt(100 * othersMs / (mainMs + othersMs))} % of the process's CPU\n`);
