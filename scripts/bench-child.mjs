@@ -72,7 +72,9 @@ if (mode === 'pipeline') {
   // The whole pipeline as a user runs it: one analyzer, every article once after a warm-up.
   // Peak RSS is this process's, so it is the memory of one analyzer over the corpus.
   const harnessRssMb = rssMb(); // the corpus in memory, no analyzer yet
-  const analyzer = createAnalyzer();
+  // BENCH_LAYERS=entities,themes: an analyzer asked for those layers only (options.layers).
+  const layers = process.env.BENCH_LAYERS ? process.env.BENCH_LAYERS.split(',') : undefined;
+  const analyzer = createAnalyzer(layers === undefined ? undefined : { layers });
   for (const t of texts.slice(0, 50)) analyzer.analyze(t); // warm-up: resources, JIT, caches
   const rows = [];
   const add = (name, ms) => rows.push({ name, ms, docsPerSec: texts.length / (ms / 1000), mbPerSec: bytes / 1e6 / (ms / 1000) });

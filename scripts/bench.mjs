@@ -21,10 +21,10 @@ const limit = Number(process.env.BENCH_LIMIT ?? 0) || undefined;
 // The long-run measurement warms the analyzer on this other corpus of the same source first.
 const warmCorpus = resolve(data, 'kw/russia_today_1.jsonlines');
 
-function child(mode, nodeFlags = []) {
+function child(mode, nodeFlags = [], env = {}) {
   // --expose-gc lets the child collect its own corpus-reading garbage before it measures.
   const r = spawnSync(process.execPath, ['--expose-gc', ...nodeFlags, fileURLToPath(new URL('./bench-child.mjs', import.meta.url)), mode, corpus, String(limit ?? '')], {
-    cwd: root, encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, BENCH_WARM: warmCorpus },
+    cwd: root, encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, BENCH_WARM: warmCorpus, ...env },
   });
   if (r.status !== 0) { if (nodeFlags.length === 0) console.error(r.stderr); throw new Error(`bench child ${mode} failed`); }
   return JSON.parse(r.stdout.trim().split('\n').pop());
@@ -50,6 +50,9 @@ const semi = child('pipeline', [`--max-semi-space-size=${SEMI}`]);
 // parallel scavenges): what rutext costs on one core that does everything, V8's work included.
 const single = child('pipeline', ['--single-threaded']);
 const long = existsSync(warmCorpus) ? child('long') : undefined;
+// The pipeline for some layers only (options.layers, `--fields`): the stages they do not need are skipped.
+const SELECTIONS = ['entities', 'quotes,speakers', 'themes', 'tokens', 'sentences'];
+const selected = SELECTIONS.map((layers) => ({ layers, run: child('pipeline', [], { BENCH_LAYERS: layers }) }));
 const st = child('stages');
 const mo = child('morph');
 const tg = child('tagger');
@@ -93,6 +96,15 @@ if (pipe.threads !== undefined) {
 if (long !== undefined) {
   console.log(`long run: the same ${long.docs} articles after ${long.warmDocs} others (kw/russia_today_1, untimed) through the same analyzer: ${fmt(long.docsPerSec)} articles/s (${(long.docsPerSec / regex.docsPerSec).toFixed(3)} × regex tokenizer), peak RSS ${fmt(long.maxRssMb)} MB over both corpora\n`);
 }
+console.log('## Some layers only (`createAnalyzer({ layers })`, `--fields`; the stages no asked layer needs are skipped)\n');
+console.log('| layers | articles/s (CPU) | × whole pipeline | × regex tokenizer | peak RSS, MB |\n| --- | --- | --- | --- | --- |');
+console.log(`| all (the whole pipeline above) | ${fmt(whole.docsPerSec)} | 1.00 | ${(whole.docsPerSec / regex.docsPerSec).toFixed(3)} | ${fmt(pipe.maxRssMb)} |`);
+for (const { layers, run } of selected) {
+  const r = run.rows[0], base = run.rows[1];
+  // Each ratio against its own process's regex baseline, so the machine's load cancels out.
+  console.log(`| ${layers} | ${fmt(r.docsPerSec)} | ${((r.docsPerSec / base.docsPerSec) / (whole.docsPerSec / regex.docsPerSec)).toFixed(2)} | ${(r.docsPerSec / base.docsPerSec).toFixed(3)} | ${fmt(run.maxRssMb)} |`);
+}
+console.log('');
 console.log('## Per stage (separate process, same Context for all stages)\n');
 console.log('| stage | CPU ms | share | ms per article | tokens/s |\n| --- | --- | --- | --- | --- |');
 const total = Object.values(st.stages).reduce((a, b) => a + b, 0);

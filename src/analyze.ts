@@ -6,9 +6,9 @@ import { morph } from './morph/index.js';
 import { quotes } from './quotes/index.js';
 import { segment } from './segment/index.js';
 import { themes } from './themes/index.js';
-import type { Analysis, AnalyzeOptions, Speaker, Token } from './types.js';
+import { LAYERS, type Analysis, type AnalyzeOptions, type Layer, type Speaker, type Token } from './types.js';
 
-const OPTION_KEYS = new Set(['tokens', 'maxThemes']);
+const OPTION_KEYS = new Set(['tokens', 'maxThemes', 'layers']);
 
 /** Checks the options object; throws a TypeError naming the bad argument. */
 export function checkOptions(options: unknown, name = 'options'): AnalyzeOptions {
@@ -23,6 +23,11 @@ export function checkOptions(options: unknown, name = 'options'): AnalyzeOptions
   if (o.tokens !== undefined && typeof o.tokens !== 'boolean') throw new TypeError(`rutext: ${name}.tokens must be a boolean, got ${describe(o.tokens)}`);
   if (o.maxThemes !== undefined && !(Number.isInteger(o.maxThemes) && o.maxThemes >= 0)) {
     throw new TypeError(`rutext: ${name}.maxThemes must be a non-negative integer, got ${describe(o.maxThemes)}`);
+  }
+  if (o.layers !== undefined) {
+    if (!Array.isArray(o.layers)) throw new TypeError(`rutext: ${name}.layers must be an array of layer names, got ${describe(o.layers)}`);
+    const bad = o.layers.filter((l) => !(LAYERS as readonly unknown[]).includes(l));
+    if (bad.length > 0) throw new TypeError(`rutext: ${name}.layers has unknown ${bad.map(describe).join(', ')} (known: ${LAYERS.join(', ')})`);
   }
   return o;
 }
@@ -78,20 +83,52 @@ export function analyze(text: string, options?: AnalyzeOptions): Analysis {
   return shared.analyze(text, options);
 }
 
-/** Runs the pipeline; the stages see the document in order and add their layers. */
-export function runPipeline(text: string, ctx: Context, maxThemes = 10): Doc {
+/** Stages after segmentation, as bits: which of them a run needs (see stagesFor). */
+export const MORPH = 1, ENTITIES = 2, QUOTES = 4, THEMES = 8;
+const ALL_STAGES = MORPH | ENTITIES | QUOTES | THEMES;
+
+/** The stages each layer needs, its own and those whose output it reads (layout and segmentation always run). */
+const NEEDS: Record<Layer, number> = {
+  language: 0, body: 0, boilerplate: 0, paragraphs: 0, sentences: 0,
+  tokens: MORPH,
+  entities: MORPH | ENTITIES,
+  quotes: MORPH | ENTITIES | QUOTES,
+  speakers: MORPH | ENTITIES | QUOTES,
+  themes: MORPH | ENTITIES | THEMES,
+};
+
+/**
+ * The stages a run with these options needs, as MORPH | ENTITIES | QUOTES | THEMES bits.
+ * @example
+ * stagesFor({ layers: ['entities'] }) === (MORPH | ENTITIES); // true
+ */
+export function stagesFor(o: AnalyzeOptions): number {
+  let need = ALL_STAGES;
+  if (o.layers !== undefined) {
+    need = o.tokens ? MORPH : 0;
+    for (const l of o.layers) need |= NEEDS[l];
+  }
+  if (o.maxThemes === 0) need &= ~THEMES;
+  return need;
+}
+
+/**
+ * Runs the pipeline; the stages see the document in order and add their layers. `stages`
+ * (stagesFor's bits) leaves out the stages after segmentation that a run does not need.
+ */
+export function runPipeline(text: string, ctx: Context, maxThemes = 10, stages = ALL_STAGES): Doc {
   const doc = new Doc(text);
   layout(doc);
   segment(doc);
-  morph(doc, ctx.morphology);
-  entities(doc, ctx);
-  quotes(doc, ctx);
-  themes(doc, ctx, maxThemes);
+  if (stages & MORPH) morph(doc, ctx.morphology);
+  if (stages & ENTITIES) entities(doc, ctx);
+  if (stages & QUOTES) quotes(doc, ctx);
+  if (stages & THEMES) themes(doc, ctx, maxThemes);
   return doc;
 }
 
 function run(text: string, o: AnalyzeOptions, ctx: Context): Analysis {
-  const doc = runPipeline(text, ctx, o.maxThemes ?? 10);
+  const doc = runPipeline(text, ctx, o.maxThemes ?? 10, stagesFor(o));
   return toAnalysis(doc, o, ctx);
 }
 
@@ -109,7 +146,7 @@ export function toAnalysis(doc: Doc, o: AnalyzeOptions, ctx: Context): Analysis 
     speakers: speakersOf(doc),
     themes: doc.themes,
   };
-  if (o.tokens) {
+  if (o.tokens || o.layers?.includes('tokens')) {
     analysis.tokens = doc.tokens.map((t, i): Token => {
       const m = doc.morph[i];
       const tok: Token = { start: t.start, end: t.end, text: t.text, kind: t.kind, stem: ctx.morphology.stem(t.text), lemma: m.lemma };

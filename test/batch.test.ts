@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import { readLines } from '../src/cli/lines.js';
 import { workerPool } from '../src/cli/pool.js';
 import { clock, progressLine } from '../src/cli/progress.js';
+import { makeProcessor } from '../src/cli/job.js';
 import { outputId } from '../src/cli/resume.js';
 import { ensureBuilt, expectExit, repoRoot, runCli } from './global-setup.js';
 
@@ -145,6 +146,15 @@ describe('rutext batch over broken lines', () => {
     expect(Object.keys(out[0])).toEqual(['id', 'source', 'schemaVersion', 'quotes', 'themes']);
     expect(out[0].text).toBeUndefined();
   }, 300_000);
+
+  test('--fields runs only the stages the kept layers need; the layers kept are the full run\'s', () => {
+    const opts = { tokens: false, textField: 'text', idField: 'id' };
+    const full = JSON.parse(makeProcessor({ ...opts, fields: null })({ id: 'x', text: article }).out) as Record<string, unknown>;
+    for (const fields of [['entities'], ['quotes', 'speakers'], ['themes']] as const) {
+      const part = JSON.parse(makeProcessor({ ...opts, fields: [...fields] })({ id: 'x', text: article }).out) as Record<string, unknown>;
+      expect(part).toEqual({ id: 'x', schemaVersion: 1, ...Object.fromEntries(fields.map((f) => [f, full[f]])) });
+    }
+  });
 
   test('stdin, --quiet, and exit 0 when every document is fine', () => {
     const input = corpus(5, 's');

@@ -184,8 +184,13 @@ describe('rutext analyze', () => {
     const tok = JSON.parse(runCli(['analyze', article, '--tokens']).stdout) as Analysis;
     expect(tok.tokens!.length).toBeGreaterThan(100);
     expect(tok.tokens!.every((t) => articleText.slice(t.start, t.end) === t.text)).toBe(true);
-    const some = JSON.parse(runCli(['analyze', article, '--fields', 'quotes,speakers']).stdout) as object;
+    const some = JSON.parse(runCli(['analyze', article, '--fields', 'quotes,speakers']).stdout) as Analysis;
     expect(Object.keys(some)).toEqual(['schemaVersion', 'quotes', 'speakers']);
+    // The stages the fields do not need are skipped; what is kept is the full run's.
+    expect(some.quotes).toEqual(full.quotes);
+    expect(some.speakers).toEqual(full.speakers);
+    const ents = JSON.parse(runCli(['analyze', article, '--fields', 'entities,themes']).stdout) as Analysis;
+    expect(ents).toEqual({ schemaVersion: 1, entities: full.entities, themes: full.themes });
   }, 300_000);
 
   test('--format text: the summary shows every quote (clipped) and every entity and theme', () => {

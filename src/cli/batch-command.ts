@@ -16,7 +16,7 @@ export const BATCH_OPTIONS: OptionSpec[] = [
   { name: 'workers', short: 'w', value: 'N', help: 'analyse in N worker threads (default: the number of cores);\n0 analyses in the main thread' },
   { name: 'output', short: 'o', value: 'FILE', help: 'write the JSON lines to FILE instead of stdout' },
   { name: 'resume', help: 'continue an interrupted run: keep FILE (--output), skip the ids already\nin it, append the rest (a torn last line is cut off and redone)' },
-  { name: 'fields', value: 'LIST', help: 'keep only these layers (comma-separated): language, body, boilerplate,\nparagraphs, sentences, tokens, entities, quotes, speakers, themes' },
+  { name: 'fields', value: 'LIST', help: 'keep only these layers (comma-separated): language, body, boilerplate,\nparagraphs, sentences, tokens, entities, quotes, speakers, themes; the stages\nno kept layer needs are skipped' },
   { name: 'tokens', help: 'include the token layer (stem, lemma, pos, tags)' },
   { name: 'text-field', value: 'NAME', help: 'read the text from this field of each input line (default: text)' },
   { name: 'id-field', value: 'NAME', help: 'read the id from this field of each input line (default: id)' },

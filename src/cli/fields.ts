@@ -1,9 +1,7 @@
-import type { Analysis } from '../types.js';
+import { LAYERS, type Analysis, type Layer } from '../types.js';
 import { UsageError } from './args.js';
 
-/** The layers of an Analysis that --fields can keep; schemaVersion is always kept. */
-export const LAYERS = ['language', 'body', 'boilerplate', 'paragraphs', 'sentences', 'tokens', 'entities', 'quotes', 'speakers', 'themes'] as const;
-export type Layer = (typeof LAYERS)[number];
+export { LAYERS, type Layer };
 
 /**
  * Parses a `--fields` list ('quotes,entities'); unknown names are a usage error naming them.

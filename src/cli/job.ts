@@ -70,7 +70,8 @@ export function makeProcessor(o: JobOptions, analyzer: Analyzer = createAnalyzer
   const analyse = (id: DocId, text: string, extra: Record<string, unknown> | null): JobResult => {
     let a;
     try {
-      a = analyzer.analyze(text, { tokens: o.tokens });
+      // Only the stages the kept fields need run (a field is the same whatever else is kept).
+      a = analyzer.analyze(text, o.fields === null ? { tokens: o.tokens } : { tokens: o.tokens, layers: o.fields });
     } catch (err) {
       return fail(id, `analysis failed: ${err instanceof Error ? err.message : String(err)}`);
     }
