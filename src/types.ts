@@ -81,7 +81,8 @@ export interface AnalyzeOptions {
   maxThemes?: number;
   /**
    * The layers you need; default all. Stages that none of them needs are skipped, and the layers
-   * those stages make come back empty (`[]`). A layer you get is the same whatever else you ask
+   * those stages make come back empty (`[]`); a layer made on the way (the entities, for quotes) is
+   * returned too. A layer you get is the same whatever else you ask
    * for: quotes and speakers need the entities (a speaker is an entity), and so do themes (names
    * are themes), so asking for them runs the entities stage too. `'tokens'` here is the same as
    * `tokens: true`.
