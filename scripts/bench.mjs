@@ -24,7 +24,9 @@ const warmCorpus = resolve(data, 'kw/russia_today_1.jsonlines');
 function child(mode, nodeFlags = [], env = {}) {
   // --expose-gc lets the child collect its own corpus-reading garbage before it measures.
   const r = spawnSync(process.execPath, ['--expose-gc', ...nodeFlags, fileURLToPath(new URL('./bench-child.mjs', import.meta.url)), mode, corpus, String(limit ?? '')], {
-    cwd: root, encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, BENCH_WARM: warmCorpus, ...env },
+    // BENCH_LAYERS only where a run asks for it: one left in the caller's shell would make the
+    // whole-pipeline rows measure a subset.
+    cwd: root, encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, BENCH_LAYERS: '', BENCH_WARM: warmCorpus, ...env },
   });
   if (r.status !== 0) { if (nodeFlags.length === 0) console.error(r.stderr); throw new Error(`bench child ${mode} failed`); }
   return JSON.parse(r.stdout.trim().split('\n').pop());

@@ -2,7 +2,7 @@
  * `layers`: a run computes only the stages the asked layers need, and a layer it returns is the
  * one the full pipeline returns, whatever else was asked for. Checked on the sample article,
  * short texts with quotes and names, and (where the shared data folder is present, not in CI)
- * 40 real articles of kw/ng_0.
+ * 12 real articles of kw/ng_0.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -20,7 +20,7 @@ const short = [
 const dataDir = process.env.RUTEXT_DATA ?? resolve(fileURLToPath(new URL('../', import.meta.url)), '../shared/data');
 const corpus = join(dataDir, 'kw', 'ng_0.jsonlines');
 const real = existsSync(corpus)
-  ? readFileSync(corpus, 'utf8').split('\n').filter(Boolean).slice(0, 40)
+  ? readFileSync(corpus, 'utf8').split('\n').filter(Boolean).slice(0, 12)
     .map((l) => { const j = JSON.parse(l) as { title?: string; content?: string }; return `${j.title ?? ''}\n${j.content ?? ''}`; })
   : [];
 
