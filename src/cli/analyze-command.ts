@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createAnalyzer } from '../analyze.js';
 import { choiceOption, formatOptions, parseArgs, UsageError, type OptionSpec } from './args.js';
-import { parseFields, selectFields } from './fields.js';
+import { optionsFor, parseFields, selectFields } from './fields.js';
 import { csvHeader, csvRows, type CsvTable } from './format-csv.js';
 import { renderHtml } from './format-html.js';
 import { formatText } from './format-text.js';
@@ -106,8 +106,7 @@ export async function analyzeCommand(argv: string[], command: 'analyze' | 'view'
       failed++;
       continue;
     }
-    // Only the stages the kept fields need run (a field is the same whatever else is kept).
-    const a = analyzer.analyze(text, fields === null ? { tokens } : { tokens, layers: fields });
+    const a = analyzer.analyze(text, optionsFor(tokens, fields));
     const label = name === '-' ? 'stdin' : name;
     if (format === 'json') chunks.push(JSON.stringify(selectFields(a, fields), null, pretty ? 2 : undefined) + '\n');
     else if (format === 'text') chunks.push((chunks.length > 0 ? '\n' : '') + formatText(a, label));

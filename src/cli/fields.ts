@@ -1,4 +1,4 @@
-import { LAYERS, type Analysis, type Layer } from '../types.js';
+import { LAYERS, type Analysis, type AnalyzeOptions, type Layer } from '../types.js';
 import { UsageError } from './args.js';
 
 export { LAYERS, type Layer };
@@ -14,6 +14,16 @@ export function parseFields(list: string, command?: string): Layer[] {
   const bad = names.filter((n) => !(LAYERS as readonly string[]).includes(n));
   if (bad.length > 0) throw new UsageError(`--fields: unknown layer ${bad.join(', ')} (known: ${LAYERS.join(', ')})`, command);
   return [...new Set(names)] as Layer[];
+}
+
+/**
+ * The analyze() options for a run that keeps `fields` (null: all): the layers are passed on, so
+ * only the stages the kept fields need run (a field is the same whatever else is kept).
+ * @example
+ * optionsFor(false, ['entities']); // { tokens: false, layers: ['entities'] }
+ */
+export function optionsFor(tokens: boolean, fields: readonly Layer[] | null): AnalyzeOptions {
+  return fields === null ? { tokens } : { tokens, layers: fields };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { createAnalyzer, type Analyzer } from '../analyze.js';
-import { selectFields, type Layer } from './fields.js';
+import { optionsFor, selectFields, type Layer } from './fields.js';
 
 /** What every analyzer of a batch run (in a worker thread or in-process) needs to know. */
 export interface JobOptions {
@@ -70,8 +70,7 @@ export function makeProcessor(o: JobOptions, analyzer: Analyzer = createAnalyzer
   const analyse = (id: DocId, text: string, extra: Record<string, unknown> | null): JobResult => {
     let a;
     try {
-      // Only the stages the kept fields need run (a field is the same whatever else is kept).
-      a = analyzer.analyze(text, o.fields === null ? { tokens: o.tokens } : { tokens: o.tokens, layers: o.fields });
+      a = analyzer.analyze(text, optionsFor(o.tokens, o.fields));
     } catch (err) {
       return fail(id, `analysis failed: ${err instanceof Error ? err.message : String(err)}`);
     }
