@@ -92,6 +92,30 @@ const anyText = fc.oneof(
   quoteish,
 );
 
+/**
+ * The whole sample article with a few dozen edits: pieces of noise put in, stretches cut out or
+ * written twice, everything before a point put in capitals. Arbitrary strings are short; these
+ * keep an article's long-range structure (paragraphs, quotes across lines, speakers named once
+ * and then called "он") while breaking it here and there.
+ */
+const edit = fc.oneof(
+  { weight: 5, arbitrary: fc.tuple(fc.constant('insert' as const), fc.double({ min: 0, max: 1, noNaN: true }), fc.oneof(quotes, dashes, spaces, punct, emoji, loneSurrogate, control, words, fragment)) },
+  { weight: 2, arbitrary: fc.tuple(fc.constant('cut' as const), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 1, max: 40 })) },
+  { weight: 1, arbitrary: fc.tuple(fc.constant('twice' as const), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 1, max: 300 })) },
+  { weight: 1, arbitrary: fc.tuple(fc.constant('upper' as const), fc.double({ min: 0, max: 1, noNaN: true }), fc.constant(0)) },
+);
+const editedSample = fc.array(edit, { minLength: 1, maxLength: 60 }).map((edits) => {
+  let t = sample;
+  for (const [kind, where, what] of edits) {
+    const at = Math.floor(where * t.length);
+    if (kind === 'insert') t = t.slice(0, at) + what + t.slice(at);
+    else if (kind === 'cut') t = t.slice(0, at) + t.slice(at + (what as number));
+    else if (kind === 'twice') t = t.slice(0, at) + t.slice(at, at + (what as number)) + t.slice(at);
+    else t = t.slice(0, at).toUpperCase() + t.slice(at);
+  }
+  return t;
+});
+
 // ---- checks ------------------------------------------------------------------------------------
 
 /** Every span of an Analysis, labelled by where it sits, so a failure says which layer broke. */
@@ -197,6 +221,33 @@ describe('analyze on arbitrary text (fast-check)', () => {
       warm.analyze(before); // leaves whatever the caches keep
       expect(warm.analyze(text, { tokens: true })).toEqual(createAnalyzer().analyze(text, { tokens: true }));
     }), { numRuns: Math.ceil(RUNS.numRuns / 4) });
+  });
+});
+
+describe('analyze on an edited whole article (fast-check)', () => {
+  // A fifth of the runs: each is a whole article (a few milliseconds), not a short string.
+  const runs = { numRuns: Math.max(10, Math.ceil(RUNS.numRuns / 5)) };
+
+  test('never throws; spans, tokens and quote segments stay valid', () => {
+    const analyzer = createAnalyzer();
+    fc.assert(fc.property(editedSample, (text) => {
+      const a = analyzer.analyze(text, { tokens: true });
+      expect([...badSpans(text, a), ...tokenProblems(text, a), ...quoteSegmentsOutsideBody(a)]).toEqual([]);
+    }), runs);
+  });
+
+  test('deterministic across analyzers: a warm analyzer answers as a fresh one', () => {
+    const warm = createAnalyzer();
+    warm.analyze(sample);
+    fc.assert(fc.property(editedSample, (text) => {
+      expect(warm.analyze(text, { tokens: true })).toEqual(createAnalyzer().analyze(text, { tokens: true }));
+    }), runs);
+  });
+
+  test('the edits leave the article quotes to find', () => {
+    const texts = fc.sample(editedSample, { numRuns: 20, seed: 7 });
+    const withQuotes = texts.filter((t) => createAnalyzer().analyze(t).quotes.length > 0).length;
+    expect(withQuotes).toBeGreaterThan(texts.length / 2);
   });
 });
 
