@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { analyze, createAnalyzer } from '../src/index.js';
-import type { Analysis, Span } from '../src/index.js';
+import { badSpans, problemsOf, quoteSegmentsOutsideBody, tokenProblems } from './invariants.js';
+import { applyEdits, type Edit, NOISE } from './noise.js';
 import { Doc } from '../src/doc.js';
 import { layout } from '../src/layout/index.js';
 
@@ -24,19 +25,14 @@ const RUNS = { numRuns: Number(process.env.RUTEXT_FC_RUNS ?? 50) };
 const loneSurrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c));
 const control = fc.oneof(
   fc.integer({ min: 0, max: 0x1f }).map((c) => String.fromCharCode(c)),
-  fc.constantFrom('\u007f', '\u0085', '\u200b', '\u200d', '\u2028', '\u2029', '\ufeff', '\u00ad', '\u202e'),
+  fc.constantFrom(...NOISE.controls),
 );
-const words = fc.constantFrom(
-  'сказал', 'заявил', 'отметил', 'Путин', 'Токаев', 'Касым-Жомарт', 'президент', 'глава', 'государства', 'партии',
-  'в', 'и', 'что', 'не', 'Москва', 'Казахстане', 'ООО', '«Газпром»', 'т.е.', 'т. д.', 'г.', 'ул.', 'Н.', 'А.',
-  'США', 'Оскар-2025', 'из-за', '3,5', '500 000', '2024', 'https://example.com/a?b=1', 'user@mail.ru', '#тег',
-  '@ник', 'ЦБ', 'по', 'его', 'словам', 'Он', 'она', 'подчеркнул', 'сообщил', 'Reuters', 'iPhone', 'ё', 'Ёлка',
-);
-const quotes = fc.constantFrom('«', '»', '„', '“', '”', '"', "'", '‘', '’', '‹', '›');
-const dashes = fc.constantFrom('—', '–', '-', '―', '‐', ' — ', ' – ', ', — ', '», — ');
-const spaces = fc.constantFrom(' ', ' ', ' ', '\n', '\n\n', '\r\n', '\t', '\u00a0', '\u2028', '\u3000');
-const punct = fc.constantFrom('.', ',', '!', '?', '…', ':', ';', '(', ')', '[', ']', '...', '?!', '*', '/', '%', '№');
-const emoji = fc.constantFrom('🔥', '❄️', '👨‍👩‍👧', '🇷🇺', '1️⃣', '👍🏽', '‼️', '🌡', '©', '™');
+const words = fc.constantFrom(...NOISE.words);
+const quotes = fc.constantFrom(...NOISE.quotes);
+const dashes = fc.constantFrom(...NOISE.dashes);
+const spaces = fc.constantFrom(...NOISE.spaces);
+const punct = fc.constantFrom(...NOISE.punct);
+const emoji = fc.constantFrom(...NOISE.emoji);
 const sampleSlice = fc
   .tuple(fc.nat({ max: sample.length }), fc.nat({ max: 400 }))
   .map(([start, len]) => sample.slice(start, start + len));
@@ -98,77 +94,14 @@ const anyText = fc.oneof(
  * keep an article's long-range structure (paragraphs, quotes across lines, speakers named once
  * and then called "он") while breaking it here and there.
  */
-const edit = fc.oneof(
-  { weight: 5, arbitrary: fc.tuple(fc.constant('insert' as const), fc.double({ min: 0, max: 1, noNaN: true }), fc.oneof(quotes, dashes, spaces, punct, emoji, loneSurrogate, control, words, fragment)) },
-  { weight: 2, arbitrary: fc.tuple(fc.constant('cut' as const), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 1, max: 40 })) },
-  { weight: 1, arbitrary: fc.tuple(fc.constant('twice' as const), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 1, max: 300 })) },
-  { weight: 1, arbitrary: fc.tuple(fc.constant('upper' as const), fc.double({ min: 0, max: 1, noNaN: true }), fc.constant(0)) },
+const where = fc.double({ min: 0, max: 1, noNaN: true });
+const edit: fc.Arbitrary<Edit> = fc.oneof(
+  { weight: 5, arbitrary: fc.tuple(fc.constant('insert' as const), where, fc.oneof(quotes, dashes, spaces, punct, emoji, loneSurrogate, control, words, fragment)) },
+  { weight: 2, arbitrary: fc.tuple(fc.constant('cut' as const), where, fc.integer({ min: 1, max: 40 })) },
+  { weight: 1, arbitrary: fc.tuple(fc.constant('twice' as const), where, fc.integer({ min: 1, max: 300 })) },
+  { weight: 1, arbitrary: fc.tuple(fc.constant('upper' as const), where, fc.constant(0)) },
 );
-const editedSample = fc.array(edit, { minLength: 1, maxLength: 60 }).map((edits) => {
-  let t = sample;
-  for (const [kind, where, what] of edits) {
-    const at = Math.floor(where * t.length);
-    if (kind === 'insert') t = t.slice(0, at) + what + t.slice(at);
-    else if (kind === 'cut') t = t.slice(0, at) + t.slice(at + (what as number));
-    else if (kind === 'twice') t = t.slice(0, at) + t.slice(at, at + (what as number)) + t.slice(at);
-    else t = t.slice(0, at).toUpperCase() + t.slice(at);
-  }
-  return t;
-});
-
-// ---- checks ------------------------------------------------------------------------------------
-
-/** Every span of an Analysis, labelled by where it sits, so a failure says which layer broke. */
-function spansOf(a: Analysis): Array<[string, Span]> {
-  const out: Array<[string, Span]> = [['body', a.body]];
-  a.boilerplate.forEach((s, i) => out.push([`boilerplate[${i}]`, s]));
-  a.paragraphs.forEach((s, i) => out.push([`paragraphs[${i}]`, s]));
-  a.sentences.forEach((s, i) => out.push([`sentences[${i}]`, s]));
-  (a.tokens ?? []).forEach((s, i) => out.push([`tokens[${i}]`, s]));
-  a.entities.forEach((e) => e.mentions.forEach((m, i) => out.push([`entity ${e.id} mentions[${i}]`, m])));
-  a.quotes.forEach((q) => {
-    out.push([`quote ${q.id}`, q]);
-    q.segments.forEach((s, i) => out.push([`quote ${q.id} segments[${i}]`, s]));
-    out.push([`quote ${q.id} cue`, q.cue]);
-    if (q.speaker?.mention) out.push([`quote ${q.id} speaker mention`, q.speaker.mention]);
-  });
-  a.themes.forEach((t) => t.spans.forEach((s, i) => out.push([`theme ${t.phrase} spans[${i}]`, s])));
-  return out;
-}
-
-function badSpans(text: string, a: Analysis): string[] {
-  return spansOf(a)
-    .filter(([, s]) => !(Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.start <= s.end && s.end <= text.length))
-    .map(([where, s]) => `${where} [${s.start}, ${s.end}) outside [0, ${text.length}]`);
-}
-
-/** Token problems: overlaps, disorder, and non-space characters no token covers. */
-function tokenProblems(text: string, a: Analysis): string[] {
-  const tokens = a.tokens ?? [];
-  const problems: string[] = [];
-  for (let i = 1; i < tokens.length; i++) {
-    if (tokens[i].start < tokens[i - 1].end) problems.push(`tokens[${i - 1}] [${tokens[i - 1].start}, ${tokens[i - 1].end}) overlaps tokens[${i}] [${tokens[i].start}, ${tokens[i].end})`);
-  }
-  const covered = new Uint8Array(text.length);
-  for (const t of tokens) for (let k = Math.max(0, t.start); k < Math.min(text.length, t.end); k++) covered[k] = 1;
-  for (let k = 0; k < text.length; k++) {
-    if (!covered[k] && !/\s/u.test(text[k])) {
-      problems.push(`character ${k} (U+${text.charCodeAt(k).toString(16).padStart(4, '0')}) is in no token`);
-      if (problems.length > 5) break;
-    }
-  }
-  return problems;
-}
-
-function quoteSegmentsOutsideBody(a: Analysis): string[] {
-  const out: string[] = [];
-  for (const q of a.quotes) {
-    q.segments.forEach((s, i) => {
-      if (s.start < a.body.start || s.end > a.body.end) out.push(`quote ${q.id} segments[${i}] [${s.start}, ${s.end}) outside body [${a.body.start}, ${a.body.end})`);
-    });
-  }
-  return out;
-}
+const editedSample = fc.array(edit, { minLength: 1, maxLength: 60 }).map((edits) => applyEdits(sample, edits));
 
 // ---- properties --------------------------------------------------------------------------------
 
@@ -232,7 +165,7 @@ describe('analyze on an edited whole article (fast-check)', () => {
     const analyzer = createAnalyzer();
     fc.assert(fc.property(editedSample, (text) => {
       const a = analyzer.analyze(text, { tokens: true });
-      expect([...badSpans(text, a), ...tokenProblems(text, a), ...quoteSegmentsOutsideBody(a)]).toEqual([]);
+      expect(problemsOf(text, a)).toEqual([]);
     }), runs);
   });
 
