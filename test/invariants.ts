@@ -2,7 +2,7 @@
  * What every Analysis must satisfy whatever its text (issue 8): spans inside the text, tokens that
  * tile its non-space characters, quote segments inside the body. Each check returns the problems
  * it found in words (empty when none), so a failure says which layer broke and where. Shared by
- * test/property.test.ts and scripts/fuzz.ts.
+ * test/property.test.ts, test/robustness.test.ts and scripts/fuzz.ts.
  */
 import type { Analysis, Span } from '../src/index.js';
 

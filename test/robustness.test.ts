@@ -10,32 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../src/index.js';
-import type { Analysis, Span } from '../src/index.js';
+import type { Analysis } from '../src/index.js';
+import { badSpans, quoteSegmentsOutsideBody } from './invariants.js';
 
 const sample = readFileSync(new URL('../fixtures/article.txt', import.meta.url), 'utf8');
-
-/** Every span with where it sits, checked against the text; returns the problems found. */
-function invalid(text: string, a: Analysis): string[] {
-  const spans: Array<[string, Span]> = [['body', a.body]];
-  a.boilerplate.forEach((s, i) => spans.push([`boilerplate[${i}]`, s]));
-  a.paragraphs.forEach((s, i) => spans.push([`paragraphs[${i}]`, s]));
-  a.sentences.forEach((s, i) => spans.push([`sentences[${i}]`, s]));
-  (a.tokens ?? []).forEach((s, i) => spans.push([`tokens[${i}]`, s]));
-  a.entities.forEach((e) => e.mentions.forEach((m, i) => spans.push([`entity ${e.id} mentions[${i}]`, m])));
-  a.quotes.forEach((q) => {
-    spans.push([`quote ${q.id}`, q], [`quote ${q.id} cue`, q.cue]);
-    q.segments.forEach((s, i) => spans.push([`quote ${q.id} segments[${i}]`, s]));
-    if (q.speaker?.mention) spans.push([`quote ${q.id} speaker mention`, q.speaker.mention]);
-  });
-  a.themes.forEach((t) => t.spans.forEach((s, i) => spans.push([`theme ${t.phrase} spans[${i}]`, s])));
-  const out = spans
-    .filter(([, s]) => !(s.start >= 0 && s.start <= s.end && s.end <= text.length))
-    .map(([w, s]) => `${w} [${s.start}, ${s.end})`);
-  for (const q of a.quotes) {
-    for (const s of q.segments) if (s.start < a.body.start || s.end > a.body.end) out.push(`quote ${q.id} segment outside the body`);
-  }
-  return out.slice(0, 10);
-}
 
 function expectValid(text: string, a: Analysis): void {
   expect(a.schemaVersion).toBe(1);
@@ -45,7 +23,7 @@ function expectValid(text: string, a: Analysis): void {
   for (const k of ['boilerplate', 'paragraphs', 'sentences', 'entities', 'quotes', 'speakers', 'themes'] as const) {
     expect(Array.isArray(a[k])).toBe(true);
   }
-  expect(invalid(text, a)).toEqual([]);
+  expect([...badSpans(text, a), ...quoteSegmentsOutsideBody(a)].slice(0, 10)).toEqual([]);
   // The output is plain data: it survives JSON, as the command line prints it.
   expect(JSON.parse(JSON.stringify(a))).toEqual(a);
 }
