@@ -95,6 +95,38 @@ describe('bad text yields a valid Analysis', () => {
   });
 });
 
+/**
+ * `analyze(text)` in a child process killed after `deadlineMs`: a stage that is quadratic would block
+ * jest's (synchronous) test forever, and a jest timeout cannot interrupt synchronous code, so a slow
+ * stage fails the test instead of hanging the suite. Returns 'ok' and the analysis, or what went wrong.
+ */
+function analyzeInChild(text: string, deadlineMs: number): { outcome: string; analysis?: Analysis } {
+  const dir = mkdtempSync(join(tmpdir(), 'rutext-child-'));
+  try {
+    const input = join(dir, 'input.txt');
+    const output = join(dir, 'analysis.json');
+    const child = join(dir, 'child.mts');
+    writeFileSync(input, text);
+    const index = new URL('../src/index.ts', import.meta.url).href;
+    writeFileSync(child, [
+      "import { readFileSync, writeFileSync } from 'node:fs';",
+      `import { analyze } from ${JSON.stringify(index)};`,
+      'const [input, output] = process.argv.slice(2);',
+      "writeFileSync(output, JSON.stringify(analyze(readFileSync(input, 'utf8'))));",
+    ].join('\n'));
+    const run = spawnSync(process.execPath, ['--import', 'tsx', child, input, output], {
+      cwd: fileURLToPath(new URL('..', import.meta.url)),
+      timeout: deadlineMs,
+      encoding: 'utf8',
+      env: { ...process.env, NODE_OPTIONS: '' },
+    });
+    const outcome = run.error ? `${run.error.message} (signal ${run.signal})` : run.status === 0 ? 'ok' : `exit ${run.status}: ${run.stderr.slice(-2000)}`;
+    return outcome === 'ok' ? { outcome, analysis: JSON.parse(readFileSync(output, 'utf8')) as Analysis } : { outcome };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('a 10 MB article', () => {
   // The sample article, a paragraph with unbalanced quotes, emoji and a list, repeated past 10 MB.
   const extra = [
@@ -106,43 +138,39 @@ describe('a 10 MB article', () => {
   const unit = `${sample}\n${extra}\n`;
   const text = unit.repeat(Math.ceil(10_000_000 / unit.length));
 
-  // A stage that is quadratic would block jest's (synchronous) test forever, and a jest timeout
-  // cannot interrupt synchronous code: the analysis runs in a child process with a deadline, so a
-  // slow stage fails this test instead of hanging the suite.
+  // A linear pipeline needs well under half of it (see analyzeInChild).
   const DEADLINE_MS = 240_000;
 
   test('completes with a valid, Russian analysis whose body is nearly the whole text', () => {
     expect(text.length).toBeGreaterThanOrEqual(10_000_000);
-    const dir = mkdtempSync(join(tmpdir(), 'rutext-10mb-'));
-    try {
-      const input = join(dir, 'input.txt');
-      const output = join(dir, 'analysis.json');
-      const child = join(dir, 'child.mts');
-      writeFileSync(input, text);
-      const index = new URL('../src/index.ts', import.meta.url).href;
-      writeFileSync(child, [
-        "import { readFileSync, writeFileSync } from 'node:fs';",
-        `import { analyze } from ${JSON.stringify(index)};`,
-        'const [input, output] = process.argv.slice(2);',
-        "writeFileSync(output, JSON.stringify(analyze(readFileSync(input, 'utf8'))));",
-      ].join('\n'));
-      const run = spawnSync(process.execPath, ['--import', 'tsx', child, input, output], {
-        cwd: fileURLToPath(new URL('..', import.meta.url)),
-        timeout: DEADLINE_MS,
-        encoding: 'utf8',
-        env: { ...process.env, NODE_OPTIONS: '' },
-      });
-      const outcome = run.error ? `${run.error.message} (signal ${run.signal})` : run.status === 0 ? 'ok' : `exit ${run.status}: ${run.stderr.slice(-2000)}`;
-      expect(outcome).toBe('ok');
-      const a = JSON.parse(readFileSync(output, 'utf8')) as Analysis;
-      expectValid(text, a);
-      expect(a.language.code).toBe('rus');
-      expect(a.body.start).toBe(0);
-      expect((a.body.end - a.body.start) / text.length).toBeGreaterThan(0.9);
-      expect(a.paragraphs.length).toBe(text.split('\n').filter((l) => l.trim()).length);
-      expect(a.sentences.length).toBeGreaterThan(10_000);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const { outcome, analysis: a } = analyzeInChild(text, DEADLINE_MS);
+    expect(outcome).toBe('ok');
+    expectValid(text, a!);
+    expect(a!.language.code).toBe('rus');
+    expect(a!.body.start).toBe(0);
+    expect((a!.body.end - a!.body.start) / text.length).toBeGreaterThan(0.9);
+    expect(a!.paragraphs.length).toBe(text.split('\n').filter((l) => l.trim()).length);
+    expect(a!.sentences.length).toBeGreaterThan(10_000);
   }, DEADLINE_MS + 60_000);
+});
+
+describe('words thousands of letters long', () => {
+  // Runs of one letter make the dictionary search branch at every doubled letter (stutters, as in
+  // гооол): before its search was bounded, one word of 1 000 а took 44 s and 5 GB, and 10 000 ran
+  // out of memory. Each word here is 10 000 to 20 000 letters; the whole text takes about a second.
+  const words = [
+    'а'.repeat(20_000),
+    Array.from({ length: 10_000 }, () => 'а').join('-'),
+    `Г${'о'.repeat(20_000)}л`,
+    'а\u0301'.repeat(10_000),
+    'в'.repeat(20_000),
+  ];
+  const text = `${words.join(' ')}. Он сказал: «Это добрый знак».`;
+
+  test('complete with a valid analysis', () => {
+    const { outcome, analysis: a } = analyzeInChild(text, 60_000);
+    expect(outcome).toBe('ok');
+    expectValid(text, a!);
+    expect(a!.sentences.length).toBeGreaterThan(0);
+  }, 120_000);
 });
