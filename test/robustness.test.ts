@@ -154,7 +154,8 @@ describe('a 10 MB article', () => {
   }, DEADLINE_MS + 60_000);
 });
 
-describe('words thousands of letters long', () => {
+describe('texts that once took minutes', () => {
+  // Each in a child process with a deadline (analyzeInChild), as they would block the suite else.
   // Runs of one letter make the dictionary search branch at every doubled letter (stutters, as in
   // гооол): before its search was bounded, one word of 1 000 а took 44 s and 5 GB, and 10 000 ran
   // out of memory. Each word here is 10 000 to 20 000 letters; the whole text takes about a second.
@@ -167,10 +168,20 @@ describe('words thousands of letters long', () => {
   ];
   const text = `${words.join(' ')}. Он сказал: «Это добрый знак».`;
 
-  test('complete with a valid analysis', () => {
+  test('words thousands of letters long: a valid analysis', () => {
     const { outcome, analysis: a } = analyzeInChild(text, 60_000);
     expect(outcome).toBe('ok');
     expectValid(text, a!);
     expect(a!.sentences.length).toBeGreaterThan(0);
+  }, 120_000);
+
+  // One "sentence" of 90 000 tokens with a cue every three: the quote patterns read from each cue
+  // to the sentence's ends, which took 90 s before their reach was bounded (quotes/view.ts REACH).
+  test('a cue every few words of a sentence with no end: a valid analysis', () => {
+    const cues = 'Президент заявил: '.repeat(30_000);
+    const { outcome, analysis: a } = analyzeInChild(cues, 60_000);
+    expect(outcome).toBe('ok');
+    expectValid(cues, a!);
+    expect(a!.quotes.length).toBeGreaterThan(0);
   }, 120_000);
 });
