@@ -1,7 +1,7 @@
 import type { Span } from '../types.js';
 import { cueLexicon, wordList, type VerbCue } from './lexicon.js';
 import { findObject, findSubject, ppObject, weak, type NP } from './np.js';
-import type { View } from './view.js';
+import { REACH, type View } from './view.js';
 import { detached } from '../morph/cache.js';
 
 // Helpers shared by the direct and the indirect patterns: cue verbs, clause and content bounds,
@@ -110,6 +110,8 @@ export function cueNear(v: View, from: number, to: number, maxWords = 4): number
 
 /** End (exclusive) of an attribution clause starting at i: the sentence end, or a dash that resumes the quotation. */
 export function attributionEnd(v: View, i: number, limit: number): { end: number; resume: number } {
+  // Short quotations («Известиям») do not end a clause: a run of them must not make it unbounded.
+  limit = Math.min(limit, i + REACH);
   for (let k = i; k < limit; k++) {
     if (k > i && v.paragraphBreak(k - 1, k)) return { end: k, resume: -1 };
     if (v.isPunct(k, ',.') && k + 1 < limit && v.isDash(k + 1) && !v.lineBreak(k, k + 1)) return { end: k, resume: k + 2 };

@@ -115,6 +115,10 @@ class Scanner {
   private readonly T = bmpTable();
   /** Open round brackets on the current line: `)))` closes them or is a smiley. */
   private parenDepth = 0;
+  /** The last run of one bracket measured (parenRunEnd): its bracket and [start, end). */
+  private runCode = 0;
+  private runStart = 0;
+  private runEnd = 0;
   readonly tokens: Tok[] = [];
 
   constructor(private readonly text: string) {}
@@ -457,8 +461,7 @@ class Scanner {
       kind = 'emoji';
     } else if (code === CLOSE_PAREN || code === OPEN_PAREN) {
       // joinSmiley: `))))` or `((` that close no bracket is a smiley, one token
-      let k = j;
-      while (k < n && text.charCodeAt(k) === code) k++;
+      const k = this.parenRunEnd(i, code);
       if (code === OPEN_PAREN) {
         if (k - i >= 2 && (k >= n || this.cls(k) === SPACE || this.cls(k) === PUNCT)) j = k;
         else this.parenDepth += 1;
@@ -485,6 +488,23 @@ class Scanner {
     j = this.marks(j);
     this.push(i, j, kind);
     return j;
+  }
+
+  /**
+   * The end of the run of brackets `code` that holds i. Remembered for the run: each bracket of a
+   * run that is no smiley is a token of its own, and measuring the run again from each made
+   * `((((…текст…))))` quadratic (100 000 brackets: 6 s).
+   */
+  parenRunEnd(i: number, code: number): number {
+    if (code !== this.runCode || i < this.runStart || i >= this.runEnd) {
+      const text = this.text;
+      let k = i + 1;
+      while (k < text.length && text.charCodeAt(k) === code) k++;
+      this.runCode = code;
+      this.runStart = i;
+      this.runEnd = k;
+    }
+    return this.runEnd;
   }
 
   /** zoneName: `.РФ`, `.ru` after a space — a domain zone named on its own; returns its end or j. */
