@@ -8,8 +8,9 @@
 // FACTOR × N times, then a word. Linear work takes FACTOR times as long, quadratic FACTOR² times: a unit is
 // reported when, in the best of three runs, the longer text took more than MAX_RATIO times as
 // long (and more than MIN_MS, as shorter times are noise), or more than MAX_MS at all.
-// Environment: LINEARITY_N (default 2000), LINEARITY_FACTOR (4), LINEARITY_MAX_RATIO (8),
-// LINEARITY_MIN_MS (100), LINEARITY_MAX_MS (2000), BENCH_DIST (another build). Exit status 1 when
+// Environment: LINEARITY_N (default 2000), LINEARITY_FACTOR (4), LINEARITY_MAX_RATIO (FACTOR² / 2),
+// LINEARITY_MIN_MS (100), LINEARITY_MAX_MS (2000), BENCH_DIST (another build's dist/, a path
+// relative to scripts/ as for the bench, or absolute). Exit status 1 when
 // some unit is reported, 2 for a bad setting. A unit that is very slow takes long before it is
 // reported: an older build is best checked with a small N first.
 import { readFileSync } from 'node:fs';
@@ -23,7 +24,8 @@ const setting = (name, fallback, min) => {
 };
 const n = Math.round(setting('LINEARITY_N', 2000, 1));
 const factor = Math.round(setting('LINEARITY_FACTOR', 4, 2));
-const maxRatio = setting('LINEARITY_MAX_RATIO', 8, 1);
+// Half of quadratic growth by default: FACTOR² / 2 (8 for 4).
+const maxRatio = setting('LINEARITY_MAX_RATIO', (factor * factor) / 2, 1);
 const minMs = setting('LINEARITY_MIN_MS', 100, 0);
 const maxMs = setting('LINEARITY_MAX_MS', 2000, 1);
 

@@ -73,6 +73,8 @@ function length(segments: Span[]): number {
  * when more than half of its characters, or of a kept quote's, belong to that kept quote (a
  * character belongs to the first kept quote that holds it).
  *
+ * Segments lie in the body with start ≤ end (as the patterns make them).
+ *
  * Who holds which character is kept as runs (OwnedRuns), not per character: a candidate costs the
  * runs it meets, and stops at the first clash. Per character, candidates that each ran to the end
  * of a long sentence made it quadratic: 30 000 `Президент заявил: ` in a row, each a candidate

@@ -9,10 +9,10 @@ import { foldYo, startsWithCapital } from '../letters.js';
 const WORD = -1;
 
 /**
- * How far, in tokens, the patterns read on either side of a token in its sentence (and how far an
- * attribution clause may run). The patterns
- * scan from a cue to its sentence's ends, once per cue: in a "sentence" of tens of thousands of
- * tokens with a cue every few (30 000 `Президент заявил: ` in a row, no full stop) that was
+ * The longest piece of a sentence the patterns read as one, in tokens (and how far an attribution
+ * clause may run): a longer sentence is read as pieces of REACH tokens, as if cut there. The
+ * patterns scan from a cue to its piece's ends, once per cue: in a "sentence" of tens of thousands
+ * of tokens with a cue every few (30 000 `Президент заявил: ` in a row, no full stop) that was
  * quadratic, 90 s. The longest sentence of the 2 998 kw articles has 452 tokens, so no real
  * sentence is cut.
  */
@@ -42,7 +42,7 @@ export class View {
    * the token objects, keeps those scans in one small block of memory.
    */
   private readonly shape: Int32Array;
-  /** Each token's sentence clipped to its paragraph, as [pieceStart, pieceEnd). */
+  /** Each token's sentence clipped to its paragraph and cut every REACH tokens, as [pieceStart, pieceEnd). */
   private readonly pieceStart: Int32Array;
   private readonly pieceEnd: Int32Array;
   /** Lemmas with ё folded, for the lexicon lookups; filled on first use. */
@@ -81,7 +81,7 @@ export class View {
     let start = 0;
     const sentOf = this.sentOf;
     for (let i = 0; i < this.n; i++) {
-      if (i > 0 && (sentOf[i] !== sentOf[i - 1] || sentOf[i] < 0 || (this.nl[i] === 1 && this.paragraphBreak(i - 1, i)))) {
+      if (i > 0 && (sentOf[i] !== sentOf[i - 1] || sentOf[i] < 0 || i - start >= REACH || (this.nl[i] === 1 && this.paragraphBreak(i - 1, i)))) {
         this.pieceEnd.fill(i, start, i);
         start = i;
       }
@@ -152,9 +152,9 @@ export class View {
     return false;
   }
 
-  /** Token range [start, end) of the sentence holding token i, clipped to its paragraph and to REACH tokens on either side. */
+  /** Token range [start, end) of the piece holding token i: its sentence, clipped to its paragraph, cut every REACH tokens. */
   sentence(i: number): [number, number] {
-    return [Math.max(this.pieceStart[i], i - REACH), Math.min(this.pieceEnd[i], i + REACH)];
+    return [this.pieceStart[i], this.pieceEnd[i]];
   }
 
   /** A line break that ends a paragraph, not one that web copy left inside a sentence. */

@@ -495,7 +495,7 @@ class Scanner {
    * run that is no smiley is a token of its own, and measuring the run again from each made
    * `((((…текст…))))` quadratic (100 000 brackets: 6 s).
    */
-  parenRunEnd(i: number, code: number): number {
+  private parenRunEnd(i: number, code: number): number {
     if (code !== this.runCode || i < this.runStart || i >= this.runEnd) {
       const text = this.text;
       let k = i + 1;
