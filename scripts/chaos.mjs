@@ -20,6 +20,8 @@ import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFil
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { envNumber } from './env.mjs';
+import { rng } from './rng.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const bin = join(root, 'bin', 'rutext.js');
@@ -30,19 +32,14 @@ const stop = (status, message) => {
   process.exit(status);
 };
 const fail = (message) => stop(2, message);
-const setting = (name, fallback, min, max = 2 ** 32 - 1) => {
-  const raw = process.env[name];
-  const value = raw === undefined || raw === '' ? fallback : Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) fail(`${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(raw)}`);
-  return value;
-};
-const seed = setting('CHAOS_SEED', 1, 0);
-const workers = setting('CHAOS_WORKERS', 2, 0, 64);
-const minMs = setting('CHAOS_MIN_MS', 300, 0);
-const maxMs = setting('CHAOS_MAX_MS', Math.max(3300, minMs + 3000), minMs + 1);
-const maxKills = setting('CHAOS_MAX_KILLS', 100, 1);
-const lines = setting('CHAOS_LINES', 300, 1);
-const refTimeoutMs = setting('CHAOS_REF_TIMEOUT_MS', 600_000, 1);
+const setting = (name, fallback, range) => envNumber('chaos', name, fallback, range);
+const seed = setting('CHAOS_SEED', 1, { max: 2 ** 32 - 1 });
+const workers = setting('CHAOS_WORKERS', 2, { max: 64 });
+const minMs = setting('CHAOS_MIN_MS', 300);
+const maxMs = setting('CHAOS_MAX_MS', Math.max(3300, minMs + 3000), { min: minMs + 1 });
+const maxKills = setting('CHAOS_MAX_KILLS', 100, { min: 1 });
+const lines = setting('CHAOS_LINES', 300, { min: 1 });
+const refTimeoutMs = setting('CHAOS_REF_TIMEOUT_MS', 600_000, { min: 1 });
 if (!existsSync(join(root, 'dist', 'bundle', 'cli.js'))) fail('no build in dist/ (npm run chaos builds)');
 
 let input = process.env.CHAOS_INPUT;
@@ -59,14 +56,7 @@ tmp = mkdtempSync(join(tmpdir(), 'rutext-chaos-'));
 if (inputText !== undefined) writeFileSync((input = join(tmp, 'input.jsonl')), inputText);
 const args = (out, ...more) => [bin, 'batch', input, ...fields, '-o', out, '-q', '--workers', String(workers), ...more];
 
-// mulberry32, as scripts/rng.ts (this script runs without tsx)
-let state = seed >>> 0;
-const next = () => {
-  state = (state + 0x6d2b79f5) >>> 0;
-  let t = Math.imul(state ^ (state >>> 15), state | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+const next = rng(seed);
 
 const reference = join(tmp, 'reference.jsonl');
 const ref = spawnSync(process.execPath, args(reference), { stdio: 'inherit', timeout: refTimeoutMs });

@@ -24,18 +24,12 @@ import { type Analysis, createAnalyzer } from '../src/index.js';
 import { problemsOf } from '../test/invariants.js';
 import { applyEdits, type Edit, NOISE } from '../test/noise.js';
 import { dataDir } from './eval/data.js';
-import { rng } from './rng.js';
+import { envNumber } from './env.mjs';
+import { rng } from './rng.mjs';
 
 function fail(message: string): never {
   console.error(`fuzz: ${message}`);
   process.exit(2);
-}
-
-function setting(name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
-  const raw = process.env[name];
-  const value = raw === undefined || raw === '' ? fallback : Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) fail(`${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(raw)}`);
-  return value;
 }
 
 /** The problems of one text's analysis (invariants, then sameness with a fresh analyzer when asked). */
@@ -62,10 +56,10 @@ if (replay) {
   process.exit(problems.length > 0 ? 1 : 0);
 }
 
-const seed = setting('FUZZ_SEED', 1, 0, 2 ** 32 - 1); // rng() keeps 32 bits
-const docs = setting('FUZZ_DOCS', 3000, 1);
-const maxEdits = setting('FUZZ_EDITS', 40, 1);
-const freshEvery = setting('FUZZ_FRESH_EVERY', 10, 0);
+const seed = envNumber('fuzz', 'FUZZ_SEED', 1, { max: 2 ** 32 - 1 }); // rng() keeps 32 bits
+const docs = envNumber('fuzz', 'FUZZ_DOCS', 3000, { min: 1 });
+const maxEdits = envNumber('fuzz', 'FUZZ_EDITS', 40, { min: 1 });
+const freshEvery = envNumber('fuzz', 'FUZZ_FRESH_EVERY', 10);
 const outDir = process.env.FUZZ_OUT || tmpdir();
 try { mkdirSync(outDir, { recursive: true }); } catch (e) { fail(`cannot make FUZZ_OUT ${outDir}: ${(e as Error).message}`); }
 

@@ -14,14 +14,10 @@
 // some unit is reported, 2 for a bad setting. A unit that is very slow takes long before it is
 // reported: an older build is best checked with a small N first.
 import { readFileSync } from 'node:fs';
+import { envNumber } from './env.mjs';
 
-const fail = (message) => { console.error(`linearity: ${message}`); process.exit(2); };
-const setting = (name, fallback, min) => {
-  const raw = process.env[name];
-  const value = raw === undefined || raw === '' ? fallback : Number(raw);
-  if (!Number.isFinite(value) || value < min) fail(`${name} must be a number ≥ ${min}, got ${JSON.stringify(raw)}`);
-  return value;
-};
+// Numbers, not only integers (N and FACTOR are rounded).
+const setting = (name, fallback, min) => envNumber('linearity', name, fallback, { min, integer: false });
 const n = Math.round(setting('LINEARITY_N', 2000, 1));
 const factor = Math.round(setting('LINEARITY_FACTOR', 4, 2));
 // Half of quadratic growth by default: FACTOR² / 2 (8 for 4).

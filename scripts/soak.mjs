@@ -25,17 +25,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { envNumber } from './env.mjs';
 
 const fail = (message) => { console.error(`soak: ${message}`); process.exit(2); };
 if (typeof globalThis.gc !== 'function') fail('run with node --expose-gc (npm run soak does)');
-/** A non-negative number from the environment, or the default; anything else is an error. */
-function setting(name, fallback, integer) {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n < 0 || (integer && !Number.isInteger(n))) fail(`${name} must be a non-negative ${integer ? 'integer' : 'number'}, got ${JSON.stringify(raw)}`);
-  return n;
-}
+/** A non-negative number from the environment, or the default; anything else ends the run (status 2). */
+const setting = (name, fallback, integer) => envNumber('soak', name, fallback, { integer });
 const root = fileURLToPath(new URL('..', import.meta.url));
 const data = process.env.RUTEXT_DATA ?? resolve(root, '../shared/data');
 const dir = resolve(data, 'kw');

@@ -8,7 +8,7 @@
  */
 import { readdirSync, readFileSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { rng } from './rng.js';
+import { rng } from './rng.mjs';
 
 const WORD = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
 const DIM = Number(process.env.RUTEXT_CLUSTER_DIM ?? 128);

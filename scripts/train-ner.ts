@@ -28,7 +28,7 @@ import { dataDir } from './eval/data.js';
 import { buildClusters, rawTexts } from './train-ner-clusters.js';
 import { CLUSTERS_BIN_URL, CLUSTERS_URL, encodeClusters, parseClusters, resetClusters } from '../src/entities/tagger/clusters.js';
 import { readNerel, type NerDoc } from './eval/ner-data.js';
-import { rng } from './rng.js';
+import { rng } from './rng.mjs';
 
 function arg(name: string, def: string): string {
   const i = process.argv.indexOf(`--${name}`);

@@ -177,16 +177,15 @@ export function voteFor(text: string, votes: Map<string, number>, morphology: Mo
   return sum;
 }
 
-// Per document (its votes, made once by documentEvidence and not changed after): each word's vote,
-// and the votes summed by Snowball stem.
-const documentVotes = new WeakMap<Map<string, number>, Map<string, number>>();
+// Per document (its votes, made once by documentEvidence and not changed after): the votes summed
+// by Snowball stem.
 const stemVotes = new WeakMap<Map<string, number>, Map<string, number>>();
 
 /**
- * `voteFor` with the document's own votes (`context.votes`), kept per document: a name's words
- * are asked again for each of its mentions. The votes are summed by stem once per document, so a
- * word costs one stem and one look-up: voteFor's walk over every voted word, for every word asked,
- * made a list of 32 000 names (each voted for by its verb) take 119 s.
+ * `voteFor` with the document's own votes (`context.votes`). The votes are summed by stem once
+ * per document, so a word costs one (cached) stem and one look-up: voteFor's walk over every
+ * voted word, for every word asked, made a list of 32 000 names (each voted for by its verb) take
+ * 119 s.
  *
  * @example
  * documentVote('Асии', contextOf(doc, 0, 2, morphology), morphology); // as voteFor
@@ -194,11 +193,7 @@ const stemVotes = new WeakMap<Map<string, number>, Map<string, number>>();
 export function documentVote(text: string, context: MentionContext, morphology: Morphology): number {
   const votes = context.votes;
   if (votes.size === 0) return 0;
-  let memo = documentVotes.get(votes);
-  if (memo === undefined) documentVotes.set(votes, (memo = new Map()));
-  let v = memo.get(text);
-  if (v === undefined) memo.set(text, (v = votesByStem(votes, morphology).get(morphology.stem(text)) ?? 0));
-  return v;
+  return votesByStem(votes, morphology).get(morphology.stem(text)) ?? 0;
 }
 
 /**
