@@ -1,10 +1,13 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { createAnalyzer } from '../analyze.js';
+import { once } from 'node:events';
+import { createWriteStream, readFileSync, type WriteStream } from 'node:fs';
+import { createAnalyzer, type Analyzer } from '../analyze.js';
 import { choiceOption, formatOptions, parseArgs, UsageError, type OptionSpec } from './args.js';
 import { optionsFor, parseFields, selectFields } from './fields.js';
 import { csvHeader, csvRows, type CsvTable } from './format-csv.js';
 import { renderHtml } from './format-html.js';
 import { formatText } from './format-text.js';
+import { jsonChunks } from './json-chunks.js';
+import { sameFile } from './same-file.js';
 
 export const ANALYZE_OPTIONS: OptionSpec[] = [
   { name: 'format', short: 'f', value: 'FMT', help: 'json (default): one Analysis per file, one per line;\ntext: a short summary for people; csv: a table (see --csv);\nhtml: one self-contained page (one input only)' },
@@ -68,12 +71,53 @@ function readInput(name: string): string {
   return readFileSync(name === '-' ? 0 : name, 'utf8');
 }
 
+/** Why an input could not be read: its error code, with what to do for the two size limits. */
+function readError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ERR_STRING_TOO_LONG' || code === 'ERR_FS_FILE_TOO_LARGE') {
+    return `${code} (longer than one JavaScript string can hold, ${MAX_STRING_LENGTH} characters: split it, or give its parts to rutext batch)`;
+  }
+  return code ?? String(err);
+}
+
+/** The longest string V8 makes (2^29 − 24 characters on 64-bit builds). */
+const MAX_STRING_LENGTH = (1 << 29) - 24;
+
+/** Why an analysis could not be made or written: the message, with what to do when too long. */
+function analysisError(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  return err instanceof RangeError && /string length/i.test(message)
+    ? `${message} (the output is longer than one JavaScript string can hold: split the text, or leave out --tokens or the layers you do not need with --fields)`
+    : message;
+}
+
+/** One analysis as a JSON line (or an indented document), in pieces of at most ~1 M characters. */
+function* jsonLine(value: unknown, pretty: boolean): Generator<string> {
+  yield* jsonChunks(value, pretty ? 2 : 0);
+  yield '\n';
+}
+
+/**
+ * Opens the -o file before any work, so that a path that cannot be written is a usage error at
+ * once instead of after the analyses. Later write errors (a full disk) end the run.
+ */
+async function openOutput(path: string, command: string): Promise<WriteStream> {
+  const out = createWriteStream(path);
+  try {
+    await once(out, 'open');
+  } catch (err) {
+    throw new UsageError(`cannot write ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, command);
+  }
+  return out;
+}
+
 /**
  * `rutext analyze`: analyses each file and writes JSON, a text summary, CSV or an HTML page.
  * @example
  * await analyzeCommand(['fixtures/article.txt', '--format', 'text']); // prints the summary, returns 0
+ * @param analyzer the analyzer to use (tests pass their own); a fresh one by default
  */
-export async function analyzeCommand(argv: string[], command: 'analyze' | 'view' = 'analyze'): Promise<number> {
+export async function analyzeCommand(argv: string[], command: 'analyze' | 'view' = 'analyze', analyzer?: Analyzer): Promise<number> {
   const args = parseArgs(argv, command === 'view' ? VIEW_OPTIONS : ANALYZE_OPTIONS, command);
   if (args.options.has('help')) {
     process.stdout.write(command === 'view' ? viewHelp() : analyzeHelp());
@@ -91,30 +135,70 @@ export async function analyzeCommand(argv: string[], command: 'analyze' | 'view'
   if (format === 'html' && inputs.length !== 1) throw new UsageError('--format html makes one page: give one FILE', command);
   if (inputs.filter((f) => f === '-').length > 1) throw new UsageError('stdin ("-") can be read only once', command);
 
-  const analyzer = createAnalyzer();
+  const output = args.options.get('output');
+  if (typeof output === 'string') {
+    const input = inputs.find((f) => f !== '-' && sameFile(f, output));
+    if (input !== undefined) throw new UsageError(`--output must not be an input file (${input})`, command);
+  }
+  const out = typeof output === 'string' ? await openOutput(output, command) : process.stdout;
+  let writeError: Error | null = null;
+  out.on('error', (err: Error) => { writeError = err; });
+  const put = (s: string): Promise<void> | undefined => {
+    if (writeError !== null) throw writeError;
+    return out.write(s) ? undefined : once(out, 'drain').then(() => undefined);
+  };
+
+  analyzer ??= createAnalyzer();
   const tokens = args.options.has('tokens') || (fields?.includes('tokens') ?? false);
   const pretty = args.options.has('pretty');
-  const chunks: string[] = [];
-  if (format === 'csv') chunks.push((args.options.has('bom') ? '\uFEFF' : '') + csvHeader(table, inputs.length > 1));
+  if (format === 'csv') await put((args.options.has('bom') ? '\uFEFF' : '') + csvHeader(table, inputs.length > 1));
   let failed = 0;
-  for (const name of inputs) {
-    let text: string;
-    try {
-      text = readInput(name);
-    } catch (err) {
-      process.stderr.write(`rutext ${command}: cannot read ${name}: ${(err as NodeJS.ErrnoException).code ?? String(err)}\n`);
-      failed++;
-      continue;
+  let written = 0;
+  try {
+    for (const name of inputs) {
+      let text: string;
+      try {
+        text = readInput(name);
+      } catch (err) {
+        process.stderr.write(`rutext ${command}: cannot read ${name}: ${readError(err)}\n`);
+        failed++;
+        continue;
+      }
+      const label = name === '-' ? 'stdin' : name;
+      // Each input's output is written as soon as it is made, so a long run shows its results as
+      // it goes and holds one analysis at a time; one that cannot be made is reported and skipped.
+      let pieces: Iterable<string>;
+      try {
+        const a = analyzer.analyze(text, optionsFor(tokens, fields));
+        if (format === 'json') pieces = jsonLine(selectFields(a, fields), pretty);
+        else if (format === 'text') pieces = [(written > 0 ? '\n' : '') + formatText(a, label)];
+        else if (format === 'csv') pieces = csvRows(a, table, inputs.length > 1 ? label : undefined);
+        else pieces = [renderHtml(text, a, label)];
+      } catch (err) {
+        process.stderr.write(`rutext ${command}: cannot analyse ${label}: ${analysisError(err)}\n`);
+        failed++;
+        continue;
+      }
+      // JSON is made as it is written, so a failure can come after its first piece: the line is
+      // then ended, so that the next document still starts a line of its own.
+      let started = false;
+      try {
+        for (const piece of pieces) {
+          started = true;
+          await put(piece);
+        }
+      } catch (err) {
+        if (!(err instanceof RangeError)) throw err;
+        if (started) await put('\n');
+        process.stderr.write(`rutext ${command}: cannot write the analysis of ${label}: ${analysisError(err)}\n`);
+        failed++;
+        continue;
+      }
+      written++;
     }
-    const a = analyzer.analyze(text, optionsFor(tokens, fields));
-    const label = name === '-' ? 'stdin' : name;
-    if (format === 'json') chunks.push(JSON.stringify(selectFields(a, fields), null, pretty ? 2 : undefined) + '\n');
-    else if (format === 'text') chunks.push((chunks.length > 0 ? '\n' : '') + formatText(a, label));
-    else if (format === 'csv') chunks.push(...csvRows(a, table, inputs.length > 1 ? label : undefined));
-    else chunks.push(renderHtml(text, a, label));
+  } finally {
+    if (out !== process.stdout) await new Promise<void>((resolve) => out.end(resolve));
   }
-  const output = args.options.get('output');
-  if (typeof output === 'string') writeFileSync(output, chunks.join(''));
-  else process.stdout.write(chunks.join(''));
+  if (writeError !== null) throw writeError;
   return failed > 0 ? 1 : 0;
 }

@@ -1,7 +1,7 @@
 import { createReadStream, createWriteStream, existsSync, fstatSync, readdirSync, statSync, type Stats } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import type { Writable } from 'node:stream';
 import { formatOptions, intOption, parseArgs, UsageError, type OptionSpec } from './args.js';
 import { parseFields } from './fields.js';
@@ -11,6 +11,7 @@ import { inProcessRunner, workerPool, type Runner } from './pool.js';
 import { useLowMemory } from './heap.js';
 import { startProgress, type ProgressState } from './progress.js';
 import { scanOutput } from './resume.js';
+import { sameFile } from './same-file.js';
 
 export const BATCH_OPTIONS: OptionSpec[] = [
   { name: 'workers', short: 'w', value: 'N', help: 'analyse in N worker threads (default: the number of cores);\n0 analyses in the main thread' },
@@ -144,7 +145,7 @@ export async function batchCommand(argv: string[]): Promise<number> {
     } catch (err) {
       throw new UsageError(`cannot read ${input}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 'batch');
     }
-    if (output !== undefined && resolve(input) === resolve(output)) throw new UsageError('--output must not be the input file', 'batch');
+    if (output !== undefined && sameFile(input, output as string)) throw new UsageError('--output must not be the input file', 'batch');
   }
 
   const state: ProgressState = { done: 0, failed: 0, skipped: 0, unitsDone: 0, unitsSkipped: 0, unitsTotal: null };

@@ -79,7 +79,12 @@ export function makeProcessor(o: JobOptions, analyzer: Analyzer = createAnalyzer
       for (const k in extra) if (k !== o.idField && k !== o.textField && !RESERVED.has(k)) out[k] = extra[k];
     }
     Object.assign(out, selectFields(a, o.fields));
-    return { out: JSON.stringify(out), failed: false };
+    try {
+      return { out: JSON.stringify(out), failed: false };
+    } catch (err) {
+      // Longer than one string can hold (2^29 − 24 characters): an output line must be one string.
+      return fail(id, `output too long for one line (${err instanceof Error ? err.message : String(err)}): split the text, or leave out --tokens or the layers you do not need with --fields`);
+    }
   };
   return (job: Job): JobResult => {
     if (!('line' in job)) return analyse(job.id, job.text, null);

@@ -1,0 +1,84 @@
+/**
+ * jsonChunks must write what JSON.stringify writes, byte for byte, in pieces of bounded size: the
+ * CLI writes every analysis through it.
+ */
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { createAnalyzer } from '../src/index.js';
+import { jsonChunks } from '../src/cli/json-chunks.js';
+
+const sample = readFileSync(new URL('../fixtures/article.txt', import.meta.url), 'utf8');
+const RUNS = { numRuns: Number(process.env.RUTEXT_FC_RUNS ?? 200) };
+
+const joined = (v: unknown, indent?: number, size?: number): string => [...jsonChunks(v, indent, size)].join('');
+
+class Point { constructor(readonly x: number, readonly y = undefined) {} }
+
+describe('jsonChunks', () => {
+  const analysis = createAnalyzer().analyze(sample, { tokens: true });
+
+  test.each([0, 2, 4])('the sample article with tokens, indent %i: the same text as JSON.stringify', (indent) => {
+    expect(joined(analysis, indent)).toBe(JSON.stringify(analysis, null, indent));
+    expect(joined(analysis, indent, 1)).toBe(JSON.stringify(analysis, null, indent));
+  });
+
+  test('pieces stay near the size asked for, and a long analysis comes in many', () => {
+    const size = 2000;
+    const chunks = [...jsonChunks(analysis, 0, size)];
+    // A chunk ends with the piece that took it to the size; the longest piece is one token or quote.
+    const longestElement = Math.max(...Object.values(analysis).flatMap((v) => (Array.isArray(v) ? v.map((e) => JSON.stringify(e).length) : [0])));
+    expect(chunks.length).toBeGreaterThan(JSON.stringify(analysis).length / (size + longestElement + 64));
+    for (const c of chunks) expect(c.length).toBeLessThan(size + longestElement + 64);
+  });
+
+  test.each<[string, unknown]>([
+    ['empty object', {}],
+    ['empty array', []],
+    ['empty containers inside', { a: [], b: {}, c: [[], {}], d: [{}] }],
+    ['undefined, functions and symbols: left out of objects, null in arrays', { a: undefined, b: () => 1, c: Symbol('s'), d: [undefined, () => 1, Symbol('t'), 1], e: 2 }],
+    ['every key without JSON', { a: undefined, b: undefined }],
+    ['an array of only undefined', [undefined, undefined]],
+    ['nesting deeper than the split', { a: [{ b: [{ c: [1, { d: 'x\ny' }] }] }] }],
+    ['strings with line breaks and quotes', { 'ключ\n"': ['строка\nс "кавычками"\u2028', '\u0000'] }],
+    ['a Date and other toJSON owners', { d: new Date(0), e: [new Date(86_400_000)], f: { toJSON: () => ({ g: [1, 2] }) } }],
+    ['a class instance (written whole)', { p: new Point(1), q: [new Point(2)] }],
+    ['a null-prototype object', Object.assign(Object.create(null) as object, { a: [1, { b: 2 }] })],
+    ['numbers JSON cannot hold', { a: [NaN, Infinity, -0], b: -Infinity }],
+    ['top-level primitives', 'строка'],
+    ['null', null],
+    ['a number', 42],
+  ])('%s', (_name, value) => {
+    for (const indent of [0, 2]) {
+      for (const size of [1, 5, 1 << 20]) expect(joined(value, indent, size)).toBe(JSON.stringify(value, null, indent));
+    }
+  });
+
+  test('a value without JSON yields nothing, where JSON.stringify gives undefined', () => {
+    expect([...jsonChunks(undefined)]).toEqual([]);
+    expect([...jsonChunks(() => 1)]).toEqual([]);
+  });
+
+  test('any JSON-able value, any indent and piece size: the same text', () => {
+    fc.assert(
+      fc.property(fc.anything({ maxDepth: 4 }), fc.integer({ min: 0, max: 10 }), fc.integer({ min: 1, max: 64 }), (v, indent, size) => {
+        // (undefined at the top: no pieces, where JSON.stringify gives undefined)
+        expect(joined(v, indent, size)).toBe((JSON.stringify(v, null, indent) as string | undefined) ?? '');
+      }),
+      RUNS,
+    );
+  });
+
+  test('an element that cannot be written throws, as JSON.stringify does', () => {
+    const v = { a: [1, { toJSON: (): never => { throw new RangeError('Invalid string length'); } }] };
+    expect(() => joined(v)).toThrow(RangeError);
+    expect(() => JSON.stringify(v)).toThrow(RangeError);
+  });
+
+  test.each([-1, 1.5, 11])('indent %p is an error', (indent) => {
+    expect(() => [...jsonChunks({}, indent)]).toThrow(/indent must be an integer 0–10/);
+  });
+
+  test.each([0, -5, NaN])('size %p is an error', (size) => {
+    expect(() => [...jsonChunks({}, 0, size)]).toThrow(/size must be positive/);
+  });
+});
