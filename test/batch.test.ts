@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync, rmSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, statSync, writeFileSync, writeSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -68,6 +68,19 @@ describe('readLines', () => {
   });
   test('a final line break does not make an empty line', async () => {
     expect(await collect(['a\nb\n'])).toEqual([['a', 2, true], ['b', 2, true]]);
+  });
+  test('a line over the limit comes without its text, flagged; the lines around it are whole', async () => {
+    const lines = async (chunks: string[], max: number): Promise<Array<[string, number, boolean, boolean]>> => {
+      const out: Array<[string, number, boolean, boolean]> = [];
+      for await (const l of readLines(Readable.from(chunks.map((c) => Buffer.from(c))), max)) out.push([l.text, l.bytes, l.ended, l.tooLong]);
+      return out;
+    };
+    // At the limit (4 bytes) a line is kept; one byte more and it is not, in one chunk or across several.
+    expect(await lines(['abcd\nabcde\nxy\n'], 4)).toEqual([['abcd', 5, true, false], ['', 6, true, true], ['xy', 3, true, false]]);
+    expect(await lines(['ab', 'cd', 'e', 'fgh\nxy', '\n'], 4)).toEqual([['', 9, true, true], ['xy', 3, true, false]]);
+    expect(await lines(['ab', 'cd\nabcdefgh'], 4)).toEqual([['abcd', 5, true, false], ['', 8, false, true]]);
+    // Bytes, not characters: ё is two.
+    expect(await lines(['ёё\nёёё\n'], 4)).toEqual([['ёё', 5, true, false], ['', 7, true, true]]);
   });
 });
 
@@ -182,6 +195,33 @@ describe('rutext batch over broken lines', () => {
     expect((o.tokens as unknown[]).length).toBe(5);
     expect(o.content).toBeUndefined();
   }, 300_000);
+});
+
+describe('rutext batch: a line longer than one string can hold', () => {
+  test('is an error line, and the run goes on', () => {
+    // A whole JSON array on one line, ~553 MB: a string cannot hold it (2^29 − 24 characters), and
+    // reading it once ended the run.
+    const path = join(tmp, 'long-line.jsonl');
+    const fd = openSync(path, 'w');
+    try {
+      writeSync(fd, '{"id":"a","text":"Песков заявил: «Всё хорошо»."}\n[{"id":"b","text":"');
+      const block = Buffer.alloc(1 << 24, 0x61);
+      for (let i = 0; i < 33; i++) writeSync(fd, block);
+      writeSync(fd, '"}]\n{"id":"c","text":"Песков сказал, что всё хорошо."}\n');
+    } finally {
+      closeSync(fd);
+    }
+    try {
+      const r = runCli(['batch', path, '--fields', 'quotes', '--workers', '0', '--quiet']);
+      expectExit(r, 1);
+      const out = parseOut(r.stdout);
+      expect(out.map((o) => o.id)).toEqual(['a', 2, 'c']);
+      expect(out[1].error).toMatch(/^line longer than 536870888 bytes/);
+      expect((out[2].quotes as unknown[]).length).toBe(1);
+    } finally {
+      rmSync(path, { force: true });
+    }
+  }, 120_000);
 });
 
 describe('rutext batch at scale', () => {

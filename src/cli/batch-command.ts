@@ -6,7 +6,7 @@ import type { Writable } from 'node:stream';
 import { formatOptions, intOption, parseArgs, UsageError, type OptionSpec } from './args.js';
 import { parseFields } from './fields.js';
 import { idKey, lineId, type DocId, type Job, type JobOptions, type JobResult } from './job.js';
-import { readLines } from './lines.js';
+import { MAX_LINE_BYTES, readLines } from './lines.js';
 import { inProcessRunner, workerPool, type Runner } from './pool.js';
 import { useLowMemory } from './heap.js';
 import { startProgress, type ProgressState } from './progress.js';
@@ -61,11 +61,19 @@ interface Item {
   job?: Job;
   /** A folder's file, read only when dispatched so memory holds the files in flight only. */
   load?: () => Promise<string>;
+  /** The output line, known without analysis (a line too long to keep). */
+  result?: JobResult;
 }
 
 async function* lineItems(path: string | null, o: JobOptions): AsyncGenerator<Item> {
   const input = path === null ? process.stdin : createReadStream(path, { highWaterMark: 1 << 16 });
   for await (const l of readLines(input)) {
+    if (l.tooLong) {
+      // Not kept, so not parsed: its id is its line number, as for any line whose id cannot be read.
+      const out = JSON.stringify({ id: l.lineNo, error: `line longer than ${MAX_LINE_BYTES} bytes, the longest text one string holds (input must be one JSON object per line; split long texts)` });
+      yield { id: () => l.lineNo, units: l.bytes, result: { out, failed: true } };
+      continue;
+    }
     yield { id: () => lineId(l.text, l.lineNo, o.idField), units: l.bytes, job: { line: l.text, lineNo: l.lineNo } };
   }
 }
@@ -260,6 +268,8 @@ export async function batchCommand(argv: string[]): Promise<number> {
         if (text !== null) void runner.run({ id: item.id() as string, text }).then((r) => settle(seq, item.units, r));
       } else if (item.job !== undefined) {
         void runner.run(item.job).then((r) => settle(seq, item.units, r));
+      } else if (item.result !== undefined) {
+        settle(seq, item.units, item.result);
       }
     }
     while (nextWrite < nextSeq && fatal === null && ioError === null) await signal.wait();

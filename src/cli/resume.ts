@@ -1,6 +1,6 @@
 import { createReadStream, existsSync, statSync, truncateSync } from 'node:fs';
 import { idKey } from './job.js';
-import { readLines } from './lines.js';
+import { MAX_LINE_BYTES, readLines } from './lines.js';
 
 /** What an earlier (possibly killed) run left in its output file. */
 export interface ResumeState {
@@ -28,7 +28,9 @@ export async function scanOutput(path: string): Promise<ResumeState> {
   if (!existsSync(path)) return { done, lines: 0, truncatedBytes: 0 };
   let good = 0;
   let lines = 0;
-  for await (const line of readLines(createReadStream(path))) {
+  // Output lines are strings once, but Cyrillic takes two bytes in UTF-8 and a character up to three.
+  for await (const line of readLines(createReadStream(path), 3 * MAX_LINE_BYTES)) {
+    if (line.tooLong) throw new Error(`${path}: line ${line.lineNo} is longer than any rutext output line; not resuming into it`);
     if (!line.ended) break;
     const id = outputId(line.text);
     if (id === undefined) throw new Error(`${path}: line ${line.lineNo} is not a rutext output line; not resuming into it`);
