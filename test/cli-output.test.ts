@@ -85,6 +85,21 @@ describe('rutext analyze: writing', () => {
     }
   });
 
+  test('-o naming the file stdin reads is a usage error too (analyze and batch), and the file is left as it was', () => {
+    const input = file('stdin.txt', 'Песков заявил: «Всё хорошо».');
+    for (const args of [['analyze', '-o', input], ['analyze', '-', '-o', input], ['batch', '-o', input, '--quiet']]) {
+      const r = runCli(args, { stdinFile: input });
+      expectExit(r, 2);
+      expect(r.stderr).toContain('--output must not be');
+      expect(r.stderr).toContain('stdin reads it');
+      expect(readFileSync(input, 'utf8')).toBe('Песков заявил: «Всё хорошо».');
+    }
+    // Another file on stdin is fine.
+    const out = join(tmp, 'from-stdin.json');
+    expectExit(runCli(['analyze', '-o', out], { stdinFile: input }), 0);
+    expect(JSON.parse(readFileSync(out, 'utf8')).schemaVersion).toBe(1);
+  });
+
   test('-o in a folder that does not exist fails at once, before any analysis', async () => {
     const r = runCli(['analyze', article, '-o', join(tmp, 'no', 'such', 'dir', 'out.json')]);
     expectExit(r, 2);

@@ -3,7 +3,7 @@
 // jest's globalSetup and from a beforeAll: a lock directory keeps parallel test files from building
 // at the same time.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -77,11 +77,19 @@ export interface CliResult { status: number | null; stdout: string; stderr: stri
  * @example
  * runCli(['analyze', '--help']).status; // 0
  */
-export function runCli(args: string[], o: { input?: string; cwd?: string; env?: Record<string, string> } = {}): CliResult {
-  const r = spawnSync(process.execPath, [join(root, 'bin/rutext.js'), ...args], {
-    cwd: o.cwd ?? root, input: o.input ?? '', encoding: 'utf8', maxBuffer: 1 << 28,
-    env: { ...process.env, ...o.env },
-  });
+export function runCli(args: string[], o: { input?: string; stdinFile?: string; cwd?: string; env?: Record<string, string> } = {}): CliResult {
+  // stdinFile: stdin is that file itself (`rutext … < FILE`), not a pipe of its text.
+  const fd = o.stdinFile === undefined ? undefined : openSync(o.stdinFile, 'r');
+  let r;
+  try {
+    r = spawnSync(process.execPath, [join(root, 'bin/rutext.js'), ...args], {
+      cwd: o.cwd ?? root, encoding: 'utf8', maxBuffer: 1 << 28,
+      env: { ...process.env, ...o.env },
+      ...(fd === undefined ? { input: o.input ?? '' } : { stdio: [fd, 'pipe', 'pipe'] }),
+    });
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -7,7 +7,7 @@ import { csvHeader, csvRows, type CsvTable } from './format-csv.js';
 import { renderHtml } from './format-html.js';
 import { formatText } from './format-text.js';
 import { jsonChunks } from './json-chunks.js';
-import { sameFile } from './same-file.js';
+import { sameFile, stdinIs } from './same-file.js';
 
 export const ANALYZE_OPTIONS: OptionSpec[] = [
   { name: 'format', short: 'f', value: 'FMT', help: 'json (default): one Analysis per file, one per line;\ntext: a short summary for people; csv: a table (see --csv);\nhtml: one self-contained page (one input only)' },
@@ -137,8 +137,8 @@ export async function analyzeCommand(argv: string[], command: 'analyze' | 'view'
 
   const output = args.options.get('output');
   if (typeof output === 'string') {
-    const input = inputs.find((f) => f !== '-' && sameFile(f, output));
-    if (input !== undefined) throw new UsageError(`--output must not be an input file (${input})`, command);
+    const input = inputs.find((f) => (f === '-' ? stdinIs(output) : sameFile(f, output)));
+    if (input !== undefined) throw new UsageError(`--output must not be an input file (${input === '-' ? 'stdin reads it' : input})`, command);
   }
   const out = typeof output === 'string' ? await openOutput(output, command) : process.stdout;
   let writeError: Error | null = null;

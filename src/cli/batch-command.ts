@@ -11,7 +11,7 @@ import { inProcessRunner, workerPool, type Runner } from './pool.js';
 import { useLowMemory } from './heap.js';
 import { startProgress, type ProgressState } from './progress.js';
 import { scanOutput } from './resume.js';
-import { sameFile } from './same-file.js';
+import { sameFile, stdinIs } from './same-file.js';
 
 export const BATCH_OPTIONS: OptionSpec[] = [
   { name: 'workers', short: 'w', value: 'N', help: 'analyse in N worker threads (default: the number of cores);\n0 analyses in the main thread' },
@@ -154,6 +154,8 @@ export async function batchCommand(argv: string[]): Promise<number> {
       throw new UsageError(`cannot read ${input}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 'batch');
     }
     if (output !== undefined && sameFile(input, output as string)) throw new UsageError('--output must not be the input file', 'batch');
+  } else if (typeof output === 'string' && stdinIs(output)) {
+    throw new UsageError('--output must not be the input file (stdin reads it)', 'batch');
   }
 
   const state: ProgressState = { done: 0, failed: 0, skipped: 0, unitsDone: 0, unitsSkipped: 0, unitsTotal: null };

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { fstatSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 /**
@@ -14,6 +14,23 @@ export function sameFile(a: string, b: string): boolean {
     const sa = statSync(a);
     const sb = statSync(b);
     return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * True when stdin is the file at `path` (`rutext analyze - -o a.txt < a.txt`): opening the output
+ * would truncate it before stdin is read. False when stdin is a pipe, a terminal or closed.
+ * @example
+ * if (stdinIs('out.json')) throw new Error('--output must not be the input');
+ */
+export function stdinIs(path: string): boolean {
+  try {
+    const si = fstatSync(0);
+    if (!si.isFile()) return false;
+    const so = statSync(path);
+    return si.dev === so.dev && si.ino === so.ino;
   } catch {
     return false;
   }
