@@ -72,7 +72,7 @@ describe('readLines', () => {
   test('a line over the limit comes without its text, flagged; the lines around it are whole', async () => {
     const lines = async (chunks: string[], max: number): Promise<Array<[string, number, boolean, boolean]>> => {
       const out: Array<[string, number, boolean, boolean]> = [];
-      for await (const l of readLines(Readable.from(chunks.map((c) => Buffer.from(c))), max)) out.push([l.text, l.bytes, l.ended, l.tooLong]);
+      for await (const l of readLines(Readable.from(chunks.map((c) => Buffer.from(c))), { maxBytes: max })) out.push([l.text, l.bytes, l.ended, l.tooLong]);
       return out;
     };
     // At the limit (4 bytes) a line is kept; one byte more and it is not, in one chunk or across several.

@@ -2,12 +2,14 @@
  * How the CLI writes its output when an analysis is too long for one string, when one cannot be
  * made, and when the output path is wrong: no crash, no document lost, no input overwritten.
  */
-import { linkSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { analyzeCommand } from '../src/cli/analyze-command.js';
 import { makeProcessor } from '../src/cli/job.js';
+import { scanOutput } from '../src/cli/resume.js';
+import { sameFile } from '../src/cli/same-file.js';
 import type { Analyzer } from '../src/analyze.js';
 import type { Analysis } from '../src/types.js';
 import { ensureBuilt, expectExit, repoRoot, runCli } from './global-setup.js';
@@ -60,24 +62,27 @@ describe('rutext analyze: writing', () => {
     expect(JSON.parse(lines[2])).toEqual({ schemaVersion: 1, text: 'fine', quotes: [] });
     expect(lines[3]).toBe('');
     expect(stderr.join('')).toContain(`cannot analyse ${inputs[1]}: boom`);
-    expect(stderr.join('')).toMatch(new RegExp(`cannot write the analysis of ${inputs[2].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: Invalid string length \\(.*split the text`));
+    expect(stderr.join('')).toMatch(new RegExp(`cannot write the analysis of ${inputs[2].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(its line is cut short\\): Invalid string length \\(.*split the text`));
   });
 
   test('output is the same whether written in one piece or many (several files, indented)', async () => {
-    const inputs = [article, file('s.txt', 'Песков заявил: «Всё хорошо».')];
+    // Twelve copies of the article with tokens, indented: ~1.5 MB of JSON, more than one piece.
+    const inputs = [article, file('twelve.txt', Array(12).fill(readFileSync(article, 'utf8')).join('\n\n')), file('s.txt', 'Песков заявил: «Всё хорошо».')];
     const out = join(tmp, 'pretty.json');
     expect(await analyzeCommand([...inputs, '--pretty', '--tokens', '-o', out])).toBe(0);
     const { createAnalyzer } = await import('../src/index.js');
     const a = createAnalyzer();
-    const expected = inputs.map((f) => JSON.stringify(a.analyze(readFileSync(f, 'utf8'), { tokens: true }), null, 2) + '\n').join('');
-    expect(readFileSync(out, 'utf8')).toBe(expected);
+    const expected = inputs.map((f) => JSON.stringify(a.analyze(readFileSync(f, 'utf8'), { tokens: true }), null, 2) + '\n');
+    expect(expected[1].length).toBeGreaterThan(1 << 20);
+    expect(readFileSync(out, 'utf8')).toBe(expected.join(''));
   });
 
   test('-o naming an input is a usage error, and the input is left as it was', () => {
     const input = file('same.txt', 'Песков заявил: «Всё хорошо».');
     const link = join(tmp, 'same-link.txt');
     linkSync(input, link);
-    for (const o of [input, join(tmp, '.', 'same.txt'), link]) {
+    // The same path, another spelling of it (path.join would tidy the dot away), a hard link.
+    for (const o of [input, `${tmp}/./same.txt`, link]) {
       const r = runCli(['analyze', article, input, '-o', o]);
       expectExit(r, 2);
       expect(r.stderr).toContain('--output must not be an input file');
@@ -104,9 +109,70 @@ describe('rutext analyze: writing', () => {
     const r = runCli(['analyze', article, '-o', join(tmp, 'no', 'such', 'dir', 'out.json')]);
     expectExit(r, 2);
     expect(r.stderr).toMatch(/cannot write .*out\.json: ENOENT/);
-    // Before any analysis: an analyzer that throws when used is never called.
-    const never = { analyze: (): never => { throw new Error('analysed'); } } as unknown as Analyzer;
-    await expect(analyzeCommand([article, '-o', join(tmp, 'no', 'out.json')], 'analyze', never)).rejects.toThrow(/cannot write .*ENOENT/);
+    // Before any analysis: the analyzer is never asked.
+    const analyze = jest.fn();
+    await expect(analyzeCommand([article, '-o', join(tmp, 'no', 'out.json')], 'analyze', { analyze } as unknown as Analyzer)).rejects.toThrow(/cannot write .*ENOENT/);
+    expect(analyze).not.toHaveBeenCalled();
+  });
+
+  const devFull = existsSync('/dev/full') ? test : test.skip;
+  devFull('a write that fails (a full disk: /dev/full) is an I/O error, exit 2, for analyze and batch', () => {
+    for (const args of [['analyze', article, '-o', '/dev/full'], ['analyze', article, '--format', 'text', '-o', '/dev/full'], ['batch', join(tmp, 'one.jsonl'), '--workers', '0', '--quiet', '-o', '/dev/full']]) {
+      writeFileSync(join(tmp, 'one.jsonl'), '{"id":"a","text":"Песков заявил: «Всё хорошо»."}\n');
+      const r = runCli(args);
+      expectExit(r, 2);
+      expect(r.stderr).toContain('ENOSPC');
+    }
+  });
+
+  test('-o /dev/null with /dev/null as input is not "the same file" (devices are never)', () => {
+    expectExit(runCli(['analyze', '/dev/null', '-o', '/dev/null']), 0);
+  });
+});
+
+describe('sameFile', () => {
+  test('one regular file by path, spelling or hard link; not two files, not devices', () => {
+    const a = file('sf-a.txt', 'a');
+    const b = file('sf-b.txt', 'b');
+    const link = join(tmp, 'sf-link.txt');
+    linkSync(a, link);
+    expect(sameFile(a, a)).toBe(true);
+    expect(sameFile(a, `${tmp}/../${tmp.split('/').pop()}/sf-a.txt`)).toBe(true);
+    expect(sameFile(a, link)).toBe(true);
+    expect(sameFile(a, b)).toBe(false);
+    expect(sameFile(a, join(tmp, 'missing.txt'))).toBe(false);
+    expect(sameFile(join(tmp, 'missing.txt'), join(tmp, 'missing.txt'))).toBe(true);
+    expect(sameFile('/dev/null', '/dev/null')).toBe(false);
+  });
+});
+
+describe('rutext batch -o', () => {
+  test('a hard link of the input is a usage error, and the input is left as it was', () => {
+    const input = file('b-in.jsonl', '{"id":"a","text":"Песков заявил: «Всё хорошо»."}\n');
+    const link = join(tmp, 'b-link.jsonl');
+    linkSync(input, link);
+    const r = runCli(['batch', input, '-o', link, '--quiet']);
+    expectExit(r, 2);
+    expect(r.stderr).toContain('--output must not be the input file');
+    expect(readFileSync(input, 'utf8')).toBe('{"id":"a","text":"Песков заявил: «Всё хорошо»."}\n');
+  });
+});
+
+describe('rutext batch --resume over a line too long to decode', () => {
+  test('reads its id from its start; a torn long last line is cut', async () => {
+    // With a 64-byte limit standing in for Node's 536 870 888: lines over it are read by their start.
+    const out = file('resume.jsonl', [
+      '{"id":"a","quotes":[]}',
+      `{"id":"b","tokens":"${'д'.repeat(100)}"}`,
+      `{"id":7,"tokens":"${'д'.repeat(100)}"}`,
+      `{"id":"c","tokens":"${'д'.repeat(100)}`, // torn: no break, no closing brace
+    ].join('\n'));
+    const r = await scanOutput(out, 64);
+    expect([...r.done]).toEqual([['"a"', 1], ['"b"', 1], ['7', 1]]);
+    expect(r.lines).toBe(3);
+    expect(r.truncatedBytes).toBe(Buffer.byteLength(`{"id":"c","tokens":"${'д'.repeat(100)}`));
+    const bad = file('not-output.jsonl', `[${'1,'.repeat(100)}1]\n`);
+    await expect(scanOutput(bad, 64)).rejects.toThrow(/line 1 is not a rutext output line/);
   });
 });
 

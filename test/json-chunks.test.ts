@@ -41,6 +41,13 @@ describe('jsonChunks', () => {
     ['nesting deeper than the split', { a: [{ b: [{ c: [1, { d: 'x\ny' }] }] }] }],
     ['strings with line breaks and quotes', { 'ключ\n"': ['строка\nс "кавычками"\u2028', '\u0000'] }],
     ['a Date and other toJSON owners', { d: new Date(0), e: [new Date(86_400_000)], f: { toJSON: () => ({ g: [1, 2] }) } }],
+    ['toJSON is given the key (the index in an array), at every depth', {
+      a: { toJSON: (k: string) => `key=${k}` },
+      b: [{ toJSON: (k: string) => `key=${k}` }, { toJSON: (k: string) => ({ nested: [k, { toJSON: (k2: string) => k2 }] }) }],
+      c: { d: [{ e: { toJSON: (k: string) => k } }] },
+      f: { toJSON: (): undefined => undefined },
+      g: [{ toJSON: (): undefined => undefined }],
+    }],
     ['a class instance (written whole)', { p: new Point(1), q: [new Point(2)] }],
     ['a null-prototype object', Object.assign(Object.create(null) as object, { a: [1, { b: 2 }] })],
     ['numbers JSON cannot hold', { a: [NaN, Infinity, -0], b: -Infinity }],
@@ -60,7 +67,10 @@ describe('jsonChunks', () => {
 
   test('any JSON-able value, any indent and piece size: the same text', () => {
     fc.assert(
-      fc.property(fc.anything({ maxDepth: 4 }), fc.integer({ min: 0, max: 10 }), fc.integer({ min: 1, max: 64 }), (v, indent, size) => {
+      fc.property(fc.anything({
+        maxDepth: 4, withSparseArray: true, withNullPrototype: true, withBoxedValues: true, withDate: true,
+        withTypedArray: true, withMap: true, withSet: true, withObjectString: true,
+      }), fc.integer({ min: 0, max: 10 }), fc.integer({ min: 1, max: 64 }), (v, indent, size) => {
         // (undefined at the top: no pieces, where JSON.stringify gives undefined)
         expect(joined(v, indent, size)).toBe((JSON.stringify(v, null, indent) as string | undefined) ?? '');
       }),

@@ -7,7 +7,9 @@ import { csvHeader, csvRows, type CsvTable } from './format-csv.js';
 import { renderHtml } from './format-html.js';
 import { formatText } from './format-text.js';
 import { jsonChunks } from './json-chunks.js';
+import { MAX_STRING_LENGTH, TOO_LONG_ADVICE, tooLongError } from './limits.js';
 import { sameFile, stdinIs } from './same-file.js';
+import { endStream } from './end-stream.js';
 
 export const ANALYZE_OPTIONS: OptionSpec[] = [
   { name: 'format', short: 'f', value: 'FMT', help: 'json (default): one Analysis per file, one per line;\ntext: a short summary for people; csv: a table (see --csv);\nhtml: one self-contained page (one input only)' },
@@ -26,7 +28,8 @@ Analyses each FILE (stdin when none, or "-") as one article and prints the resul
 one Analysis as JSON per file (schema version 1: language, body, boilerplate, paragraphs,
 sentences, entities, quotes, speakers, themes), one per line in argument order.
 
-Exit code: 0 done, 1 a file could not be read (the others are still analysed), 2 usage error.
+Exit code: 0 done, 1 a file could not be read, or its analysis made or written (the others
+are still analysed), 2 usage or I/O error.
 
 options:
 ${'\0'}
@@ -75,23 +78,18 @@ function readInput(name: string): string {
 function readError(err: unknown): string {
   const code = (err as NodeJS.ErrnoException).code;
   if (code === 'ERR_STRING_TOO_LONG' || code === 'ERR_FS_FILE_TOO_LARGE') {
-    return `${code} (longer than one JavaScript string can hold, ${MAX_STRING_LENGTH} characters: split it, or give its parts to rutext batch)`;
+    return `${code} (larger than ${MAX_STRING_LENGTH} bytes, the most Node decodes into one string: split it, or give its parts to rutext batch)`;
   }
   return code ?? String(err);
 }
 
-/** The longest string V8 makes (2^29 − 24 characters on 64-bit builds). */
-const MAX_STRING_LENGTH = (1 << 29) - 24;
-
 /** Why an analysis could not be made or written: the message, with what to do when too long. */
 function analysisError(err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
-  return err instanceof RangeError && /string length/i.test(message)
-    ? `${message} (the output is longer than one JavaScript string can hold: split the text, or leave out --tokens or the layers you do not need with --fields)`
-    : message;
+  return tooLongError(err) ? `${message} (longer than one string can hold: ${TOO_LONG_ADVICE})` : message;
 }
 
-/** One analysis as a JSON line (or an indented document), in pieces of at most ~1 M characters. */
+/** One analysis as a JSON line (or an indented document), in pieces of about 1 M characters. */
 function* jsonLine(value: unknown, pretty: boolean): Generator<string> {
   yield* jsonChunks(value, pretty ? 2 : 0);
   yield '\n';
@@ -140,22 +138,26 @@ export async function analyzeCommand(argv: string[], command: 'analyze' | 'view'
     const input = inputs.find((f) => (f === '-' ? stdinIs(output) : sameFile(f, output)));
     if (input !== undefined) throw new UsageError(`--output must not be an input file (${input === '-' ? 'stdin reads it' : input})`, command);
   }
+  analyzer ??= createAnalyzer();
+  const tokens = args.options.has('tokens') || (fields?.includes('tokens') ?? false);
+  const pretty = args.options.has('pretty');
+
+  // -o is opened (and emptied) before the work, so that a path that cannot be written fails at once.
   const out = typeof output === 'string' ? await openOutput(output, command) : process.stdout;
   let writeError: Error | null = null;
-  out.on('error', (err: Error) => { writeError = err; });
+  const onError = (err: Error): void => { writeError ??= err; };
+  out.on('error', onError);
   const put = (s: string): Promise<void> | undefined => {
     if (writeError !== null) throw writeError;
     return out.write(s) ? undefined : once(out, 'drain').then(() => undefined);
   };
-
-  analyzer ??= createAnalyzer();
-  const tokens = args.options.has('tokens') || (fields?.includes('tokens') ?? false);
-  const pretty = args.options.has('pretty');
-  if (format === 'csv') await put((args.options.has('bom') ? '\uFEFF' : '') + csvHeader(table, inputs.length > 1));
   let failed = 0;
   let written = 0;
   try {
+    if (format === 'csv') await put((args.options.has('bom') ? '\uFEFF' : '') + csvHeader(table, inputs.length > 1));
     for (const name of inputs) {
+      // A write that failed is noticed before the next analysis, which may take minutes.
+      if (writeError !== null) throw writeError;
       let text: string;
       try {
         text = readInput(name);
@@ -167,37 +169,45 @@ export async function analyzeCommand(argv: string[], command: 'analyze' | 'view'
       const label = name === '-' ? 'stdin' : name;
       // Each input's output is written as soon as it is made, so a long run shows its results as
       // it goes and holds one analysis at a time; one that cannot be made is reported and skipped.
-      let pieces: Iterable<string>;
+      let pieces: Iterator<string>;
       try {
         const a = analyzer.analyze(text, optionsFor(tokens, fields));
         if (format === 'json') pieces = jsonLine(selectFields(a, fields), pretty);
-        else if (format === 'text') pieces = [(written > 0 ? '\n' : '') + formatText(a, label)];
-        else if (format === 'csv') pieces = csvRows(a, table, inputs.length > 1 ? label : undefined);
-        else pieces = [renderHtml(text, a, label)];
+        else if (format === 'text') pieces = [(written > 0 ? '\n' : '') + formatText(a, label)].values();
+        else if (format === 'csv') pieces = csvRows(a, table, inputs.length > 1 ? label : undefined).values();
+        else pieces = [renderHtml(text, a, label)].values();
       } catch (err) {
         process.stderr.write(`rutext ${command}: cannot analyse ${label}: ${analysisError(err)}\n`);
         failed++;
         continue;
       }
-      // JSON is made as it is written, so a failure can come after its first piece: the line is
-      // then ended, so that the next document still starts a line of its own.
+      // JSON is made as it is written, so making it can fail after its first piece went out: that
+      // document's line is then cut short, and ended, so that the next document starts a line of
+      // its own. Failing to write (put) is not the document's fault and ends the run.
       let started = false;
-      try {
-        for (const piece of pieces) {
-          started = true;
-          await put(piece);
+      for (;;) {
+        let next: IteratorResult<string>;
+        try {
+          next = pieces.next();
+        } catch (err) {
+          if (started) await put('\n');
+          process.stderr.write(`rutext ${command}: cannot write the analysis of ${label}${started ? ' (its line is cut short)' : ''}: ${analysisError(err)}\n`);
+          failed++;
+          break;
         }
-      } catch (err) {
-        if (!(err instanceof RangeError)) throw err;
-        if (started) await put('\n');
-        process.stderr.write(`rutext ${command}: cannot write the analysis of ${label}: ${analysisError(err)}\n`);
-        failed++;
-        continue;
+        if (next.done === true) {
+          written++;
+          break;
+        }
+        started = true;
+        await put(next.value);
       }
-      written++;
     }
   } finally {
-    if (out !== process.stdout) await new Promise<void>((resolve) => out.end(resolve));
+    if (out !== process.stdout) writeError ??= await endStream(out as WriteStream);
+    // The listener stays on a file stream of this call (an 'error' can follow end's callback, and
+    // with no listener would crash the process); stdout lives on, and must not gather one per call.
+    if (out === process.stdout) out.off('error', onError);
   }
   if (writeError !== null) throw writeError;
   return failed > 0 ? 1 : 0;

@@ -6,11 +6,13 @@ import type { Writable } from 'node:stream';
 import { formatOptions, intOption, parseArgs, UsageError, type OptionSpec } from './args.js';
 import { parseFields } from './fields.js';
 import { idKey, lineId, type DocId, type Job, type JobOptions, type JobResult } from './job.js';
+import { MAX_STRING_LENGTH } from './limits.js';
 import { MAX_LINE_BYTES, readLines } from './lines.js';
 import { inProcessRunner, workerPool, type Runner } from './pool.js';
 import { useLowMemory } from './heap.js';
 import { startProgress, type ProgressState } from './progress.js';
 import { scanOutput } from './resume.js';
+import { endStream } from './end-stream.js';
 import { sameFile, stdinIs } from './same-file.js';
 
 export const BATCH_OPTIONS: OptionSpec[] = [
@@ -54,7 +56,7 @@ examples:
 
 const MAX_IN_FLIGHT_BYTES = 64 << 20;
 
-/** What the batch loop reads next: a job, or a result already known (an unreadable file). */
+/** What the batch loop reads next: a job, a file to read, or a result already known (a line too long to keep). */
 interface Item {
   id: () => DocId;
   units: number;
@@ -70,7 +72,7 @@ async function* lineItems(path: string | null, o: JobOptions): AsyncGenerator<It
   for await (const l of readLines(input)) {
     if (l.tooLong) {
       // Not kept, so not parsed: its id is its line number, as for any line whose id cannot be read.
-      const out = JSON.stringify({ id: l.lineNo, error: `line longer than ${MAX_LINE_BYTES} bytes, the longest text one string holds (input must be one JSON object per line; split long texts)` });
+      const out = JSON.stringify({ id: l.lineNo, error: `line longer than ${MAX_LINE_BYTES} bytes, the most Node decodes into one string (input must be one JSON object per line; split long texts)` });
       yield { id: () => l.lineNo, units: l.bytes, result: { out, failed: true } };
       continue;
     }
@@ -192,7 +194,7 @@ export async function batchCommand(argv: string[]): Promise<number> {
   const signal = new Signal();
   const out: Writable = output === undefined ? process.stdout : createWriteStream(output as string, { flags: resume ? 'a' : 'w' });
   let ioError: Error | null = null;
-  if (output !== undefined) out.on('error', (err) => { ioError = err; signal.notify(); });
+  if (output !== undefined) out.on('error', (err) => { ioError ??= err; signal.notify(); });
 
   out.on('drain', () => signal.notify());
   let fatal: Error | null = null;
@@ -224,7 +226,12 @@ export async function batchCommand(argv: string[]): Promise<number> {
     for (let got = ready.get(nextWrite); got !== undefined; got = ready.get(nextWrite)) {
       ready.delete(nextWrite++);
       inFlightBytes -= got.units;
-      out.write(got.r.out + '\n');
+      // One write with its break, unless the line is as long as a string gets (then the + would throw).
+      if (got.r.out.length < MAX_STRING_LENGTH) out.write(got.r.out + '\n');
+      else {
+        out.write(got.r.out);
+        out.write('\n');
+      }
       state.done++;
       if (got.r.failed) state.failed++;
       state.unitsDone += got.units;
@@ -278,7 +285,7 @@ export async function batchCommand(argv: string[]): Promise<number> {
   } finally {
     process.off('SIGINT', onSigint);
     await runner.close();
-    if (output !== undefined) await new Promise<void>((r) => out.end(r));
+    if (output !== undefined) ioError ??= await endStream(out);
     progress.finish();
   }
   if (fatal !== null) throw fatal;

@@ -1,5 +1,6 @@
 import { createAnalyzer, type Analyzer } from '../analyze.js';
 import { optionsFor, selectFields, type Layer } from './fields.js';
+import { TOO_LONG_ADVICE, tooLongError } from './limits.js';
 
 /** What every analyzer of a batch run (in a worker thread or in-process) needs to know. */
 export interface JobOptions {
@@ -82,8 +83,9 @@ export function makeProcessor(o: JobOptions, analyzer: Analyzer = createAnalyzer
     try {
       return { out: JSON.stringify(out), failed: false };
     } catch (err) {
-      // Longer than one string can hold (2^29 − 24 characters): an output line must be one string.
-      return fail(id, `output too long for one line (${err instanceof Error ? err.message : String(err)}): split the text, or leave out --tokens or the layers you do not need with --fields`);
+      // An output line must be one string: past MAX_STRING_LENGTH the document is an error line.
+      if (!tooLongError(err)) throw err;
+      return fail(id, `output too long for one line (${(err as Error).message}): ${TOO_LONG_ADVICE}`);
     }
   };
   return (job: Job): JobResult => {

@@ -1,12 +1,13 @@
 /**
- * JSON.stringify(value, null, indent), byte for byte, handed out in pieces of about `size`
- * characters instead of one string.
+ * JSON.stringify(value, null, indent) for an integer indent from 0 to 10, byte for byte, handed out
+ * in pieces of about `size` characters instead of one string.
  *
  * Why: V8 caps a string at 2^29 − 24 characters, and the analysis of a long text outgrows that
- * long before the text does (a 75 MB text with `--tokens` serialises to ~1 GB), so writing it as
+ * long before the text does (a 75 MB text with `--tokens` serialises to ~1.1 GB), so writing it as
  * one JSON.stringify threw "Invalid string length" after all the work was done. Here the top
- * object and the arrays and objects it holds are written part by part; each of their elements
- * (one token, one quote) is still serialised by JSON.stringify, so the output is the same.
+ * object and the arrays and objects it holds are written part by part. Each of their elements
+ * (one token, one quote, one entity with all its mentions) is still serialised whole by
+ * JSON.stringify: an element too long for one string still throws, as JSON.stringify would.
  *
  * @example
  * for (const piece of jsonChunks({ a: [1, 2] }, 2)) process.stdout.write(piece);
@@ -18,7 +19,7 @@ export function* jsonChunks(value: unknown, indent = 0, size = 1 << 20): Generat
   const parts: string[] = [];
   let length = 0;
   // A value with no JSON (undefined, a function) yields nothing, where JSON.stringify returns undefined.
-  const all = splittable(value) ? pieces(value, indent, 0) : [leaf(value, indent, 0)].filter((s) => s !== undefined);
+  const all = splittable(value) ? pieces(value, indent, 0) : [leaf('', value, indent, 0)].filter((s) => s !== undefined);
   for (const s of all) {
     parts.push(s);
     length += s.length;
@@ -53,7 +54,7 @@ function* pieces(value: object, indent: number, depth: number): Generator<string
       yield head;
       yield* pieces(v, indent, depth + 1);
     } else {
-      const s = leaf(v, indent, depth + 1);
+      const s = leaf(isArray ? String(i) : keys![i], v, indent, depth + 1);
       if (s === undefined && !isArray) continue;
       yield head + (s ?? 'null');
     }
@@ -62,11 +63,31 @@ function* pieces(value: object, indent: number, depth: number): Generator<string
   yield first ? (isArray ? '[]' : '{}') : close + (isArray ? ']' : '}');
 }
 
-/** JSON.stringify of a value written whole at depth `depth`: its inner lines start at that depth. */
-function leaf(v: unknown, indent: number, depth: number): string | undefined {
-  const s = JSON.stringify(v, null, indent) as string | undefined;
+/**
+ * JSON.stringify of a value written whole at depth `depth`, under `key` in its holder: its inner
+ * lines start at that depth.
+ */
+function leaf(key: string, v: unknown, indent: number, depth: number): string | undefined {
+  let s: string | undefined;
+  if (hasToJSON(v)) {
+    // JSON.stringify hands toJSON the value's key: serialise it in a holder with that key, then
+    // cut the holder off (`{"key":…}`, or `{\n  "key": …\n}` with its inner lines one level in).
+    const held = JSON.stringify({ [key]: v }, null, indent);
+    if (held === '{}') return undefined;
+    const k = JSON.stringify(key);
+    if (indent === 0) s = held.slice(k.length + 2, -1);
+    else s = held.slice(2 + indent + k.length + 2, -2).replace(new RegExp('\n' + ' '.repeat(indent), 'g'), '\n');
+  } else {
+    s = JSON.stringify(v, null, indent) as string | undefined;
+  }
   // JSON strings hold no raw newline, so every newline is the layout's.
   return s !== undefined && indent > 0 && depth > 0 ? s.replace(/\n/g, '\n' + ' '.repeat(indent * depth)) : s;
+}
+
+/** A value JSON.stringify would ask toJSON(key) for its JSON (objects and functions, and BigInts, may have one). */
+function hasToJSON(v: unknown): boolean {
+  if (v === null || (typeof v !== 'object' && typeof v !== 'function' && typeof v !== 'bigint')) return false;
+  return typeof (v as { toJSON?: unknown }).toJSON === 'function';
 }
 
 /** A plain array or object that JSON.stringify would walk itself (no toJSON of its own). */

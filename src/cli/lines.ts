@@ -1,20 +1,30 @@
+import { MAX_STRING_LENGTH } from './limits.js';
+
 /** One input line: its text (without the line break), its 1-based number, its size in bytes with the break. */
 export interface Line {
-  /** The line's text; '' when it is too long (see tooLong). */
+  /** The line's text; when it is too long (see tooLong), only its first `headBytes` bytes. */
   text: string;
   lineNo: number;
   bytes: number;
   /** False for a last line with no line break. */
   ended: boolean;
-  /** The line has more bytes than readLines' limit: its text was skipped, not kept. */
+  /** The line has more bytes than readLines' limit: the rest of it was skipped, not kept. */
   tooLong: boolean;
 }
 
 /**
- * The longest line readLines keeps by default: V8's longest string, 2^29 − 24 UTF-16 units. UTF-8
- * never takes fewer bytes than UTF-16 units, so a line within it always decodes.
+ * The longest line readLines keeps by default: Node decodes at most this many bytes into one string
+ * (V8's longest string, 2^29 − 24 on 64-bit builds), whatever characters they hold.
  */
-export const MAX_LINE_BYTES = (1 << 29) - 24;
+export const MAX_LINE_BYTES = MAX_STRING_LENGTH;
+
+/** readLines' limits. */
+export interface LineLimits {
+  /** Lines with more bytes than this (line break excluded, a '\r' before it included) are not kept. */
+  maxBytes?: number;
+  /** Of a line that is not kept, the first this many bytes are (default 0: none). */
+  headBytes?: number;
+}
 
 /**
  * Splits a byte stream into lines ('\n', with an optional '\r' before it), pulling a chunk only when
@@ -22,16 +32,21 @@ export const MAX_LINE_BYTES = (1 << 29) - 24;
  * memory is the current chunk plus one line, whatever the file's size. (readline's async iterator
  * reads ahead and queues lines; this does not.) A last line without a break still counts; a final
  * break does not start an empty line, so the line count equals `wc -l` for well-formed files.
- * A line longer than `maxBytes` (a whole JSON array on one line, a file that is not text) is
- * counted but not kept: it comes with `tooLong` and no text, and memory stays bounded.
+ * A line longer than `maxBytes` (a whole JSON array on one line, a file that is not text) could
+ * not be decoded into one string: it is counted but not kept, and comes with `tooLong` and only
+ * its first `headBytes` bytes as text (a character cut there becomes U+FFFD). Memory then stays
+ * at most `maxBytes` for the line.
  * @example
  * for await (const { text, lineNo } of readLines(createReadStream('in.jsonl'))) console.log(lineNo, text);
  */
-export async function* readLines(input: AsyncIterable<Buffer | string>, maxBytes = MAX_LINE_BYTES): AsyncGenerator<Line> {
+export async function* readLines(input: AsyncIterable<Buffer | string>, limits: LineLimits = {}): AsyncGenerator<Line> {
+  const maxBytes = limits.maxBytes ?? MAX_LINE_BYTES;
+  const headBytes = Math.min(limits.headBytes ?? 0, maxBytes);
   let parts: Buffer[] = [];
-  /** Bytes in parts; or, once over maxBytes, of the line being skipped. */
+  /** Bytes of the current line so far (in parts, or, once over maxBytes, skipped). */
   let held = 0;
-  let skipping = false;
+  /** Set once the current line is over maxBytes: its first headBytes bytes. */
+  let head: Buffer | null = null;
   let lineNo = 0;
   const emit = (buf: Buffer): Line => {
     let end = buf.length;
@@ -41,13 +56,14 @@ export async function* readLines(input: AsyncIterable<Buffer | string>, maxBytes
     if (lineNo === 0 && end >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
     return { text: buf.toString('utf8', start, end), lineNo: ++lineNo, bytes: buf.length + 1, ended: true, tooLong: false };
   };
-  const skipped = (bytes: number): Line => ({ text: '', lineNo: ++lineNo, bytes: bytes + 1, ended: true, tooLong: true });
-  /** Adds a piece of the current line; past maxBytes the line is dropped and only counted. */
+  const skipped = (): Line => ({ text: (head as Buffer).toString('utf8'), lineNo: ++lineNo, bytes: held + 1, ended: true, tooLong: true });
+  /** Adds a piece of the current line; past maxBytes the line is dropped (its head aside) and only counted. */
   const hold = (piece: Buffer): void => {
     held += piece.length;
-    if (skipping) return;
+    if (head !== null) return;
     if (held > maxBytes) {
-      skipping = true;
+      parts.push(piece);
+      head = firstBytes(parts, headBytes);
       parts = [];
     } else {
       parts.push(piece);
@@ -64,17 +80,27 @@ export async function* readLines(input: AsyncIterable<Buffer | string>, maxBytes
         continue;
       }
       hold(piece);
-      // (A '\r' before the break counts towards the limit: a line one byte short of it is dropped.)
-      const line = skipping ? skipped(held) : emit(Buffer.concat(parts));
+      const line = head !== null ? skipped() : emit(Buffer.concat(parts));
       parts = [];
       held = 0;
-      skipping = false;
+      head = null;
       yield line;
     }
     if (from < buf.length) hold(buf.subarray(from));
   }
   if (held > 0) {
-    const last = skipping ? skipped(held) : emit(Buffer.concat(parts));
+    const last = head !== null ? skipped() : emit(Buffer.concat(parts));
     yield { ...last, bytes: last.bytes - 1, ended: false };
   }
+}
+
+/** A copy of the first n bytes of the buffers, end to end (a copy, so that the rest can be freed). */
+function firstBytes(buffers: Buffer[], n: number): Buffer {
+  const out = Buffer.alloc(n);
+  let at = 0;
+  for (const b of buffers) {
+    if (at >= n) break;
+    at += b.copy(out, at, 0, Math.min(b.length, n - at));
+  }
+  return out.subarray(0, at);
 }

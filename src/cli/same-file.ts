@@ -1,21 +1,27 @@
-import { fstatSync, statSync } from 'node:fs';
+import { fstatSync, statSync, type Stats } from 'node:fs';
 import { resolve } from 'node:path';
 
 /**
- * True when two paths name one file: the same path once resolved, or (both existing) the same
- * device and inode, so that a link or another spelling of an input is caught too. An output that
- * is also an input would be truncated before the input is read.
+ * True when two paths name one regular file: the same path once resolved, or (both existing) the
+ * same device and inode, so that a link or another spelling of an input is caught too. An output
+ * that is also an input would be emptied before the input is read. Devices and pipes are never
+ * "the same file" here (`rutext analyze /dev/null -o /dev/null` is harmless).
  * @example
  * sameFile('a.txt', './a.txt'); // true
  */
 export function sameFile(a: string, b: string): boolean {
+  const sa = statOrNull(a);
+  const sb = statOrNull(b);
+  if ((sa !== null && !sa.isFile()) || (sb !== null && !sb.isFile())) return false;
   if (resolve(a) === resolve(b)) return true;
+  return sa !== null && sb !== null && sa.dev === sb.dev && sa.ino === sb.ino;
+}
+
+function statOrNull(path: string): Stats | null {
   try {
-    const sa = statSync(a);
-    const sb = statSync(b);
-    return sa.dev === sb.dev && sa.ino === sb.ino;
+    return statSync(path);
   } catch {
-    return false;
+    return null;
   }
 }
 
