@@ -90,18 +90,18 @@ function oneJsonLine(path, size) {
     const buf = Buffer.alloc(1 << 20);
     let pos = 0;
     let first = '';
-    let lastTwo = '';
+    let tail = '';
     while (pos < size) {
       const n = readSync(fd, buf, 0, buf.length, pos);
       const chunk = buf.subarray(0, n);
       if (pos === 0) first = chunk.subarray(0, 17).toString();
       const nl = chunk.indexOf(10);
       if (nl !== -1 && pos + nl !== size - 1) return `a line break at byte ${pos + nl} of ${size}`;
-      lastTwo = (lastTwo + chunk.subarray(Math.max(0, n - 3)).toString('latin1')).slice(-3);
+      tail = (tail + chunk.subarray(Math.max(0, n - 3)).toString('latin1')).slice(-3);
       pos += n;
     }
     if (first !== '{"schemaVersion":') return `starts ${JSON.stringify(first)}`;
-    if (lastTwo !== ']}\n') return `ends ${JSON.stringify(lastTwo)}`;
+    if (tail !== ']}\n') return `ends ${JSON.stringify(tail)}`;
     return null;
   } finally {
     closeSync(fd);
