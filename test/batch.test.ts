@@ -82,6 +82,19 @@ describe('readLines', () => {
     // Bytes, not characters: ё is two.
     expect(await lines(['ёё\nёёё\n'], 4)).toEqual([['ёё', 5, true, false], ['', 7, true, true]]);
   });
+  test('of a line over the limit, its first headBytes bytes are kept: across chunks, at the end, after a BOM', async () => {
+    const heads = async (chunks: Array<string | Buffer>, o: { maxBytes: number; headBytes: number }): Promise<Array<[string, number, boolean, boolean]>> => {
+      const out: Array<[string, number, boolean, boolean]> = [];
+      for await (const l of readLines(Readable.from(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c))), o)) out.push([l.text, l.bytes, l.ended, l.tooLong]);
+      return out;
+    };
+    expect(await heads(['ab', 'cdef', 'gh\nxy\n'], { maxBytes: 4, headBytes: 3 })).toEqual([['abc', 9, true, true], ['xy', 3, true, false]]);
+    expect(await heads(['xy\nabcdefgh'], { maxBytes: 5, headBytes: 5 })).toEqual([['xy', 3, true, false], ['abcde', 8, false, true]]);
+    // A head never holds more than the limit, and a BOM goes as it does from a kept line.
+    expect(await heads(['abcdefgh'], { maxBytes: 4, headBytes: 5 })).toEqual([['abcd', 8, false, true]]);
+    expect(await heads(['\uFEFFabcdefgh\n'], { maxBytes: 4, headBytes: 10 })).toEqual([['a', 12, true, true]]);
+    expect(await heads(['\uFEFFabcdefgh\n'], { maxBytes: 6, headBytes: 6 })).toEqual([['abc', 12, true, true]]);
+  });
 });
 
 describe('progress', () => {

@@ -2,7 +2,8 @@
  * How the CLI writes its output when an analysis is too long for one string, when one cannot be
  * made, and when the output path is wrong: no crash, no document lost, no input overwritten.
  */
-import { existsSync, linkSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, linkSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
@@ -125,6 +126,27 @@ describe('rutext analyze: writing', () => {
     }
   });
 
+  devFull('a failed write stops the run before the next analysis, not after all of them', async () => {
+    const inputs = [1, 2, 3, 4, 5].map((i) => file(`full-${i}.txt`, 'fine'));
+    const analyze = jest.fn(() => ({ schemaVersion: 1, quotes: [] }));
+    await expect(analyzeCommand([...inputs, '-o', '/dev/full'], 'analyze', { analyze } as unknown as Analyzer)).rejects.toThrow(/ENOSPC/);
+    expect(analyze).toHaveBeenCalledTimes(1);
+  });
+
+  devFull('a full stdout (> /dev/full) is an I/O error too: one line on stderr, exit 2', () => {
+    writeFileSync(join(tmp, 'one.jsonl'), '{"id":"a","text":"Песков заявил: «Всё хорошо»."}\n');
+    for (const args of [['analyze', article], ['analyze', article, '--format', 'text'], ['batch', join(tmp, 'one.jsonl'), '--workers', '0', '--quiet']]) {
+      const full = openSync('/dev/full', 'w');
+      let r;
+      try {
+        r = spawnSync(process.execPath, [join(repoRoot, 'bin/rutext.js'), ...args], { encoding: 'utf8', stdio: ['ignore', full, 'pipe'] });
+      } finally {
+        closeSync(full);
+      }
+      expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 2, stderr: 'rutext: cannot write to stdout: ENOSPC: no space left on device, write\n' });
+    }
+  });
+
   test('-o /dev/null with /dev/null as input is not "the same file" (devices are never)', () => {
     expectExit(runCli(['analyze', '/dev/null', '-o', '/dev/null']), 0);
   });
@@ -173,6 +195,23 @@ describe('rutext batch --resume over a line too long to decode', () => {
     expect(r.truncatedBytes).toBe(Buffer.byteLength(`{"id":"c","tokens":"${'д'.repeat(100)}`));
     const bad = file('not-output.jsonl', `[${'1,'.repeat(100)}1]\n`);
     await expect(scanOutput(bad, 64)).rejects.toThrow(/line 1 is not a rutext output line/);
+  });
+});
+
+describe('rutext batch: an input field nested too deep to write back', () => {
+  // JSON.parse reads any depth; JSON.stringify, which writes passed-through fields back, recurses.
+  test.each([0, 1])('is an error line, and the run goes on (--workers %d)', (workers) => {
+    const input = file(`deep-${workers}.jsonl`, [
+      '{"id":"a","text":"Песков заявил: «Всё хорошо»."}',
+      `{"id":"b","text":"x","meta":${'['.repeat(20_000)}${']'.repeat(20_000)}}`,
+      '{"id":"c","text":"Песков сказал, что всё хорошо."}',
+    ].join('\n') + '\n');
+    const r = runCli(['batch', input, '--fields', 'quotes', '--workers', String(workers), '--quiet']);
+    expectExit(r, 1);
+    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string; error?: string; quotes?: unknown[] });
+    expect(out.map((o) => o.id)).toEqual(['a', 'b', 'c']);
+    expect(out[1].error).toMatch(/^cannot write the output line: Maximum call stack size exceeded/);
+    expect(out[2].quotes).toHaveLength(1);
   });
 });
 

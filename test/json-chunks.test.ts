@@ -49,6 +49,8 @@ describe('jsonChunks', () => {
       g: [{ toJSON: (): undefined => undefined }],
     }],
     ['a class instance (written whole)', { p: new Point(1), q: [new Point(2)] }],
+    ['toJSON at the top', { toJSON: (k: string) => ({ top: k, a: [1] }) }],
+    ['a function with a toJSON', { f: Object.assign(() => 1, { toJSON: (k: string) => `fn ${k}` }), g: [Object.assign(() => 2, { toJSON: () => 2 })] }],
     ['a null-prototype object', Object.assign(Object.create(null) as object, { a: [1, { b: 2 }] })],
     ['numbers JSON cannot hold', { a: [NaN, Infinity, -0], b: -Infinity }],
     ['top-level primitives', 'строка'],
@@ -57,6 +59,18 @@ describe('jsonChunks', () => {
   ])('%s', (_name, value) => {
     for (const indent of [0, 2]) {
       for (const size of [1, 5, 1 << 20]) expect(joined(value, indent, size)).toBe(JSON.stringify(value, null, indent));
+    }
+  });
+
+  test('BigInts with a toJSON of their own, as JSON.stringify treats them', () => {
+    const proto = BigInt.prototype as unknown as { toJSON?: (this: bigint, k: string) => string };
+    proto.toJSON = function (this: bigint, k: string) { return `${this.toString()}n@${k}`; };
+    try {
+      const v = { a: 1n, b: [2n, { c: 3n }] };
+      for (const indent of [0, 2]) expect(joined(v, indent, 3)).toBe(JSON.stringify(v, null, indent));
+      expect(joined(5n)).toBe(JSON.stringify(5n));
+    } finally {
+      delete proto.toJSON;
     }
   });
 

@@ -84,9 +84,10 @@ function readError(err: unknown): string {
 }
 
 /** Why an analysis could not be made or written: the message, with what to do when too long. */
-function analysisError(err: unknown): string {
+function analysisError(err: unknown, json: boolean): string {
   const message = err instanceof Error ? err.message : String(err);
-  return tooLongError(err) ? `${message} (longer than one string can hold: ${TOO_LONG_ADVICE})` : message;
+  // --fields and --tokens are JSON options: for the other formats, splitting is the way.
+  return tooLongError(err) ? `${message} (longer than one string can hold: ${json ? TOO_LONG_ADVICE : 'split the text'})` : message;
 }
 
 /** One analysis as a JSON line (or an indented document), in pieces of about 1 M characters. */
@@ -177,7 +178,7 @@ export async function analyzeCommand(argv: string[], command: 'analyze' | 'view'
         else if (format === 'csv') pieces = csvRows(a, table, inputs.length > 1 ? label : undefined).values();
         else pieces = [renderHtml(text, a, label)].values();
       } catch (err) {
-        process.stderr.write(`rutext ${command}: cannot analyse ${label}: ${analysisError(err)}\n`);
+        process.stderr.write(`rutext ${command}: cannot analyse ${label}: ${analysisError(err, format === 'json')}\n`);
         failed++;
         continue;
       }
@@ -191,12 +192,18 @@ export async function analyzeCommand(argv: string[], command: 'analyze' | 'view'
           next = pieces.next();
         } catch (err) {
           if (started) await put('\n');
-          process.stderr.write(`rutext ${command}: cannot write the analysis of ${label}${started ? ' (its line is cut short)' : ''}: ${analysisError(err)}\n`);
+          process.stderr.write(`rutext ${command}: cannot write the analysis of ${label}${started ? ' (its line is cut short)' : ''}: ${analysisError(err, format === 'json')}\n`);
           failed++;
           break;
         }
         if (next.done === true) {
           written++;
+          // A file write fails on a later turn of the event loop, which the synchronous analysis
+          // of the next input would not give it: wait until this document is written, so that a
+          // full disk stops the run here rather than after all the remaining work.
+          if (out !== process.stdout && writeError === null) {
+            await new Promise<void>((resolve) => out.write('', (err?: Error | null) => { writeError ??= err ?? null; resolve(); }));
+          }
           break;
         }
         started = true;

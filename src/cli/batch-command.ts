@@ -196,7 +196,8 @@ export async function batchCommand(argv: string[]): Promise<number> {
   let ioError: Error | null = null;
   if (output !== undefined) out.on('error', (err) => { ioError ??= err; signal.notify(); });
 
-  out.on('drain', () => signal.notify());
+  const onDrain = (): void => signal.notify();
+  out.on('drain', onDrain);
   let fatal: Error | null = null;
   if (args.options.has('low-memory')) useLowMemory();
   const runner: Runner = workers === 0
@@ -286,6 +287,7 @@ export async function batchCommand(argv: string[]): Promise<number> {
     process.off('SIGINT', onSigint);
     await runner.close();
     if (output !== undefined) ioError ??= await endStream(out);
+    else out.off('drain', onDrain);
     progress.finish();
   }
   if (fatal !== null) throw fatal;

@@ -9,7 +9,9 @@ import { finished } from 'node:stream/promises';
  * const err = await endStream(out); if (err) throw err;
  */
 export async function endStream(out: Writable): Promise<Error | null> {
-  if (!out.destroyed) out.end();
+  // Destroyed with no error (only this process destroys its streams): nothing failed to be written.
+  if (out.destroyed) return out.errored ?? null;
+  out.end();
   try {
     await finished(out);
     return null;

@@ -84,8 +84,10 @@ export function makeProcessor(o: JobOptions, analyzer: Analyzer = createAnalyzer
       return { out: JSON.stringify(out), failed: false };
     } catch (err) {
       // An output line must be one string: past MAX_STRING_LENGTH the document is an error line.
-      if (!tooLongError(err)) throw err;
-      return fail(id, `output too long for one line (${(err as Error).message}): ${TOO_LONG_ADVICE}`);
+      // So is any other failure to write it (a passed-through field nested thousands deep, which
+      // JSON.parse reads but JSON.stringify's recursion cannot write), as this must never throw.
+      if (tooLongError(err)) return fail(id, `output too long for one line (${(err as Error).message}): ${TOO_LONG_ADVICE}`);
+      return fail(id, `cannot write the output line: ${err instanceof Error ? err.message : String(err)}`);
     }
   };
   return (job: Job): JobResult => {

@@ -56,7 +56,12 @@ export async function* readLines(input: AsyncIterable<Buffer | string>, limits: 
     if (lineNo === 0 && end >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
     return { text: buf.toString('utf8', start, end), lineNo: ++lineNo, bytes: buf.length + 1, ended: true, tooLong: false };
   };
-  const skipped = (): Line => ({ text: (head as Buffer).toString('utf8'), lineNo: ++lineNo, bytes: held + 1, ended: true, tooLong: true });
+  const skipped = (): Line => {
+    let h = head as Buffer;
+    // The byte-order mark goes here too, so that a line's head reads as its text would.
+    if (lineNo === 0 && h.length >= 3 && h[0] === 0xef && h[1] === 0xbb && h[2] === 0xbf) h = h.subarray(3);
+    return { text: h.toString('utf8'), lineNo: ++lineNo, bytes: held + 1, ended: true, tooLong: true };
+  };
   /** Adds a piece of the current line; past maxBytes the line is dropped (its head aside) and only counted. */
   const hold = (piece: Buffer): void => {
     held += piece.length;

@@ -20,7 +20,7 @@ ${formatOptions([
   { name: 'version', short: 'v', help: 'print the version' },
 ])}
 
-Exit codes: 0 success, 1 some documents failed, 2 usage error.
+Exit codes: 0 success, 1 some documents failed, 2 usage or I/O error.
 Run "rutext COMMAND --help" for each command's options.
 `;
 
@@ -30,16 +30,18 @@ function version(): string {
 }
 
 /**
- * The command line. Returns the exit code: 0 success, 1 some documents failed, 2 usage error.
+ * The command line. Returns the exit code: 0 success, 1 some documents failed, 2 usage or I/O error.
  * @example
  * process.exitCode = await main(['analyze', 'article.txt', '--format', 'text']);
  */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  // A closed stdout (`rutext batch … | head`) ends the run quietly, as for any Unix filter.
+  // A closed stdout (`rutext batch … | head`) ends the run quietly, as for any Unix filter; any
+  // other failure to write it (a full disk) ends it as an I/O error, said in one line.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw err;
+    process.stderr.write(`rutext: cannot write to stdout: ${err.message}\n`);
+    process.exit(2);
   });
   try {
     switch (command) {

@@ -24,7 +24,14 @@ export function inProcessRunner(o: JobOptions): Runner {
     async run(job) {
       // Yield to the event loop between documents so output drains and progress ticks.
       await new Promise<void>((r) => setImmediate(r));
-      return analyse(job);
+      // makeProcessor never throws by design; should it ever, the job is an error line, as a
+      // worker's death is, instead of a rejection that would end the run.
+      try {
+        return analyse(job);
+      } catch (err) {
+        const id = 'line' in job ? lineId(job.line, job.lineNo, o.idField) : job.id;
+        return { out: JSON.stringify({ id, error: `analysis failed: ${err instanceof Error ? err.message : String(err)}` }), failed: true };
+      }
     },
     idle: () => Promise.resolve(),
     close: () => Promise.resolve(),
