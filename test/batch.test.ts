@@ -95,6 +95,16 @@ describe('readLines', () => {
     expect(await heads(['\uFEFFabcdefgh\n'], { maxBytes: 4, headBytes: 10 })).toEqual([['a', 12, true, true]]);
     expect(await heads(['\uFEFFabcdefgh\n'], { maxBytes: 6, headBytes: 6 })).toEqual([['abc', 12, true, true]]);
   });
+  test('of a line over the limit, its last byte is known (before a \\r), however the chunks fall', async () => {
+    const lastBytes = async (chunks: string[]): Promise<number[]> => {
+      const out: number[] = [];
+      for await (const l of readLines(Readable.from(chunks.map((c) => Buffer.from(c))), { maxBytes: 2 })) out.push(l.lastByte);
+      return out;
+    };
+    expect(await lastBytes(['abc}\nab\nxyz'])).toEqual([0x7d, -1, 0x7a]);
+    expect(await lastBytes(['ab', 'c', '}', '\r\n'])).toEqual([0x7d]);
+    expect(await lastBytes(['abc}\r', '\n'])).toEqual([0x7d]);
+  });
 });
 
 describe('progress', () => {

@@ -195,6 +195,12 @@ describe('rutext batch --resume over a line too long to decode', () => {
     expect(r.truncatedBytes).toBe(Buffer.byteLength(`{"id":"c","tokens":"${'д'.repeat(100)}`));
     const bad = file('not-output.jsonl', `[${'1,'.repeat(100)}1]\n`);
     await expect(scanOutput(bad, 64)).rejects.toThrow(/line 1 is not a rutext output line/);
+    // A long line that starts like one but does not end like one (complete, yet cut inside) is not one.
+    const cut = file('cut-output.jsonl', `{"id":"a","quotes":[]}\n{"id":"b","tokens":"${'д'.repeat(100)}\n`);
+    await expect(scanOutput(cut, 64)).rejects.toThrow(/line 2 is not a rutext output line/);
+    // The default reads lines over 64 KB by their start and last byte, as these are read here.
+    const long = file('long-output.jsonl', `{"id":"x","tokens":"${'д'.repeat(100_000)}"}\n`);
+    expect([...(await scanOutput(long)).done]).toEqual([['"x"', 1]]);
   });
 });
 

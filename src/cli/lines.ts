@@ -10,6 +10,8 @@ export interface Line {
   ended: boolean;
   /** The line has more bytes than readLines' limit: the rest of it was skipped, not kept. */
   tooLong: boolean;
+  /** Of a line too long to keep, its last byte before the break (and a '\r'), else -1. */
+  lastByte: number;
 }
 
 /**
@@ -47,6 +49,7 @@ export async function* readLines(input: AsyncIterable<Buffer | string>, limits: 
   let held = 0;
   /** Set once the current line is over maxBytes: its first headBytes bytes. */
   let head: Buffer | null = null;
+  let b1 = -1, b2 = -1;
   let lineNo = 0;
   const emit = (buf: Buffer): Line => {
     let end = buf.length;
@@ -54,17 +57,25 @@ export async function* readLines(input: AsyncIterable<Buffer | string>, limits: 
     let start = 0;
     // A UTF-8 byte-order mark before the first line is not part of the data.
     if (lineNo === 0 && end >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
-    return { text: buf.toString('utf8', start, end), lineNo: ++lineNo, bytes: buf.length + 1, ended: true, tooLong: false };
+    return { text: buf.toString('utf8', start, end), lineNo: ++lineNo, bytes: buf.length + 1, ended: true, tooLong: false, lastByte: -1 };
   };
   const skipped = (): Line => {
     let h = head as Buffer;
     // The byte-order mark goes here too, so that a line's head reads as its text would.
     if (lineNo === 0 && h.length >= 3 && h[0] === 0xef && h[1] === 0xbb && h[2] === 0xbf) h = h.subarray(3);
-    return { text: h.toString('utf8'), lineNo: ++lineNo, bytes: held + 1, ended: true, tooLong: true };
+    return { text: h.toString('utf8'), lineNo: ++lineNo, bytes: held + 1, ended: true, tooLong: true, lastByte: b1 === 0x0d ? b2 : b1 };
   };
   /** Adds a piece of the current line; past maxBytes the line is dropped (its head aside) and only counted. */
   const hold = (piece: Buffer): void => {
     held += piece.length;
+    // The last two bytes so far, so that a line's last byte is known without keeping the line.
+    if (piece.length >= 2) {
+      b2 = piece[piece.length - 2];
+      b1 = piece[piece.length - 1];
+    } else if (piece.length === 1) {
+      b2 = b1;
+      b1 = piece[0];
+    }
     if (head !== null) return;
     if (held > maxBytes) {
       parts.push(piece);
@@ -89,6 +100,7 @@ export async function* readLines(input: AsyncIterable<Buffer | string>, limits: 
       parts = [];
       held = 0;
       head = null;
+      b1 = b2 = -1;
       yield line;
     }
     if (from < buf.length) hold(buf.subarray(from));

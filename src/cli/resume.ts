@@ -1,6 +1,6 @@
 import { createReadStream, existsSync, statSync, truncateSync } from 'node:fs';
 import { idKey } from './job.js';
-import { MAX_LINE_BYTES, readLines } from './lines.js';
+import { readLines } from './lines.js';
 
 /** What an earlier (possibly killed) run left in its output file. */
 export interface ResumeState {
@@ -22,18 +22,19 @@ const ID_PREFIX = /^\{"id":("(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)[
  * line means the file is not one rutext wrote: that throws rather than append to it.
  * @example
  * const { done } = await scanOutput('out.jsonl'); // done.get('"a1"') === 1
- * @param maxLineBytes lines longer than this are read by their start only (tests pass a small one)
+ * @param maxLineBytes lines longer than this are read by their start and last byte only (tests pass a small one)
  */
-export async function scanOutput(path: string, maxLineBytes = MAX_LINE_BYTES): Promise<ResumeState> {
+export async function scanOutput(path: string, maxLineBytes = HEAD_BYTES): Promise<ResumeState> {
   const done = new Map<string, number>();
   if (!existsSync(path)) return { done, lines: 0, truncatedBytes: 0 };
   let good = 0;
   let lines = 0;
-  // A line too long to decode (a document of ~40 MB with --tokens writes one: a string's worth of
-  // Cyrillic is twice as many bytes) is read by its start only, where the id is.
-  for await (const line of readLines(createReadStream(path), { maxBytes: maxLineBytes, headBytes: HEAD_BYTES })) {
+  // Only a line's id (its start) and its closing brace are needed, so a long line is not decoded:
+  // scanning stays fast and small over gigabytes of output, and a line too long to decode at all
+  // (from ~36 MB of text with --tokens) is read like any other.
+  for await (const line of readLines(createReadStream(path), { maxBytes: maxLineBytes, headBytes: maxLineBytes })) {
     if (!line.ended) break;
-    const id = line.tooLong ? idOfHead(line.text) : outputId(line.text);
+    const id = line.tooLong ? (line.lastByte === 0x7d ? idOfHead(line.text) : undefined) : outputId(line.text);
     if (id === undefined) throw new Error(`${path}: line ${line.lineNo} is not a rutext output line; not resuming into it`);
     done.set(id, (done.get(id) ?? 0) + 1);
     lines++;
@@ -44,7 +45,7 @@ export async function scanOutput(path: string, maxLineBytes = MAX_LINE_BYTES): P
   return { done, lines, truncatedBytes: size - good };
 }
 
-/** How much of a line too long to decode is read for its id: ids are short, 64 KB is plenty. */
+/** Lines longer than this are read by their start for the id: ids are short, 64 KB is plenty. */
 const HEAD_BYTES = 1 << 16;
 
 /** The id key at the start of an output line, or undefined when it does not start as one. */
