@@ -11,6 +11,7 @@ import { analyzeCommand } from '../src/cli/analyze-command.js';
 import { makeProcessor } from '../src/cli/job.js';
 import { scanOutput } from '../src/cli/resume.js';
 import { sameFile } from '../src/cli/same-file.js';
+import { readInput } from '../src/cli/read-input.js';
 import type { Analyzer } from '../src/analyze.js';
 import type { Analysis } from '../src/types.js';
 import { ensureBuilt, expectExit, repoRoot, runCli } from './global-setup.js';
@@ -149,6 +150,30 @@ describe('rutext analyze: writing', () => {
 
   test('-o /dev/null with /dev/null as input is not "the same file" (devices are never)', () => {
     expectExit(runCli(['analyze', '/dev/null', '-o', '/dev/null']), 0);
+  });
+});
+
+describe('readInput', () => {
+  test('reads what readFileSync reads: UTF-8 with its BOM kept, broken bytes replaced, an empty file', () => {
+    for (const bytes of [Buffer.from('\uFEFFПесков заявил.'), Buffer.from([0xd0, 0x9f, 0xff, 0x41, 0xd0]), Buffer.alloc(0), Buffer.alloc(3 << 20, 0xd0)]) {
+      const p = join(tmp, 'read-input.txt');
+      writeFileSync(p, bytes);
+      expect(readInput(p)).toBe(readFileSync(p, 'utf8'));
+    }
+  });
+
+  test('stops past its limit: a regular file by its size, at once; an input with no end, once read that far', () => {
+    const p = file('over.txt', 'x'.repeat(2000));
+    expect(() => readInput(p, 1999)).toThrow(expect.objectContaining({ code: 'ERR_STRING_TOO_LONG' }));
+    expect(readInput(p, 2000)).toHaveLength(2000);
+    if (existsSync('/dev/zero')) expect(() => readInput('/dev/zero', 3 << 20)).toThrow(/larger than 3145728 bytes/);
+  });
+
+  (existsSync('/dev/zero') ? test : test.skip)('rutext analyze /dev/zero is a file that cannot be read, not a process that grows until it is killed', () => {
+    const r = runCli(['analyze', '/dev/zero', article, '--format', 'text']);
+    expectExit(r, 1);
+    expect(r.stderr).toContain('cannot read /dev/zero: ERR_STRING_TOO_LONG (larger than 536870888 bytes');
+    expect(r.stdout).toMatch(/^.*article\.txt: rus \(Russian\), 7 quotes/);
   });
 });
 

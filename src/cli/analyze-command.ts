@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { createWriteStream, readFileSync, type WriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { createAnalyzer, type Analyzer } from '../analyze.js';
 import { choiceOption, formatOptions, parseArgs, UsageError, type OptionSpec } from './args.js';
 import { optionsFor, parseFields, selectFields } from './fields.js';
@@ -7,6 +7,7 @@ import { csvHeader, csvRows, type CsvTable } from './format-csv.js';
 import { renderHtml } from './format-html.js';
 import { formatText } from './format-text.js';
 import { jsonChunks } from './json-chunks.js';
+import { readInput } from './read-input.js';
 import { MAX_STRING_LENGTH, TOO_LONG_ADVICE, tooLongError } from './limits.js';
 import { sameFile, stdinIs } from './same-file.js';
 import { endStream } from './end-stream.js';
@@ -68,11 +69,6 @@ example:
  */
 export const analyzeHelp = (): string => ANALYZE_USAGE.replace('\0', formatOptions(ANALYZE_OPTIONS));
 export const viewHelp = (): string => VIEW_USAGE.replace('\0', formatOptions(VIEW_OPTIONS));
-
-/** Reads one input: a file, or stdin for '-'. */
-function readInput(name: string): string {
-  return readFileSync(name === '-' ? 0 : name, 'utf8');
-}
 
 /** Why an input could not be read: its error code, with what to do for the two size limits. */
 function readError(err: unknown): string {
