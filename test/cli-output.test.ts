@@ -3,7 +3,7 @@
  * made, and when the output path is wrong: no crash, no document lost, no input overwritten.
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, linkSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, linkSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
@@ -11,7 +11,7 @@ import { analyzeCommand } from '../src/cli/analyze-command.js';
 import { makeProcessor } from '../src/cli/job.js';
 import { scanOutput } from '../src/cli/resume.js';
 import { sameFile } from '../src/cli/same-file.js';
-import { readInput } from '../src/cli/read-input.js';
+import { readInput, readInputFile } from '../src/cli/read-input.js';
 import type { Analyzer } from '../src/analyze.js';
 import type { Analysis } from '../src/types.js';
 import { ensureBuilt, expectExit, repoRoot, runCli } from './global-setup.js';
@@ -167,6 +167,27 @@ describe('readInput', () => {
     expect(() => readInput(p, 1999)).toThrow(expect.objectContaining({ code: 'ERR_STRING_TOO_LONG' }));
     expect(readInput(p, 2000)).toHaveLength(2000);
     if (existsSync('/dev/zero')) expect(() => readInput('/dev/zero', 3 << 20)).toThrow(/larger than 3145728 bytes/);
+  });
+
+  (existsSync('/dev/zero') ? test : test.skip)('rutext batch DIR: a .txt that is a link to /dev/zero is an error line; the other files are analysed', () => {
+    const dir = join(tmp, 'zero-dir');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'a.txt'), 'Песков заявил: «Всё хорошо».');
+    symlinkSync('/dev/zero', join(dir, 'b.txt'));
+    writeFileSync(join(dir, 'c.txt'), 'Песков сказал, что всё хорошо.');
+    const r = runCli(['batch', dir, '--fields', 'quotes', '--workers', '0', '--quiet']);
+    expectExit(r, 1);
+    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string; error?: string; quotes?: unknown[] });
+    expect(out.map((o) => o.id)).toEqual(['a.txt', 'b.txt', 'c.txt']);
+    expect(out[1].error).toMatch(/^cannot read: ERR_STRING_TOO_LONG \(larger than 536870888 bytes/);
+    expect(out[2].quotes).toHaveLength(1);
+  });
+
+  test('readInputFile reads what readInput reads, and stops at the same limit', async () => {
+    const p = file('read-file.txt', '\uFEFFПесков заявил.');
+    expect(await readInputFile(p)).toBe(readInput(p));
+    await expect(readInputFile(p, 5)).rejects.toMatchObject({ code: 'ERR_STRING_TOO_LONG' });
+    if (existsSync('/dev/zero')) await expect(readInputFile('/dev/zero', 3 << 20)).rejects.toThrow(/larger than 3145728 bytes/);
   });
 
   (existsSync('/dev/zero') ? test : test.skip)('rutext analyze /dev/zero is a file that cannot be read, not a process that grows until it is killed', () => {

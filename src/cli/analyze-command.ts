@@ -7,8 +7,8 @@ import { csvHeader, csvRows, type CsvTable } from './format-csv.js';
 import { renderHtml } from './format-html.js';
 import { formatText } from './format-text.js';
 import { jsonChunks } from './json-chunks.js';
-import { readInput } from './read-input.js';
-import { MAX_STRING_LENGTH, TOO_LONG_ADVICE, tooLongError } from './limits.js';
+import { readError, readInput } from './read-input.js';
+import { TOO_LONG_ADVICE, tooLongError } from './limits.js';
 import { sameFile, stdinIs } from './same-file.js';
 import { endStream } from './end-stream.js';
 
@@ -69,15 +69,6 @@ example:
  */
 export const analyzeHelp = (): string => ANALYZE_USAGE.replace('\0', formatOptions(ANALYZE_OPTIONS));
 export const viewHelp = (): string => VIEW_USAGE.replace('\0', formatOptions(VIEW_OPTIONS));
-
-/** Why an input could not be read: its error code, with what to do for the two size limits. */
-function readError(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'ERR_STRING_TOO_LONG' || code === 'ERR_FS_FILE_TOO_LARGE') {
-    return `${code} (larger than ${MAX_STRING_LENGTH} bytes, the most Node decodes into one string: split it, or give its parts to rutext batch)`;
-  }
-  return code ?? String(err);
-}
 
 /** Why an analysis could not be made or written: the message, with what to do when too long. */
 function analysisError(err: unknown, json: boolean): string {

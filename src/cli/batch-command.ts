@@ -1,5 +1,4 @@
 import { createReadStream, createWriteStream, existsSync, fstatSync, readdirSync, statSync, type Stats } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import type { Writable } from 'node:stream';
@@ -12,6 +11,7 @@ import { inProcessRunner, workerPool, type Runner } from './pool.js';
 import { useLowMemory } from './heap.js';
 import { startProgress, type ProgressState } from './progress.js';
 import { scanOutput } from './resume.js';
+import { readError, readInputFile } from './read-input.js';
 import { endStream } from './end-stream.js';
 import { sameFile, stdinIs } from './same-file.js';
 
@@ -97,7 +97,7 @@ function listTxt(dir: string): string[] {
 async function* folderItems(files: string[], dir: string): AsyncGenerator<Item> {
   for (const f of files) {
     const id = relative(dir, f).split(sep).join('/');
-    yield { id: () => id, units: 1, load: () => readFile(f, 'utf8') };
+    yield { id: () => id, units: 1, load: () => readInputFile(f) };
   }
 }
 
@@ -273,7 +273,7 @@ export async function batchCommand(argv: string[]): Promise<number> {
         try {
           text = await load();
         } catch (err) {
-          settle(seq, item.units, { out: JSON.stringify({ id: item.id(), error: `cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}` }), failed: true });
+          settle(seq, item.units, { out: JSON.stringify({ id: item.id(), error: `cannot read: ${readError(err)}` }), failed: true });
         }
         if (text !== null) void runner.run({ id: item.id() as string, text }).then((r) => settle(seq, item.units, r));
       } else if (item.job !== undefined) {

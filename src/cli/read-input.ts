@@ -1,4 +1,5 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { MAX_STRING_LENGTH } from './limits.js';
 
 /**
@@ -13,32 +14,82 @@ import { MAX_STRING_LENGTH } from './limits.js';
 export function readInput(name: string, maxBytes = MAX_STRING_LENGTH): string {
   const fd = name === '-' ? 0 : openSync(name, 'r');
   try {
-    const st = fstatSync(fd);
-    if (st.isFile() && st.size > maxBytes) throw tooLarge(maxBytes);
-    const chunks: Buffer[] = [];
-    let total = 0;
-    // A regular file's size, when it has one, is read in one go; others (pipes, devices) by 1 MB.
-    let chunk = Buffer.allocUnsafe(st.isFile() && st.size > 0 ? Math.min(st.size + 1, maxBytes + 1) : 1 << 20);
-    let used = 0;
-    for (;;) {
-      const n = readSync(fd, chunk, used, chunk.length - used, null);
-      if (n === 0) break;
-      used += n;
-      total += n;
-      if (total > maxBytes) throw tooLarge(maxBytes);
-      if (used === chunk.length) {
-        chunks.push(chunk);
-        chunk = Buffer.allocUnsafe(1 << 20);
-        used = 0;
-      }
-    }
-    chunks.push(chunk.subarray(0, used));
-    return (chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total)).toString('utf8');
+    const into = new Reading(fstatSync(fd), maxBytes);
+    while (into.took(readSync(fd, into.buffer, into.used, into.room, null)));
+    return into.text();
   } finally {
     if (fd !== 0) closeSync(fd);
   }
 }
 
+/**
+ * readInput for a file, without blocking the event loop (as fs.promises.readFile, with the same
+ * limit): `rutext batch DIR` reads its files so.
+ * @example
+ * const text = await readInputFile('texts/a.txt');
+ */
+export async function readInputFile(path: string, maxBytes = MAX_STRING_LENGTH): Promise<string> {
+  const file = await open(path, 'r');
+  try {
+    const into = new Reading(await file.stat(), maxBytes);
+    while (into.took((await file.read(into.buffer, into.used, into.room, null)).bytesRead));
+    return into.text();
+  } finally {
+    await file.close();
+  }
+}
+
+/** The bytes read so far of one input, in buffers; refuses to hold more than maxBytes. */
+class Reading {
+  private readonly chunks: Buffer[] = [];
+  private total = 0;
+  buffer: Buffer;
+  used = 0;
+
+  constructor(st: Stats, private readonly maxBytes: number) {
+    if (st.isFile() && st.size > maxBytes) throw tooLarge(maxBytes);
+    // A regular file's size, when it has one, is read in one go (one byte more shows its end);
+    // others (pipes, devices, files of /proc) by 1 MB.
+    this.buffer = Buffer.allocUnsafe(st.isFile() && st.size > 0 ? Math.min(st.size + 1, maxBytes + 1) : 1 << 20);
+  }
+
+  get room(): number {
+    return this.buffer.length - this.used;
+  }
+
+  /** Counts n bytes just read into buffer; false at the end of the input (n = 0). */
+  took(n: number): boolean {
+    if (n === 0) return false;
+    this.used += n;
+    this.total += n;
+    if (this.total > this.maxBytes) throw tooLarge(this.maxBytes);
+    if (this.used === this.buffer.length) {
+      this.chunks.push(this.buffer);
+      this.buffer = Buffer.allocUnsafe(1 << 20);
+      this.used = 0;
+    }
+    return true;
+  }
+
+  text(): string {
+    this.chunks.push(this.buffer.subarray(0, this.used));
+    return (this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks, this.total)).toString('utf8');
+  }
+}
+
 function tooLarge(maxBytes: number): Error {
   return Object.assign(new Error(`larger than ${maxBytes} bytes`), { code: 'ERR_STRING_TOO_LONG' });
+}
+
+/**
+ * Why an input could not be read, for a message: its error code, with what to do when too large.
+ * @example
+ * readError(Object.assign(new Error(), { code: 'ENOENT' })); // 'ENOENT'
+ */
+export function readError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ERR_STRING_TOO_LONG' || code === 'ERR_FS_FILE_TOO_LARGE') {
+    return `${code} (larger than ${MAX_STRING_LENGTH} bytes, the most Node decodes into one string: split it into articles)`;
+  }
+  return code ?? String(err);
 }
