@@ -162,6 +162,16 @@ describe('readInput', () => {
     }
   });
 
+  test('a pipe read in many chunks gives what the file gives (rutext analyze on stdin)', () => {
+    const big = Array(900).fill(readFileSync(article, 'utf8')).join('\n\n'); // ~4.4 MB of UTF-8
+    const p = file('piped.txt', big);
+    const fromFile = runCli(['analyze', p, '--fields', 'sentences']);
+    const fromPipe = runCli(['analyze', '--fields', 'sentences'], { input: big });
+    expectExit(fromPipe, 0);
+    expect(fromPipe.stdout).toBe(fromFile.stdout);
+    expect(fromPipe.stdout.length).toBeGreaterThan(100_000);
+  });
+
   test('stops past its limit: a regular file by its size, at once; an input with no end, once read that far', () => {
     const p = file('over.txt', 'x'.repeat(2000));
     expect(() => readInput(p, 1999)).toThrow(expect.objectContaining({ code: 'ERR_STRING_TOO_LONG' }));
@@ -226,6 +236,19 @@ describe('rutext batch -o', () => {
   });
 });
 
+describe('rutext batch --id-field', () => {
+  test('an input field named "id" does not replace the output id taken from another field', () => {
+    const input = file('guid.jsonl', '{"guid":"g1","id":"other","text":"Песков заявил: «Всё хорошо»."}\n{"guid":"g2","id":null,"text":"Песков сказал."}\n');
+    const out = join(tmp, 'guid.out.jsonl');
+    expectExit(runCli(['batch', input, '--id-field', 'guid', '--fields', 'quotes', '--workers', '0', '--quiet', '-o', out]), 0);
+    const lines = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.map((l) => l.id)).toEqual(['g1', 'g2']);
+    // And --resume finds both done: nothing analysed or written twice.
+    expectExit(runCli(['batch', input, '--id-field', 'guid', '--fields', 'quotes', '--workers', '0', '--quiet', '-o', out, '--resume']), 0);
+    expect(readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(2);
+  });
+});
+
 describe('rutext batch --resume over a line too long to decode', () => {
   test('reads its id from its start; a torn long last line is cut', async () => {
     // With a 64-byte limit standing in for Node's 536 870 888: lines over it are read by their start.
@@ -244,6 +267,12 @@ describe('rutext batch --resume over a line too long to decode', () => {
     // A long line that starts like one but does not end like one (complete, yet cut inside) is not one.
     const cut = file('cut-output.jsonl', `{"id":"a","quotes":[]}\n{"id":"b","tokens":"${'д'.repeat(100)}\n`);
     await expect(scanOutput(cut, 64)).rejects.toThrow(/line 2 is not a rutext output line/);
+    // An id longer than the start read (or not read so at all) sends the line to be read whole.
+    const longId = file('long-id.jsonl', `{"id":"${'я'.repeat(50)}","tokens":"${'д'.repeat(100)}"}\n{"id":"b","quotes":[]} \n`);
+    expect([...(await scanOutput(longId, 64)).done]).toEqual([[`"${'я'.repeat(50)}"`, 1], ['"b"', 1]]);
+    // Shaped like an id but not JSON: not an output line, said so (not a SyntaxError).
+    const badId = file('bad-id.jsonl', '{"id":"\\q","quotes":[]}\n');
+    await expect(scanOutput(badId)).rejects.toThrow(/line 1 is not a rutext output line/);
     // The default reads lines over 64 KB by their start and last byte, as these are read here.
     const long = file('long-output.jsonl', `{"id":"x","tokens":"${'д'.repeat(100_000)}"}\n`);
     expect([...(await scanOutput(long)).done]).toEqual([['"x"', 1]]);

@@ -77,7 +77,8 @@ export function makeProcessor(o: JobOptions, analyzer: Analyzer = createAnalyzer
     }
     const out: Record<string, unknown> = { id };
     if (extra !== null) {
-      for (const k in extra) if (k !== o.idField && k !== o.textField && !RESERVED.has(k)) out[k] = extra[k];
+      // 'id' is the output's own key even when the id came from another field (--id-field guid).
+      for (const k in extra) if (k !== o.idField && k !== o.textField && k !== 'id' && !RESERVED.has(k)) out[k] = extra[k];
     }
     Object.assign(out, selectFields(a, o.fields));
     try {

@@ -50,7 +50,7 @@ class Reading {
     if (st.isFile() && st.size > maxBytes) throw tooLarge(maxBytes);
     // A regular file's size, when it has one, is read in one go (one byte more shows its end);
     // others (pipes, devices, files of /proc) by 1 MB.
-    this.buffer = Buffer.allocUnsafe(st.isFile() && st.size > 0 ? Math.min(st.size + 1, maxBytes + 1) : 1 << 20);
+    this.buffer = Buffer.allocUnsafe(st.isFile() && st.size > 0 ? st.size + 1 : 1 << 20);
   }
 
   get room(): number {
@@ -88,7 +88,7 @@ function tooLarge(maxBytes: number): Error {
  */
 export function readError(err: unknown): string {
   const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'ERR_STRING_TOO_LONG' || code === 'ERR_FS_FILE_TOO_LARGE') {
+  if (code === 'ERR_STRING_TOO_LONG') {
     return `${code} (larger than ${MAX_STRING_LENGTH} bytes, the most Node decodes into one string: split it into articles)`;
   }
   return code ?? String(err);

@@ -1,6 +1,6 @@
-import { createReadStream, existsSync, statSync, truncateSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, openSync, readSync, statSync, truncateSync } from 'node:fs';
 import { idKey } from './job.js';
-import { readLines } from './lines.js';
+import { MAX_LINE_BYTES, readLines } from './lines.js';
 
 /** What an earlier (possibly killed) run left in its output file. */
 export interface ResumeState {
@@ -32,13 +32,26 @@ export async function scanOutput(path: string, maxLineBytes = HEAD_BYTES): Promi
   // Only a line's id (its start) and its closing brace are needed, so a long line is not decoded:
   // scanning stays fast and small over gigabytes of output, and a line too long to decode at all
   // (from ~36 MB of text with --tokens) is read like any other.
-  for await (const line of readLines(createReadStream(path), { maxBytes: maxLineBytes, headBytes: maxLineBytes })) {
-    if (!line.ended) break;
-    const id = line.tooLong ? (line.lastByte === 0x7d ? idOfHead(line.text) : undefined) : outputId(line.text);
-    if (id === undefined) throw new Error(`${path}: line ${line.lineNo} is not a rutext output line; not resuming into it`);
-    done.set(id, (done.get(id) ?? 0) + 1);
-    lines++;
-    good += line.bytes;
+  let fd: number | null = null;
+  try {
+    for await (const line of readLines(createReadStream(path), { maxBytes: maxLineBytes, headBytes: maxLineBytes })) {
+      if (!line.ended) break;
+      let id = line.tooLong ? (line.lastByte === 0x7d ? idOfHead(line.text) : undefined) : outputId(line.text);
+      // Not read by its start (an id longer than the head, or another form): then the line is read
+      // whole from the file, as a short one is, if one string can hold it.
+      if (id === undefined && line.tooLong && line.bytes - 1 <= MAX_LINE_BYTES) {
+        fd ??= openSync(path, 'r');
+        const buf = Buffer.allocUnsafe(line.bytes - 1);
+        readSync(fd, buf, 0, buf.length, good);
+        id = outputId(buf.toString('utf8'));
+      }
+      if (id === undefined) throw new Error(`${path}: line ${line.lineNo} is not a rutext output line; not resuming into it`);
+      done.set(id, (done.get(id) ?? 0) + 1);
+      lines++;
+      good += line.bytes;
+    }
+  } finally {
+    if (fd !== null) closeSync(fd);
   }
   const size = statSync(path).size;
   if (size > good) truncateSync(path, good);
@@ -51,7 +64,12 @@ const HEAD_BYTES = 1 << 16;
 /** The id key at the start of an output line, or undefined when it does not start as one. */
 function idOfHead(head: string): string | undefined {
   const m = ID_PREFIX.exec(head);
-  return m === null ? undefined : idKey(JSON.parse(m[1]) as string | number);
+  if (m === null) return undefined;
+  try {
+    return idKey(JSON.parse(m[1]) as string | number);
+  } catch {
+    return undefined; // `{"id":"\q"…`: shaped like an id, not JSON
+  }
 }
 
 /**
@@ -61,7 +79,10 @@ function idOfHead(head: string): string | undefined {
  */
 export function outputId(line: string): string | undefined {
   const m = ID_PREFIX.exec(line);
-  if (m !== null && line.endsWith('}')) return idKey(JSON.parse(m[1]) as string | number);
+  if (m !== null && line.endsWith('}')) {
+    const id = idOfHead(line);
+    if (id !== undefined) return id;
+  }
   try {
     const obj = JSON.parse(line) as unknown;
     if (obj !== null && typeof obj === 'object' && !Array.isArray(obj)) {
