@@ -131,7 +131,8 @@ export async function analyzeCommand(argv: string[], command: 'analyze' | 'view'
   const pretty = args.options.has('pretty');
 
   // -o is opened (and emptied) before the work, so that a path that cannot be written fails at once.
-  const out = typeof output === 'string' ? await openOutput(output, command) : process.stdout;
+  const file = typeof output === 'string' ? await openOutput(output, command) : null;
+  const out = file ?? process.stdout;
   let writeError: Error | null = null;
   const onError = (err: Error): void => { writeError ??= err; };
   out.on('error', onError);
@@ -188,8 +189,8 @@ export async function analyzeCommand(argv: string[], command: 'analyze' | 'view'
           // A file write fails on a later turn of the event loop, which the synchronous analysis
           // of the next input would not give it: wait until this document is written, so that a
           // full disk stops the run here rather than after all the remaining work.
-          if (out !== process.stdout && writeError === null) {
-            await new Promise<void>((resolve) => out.write('', (err?: Error | null) => { writeError ??= err ?? null; resolve(); }));
+          if (file !== null && writeError === null) {
+            await new Promise<void>((resolve) => file.write('', (err?: Error | null) => { writeError ??= err ?? null; resolve(); }));
           }
           break;
         }
@@ -198,10 +199,10 @@ export async function analyzeCommand(argv: string[], command: 'analyze' | 'view'
       }
     }
   } finally {
-    if (out !== process.stdout) writeError ??= await endStream(out as WriteStream);
     // The listener stays on a file stream of this call (an 'error' can follow end's callback, and
     // with no listener would crash the process); stdout lives on, and must not gather one per call.
-    if (out === process.stdout) out.off('error', onError);
+    if (file !== null) writeError ??= await endStream(file);
+    else out.off('error', onError);
   }
   if (writeError !== null) throw writeError;
   return failed > 0 ? 1 : 0;

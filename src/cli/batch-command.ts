@@ -4,9 +4,9 @@ import { join, relative, sep } from 'node:path';
 import type { Writable } from 'node:stream';
 import { formatOptions, intOption, parseArgs, UsageError, type OptionSpec } from './args.js';
 import { parseFields } from './fields.js';
-import { idKey, lineId, type DocId, type Job, type JobOptions, type JobResult } from './job.js';
-import { MAX_STRING_LENGTH } from './limits.js';
-import { MAX_LINE_BYTES, readLines } from './lines.js';
+import { errorLine, idKey, lineId, type DocId, type Job, type JobOptions, type JobResult } from './job.js';
+import { DECODE_LIMIT, MAX_STRING_LENGTH } from './limits.js';
+import { readLines } from './lines.js';
 import { inProcessRunner, workerPool, type Runner } from './pool.js';
 import { useLowMemory } from './heap.js';
 import { startProgress, type ProgressState } from './progress.js';
@@ -72,8 +72,8 @@ async function* lineItems(path: string | null, o: JobOptions): AsyncGenerator<It
   for await (const l of readLines(input)) {
     if (l.tooLong) {
       // Not kept, so not parsed: its id is its line number, as for any line whose id cannot be read.
-      const out = JSON.stringify({ id: l.lineNo, error: `line longer than ${MAX_LINE_BYTES} bytes, the most Node decodes into one string (input must be one JSON object per line; split long texts)` });
-      yield { id: () => l.lineNo, units: l.bytes, result: { out, failed: true } };
+      const result = errorLine(l.lineNo, `line longer than ${DECODE_LIMIT} (input must be one JSON object per line; split long texts)`);
+      yield { id: () => l.lineNo, units: l.bytes, result };
       continue;
     }
     yield { id: () => lineId(l.text, l.lineNo, o.idField), units: l.bytes, job: { line: l.text, lineNo: l.lineNo } };
@@ -273,7 +273,7 @@ export async function batchCommand(argv: string[]): Promise<number> {
         try {
           text = await load();
         } catch (err) {
-          settle(seq, item.units, { out: JSON.stringify({ id: item.id(), error: `cannot read: ${readError(err)}` }), failed: true });
+          settle(seq, item.units, errorLine(item.id(), `cannot read: ${readError(err)}`));
         }
         if (text !== null) void runner.run({ id: item.id() as string, text }).then((r) => settle(seq, item.units, r));
       } else if (item.job !== undefined) {

@@ -60,6 +60,18 @@ export function idKey(id: DocId): string {
 const RESERVED = new Set(['schemaVersion', 'language', 'body', 'boilerplate', 'paragraphs', 'sentences', 'tokens', 'entities', 'quotes', 'speakers', 'themes', 'error']);
 
 /**
+ * The output line of a document that could not be analysed or written: `{"id", "error"}`.
+ * @example
+ * errorLine(4, 'empty line'); // { out: '{"id":4,"error":"empty line"}', failed: true }
+ */
+export function errorLine(id: DocId, error: string): JobResult {
+  return { out: JSON.stringify({ id, error }), failed: true };
+}
+
+/** An error's message, for an error line. */
+export const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
+/**
  * Makes the function a batch worker runs on each job. It never throws: every job yields exactly one
  * output line, either `{"id", …passed-through fields, …Analysis}` or `{"id", "error"}`.
  * @example
@@ -67,13 +79,12 @@ const RESERVED = new Set(['schemaVersion', 'language', 'body', 'boilerplate', 'p
  * run({ line: '{"id":1,"text":"Привет"}', lineNo: 1 }).out; // '{"id":1,"schemaVersion":1,"quotes":[]}'
  */
 export function makeProcessor(o: JobOptions, analyzer: Analyzer = createAnalyzer()): (job: Job) => JobResult {
-  const fail = (id: DocId, error: string): JobResult => ({ out: JSON.stringify({ id, error }), failed: true });
   const analyse = (id: DocId, text: string, extra: Record<string, unknown> | null): JobResult => {
     let a;
     try {
       a = analyzer.analyze(text, optionsFor(o.tokens, o.fields));
     } catch (err) {
-      return fail(id, `analysis failed: ${err instanceof Error ? err.message : String(err)}`);
+      return errorLine(id, `analysis failed: ${messageOf(err)}`);
     }
     const out: Record<string, unknown> = { id };
     if (extra !== null) {
@@ -87,26 +98,26 @@ export function makeProcessor(o: JobOptions, analyzer: Analyzer = createAnalyzer
       // An output line must be one string: past MAX_STRING_LENGTH the document is an error line.
       // So is any other failure to write it (a passed-through field nested thousands deep, which
       // JSON.parse reads but JSON.stringify's recursion cannot write), as this must never throw.
-      if (tooLongError(err)) return fail(id, `output too long for one line (${(err as Error).message}): ${TOO_LONG_ADVICE}`);
-      return fail(id, `cannot write the output line: ${err instanceof Error ? err.message : String(err)}`);
+      if (tooLongError(err)) return errorLine(id, `output too long for one line (${(err as Error).message}): ${TOO_LONG_ADVICE}`);
+      return errorLine(id, `cannot write the output line: ${messageOf(err)}`);
     }
   };
   return (job: Job): JobResult => {
     if (!('line' in job)) return analyse(job.id, job.text, null);
     const { line, lineNo } = job;
-    if (line.trim() === '') return fail(lineNo, 'empty line');
+    if (line.trim() === '') return errorLine(lineNo, 'empty line');
     let obj: unknown;
     try {
       obj = JSON.parse(line);
     } catch (err) {
-      return fail(lineNo, `invalid JSON: ${err instanceof Error ? err.message : String(err)}`);
+      return errorLine(lineNo, `invalid JSON: ${messageOf(err)}`);
     }
     const id = idOf(obj, lineNo, o.idField);
-    if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) return fail(id, 'not a JSON object');
+    if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) return errorLine(id, 'not a JSON object');
     const rec = obj as Record<string, unknown>;
     const text = rec[o.textField];
-    if (text === undefined || text === null) return fail(id, `no "${o.textField}" field`);
-    if (typeof text !== 'string') return fail(id, `"${o.textField}" must be a string, got ${Array.isArray(text) ? 'an array' : typeof text}`);
+    if (text === undefined || text === null) return errorLine(id, `no "${o.textField}" field`);
+    if (typeof text !== 'string') return errorLine(id, `"${o.textField}" must be a string, got ${Array.isArray(text) ? 'an array' : typeof text}`);
     return analyse(id, text, rec);
   };
 }

@@ -92,8 +92,7 @@ function hasToJSON(v: unknown): boolean {
 
 /** A plain array or object that JSON.stringify would walk itself (no toJSON of its own). */
 function splittable(v: unknown): v is object {
-  if (v === null || typeof v !== 'object') return false;
-  if (typeof (v as { toJSON?: unknown }).toJSON === 'function') return false;
+  if (v === null || typeof v !== 'object' || hasToJSON(v)) return false;
   if (Array.isArray(v)) return true;
   const proto: unknown = Object.getPrototypeOf(v);
   return proto === Object.prototype || proto === null;

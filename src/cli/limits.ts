@@ -7,6 +7,9 @@ import { constants } from 'node:buffer';
  */
 export const MAX_STRING_LENGTH = constants.MAX_STRING_LENGTH;
 
+/** Why an input (a file, a line) of more bytes than MAX_STRING_LENGTH cannot be read: said one way. */
+export const DECODE_LIMIT = `${MAX_STRING_LENGTH} bytes, the most Node decodes into one string`;
+
 /** What to do when an analysis is too long to write: said the same way by analyze and batch. */
 export const TOO_LONG_ADVICE = 'split the text, or leave out --tokens or the layers you do not need with --fields';
 

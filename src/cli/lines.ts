@@ -51,19 +51,17 @@ export async function* readLines(input: AsyncIterable<Buffer | string>, limits: 
   let head: Buffer | null = null;
   let b1 = -1, b2 = -1;
   let lineNo = 0;
+  // A UTF-8 byte-order mark before the first line is not part of the data (nor of a first line's head).
+  const bomLength = (buf: Buffer, end: number): number =>
+    lineNo === 0 && end >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
   const emit = (buf: Buffer): Line => {
     let end = buf.length;
     if (end > 0 && buf[end - 1] === 0x0d) end--;
-    let start = 0;
-    // A UTF-8 byte-order mark before the first line is not part of the data.
-    if (lineNo === 0 && end >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
-    return { text: buf.toString('utf8', start, end), lineNo: ++lineNo, bytes: buf.length + 1, ended: true, tooLong: false, lastByte: -1 };
+    return { text: buf.toString('utf8', bomLength(buf, end), end), lineNo: ++lineNo, bytes: buf.length + 1, ended: true, tooLong: false, lastByte: -1 };
   };
   const skipped = (): Line => {
-    let h = head as Buffer;
-    // The byte-order mark goes here too, so that a line's head reads as its text would.
-    if (lineNo === 0 && h.length >= 3 && h[0] === 0xef && h[1] === 0xbb && h[2] === 0xbf) h = h.subarray(3);
-    return { text: h.toString('utf8'), lineNo: ++lineNo, bytes: held + 1, ended: true, tooLong: true, lastByte: b1 === 0x0d ? b2 : b1 };
+    const h = head as Buffer;
+    return { text: h.toString('utf8', bomLength(h, h.length)), lineNo: ++lineNo, bytes: held + 1, ended: true, tooLong: true, lastByte: b1 === 0x0d ? b2 : b1 };
   };
   /** Adds a piece of the current line; past maxBytes the line is dropped (its head aside) and only counted. */
   const hold = (piece: Buffer): void => {

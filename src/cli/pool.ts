@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { lineId, makeProcessor, type Job, type JobOptions, type JobResult } from './job.js';
+import { errorLine, lineId, makeProcessor, messageOf, type Job, type JobOptions, type JobResult } from './job.js';
 import type { WorkerReply, WorkerRequest } from './worker.js';
 
 /** Runs jobs; `run` resolves with the job's output line and never rejects. */
@@ -30,7 +30,7 @@ export function inProcessRunner(o: JobOptions): Runner {
         return analyse(job);
       } catch (err) {
         const id = 'line' in job ? lineId(job.line, job.lineNo, o.idField) : job.id;
-        return { out: JSON.stringify({ id, error: `analysis failed: ${err instanceof Error ? err.message : String(err)}` }), failed: true };
+        return errorLine(id, `analysis failed: ${messageOf(err)}`);
       }
     },
     idle: () => Promise.resolve(),
@@ -92,7 +92,7 @@ export function workerPool(script: URL, size: number, o: JobOptions, onFatal: (e
       if (culprit !== undefined) {
         const j = culprit.job;
         const id = 'line' in j ? lineId(j.line, j.lineNo, o.idField) : j.id;
-        culprit.resolve({ out: JSON.stringify({ id, error: `worker died: ${reason}` }), failed: true });
+        culprit.resolve(errorLine(id, `worker died: ${reason}`));
       }
       spawn(index);
       for (const p of rest) send(slots[index], p);

@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { MAX_STRING_LENGTH } from './limits.js';
+import { DECODE_LIMIT, MAX_STRING_LENGTH } from './limits.js';
 
 /**
  * Reads one input whole as UTF-8, as readFileSync(name, 'utf8') does ('-' is stdin), but stops
@@ -89,7 +89,7 @@ function tooLarge(maxBytes: number): Error {
 export function readError(err: unknown): string {
   const code = (err as NodeJS.ErrnoException).code;
   if (code === 'ERR_STRING_TOO_LONG') {
-    return `${code} (larger than ${MAX_STRING_LENGTH} bytes, the most Node decodes into one string: split it into articles)`;
+    return `${code} (larger than ${DECODE_LIMIT}: split it into articles)`;
   }
   return code ?? String(err);
 }

@@ -78,8 +78,7 @@ function idOfHead(head: string): string | undefined {
  * outputId('{"id":"a1","error":"empty line"}'); // '"a1"'
  */
 export function outputId(line: string): string | undefined {
-  const m = ID_PREFIX.exec(line);
-  if (m !== null && line.endsWith('}')) {
+  if (line.endsWith('}')) {
     const id = idOfHead(line);
     if (id !== undefined) return id;
   }
