@@ -200,6 +200,30 @@ describe('readInput', () => {
     if (existsSync('/dev/zero')) await expect(readInputFile('/dev/zero', 3 << 20)).rejects.toThrow(/larger than 3145728 bytes/);
   });
 
+  // A stdin left non-blocking (by a shell job before us, or a parent sharing its pipe) fails a
+  // read that finds no data yet with EAGAIN. perl (Debian's perl-base) sets O_NONBLOCK, then runs the command.
+  const perl = spawnSync('perl', ['-e', '1']).status === 0;
+  const nonBlocking = (before: string, command: string): string => `(printf '${before}'; sleep 0.4; cat ${JSON.stringify(article)}) | perl -MFcntl -e `
+    + `'fcntl(STDIN, F_SETFL, fcntl(STDIN, F_GETFL, 0) | O_NONBLOCK) or die; exec @ARGV' ${command}`;
+
+  (perl ? test : test.skip)('a non-blocking stdin is waited for: the text read before and after the wait, whole', () => {
+    const bin = JSON.stringify(join(repoRoot, 'bin/rutext.js'));
+    const r = spawnSync('bash', ['-c', nonBlocking('Абв. ', `node ${bin} analyze --fields sentences`)], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const p = file('non-blocking.txt', 'Абв. ' + readFileSync(article, 'utf8'));
+    expect(r.stdout).toBe(runCli(['analyze', p, '--fields', 'sentences']).stdout);
+  });
+
+  (perl ? test : test.skip)('a non-blocking stdin with no end stops at the limit', () => {
+    const mod = JSON.stringify(join(repoRoot, 'dist/cli/read-input.js'));
+    const script = `import(${mod}).then((m) => m.readStdin(3 << 20)).then((t) => console.log('read', t.length), (e) => console.log(e.code, e.message))`;
+    const endless = `(sleep 0.4; yes) | perl -MFcntl -e 'fcntl(STDIN, F_SETFL, fcntl(STDIN, F_GETFL, 0) | O_NONBLOCK) or die; exec @ARGV' node -e ${JSON.stringify(script)}`;
+    // Killed after a minute: a reader without the limit would grow until the machine's memory ends.
+    const r = spawnSync('bash', ['-c', endless], { encoding: 'utf8', timeout: 60_000, killSignal: 'SIGKILL' });
+    expect(r.stdout.trim()).toBe('ERR_STRING_TOO_LONG larger than 3145728 bytes');
+  });
+
   (existsSync('/dev/zero') ? test : test.skip)('rutext analyze /dev/zero is a file that cannot be read, not a process that grows until it is killed', () => {
     const r = runCli(['analyze', '/dev/zero', article, '--format', 'text']);
     expectExit(r, 1);

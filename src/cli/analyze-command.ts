@@ -7,7 +7,7 @@ import { csvHeader, csvRows, type CsvTable } from './format-csv.js';
 import { renderHtml } from './format-html.js';
 import { formatText } from './format-text.js';
 import { jsonChunks } from './json-chunks.js';
-import { readError, readInput } from './read-input.js';
+import { readError, readInput, readStdin } from './read-input.js';
 import { TOO_LONG_ADVICE, tooLongError } from './limits.js';
 import { sameFile, stdinIs } from './same-file.js';
 import { endStream } from './end-stream.js';
@@ -149,7 +149,7 @@ export async function analyzeCommand(argv: string[], command: 'analyze' | 'view'
       if (writeError !== null) throw writeError;
       let text: string;
       try {
-        text = readInput(name);
+        text = name === '-' ? await readStdin() : readInput(name);
       } catch (err) {
         process.stderr.write(`rutext ${command}: cannot read ${name}: ${readError(err)}\n`);
         failed++;

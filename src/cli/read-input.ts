@@ -23,6 +23,26 @@ export function readInput(name: string, maxBytes = MAX_STRING_LENGTH): string {
 }
 
 /**
+ * readInput('-') that also waits for a stdin left non-blocking by whoever handed it over (a shell
+ * job before us, a parent sharing its pipe): there a read finds no data yet and fails with EAGAIN,
+ * as readFileSync(0) does, and the command ended with "cannot read -: EAGAIN". The rest is then
+ * read through process.stdin, whose libuv handle waits for data; the same limit holds.
+ * @example
+ * const text = await readStdin();
+ */
+export async function readStdin(maxBytes = MAX_STRING_LENGTH): Promise<string> {
+  const into = new Reading(fstatSync(0), maxBytes);
+  try {
+    while (into.took(readSync(0, into.buffer, into.used, into.room, null)));
+    return into.text();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
+  }
+  for await (const chunk of process.stdin) into.append(chunk as Buffer);
+  return into.text();
+}
+
+/**
  * readInput for a file, without blocking the event loop (as fs.promises.readFile, with the same
  * limit): `rutext batch DIR` reads its files so.
  * @example
@@ -71,11 +91,23 @@ class Reading {
     return true;
   }
 
+  /** Counts a chunk a stream read (kept, not copied). */
+  append(chunk: Buffer): void {
+    this.total += chunk.length;
+    if (this.total > this.maxBytes) throw tooLarge(this.maxBytes);
+    if (this.used > 0) this.chunks.push(this.buffer.subarray(0, this.used));
+    this.chunks.push(chunk);
+    this.buffer = NO_BYTES;
+    this.used = 0;
+  }
+
   text(): string {
     this.chunks.push(this.buffer.subarray(0, this.used));
     return (this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks, this.total)).toString('utf8');
   }
 }
+
+const NO_BYTES = Buffer.alloc(0);
 
 function tooLarge(maxBytes: number): Error {
   return Object.assign(new Error(`larger than ${maxBytes} bytes`), { code: 'ERR_STRING_TOO_LONG' });
