@@ -21,7 +21,7 @@ import { BACKGROUND_BIN_URL, encodeBackground, parseBackground } from '../src/th
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Context } from '../src/context.js';
-import { runPipeline } from '../src/analyze.js';
+import { runPipeline } from '../src/pipeline.js';
 import { tokenFacts, visitCandidates } from '../src/themes/candidates.js';
 import { dataDir } from './eval/data.js';
 

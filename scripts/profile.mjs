@@ -90,7 +90,7 @@ for (const [id, us] of selfUs) {
 const pct = (us) => `${((100 * us) / total).toFixed(1)} %`;
 const row = (label, us) => `| ${label} | ${(us / 1000).toFixed(0)} | ${pct(us)} |`;
 
-// The stages (src/analyze.ts) and the blocks inside them the README's profile findings name.
+// The stages (src/pipeline.ts) and the blocks inside them the README's profile findings name.
 const named = [
   ['layout', 'layout layout/index.js'],
   ['segment', 'segment segment/index.js'],

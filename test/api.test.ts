@@ -33,6 +33,57 @@ describe('public API', () => {
   });
 
   test.each([
+    [() => analyze(undefined as unknown as string), 'rutext: text must be a string, got undefined'],
+    [() => analyze(5 as unknown as string), 'rutext: text must be a string, got the number 5'],
+    [() => analyze('x', new Map([['tokens', true]]) as never), 'rutext: options must be an object like { tokens, maxThemes, layers }, got a Map'],
+    [() => createAnalyzer(new Date() as never), 'rutext: options must be an object like { tokens, maxThemes, layers }, got a Date'],
+    [() => analyze('x', { maxThemes: '3' } as never), 'rutext: options.maxThemes must be a non-negative integer, got the string "3"'],
+  ])('the messages name the value (%#)', (call, message) => {
+    expect(call).toThrow(new TypeError(message));
+  });
+
+  test('an analyzer keeps a copy of its options: changing the object afterwards changes nothing', () => {
+    const text = 'Касым-Жомарт Токаев заявил, что партии играют важную роль. Президент Казахстана отметил рост.';
+    const o: { maxThemes: number; layers?: string[] } = { maxThemes: 1 };
+    const a = createAnalyzer(o as never);
+    const before = a.analyze(text);
+    o.maxThemes = -1;
+    o.layers = ['nope'];
+    expect(a.analyze(text)).toEqual(before);
+    expect(before.themes).toHaveLength(1);
+    const layers = ['entities'];
+    const b = createAnalyzer({ layers: layers as never });
+    layers.push('quotes');
+    expect(b.analyze(sample).quotes).toEqual([]);
+  });
+
+  test('an option given as undefined in a call is not given: the analyzer\'s stays', () => {
+    const a = createAnalyzer({ tokens: true, maxThemes: 0 });
+    const r = a.analyze('Партиям предстоит стать опорой.', { tokens: undefined, maxThemes: undefined });
+    expect(r.tokens).toBeDefined();
+    expect(r.themes).toEqual([]);
+    // A call's own value still replaces the analyzer's.
+    expect(a.analyze('Партиям предстоит стать опорой.', { tokens: false }).tokens).toBeUndefined();
+  });
+
+  test('what one Analysis holds is its own: changing it changes no later result', () => {
+    const a = createAnalyzer();
+    for (const text of ['', '12 345 — !!!', sample]) {
+      const first = a.analyze(text);
+      const again = JSON.parse(JSON.stringify(first)) as typeof first;
+      first.language.code = 'xxx';
+      first.language.isRussian = !first.language.isRussian;
+      for (const s of first.speakers) {
+        // A speaker's roles are a copy of its entity's, not the same list.
+        expect(s.roles).not.toBe(first.entities.find((e) => e.id === s.entityId)!.roles);
+        s.roles.push('changed');
+      }
+      expect(a.analyze(text)).toEqual(again);
+      expect(createAnalyzer().analyze(text)).toEqual(again);
+    }
+  });
+
+  test.each([
     ['empty', ''],
     ['whitespace', ' \n\t \n'],
     ['binary', String.fromCharCode(...Array.from({ length: 300 }, (_, i) => (i * 37) % 256))],

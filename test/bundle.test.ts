@@ -3,7 +3,8 @@
 // and hold it to the same answers as the sources: every module must still find its own data files
 // (two stages have a roles.tsv) and bundling must not change what any stage computes.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createAnalyzer } from '../src/index.js';
@@ -19,6 +20,53 @@ function runModule(code: string, input: string): string {
   if (r.status !== 0) throw new Error(`node exited ${r.status}: ${r.stderr.slice(0, 2000)}`);
   return r.stdout;
 }
+
+describe('the package as a user installs it', () => {
+  /** A consumer project in a temporary folder with rutext in its node_modules (a link to this repository). */
+  function consumer(files: Record<string, string>): string {
+    const dir = mkdtempSync(join(tmpdir(), 'rutext-consumer-'));
+    mkdirSync(join(dir, 'node_modules'));
+    symlinkSync(repoRoot, join(dir, 'node_modules', 'rutext'));
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    return dir;
+  }
+
+  test.each(['node16', 'bundler'])('the declarations compile in a strict TypeScript project without skipLibCheck (moduleResolution %s)', (resolution) => {
+    // They name the public types only: declarations of the stages reach az, whose types are ours (types/az.d.ts) and not shipped.
+    const dir = consumer({
+      'package.json': '{"type":"module"}',
+      'main.ts': [
+        "import { analyze, createAnalyzer, LAYERS, type Analysis, type Layer } from 'rutext';",
+        "const a: Analysis = analyze('Песков заявил.');",
+        "const b = createAnalyzer({ layers: ['quotes'] satisfies Layer[] });",
+        'export const n: number = a.quotes.length + b.analyze(\'x\').speakers.length + LAYERS.length;',
+        '// @ts-expect-error: an unknown option is a type error',
+        "createAnalyzer({ colour: true });",
+      ].join('\n'),
+      'tsconfig.json': JSON.stringify({
+        compilerOptions: { strict: true, noEmit: true, target: 'es2022', types: [], module: resolution === 'bundler' ? 'esnext' : 'node16', moduleResolution: resolution },
+        files: ['main.ts'],
+      }),
+    });
+    try {
+      const r = spawnSync(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', dir], { encoding: 'utf8' });
+      expect(r.stdout + r.stderr).toBe('');
+      expect(r.status).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  test('require() of the package says it is an ES module (or loads it, where Node can), not that nothing is exported', () => {
+    const dir = consumer({ 'main.cjs': "try { console.log(typeof require('rutext').analyze); } catch (e) { console.log(e.code); }" });
+    try {
+      const out = spawnSync(process.execPath, [join(dir, 'main.cjs')], { encoding: 'utf8' }).stdout.trim();
+      expect(['ERR_REQUIRE_ESM', 'ERR_REQUIRE_ASYNC_MODULE', 'function']).toContain(out);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('the bundled entry point', () => {
   test('package.json points at files the build wrote', () => {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { runPipeline } from '../src/analyze.js';
+import { runPipeline } from '../src/pipeline.js';
 import { Context } from '../src/context.js';
 import { Doc } from '../src/doc.js';
 import { findCandidates } from '../src/entities/candidates.js';

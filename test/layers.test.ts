@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAnalyzer, LAYERS, type Analysis, type AnalyzeOptions, type Layer } from '../src/index.js';
-import { ENTITIES, MORPH, QUOTES, stagesFor, THEMES } from '../src/analyze.js';
+import { ENTITIES, MORPH, QUOTES, stagesFor, THEMES } from '../src/pipeline.js';
 
 const sample = readFileSync(new URL('../fixtures/article.txt', import.meta.url), 'utf8');
 const short = [
@@ -87,8 +87,10 @@ describe('layers', () => {
 
   test.each([
     [{ layers: 'entities' }, /options\.layers must be an array/],
-    [{ layers: ['entities', 'persons'] }, /options\.layers has unknown the string "persons"/],
-    [{ layers: [1] }, /options\.layers has unknown number 1/],
+    [{ layers: ['entities', 'persons'] }, /options\.layers\[1\] is not a layer: the string "persons"/],
+    [{ layers: [1] }, /options\.layers\[0\] is not a layer: the number 1/],
+    // eslint-disable-next-line no-sparse-arrays
+    [{ layers: [, 'quotes'] }, /options\.layers\[0\] is a hole/],
   ])('wrong layers throw a TypeError naming them (%#)', (o, message) => {
     const call = () => createAnalyzer(o as never);
     expect(call).toThrow(TypeError);

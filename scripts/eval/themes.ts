@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import snowball from 'snowball-stemmers';
-import { runPipeline } from '../../src/analyze.js';
+import { runPipeline } from '../../src/pipeline.js';
 import { Context } from '../../src/context.js';
 import type { Doc } from '../../src/doc.js';
 import { themes, themeWeights } from '../../src/themes/index.js';

@@ -48,7 +48,8 @@ function loadEvidence(): Evidence {
   return evidence;
 }
 
-const UNDETERMINED: Language = { code: 'und', isRussian: false, confidence: 0 };
+/** A new object each time: it goes into the caller's Analysis, which the caller may change. */
+const undetermined = (): Language => ({ code: 'und', isRussian: false, confidence: 0 });
 const OTHER_LETTER = /\p{L}/u;
 
 /** Letter counts over the sampled windows. */
@@ -102,10 +103,10 @@ export function detectLanguage(text: string, start: number, end: number): Langua
   const ev = loadEvidence();
   const { cyr, lat, other, hits, richest } = countLetters(text, start, end, ev);
   const letters = cyr + lat + other;
-  if (letters < MIN_LETTERS) return UNDETERMINED;
+  if (letters < MIN_LETTERS) return undetermined();
   // Russian news embeds English tweets, code and addresses: a text with a fair share of Cyrillic is Cyrillic.
   if (cyr < MIN_CYRILLIC_SHARE * letters || cyr < MIN_LETTERS) {
-    if (lat <= other) return UNDETERMINED;
+    if (lat <= other) return undetermined();
     // English is the only Latin-script language in the set: the script decides, the share says how sure.
     return { code: 'eng', isRussian: false, confidence: round(Math.min(1, lat / 50) * (lat / letters)) };
   }
