@@ -45,6 +45,11 @@ export class Doc {
   mentions: MentionSpan[] = [];
   entities: Entity[] = [];
   quotes: Quote[] = [];
+  /**
+   * Entity ids whose name the entities stage left in an oblique case («Госстата»), with the
+   * nominative the quotes stage found for them: their quotes and their `speakers` entry say that.
+   */
+  speakerNames = new Map<string, string>();
   themes: Theme[] = [];
 
   constructor(text: string) {

@@ -161,7 +161,7 @@ function speakersOf(doc: Doc): Speaker[] {
     if (s === undefined) {
       const e = doc.entities.find((x) => x.id === id);
       if (e === undefined) continue;
-      s = { entityId: id, name: e.name, type: e.type, roles: [...e.roles], quoteIds: [] };
+      s = { entityId: id, name: doc.speakerNames.get(id) ?? e.name, type: e.type, roles: [...e.roles], quoteIds: [] };
       byEntity.set(id, s);
     }
     s.quoteIds.push(q.id);

@@ -27,6 +27,16 @@ function loadCases(): Case[] {
 const analyzer = createAnalyzer();
 const strip = (s: string) => s.replace(/[«»"„“”\s]+$/u, '').replace(/^[«»"„“”\s]+/u, '');
 
+describe('a speaker named in an oblique case', () => {
+  test('its quotes and its speakers entry give the nominative the quotes stage found, whatever the entities stage kept', () => {
+    const a = analyzer.analyze('По данным Госстата, цены выросли. Глава ведомства заявил, что рост замедлится.');
+    const named = a.quotes.filter((q) => q.speaker?.entityId != null);
+    expect(named.length).toBeGreaterThan(0);
+    for (const q of named) expect(q.speaker!.name).toBe('Госстат');
+    expect(a.speakers.map((s) => s.name)).toEqual(['Госстат']);
+  });
+});
+
 describe('quote patterns (test/data/quotes/patterns.txt)', () => {
   const cases = loadCases();
   it('has cases', () => expect(cases.length).toBeGreaterThan(20));

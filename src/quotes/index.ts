@@ -20,6 +20,7 @@ import { View } from './view.js';
  */
 export function quotes(doc: Doc, ctx: Context): void {
   doc.quotes = [];
+  doc.speakerNames.clear();
   if (doc.body.end <= doc.body.start || doc.tokens.length === 0) return;
   const v = new View(doc, ctx, findQuotations(doc.text, doc.body.start, doc.body.end));
   // Direct patterns first: they claim their attribution clauses, so the indirect pass never reads
@@ -32,6 +33,11 @@ export function quotes(doc: Doc, ctx: Context): void {
   const byCue = [...kept].sort((a, b) => a.cueS - b.cueS);
   const speakers = new Map<Found, Quote['speaker']>();
   for (const f of byCue) speakers.set(f, resolver.resolve(f.speaker, f.verb, f.oblique, doc.tokens[f.cueS].start));
+  // A nominative found for an entity at a later quote («по данным Госстата») is its name in the earlier ones too.
+  for (const s of speakers.values()) {
+    const fixed = s?.entityId != null ? doc.speakerNames.get(s.entityId) : undefined;
+    if (fixed !== undefined && s!.name !== null) s!.name = fixed;
+  }
   kept.forEach((f, k) => {
     const t = doc.tokens;
     const cueStart = t[f.cueS].start;

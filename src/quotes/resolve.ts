@@ -1,3 +1,4 @@
+import type Az from 'az';
 import type { MentionSpan } from '../doc.js';
 import type { EntityType, Mention, QuoteSpeaker, Span } from '../types.js';
 import { isPersonalPronoun, nounHead, type NP } from './np.js';
@@ -8,6 +9,21 @@ import type { Context } from '../context.js';
 import { readRows } from '../data-file.js';
 import { BoundedCache, detached } from '../morph/cache.js';
 import { inflectedWord } from '../morph/lemma.js';
+
+/** Two capitals or more in a word without a hyphen: an abbreviation (МОК, РАНХиГС, ИМЭМО), not declined (Военно-Морского is). */
+const ABBREVIATION = /^(?=[^-]*$)\P{Lu}*\p{Lu}\P{Lu}*\p{Lu}/u;
+/** A case ending written after an abbreviation in capitals (ВЭБа, ЦИКа, МИДом). */
+const CASE_ENDING = /(?<=\p{Lu}{2})(?:а|у|ом|е)$/u;
+const GENDERS = ['masc', 'femn', 'neut'] as const;
+
+/** Whether two forms start with the same two letters, whatever their case. */
+function startsAlike(a: string, b: string): boolean {
+  return a.slice(0, 2).toLowerCase() === b.slice(0, 2).toLowerCase();
+}
+
+function isUpper(c: string): boolean {
+  return c !== c.toLowerCase();
+}
 
 type Gender = 'masc' | 'femn' | 'plur' | undefined;
 
@@ -83,8 +99,8 @@ export class SpeakerResolver {
   private readonly names: Known[];
   /** Index into doc.mentions of the (last) mention covering each token, else -1. */
   private readonly mentionOfTok: Int32Array;
-  /** Entity ids whose name the entities stage left in an oblique case, with the nominative found here. */
-  private readonly fixedNames = new Map<string, string>();
+  /** Entity ids whose name the entities stage left in an oblique case, with the nominative found here (the document's speakerNames). */
+  private readonly fixedNames: Map<string, string>;
   /** `plausible` of each entity of the document, asked once: 0 not yet, 1 yes, 2 no. */
   private readonly entityPlausible: Uint8Array;
 
@@ -96,6 +112,7 @@ export class SpeakerResolver {
     this.mentionOfTok = new Int32Array(v.n).fill(-1);
     v.doc.mentions.forEach((m, k) => this.mentionOfTok.fill(k, Math.max(0, m.tokStart), Math.min(v.n, m.tokEnd)));
     this.entityPlausible = new Uint8Array(v.doc.entities.length);
+    this.fixedNames = v.doc.speakerNames;
     this.names = v.doc.mentions.length > 0 ? this.mentionNames() : this.scanNames();
   }
 
@@ -171,19 +188,56 @@ export class SpeakerResolver {
     return mapParts(w, (part) => part.replace(/([бвгджзклмнпрстфхцчшщ])а$/u, '$1').replace(/([бвгджзклмнпрстфхцчшщ])я$/u, '$1ь'));
   }
 
-  /** An oblique phrase in the nominative word by word: «Белого дома» → «Белый дом». */
+  /**
+   * A phrase in the nominative up to its head noun, which is as the entities stage names a body:
+   * «Белого дома» → «Белый дом», «Министерства иностранных дел» → «Министерство иностранных дел»,
+   * «Министерство торговли» as it is. The words after the head depend on it and stay as written
+   * (declining them too made «Министерство торговля»). The words before it agree with it in gender
+   * and number («Всемирной организации» → «Всемирная организация», not «Всемирный»). Abbreviations
+   * stay, without a case ending (МОК, РАНХиГС; «ВЭБа» → ВЭБ).
+   */
   private phraseNominative(s: number, e: number): string {
     const v = this.v;
+    let head = -1;
+    for (let i = s; i < e && head < 0; i++) if (v.isWord(i) && (v.pos(i) === 'NOUN' || ABBREVIATION.test(v.str(i)))) head = i;
+    const plural = head >= 0 && v.has(head, 'plur');
+    const gender = head < 0 || plural ? undefined : GENDERS.find((g) => v.has(head, g));
     const words: string[] = [];
     for (let i = s; i < e; i++) {
       if (!v.isWord(i)) continue;
       const w = v.str(i);
-      if (/^\p{Lu}{2,}$/u.test(w) || v.has(i, 'nomn')) { words.push(w); continue; }
-      const k = v.ctx.morphology.tags(w).findIndex((t) => t.gent === true);
-      const nom = k >= 0 ? inflectedWord(v.ctx.morphology.parses(w)[k], ['nomn']) : undefined;
-      words.push(nom !== undefined ? (v.isCapital(i) ? capitalise(nom) : nom) : w);
+      if (ABBREVIATION.test(w)) words.push(CASE_ENDING.test(w) ? w.replace(CASE_ENDING, '') : w);
+      else if ((head >= 0 && i > head) || v.has(i, 'nomn')) words.push(w);
+      else words.push(this.wordNominative(i, i === head, plural, gender));
     }
     return words.join(' ');
+  }
+
+  /**
+   * Word i of a phrase, a genitive, in the nominative: the head noun in its number, a word before
+   * it agreeing. A form that does not start as the word does is not taken: OpenCorpora gives
+   * «первый» the paradigm of «один» («Первого канала» → «Один канал»).
+   */
+  private wordNominative(i: number, isHead: boolean, plural: boolean, gender: string | undefined): string {
+    const v = this.v;
+    const w = v.str(i);
+    const tags = v.ctx.morphology.tags(w);
+    const agrees = (t: Az.Tag) => (plural ? t.plur === true : t.sing === true && (isHead || gender === undefined || t[gender] === true));
+    const agreeing = ['nomn', plural ? 'plur' : 'sing'];
+    if (!isHead && !plural && gender !== undefined) agreeing.push(gender);
+    // The genitive readings that agree first, in the form that agrees; then any genitive reading.
+    for (const strict of [true, false]) {
+      for (let k = 0; k < tags.length; k++) {
+        if (tags[k].gent !== true || (strict && !agrees(tags[k]))) continue;
+        const nom = inflectedWord(v.ctx.morphology.parses(w)[k], strict ? agreeing : ['nomn']);
+        if (nom === undefined) continue;
+        if (startsAlike(nom, w)) return v.isCapital(i) ? capitalise(nom) : nom;
+        // az reads «Буша-младшего», «Левада-Центра» by their last part and inflects that alone.
+        const cut = w.lastIndexOf('-') + 1;
+        if (cut > 0 && startsAlike(nom, w.slice(cut))) return w.slice(0, cut) + (isUpper(w[cut]) ? capitalise(nom) : nom);
+      }
+    }
+    return w;
   }
 
   /** True when the offset lies in a quote's content; contents are sorted once, then binary-searched. */
@@ -431,7 +485,8 @@ export class SpeakerResolver {
     if (role === 'ORG' || caps >= 0) {
       const type: EntityType = v.has(head, 'Geox') ? 'LOC' : 'ORG';
       if (caps >= 0) {
-        const name = oblique ? this.phraseNominative(caps, np.e) : v.text.slice(v.doc.tokens[caps].start, v.doc.tokens[np.e - 1].end);
+        // «руководители Пентагона»: a name after the phrase's head depends on it, in an oblique case.
+        const name = oblique || caps > np.s ? this.phraseNominative(caps, np.e) : v.text.slice(v.doc.tokens[caps].start, v.doc.tokens[np.e - 1].end);
         return { name, type, entityId: null, mention: this.mentionOf(np, 'name', name) };
       }
       const text = v.text.slice(v.doc.tokens[np.s].start, v.doc.tokens[np.e - 1].end);
