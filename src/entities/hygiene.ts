@@ -1,6 +1,6 @@
 import type { Doc } from '../doc.js';
 import type { Morphology } from '../morph/morphology.js';
-import type { EntityType } from '../types.js';
+import type { EntityType, TokenKind } from '../types.js';
 import { lineBreakBetween, readTsv } from './grammar.js';
 import { ANY_KNOWN, KNOWN_NAMED, wordFacts } from './wordFacts.js';
 import { startsUpper } from '../letters.js';
@@ -31,6 +31,8 @@ function nameParticles(): Set<string> {
 const FUNCTION_POS = new Set(['PREP', 'CONJ', 'PRCL', 'INTJ', 'NPRO', 'ADVB', 'PRED', 'COMP', 'VERB', 'INFN', 'GRND']);
 const CLOSERS = new Set([')', ']', '»', '”', '"']);
 const OPENERS = new Set(['(', '[', '«', '„', '“']);
+/** Token kinds that can lead a line before its first word: a list item's number, a pictogram. */
+const LEADERS = new Set<TokenKind>(['number', 'symbol', 'emoji']);
 const SENTENCE_END = new Set(['.', '!', '?', '…', ';']);
 const ROMAN = /^[IVXLC]+$/;
 
@@ -174,9 +176,10 @@ function commonWord(doc: Doc, s: Span, sentenceStart: Uint8Array, inNames: Set<s
   if (word < 0) return false; // several words, or none
   const text = doc.tokens[word].text;
   if (isAbbreviation(text) || inNames.has(text)) return false;
+  // Before it on its line: opening marks, and a list item's number and pictograms (`4🔖 Куриный суп`).
   let k = word - 1;
-  while (k >= 0 && OPENERS.has(doc.tokens[k].text)) k--;
-  const anyCapital = k < 0 || sentenceStart[k + 1] === 1 || sentenceStart[word] === 1 || breakBefore(doc, word) || SENTENCE_END.has(doc.tokens[k].text);
+  while (k >= 0 && (OPENERS.has(doc.tokens[k].text) || LEADERS.has(doc.tokens[k].kind)) && !breakBefore(doc, k + 1)) k--;
+  const anyCapital = k < 0 || sentenceStart[k + 1] === 1 || sentenceStart[word] === 1 || breakBefore(doc, k + 1) || SENTENCE_END.has(doc.tokens[k].text);
   if (!anyCapital) return false;
   // Not a word the dictionary knows, or known as a name, place or organisation (Name, Surn, Patr, Geox, Orgn).
   const flags = wordFacts(morphology, text).flags;
