@@ -133,6 +133,8 @@ describe('usage errors exit 2 and name the problem', () => {
     [['summarise'], /unknown command summarise/],
     [['analyze', '--format', 'pdf'], /--format must be one of json, text, csv, html/],
     [['analyze', article, '--csv', 'entities'], /--csv needs --format csv/],
+    [['analyze', article, '--format', 'text', '--pretty'], /--pretty applies to --format json only/],
+    [['analyze', article, '--format', 'csv', '--tokens'], /--tokens applies to --format json only/],
     [['analyze', article, article, '--format', 'html'], /one FILE/],
     [['analyze', '--fields', 'quotes,speeches', article], /unknown layer speeches/],
     [['batch', '--resume'], /--resume needs --output/],

@@ -14,8 +14,8 @@ import { endStream } from './end-stream.js';
 
 export const ANALYZE_OPTIONS: OptionSpec[] = [
   { name: 'format', short: 'f', value: 'FMT', help: 'json (default): one Analysis per file, one per line;\ntext: a short summary for people; csv: a table (see --csv);\nhtml: one self-contained page (one input only)' },
-  { name: 'pretty', help: 'indent the JSON' },
-  { name: 'tokens', help: 'include the token layer (stem, lemma, pos, tags)' },
+  { name: 'pretty', help: 'JSON: indent it' },
+  { name: 'tokens', help: 'JSON: include the token layer (stem, lemma, pos, tags)' },
   { name: 'fields', value: 'LIST', help: 'JSON: keep only these layers (comma-separated): language, body,\nboilerplate, paragraphs, sentences, tokens, entities, quotes, speakers, themes;\nthe stages no kept layer needs are skipped' },
   { name: 'csv', value: 'TABLE', help: 'CSV rows: quotes (default: id, speaker, kind, text) or entities\n(id, type, name, roles, mentions, inBody, salience); with several\nfiles a first column "file"' },
   { name: 'bom', help: 'CSV: start with a UTF-8 byte-order mark (Excel needs it for Cyrillic)' },
@@ -116,6 +116,8 @@ export async function analyzeCommand(argv: string[], command: 'analyze' | 'view'
   if (args.options.has('bom') && format !== 'csv') throw new UsageError('--bom needs --format csv', command);
   const fieldsOpt = args.options.get('fields');
   if (fieldsOpt !== undefined && format !== 'json') throw new UsageError('--fields applies to --format json only', command);
+  // The other formats print no tokens and are not JSON: said at once rather than ignored.
+  for (const o of ['pretty', 'tokens']) if (args.options.has(o) && format !== 'json') throw new UsageError(`--${o} applies to --format json only`, command);
   const fields = typeof fieldsOpt === 'string' ? parseFields(fieldsOpt, command) : null;
   const inputs = args.positionals.length > 0 ? args.positionals : ['-'];
   if (format === 'html' && inputs.length !== 1) throw new UsageError('--format html makes one page: give one FILE', command);
