@@ -42,8 +42,9 @@ let shared: Analyzer | undefined;
  */
 export function analyze(text: string, options?: AnalyzeOptions): Analysis {
   if (typeof text !== 'string') throw new TypeError(`rutext: text must be a string, got ${describe(text)}`);
-  checkOptions(options);
+  // Checked before the shared analyzer is made; it gets the checked copy (read once, like any).
+  const o = checkOptions(options);
   if (shared === undefined) shared = createAnalyzer();
-  return shared.analyze(text, options);
+  return shared.analyze(text, o);
 }
 

@@ -203,7 +203,8 @@ describe('readInput', () => {
   // A stdin left non-blocking (by a shell job before us, or a parent sharing its pipe) fails a
   // read that finds no data yet with EAGAIN. perl (Debian's perl-base) sets O_NONBLOCK, then runs the command.
   const perl = spawnSync('perl', ['-e', '1']).status === 0;
-  const nonBlocking = (before: string, command: string): string => `(printf '${before}'; sleep 0.4; cat ${JSON.stringify(article)}) | perl -MFcntl -e `
+  // The writer waits 1.5 s, so that the reader (started in ~0.2 s) finds no data yet: the EAGAIN path.
+  const nonBlocking = (before: string, command: string): string => `(printf '${before}'; sleep 1.5; cat ${JSON.stringify(article)}) | perl -MFcntl -e `
     + `'fcntl(STDIN, F_SETFL, fcntl(STDIN, F_GETFL, 0) | O_NONBLOCK) or die; exec @ARGV' ${command}`;
 
   (perl ? test : test.skip)('a non-blocking stdin is waited for: the text read before and after the wait, whole', () => {

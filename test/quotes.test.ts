@@ -35,6 +35,12 @@ describe('a speaker named in an oblique case', () => {
     for (const q of named) expect(q.speaker!.name).toBe('Госстат');
     expect(a.speakers.map((s) => s.name)).toEqual(['Госстат']);
   });
+
+  test('a person\'s name guessed from one oblique mention does not rename the person\'s other quotes nor the speakers entry', () => {
+    const a = analyzer.analyze('Никки Хейли заявила, что санкции сохранятся. По словам Никки Хейли, Россия должна ответить.');
+    expect(a.quotes[0].speaker?.name).toBe('Никки Хейли');
+    expect(a.speakers.map((s) => s.name)).toEqual(['Никки Хейли']);
+  });
 });
 
 describe('quote patterns (test/data/quotes/patterns.txt)', () => {

@@ -162,6 +162,17 @@ function lone(doc: Doc, p: Span): Span {
   return isAbbreviation(text) && !ROMAN.test(text) ? { tokStart: p.tokStart, tokEnd: p.tokEnd, type: 'ORG' } : p;
 }
 
+/**
+ * Whether only a list item's number and pictograms (and opening marks) stand before the word on
+ * its line, `4🔖 Куриный суп`: its capital is the line's. Not so mid-line, after a sentence's end
+ * (`Он сказал это. 2021 Мемориал закрыли.`: the capital follows a number, not the full stop).
+ */
+function listItemStart(doc: Doc, k: number, word: number): boolean {
+  let j = k;
+  while (j >= 0 && (OPENERS.has(doc.tokens[j].text) || LEADERS.has(doc.tokens[j].kind)) && !breakBefore(doc, j + 1)) j--;
+  return j < k && (j < 0 || breakBefore(doc, j + 1));
+}
+
 /** Rule 4: a PER span that is no name (see the header). */
 function commonWord(doc: Doc, s: Span, sentenceStart: Uint8Array, inNames: Set<string>, morphology: Morphology): boolean {
   let capitals = 0;
@@ -176,11 +187,10 @@ function commonWord(doc: Doc, s: Span, sentenceStart: Uint8Array, inNames: Set<s
   if (word < 0) return false; // several words, or none
   const text = doc.tokens[word].text;
   if (isAbbreviation(text) || inNames.has(text)) return false;
-  // Before it on its line: opening marks, and a list item's number and pictograms (`4🔖 Куриный суп`).
   let k = word - 1;
-  while (k >= 0 && (OPENERS.has(doc.tokens[k].text) || LEADERS.has(doc.tokens[k].kind)) && !breakBefore(doc, k + 1)) k--;
-  const anyCapital = k < 0 || sentenceStart[k + 1] === 1 || sentenceStart[word] === 1 || breakBefore(doc, k + 1) || SENTENCE_END.has(doc.tokens[k].text);
-  if (!anyCapital) return false;
+  while (k >= 0 && OPENERS.has(doc.tokens[k].text)) k--;
+  const anyCapital = k < 0 || sentenceStart[k + 1] === 1 || sentenceStart[word] === 1 || breakBefore(doc, word) || SENTENCE_END.has(doc.tokens[k].text);
+  if (!anyCapital && !listItemStart(doc, k, word)) return false;
   // Not a word the dictionary knows, or known as a name, place or organisation (Name, Surn, Patr, Geox, Orgn).
   const flags = wordFacts(morphology, text).flags;
   return (flags & ANY_KNOWN) !== 0 && (flags & KNOWN_NAMED) === 0;

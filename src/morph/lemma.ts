@@ -57,13 +57,14 @@ export function lemmaOf(p: Parse): string {
 
 /**
  * The form of p's paradigm with all of `want` grammemes that is closest in spelling to p (so
- * within p's own lexeme where a paradigm groups several), or false.
+ * within p's own lexeme where a paradigm groups several), or false. With `supr` defined, only
+ * superlative forms (true) or only others (false): «синего» → синий, not синейший.
  *
  * @example
  * closestForm(az('Соединённых')[0], ['PRTF', 'nomn', 'plur', 'past', 'pssv']); // соединённые
  */
-export function closestForm(p: Parse, want: string[]): Parse | false {
-  return closest(p, formRule(want, undefined, p.tag));
+export function closestForm(p: Parse, want: string[], supr?: boolean): Parse | false {
+  return closest(p, formRule(want, supr, p.tag));
 }
 
 /**

@@ -33,7 +33,7 @@ export function quotes(doc: Doc, ctx: Context): void {
   const byCue = [...kept].sort((a, b) => a.cueS - b.cueS);
   const speakers = new Map<Found, Quote['speaker']>();
   for (const f of byCue) speakers.set(f, resolver.resolve(f.speaker, f.verb, f.oblique, doc.tokens[f.cueS].start));
-  // A nominative found for an entity at a later quote («по данным Госстата») is its name in the earlier ones too.
+  // A body's nominative found at a later quote («по данным Госстата») is its name in the earlier ones too.
   for (const s of speakers.values()) {
     const fixed = s?.entityId != null ? doc.speakerNames.get(s.entityId) : undefined;
     if (fixed !== undefined && s!.name !== null) s!.name = fixed;

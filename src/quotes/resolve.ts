@@ -8,21 +8,25 @@ import type { View } from './view.js';
 import type { Context } from '../context.js';
 import { readRows } from '../data-file.js';
 import { BoundedCache, detached } from '../morph/cache.js';
-import { inflectedWord } from '../morph/lemma.js';
+import { closestForm, inflectedWord } from '../morph/lemma.js';
 
 /** Two capitals or more in a word without a hyphen: an abbreviation (МОК, РАНХиГС, ИМЭМО), not declined (Военно-Морского is). */
 const ABBREVIATION = /^(?=[^-]*$)\P{Lu}*\p{Lu}\P{Lu}*\p{Lu}/u;
 /** A case ending written after an abbreviation in capitals (ВЭБа, ЦИКа, МИДом). */
 const CASE_ENDING = /(?<=\p{Lu}{2})(?:а|у|ом|е)$/u;
 const GENDERS = ['masc', 'femn', 'neut'] as const;
+const QUOTE_MARK = /^[«»"„“”]$/;
 
 /** Whether two forms start with the same two letters, whatever their case. */
 function startsAlike(a: string, b: string): boolean {
   return a.slice(0, 2).toLowerCase() === b.slice(0, 2).toLowerCase();
 }
 
-function isUpper(c: string): boolean {
-  return c !== c.toLowerCase();
+/** `form` spelt as `like` where they agree but for case («IT-компания» after «IT-компании», «Первый» after «Первого»). */
+function casedLike(form: string, like: string): string {
+  let n = 0;
+  while (n < form.length && n < like.length && form[n].toLowerCase() === like[n].toLowerCase()) n++;
+  return like.slice(0, n) + form.slice(n);
 }
 
 type Gender = 'masc' | 'femn' | 'plur' | undefined;
@@ -99,8 +103,13 @@ export class SpeakerResolver {
   private readonly names: Known[];
   /** Index into doc.mentions of the (last) mention covering each token, else -1. */
   private readonly mentionOfTok: Int32Array;
-  /** Entity ids whose name the entities stage left in an oblique case, with the nominative found here (the document's speakerNames). */
-  private readonly fixedNames: Map<string, string>;
+  /**
+   * Entity ids whose name the entities stage left in an oblique case, with the nominative found
+   * here: for later quotes. A body's (from phraseNominative) is also the document's speakerNames,
+   * for all its quotes and its speakers entry; a person's is a guess from one mention
+   * («Никки Хейли» → «Ника Хейли») and stays with the quotes after it.
+   */
+  private readonly fixedNames = new Map<string, string>();
   /** `plausible` of each entity of the document, asked once: 0 not yet, 1 yes, 2 no. */
   private readonly entityPlausible: Uint8Array;
 
@@ -112,7 +121,6 @@ export class SpeakerResolver {
     this.mentionOfTok = new Int32Array(v.n).fill(-1);
     v.doc.mentions.forEach((m, k) => this.mentionOfTok.fill(k, Math.max(0, m.tokStart), Math.min(v.n, m.tokEnd)));
     this.entityPlausible = new Uint8Array(v.doc.entities.length);
-    this.fixedNames = v.doc.speakerNames;
     this.names = v.doc.mentions.length > 0 ? this.mentionNames() : this.scanNames();
   }
 
@@ -192,49 +200,65 @@ export class SpeakerResolver {
    * A phrase in the nominative up to its head noun, which is as the entities stage names a body:
    * «Белого дома» → «Белый дом», «Министерства иностранных дел» → «Министерство иностранных дел»,
    * «Министерство торговли» as it is. The words after the head depend on it and stay as written
-   * (declining them too made «Министерство торговля»). The words before it agree with it in gender
-   * and number («Всемирной организации» → «Всемирная организация», not «Всемирный»). Abbreviations
-   * stay, without a case ending (МОК, РАНХиГС; «ВЭБа» → ВЭБ).
+   * (declining them too made «Министерство торговля»), and so do numbers and marks inside the
+   * phrase («Северный поток – 2»). The words before the head agree with it in gender and number
+   * («Всемирной организации» → «Всемирная организация», not «Всемирный»). Abbreviations stay,
+   * without a case ending (МОК, РАНХиГС; «ВЦИОМа» → ВЦИОМ).
    */
   private phraseNominative(s: number, e: number): string {
     const v = this.v;
+    const toks = v.doc.tokens;
     let head = -1;
     for (let i = s; i < e && head < 0; i++) if (v.isWord(i) && (v.pos(i) === 'NOUN' || ABBREVIATION.test(v.str(i)))) head = i;
     const plural = head >= 0 && v.has(head, 'plur');
     const gender = head < 0 || plural ? undefined : GENDERS.find((g) => v.has(head, g));
-    const words: string[] = [];
+    let out = '';
+    let last = -1;
     for (let i = s; i < e; i++) {
-      if (!v.isWord(i)) continue;
+      // Quotation marks are not part of a name («АО «ТВЭЛ»»); other marks and numbers are.
+      if (QUOTE_MARK.test(toks[i].text)) continue;
+      if (last >= 0 && toks[i].start > toks[last].end) out += ' ';
+      last = i;
       const w = v.str(i);
-      if (ABBREVIATION.test(w)) words.push(CASE_ENDING.test(w) ? w.replace(CASE_ENDING, '') : w);
-      else if ((head >= 0 && i > head) || v.has(i, 'nomn')) words.push(w);
-      else words.push(this.wordNominative(i, i === head, plural, gender));
+      if (!v.isWord(i) || (head >= 0 && i > head) || v.has(i, 'nomn')) out += w;
+      else if (ABBREVIATION.test(w)) out += w.replace(CASE_ENDING, '');
+      else out += this.wordNominative(i, i === head, plural, gender);
     }
-    return words.join(' ');
+    return out;
   }
 
   /**
    * Word i of a phrase, a genitive, in the nominative: the head noun in its number, a word before
-   * it agreeing. A form that does not start as the word does is not taken: OpenCorpora gives
-   * «первый» the paradigm of «один» («Первого канала» → «Один канал»).
+   * it agreeing (in the reading's own gender when the phrase has no noun: «Уильямс-младшей» →
+   * «Уильямс-младшая»). The form is the one of its paradigm closest in spelling, superlative only
+   * for a superlative: OpenCorpora's paradigm of «первый» holds «один», that of «высший»
+   * «высокий», and az gives their first forms.
    */
   private wordNominative(i: number, isHead: boolean, plural: boolean, gender: string | undefined): string {
     const v = this.v;
     const w = v.str(i);
     const tags = v.ctx.morphology.tags(w);
     const agrees = (t: Az.Tag) => (plural ? t.plur === true : t.sing === true && (isHead || gender === undefined || t[gender] === true));
-    const agreeing = ['nomn', plural ? 'plur' : 'sing'];
-    if (!isHead && !plural && gender !== undefined) agreeing.push(gender);
+    // With no noun to agree with, a masculine reading first (az lists «Толстого» as neuter first).
+    const masc = gender === undefined && tags.some((t) => t.gent === true && t.sing === true && t.masc === true);
     // The genitive readings that agree first, in the form that agrees; then any genitive reading.
     for (const strict of [true, false]) {
       for (let k = 0; k < tags.length; k++) {
-        if (tags[k].gent !== true || (strict && !agrees(tags[k]))) continue;
-        const nom = inflectedWord(v.ctx.morphology.parses(w)[k], strict ? agreeing : ['nomn']);
-        if (nom === undefined) continue;
-        if (startsAlike(nom, w)) return v.isCapital(i) ? capitalise(nom) : nom;
+        const t = tags[k];
+        if (t.gent !== true || (strict && !agrees(t))) continue;
+        const want = ['nomn'];
+        if (strict) {
+          want.push(plural ? 'plur' : 'sing');
+          const g = isHead || plural ? undefined : gender ?? (masc ? 'masc' : GENDERS.find((x) => t[x] === true));
+          if (g !== undefined) want.push(g);
+        }
+        const form = closestForm(v.ctx.morphology.parses(w)[k], want, t.Supr === true);
+        if (form === false) continue;
+        const nom = form.toString();
+        if (startsAlike(nom, w)) return casedLike(nom, w);
         // az reads «Буша-младшего», «Левада-Центра» by their last part and inflects that alone.
         const cut = w.lastIndexOf('-') + 1;
-        if (cut > 0 && startsAlike(nom, w.slice(cut))) return w.slice(0, cut) + (isUpper(w[cut]) ? capitalise(nom) : nom);
+        if (cut > 0 && startsAlike(nom, w.slice(cut))) return w.slice(0, cut) + casedLike(nom, w.slice(cut));
       }
     }
     return w;
@@ -390,7 +414,11 @@ export class SpeakerResolver {
     // «руководители Пентагона»: a body named in the genitive under a nominative head.
     if (type !== 'PER' && this.v.has(m.tokEnd - 1, 'gent') && !/^\p{Lu}{2,}$/u.test(name)) {
       const nom = this.phraseNominative(m.tokStart, m.tokEnd);
-      if (nom !== name && m.entity >= 0) this.fixedNames.set(this.v.doc.entities[m.entity].id, nom);
+      if (nom !== name && m.entity >= 0) {
+        const id = this.v.doc.entities[m.entity].id;
+        this.fixedNames.set(id, nom);
+        this.v.doc.speakerNames.set(id, nom);
+      }
       return nom;
     }
     if (type !== 'PER' || !oblique) return name;
