@@ -91,12 +91,17 @@ describe('CSV quoting (RFC 4180)', () => {
   test.each(cases)('%j → %j', (field, quoted) => {
     expect(csvField(field)).toBe(quoted);
   });
-  test('a row round-trips through a strict reader', () => {
+  test('a row round-trips through a strict reader (a text a spreadsheet would run as a formula behind an apostrophe)', () => {
     const fields = cases.map((c) => c[0]);
-    expect(parseCsv(csvRow(fields))).toEqual([fields]);
+    expect(parseCsv(csvRow(fields))).toEqual([fields.map((f) => (/^[=+\-@\t\r]/.test(f) ? `'${f}` : f))]);
   });
   test('numbers, booleans and null', () => {
-    expect(csvRow([1, true, null, undefined, 0.5])).toBe('1,true,,,0.5\r\n');
+    expect(csvRow([1, true, null, undefined, 0.5, -2])).toBe('1,true,,,0.5,-2\r\n');
+  });
+  test('rutext analyze --format csv: a quote that reads as a formula is text in a spreadsheet', () => {
+    const r = runCli(['analyze', '--format', 'csv'], { input: 'Песков заявил: «=HYPERLINK(\"http://example.com\"), и всё».' });
+    expectExit(r, 0);
+    expect(parseCsv(r.stdout)[1][3]).toBe('\'=HYPERLINK("http://example.com"), и всё');
   });
 });
 

@@ -1,14 +1,21 @@
 import type { Analysis } from '../types.js';
 
 /**
- * One CSV field by RFC 4180: quoted when it holds a comma, a quote, CR or LF; quotes doubled.
+ * One CSV field by RFC 4180: quoted when it holds a comma, a quote, CR or LF; quotes doubled. A
+ * text that a spreadsheet would read as a formula (starting with = + - @, a tab or CR: an article
+ * quoting `=HYPERLINK(…)`) gets a leading apostrophe, which spreadsheets show as "this is text"
+ * and do not display (OWASP's advice against CSV injection). Numbers stay as they are.
  * @example
  * csvField('say "hi", then go'); // '"say ""hi"", then go"'
+ * csvField('=1+2');              // "'=1+2"
  */
 export function csvField(v: string | number | boolean | null | undefined): string {
-  const s = v === null || v === undefined ? '' : String(v);
+  let s = v === null || v === undefined ? '' : String(v);
+  if (typeof v === 'string' && FORMULA_START.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
+
+const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**
  * One CSV record, CRLF-terminated as RFC 4180 says.
