@@ -309,7 +309,10 @@ export function contextOf(doc: Doc, tokStart: number, tokEnd: number, morphology
   const t = doc.tokens[i];
   if (t.text === ',') ctx.cases = coordinatedCases(doc, i);
   if (t.kind !== 'word') return ctx;
-  ctx.cases = casesAfterPreposition(t.text) ?? coordinatedCases(doc, i);
+  // A compound preposition (по данным, со стороны) before a simple one: its noun is no preposition.
+  const before = i > 0 ? doc.tokens[i - 1] : undefined;
+  const compound = before !== undefined && before.kind === 'word' && before.end < t.start ? casesAfterPreposition(`${before.text} ${t.text}`) : undefined;
+  ctx.cases = compound ?? casesAfterPreposition(t.text) ?? coordinatedCases(doc, i);
   if (ctx.cases !== undefined) return ctx;
   ctx.verbBefore = verbGender(doc, i, morphology);
   // After a noun the name may be its genitive (адвокат Асии Биби покинул): the verb is the noun's.

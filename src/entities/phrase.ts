@@ -106,8 +106,14 @@ function headOptions(text: string, type: EntityType, morphology: Morphology): Op
   for (const p of headParses) {
     const c = caseOf(p);
     if (c === undefined) continue;
-    if (hasGrammeme(p, 'Fixd')) continue;
     const pos = posOf(p);
+    if (hasGrammeme(p, 'Fixd')) {
+      // An indeclinable name (Минобороны, Перу) is the same in every case: kept as written.
+      if (pos === 'NOUN' && isKnown(p) && (hasGrammeme(p, typeTag) || hasGrammeme(p, 'Geox') || hasGrammeme(p, 'Orgn'))) {
+        options.push({ c, plural: false, gender: gendersOf(p)[0], form: undefined, score: 1 + Math.min(p.score, 1) * 0.1 });
+      }
+      continue;
+    }
     let score = pos === 'NOUN' ? (hasGrammeme(p, typeTag) ? 1 : hasGrammeme(p, 'Geox') || hasGrammeme(p, 'Orgn') ? 0.8 : 0.6) : ADJ_POS.has(pos ?? '') ? 0.4 : 0.1;
     if (!isKnown(p)) score = Math.min(score, 0.3);
     score += Math.min(p.score, 1) * 0.1;
