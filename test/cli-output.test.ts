@@ -233,6 +233,34 @@ describe('readInput', () => {
   });
 });
 
+describe('hostile text and names in the output', () => {
+  test('--format text and stderr show control characters and bidi overrides as escapes, not as terminal commands', () => {
+    const hostile = 'Песков заявил: «Всё \u001b]0;PWNED\u0007 \u001b[2J хорошо \u009b31m \u202e наоборот».';
+    const p = file('hostile.txt', hostile);
+    const r = runCli(['analyze', p, '--format', 'text']);
+    expectExit(r, 0);
+    expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect(r.stdout).toContain('\\u001b]0;PWNED\\u0007');
+    const missing = join(tmp, 'no\u001b[2Jsuch.txt');
+    const m = runCli(['analyze', missing, '--format', 'text']);
+    expectExit(m, 1);
+    expect(m.stderr).toContain('no\\u001b[2Jsuch.txt');
+    expect(m.stderr).not.toContain('\u001b');
+  });
+
+  test('batch: an input field named __proto__ is passed through as a field; U+2028 in a field keeps the line one line', () => {
+    const input = '{"id":"a","text":"Песков заявил.","__proto__":{"polluted":1},"note":"x\u2028y"}\n';
+    const r = runCli(['batch', '--fields', 'language', '--workers', '0', '--quiet'], { input });
+    expectExit(r, 0);
+    expect(r.stdout.split(/\r\n|[\n\r\u0085\u2028\u2029]/).filter(Boolean)).toHaveLength(1);
+    const out = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(Object.getOwnPropertyNames(out)).toContain('__proto__');
+    expect(JSON.stringify(out.__proto__)).toBe('{"polluted":1}');
+    expect(out.note).toBe('x\u2028y');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
 describe('sameFile', () => {
   test('one regular file by path, spelling or hard link; not two files, not devices', () => {
     const a = file('sf-a.txt', 'a');

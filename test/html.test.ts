@@ -7,6 +7,8 @@ import type { BrowserContext } from 'playwright-core';
 import { escapeHtml, renderHtml } from '../src/cli/format-html.js';
 import type { Analysis } from '../src/types.js';
 import { ensureBuilt, expectExit, repoRoot, runCli } from './global-setup.js';
+import { createHash } from 'node:crypto';
+import { HTML_STYLE } from '../src/cli/html-style.js';
 
 /** The browser globals the page checks use (this project compiles without the DOM lib). */
 type Win = { getComputedStyle(e: unknown): Record<string, string>; __pwned?: number };
@@ -51,7 +53,11 @@ describe('renderHtml', () => {
   });
 
   test('self-contained: inline CSS only, no scripts, no external references', () => {
-    expect(html).toContain("Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\"");
+    // The one style sheet by its hash: no other style, and no script, base URL or form target.
+    const hash = createHash('sha256').update(HTML_STYLE).digest('base64');
+    expect(html).toContain(`Content-Security-Policy" content="default-src 'none'; style-src 'sha256-${hash}'; base-uri 'none'; form-action 'none'"`);
+    expect(html).toContain(`<style>${HTML_STYLE}</style>`);
+    expect(html).not.toMatch(/ style=/);
     const outsideArticle = html.replace(article, '');
     expect(outsideArticle).not.toMatch(/<link|<script|<img|<iframe|src=|url\(|@import|https?:\/\//i);
     expect(article).not.toMatch(/<(?!\/?span[ >]|a id="quote-|\/a>)/);

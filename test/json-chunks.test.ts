@@ -1,11 +1,25 @@
 /**
- * jsonChunks must write what JSON.stringify writes, byte for byte, in pieces of bounded size: the
+ * jsonChunks must write what JSON.stringify writes (with U+2028, U+2029 and U+0085 escaped), byte for byte, in pieces of bounded size: the
  * CLI writes every analysis through it.
  */
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { createAnalyzer } from '../src/index.js';
 import { jsonChunks } from '../src/cli/json-chunks.js';
+import { lineSafe } from '../src/cli/line-safe.js';
+
+/** What jsonChunks must write: JSON.stringify's text, with U+2028, U+2029 and U+0085 escaped (line-safe.ts). */
+function json(v: unknown, indent = 0): string | undefined {
+  const s = JSON.stringify(v, null, indent);
+  return s === undefined ? s : lineSafe(s);
+}
+
+test('U+2028, U+2029 and U+0085 are escaped, so a JSON line stays one line for every line reader', () => {
+  const v = { text: 'a\u2028b\u2029c\u0085d' };
+  const out = [...jsonChunks(v)].join('');
+  expect(out).toBe('{"text":"a\\u2028b\\u2029c\\u0085d"}');
+  expect(JSON.parse(out)).toEqual(v);
+});
 
 const sample = readFileSync(new URL('../fixtures/article.txt', import.meta.url), 'utf8');
 const RUNS = { numRuns: Number(process.env.RUTEXT_FC_RUNS ?? 200) };
@@ -18,8 +32,8 @@ describe('jsonChunks', () => {
   const analysis = createAnalyzer().analyze(sample, { tokens: true });
 
   test.each([0, 2, 4])('the sample article with tokens, indent %i: the same text as JSON.stringify', (indent) => {
-    expect(joined(analysis, indent)).toBe(JSON.stringify(analysis, null, indent));
-    expect(joined(analysis, indent, 1)).toBe(JSON.stringify(analysis, null, indent));
+    expect(joined(analysis, indent)).toBe(json(analysis, indent));
+    expect(joined(analysis, indent, 1)).toBe(json(analysis, indent));
   });
 
   test('pieces stay near the size asked for, and a long analysis comes in many', () => {
@@ -58,7 +72,7 @@ describe('jsonChunks', () => {
     ['a number', 42],
   ])('%s', (_name, value) => {
     for (const indent of [0, 2]) {
-      for (const size of [1, 5, 1 << 20]) expect(joined(value, indent, size)).toBe(JSON.stringify(value, null, indent));
+      for (const size of [1, 5, 1 << 20]) expect(joined(value, indent, size)).toBe(json(value, indent));
     }
   });
 
@@ -67,8 +81,8 @@ describe('jsonChunks', () => {
     proto.toJSON = function (this: bigint, k: string) { return `${this.toString()}n@${k}`; };
     try {
       const v = { a: 1n, b: [2n, { c: 3n }] };
-      for (const indent of [0, 2]) expect(joined(v, indent, 3)).toBe(JSON.stringify(v, null, indent));
-      expect(joined(5n)).toBe(JSON.stringify(5n));
+      for (const indent of [0, 2]) expect(joined(v, indent, 3)).toBe(json(v, indent));
+      expect(joined(5n)).toBe(json(5n));
     } finally {
       delete proto.toJSON;
     }
@@ -86,7 +100,7 @@ describe('jsonChunks', () => {
         withTypedArray: true, withMap: true, withSet: true, withObjectString: true,
       }), fc.integer({ min: 0, max: 10 }), fc.integer({ min: 1, max: 64 }), (v, indent, size) => {
         // (undefined at the top: no pieces, where JSON.stringify gives undefined)
-        expect(joined(v, indent, size)).toBe((JSON.stringify(v, null, indent) as string | undefined) ?? '');
+        expect(joined(v, indent, size)).toBe(json(v, indent) ?? '');
       }),
       RUNS,
     );

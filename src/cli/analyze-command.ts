@@ -11,6 +11,7 @@ import { readError, readInput, readStdin } from './read-input.js';
 import { TOO_LONG_ADVICE, tooLongError } from './limits.js';
 import { sameFile, stdinIs } from './same-file.js';
 import { endStream } from './end-stream.js';
+import { visible } from './visible.js';
 
 export const ANALYZE_OPTIONS: OptionSpec[] = [
   { name: 'format', short: 'f', value: 'FMT', help: 'json (default): one Analysis per file, one per line;\ntext: a short summary for people; csv: a table (see --csv);\nhtml: one self-contained page (one input only)' },
@@ -153,7 +154,7 @@ export async function analyzeCommand(argv: string[], command: 'analyze' | 'view'
       try {
         text = name === '-' ? await readStdin() : readInput(name);
       } catch (err) {
-        process.stderr.write(`rutext ${command}: cannot read ${name}: ${readError(err)}\n`);
+        process.stderr.write(`rutext ${command}: cannot read ${visible(name)}: ${readError(err)}\n`);
         failed++;
         continue;
       }
@@ -168,7 +169,7 @@ export async function analyzeCommand(argv: string[], command: 'analyze' | 'view'
         else if (format === 'csv') pieces = csvRows(a, table, inputs.length > 1 ? label : undefined).values();
         else pieces = [renderHtml(text, a, label)].values();
       } catch (err) {
-        process.stderr.write(`rutext ${command}: cannot analyse ${label}: ${analysisError(err, format === 'json')}\n`);
+        process.stderr.write(`rutext ${command}: cannot analyse ${visible(label)}: ${analysisError(err, format === 'json')}\n`);
         failed++;
         continue;
       }
@@ -182,7 +183,7 @@ export async function analyzeCommand(argv: string[], command: 'analyze' | 'view'
           next = pieces.next();
         } catch (err) {
           if (started) await put('\n');
-          process.stderr.write(`rutext ${command}: cannot write the analysis of ${label}${started ? ' (its line is cut short)' : ''}: ${analysisError(err, format === 'json')}\n`);
+          process.stderr.write(`rutext ${command}: cannot write the analysis of ${visible(label)}${started ? ' (its line is cut short)' : ''}: ${analysisError(err, format === 'json')}\n`);
           failed++;
           break;
         }

@@ -14,6 +14,7 @@ import { scanOutput } from './resume.js';
 import { readError, readInputFile } from './read-input.js';
 import { endStream } from './end-stream.js';
 import { sameFile, stdinIs } from './same-file.js';
+import { visible } from './visible.js';
 
 export const BATCH_OPTIONS: OptionSpec[] = [
   { name: 'workers', short: 'w', value: 'N', help: 'analyse in N worker threads (default: the number of cores);\n0 analyses in the main thread' },
@@ -187,7 +188,7 @@ export async function batchCommand(argv: string[]): Promise<number> {
     done = r.done;
     toSkip = r.lines;
     if (r.truncatedBytes > 0 && !args.options.has('quiet')) {
-      process.stderr.write(`rutext batch: cut a torn last line (${r.truncatedBytes} bytes) off ${output}; redoing it\n`);
+      process.stderr.write(`rutext batch: cut a torn last line (${r.truncatedBytes} bytes) off ${visible(output as string)}; redoing it\n`);
     }
   }
 
@@ -293,7 +294,7 @@ export async function batchCommand(argv: string[]): Promise<number> {
   if (fatal !== null) throw fatal;
   if (ioError !== null) throw ioError;
   if (interrupted) {
-    process.stderr.write(`rutext batch: stopped early; ${output !== undefined ? `rerun with --resume -o ${output} to continue` : 'rerun to continue'}\n`);
+    process.stderr.write(`rutext batch: stopped early; ${output !== undefined ? `rerun with --resume -o ${visible(output)} to continue` : 'rerun to continue'}\n`);
     return 130;
   }
   return state.failed > 0 ? 1 : 0;

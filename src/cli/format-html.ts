@@ -1,4 +1,5 @@
 import type { Analysis, Quote } from '../types.js';
+import { createHash } from 'node:crypto';
 import { HTML_STYLE } from './html-style.js';
 import { groupQuotesBySpeaker } from './speaker-groups.js';
 
@@ -11,6 +12,16 @@ const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"
  */
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ESC[c]);
+}
+
+let styleDigest: string | undefined;
+
+/**
+ * The page's one style sheet by its hash, for the Content-Security-Policy: no other style, inline
+ * or injected, applies (the page has no style attributes), and no script, base URL or form target.
+ */
+function styleHash(): string {
+  return (styleDigest ??= createHash('sha256').update(HTML_STYLE).digest('base64'));
 }
 
 /** A highlighted stretch of the article: CSS classes plus what a hover tells. */
@@ -112,7 +123,7 @@ export function renderHtml(text: string, a: Analysis, title: string): string {
 <html lang="ru">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-${styleHash()}'; base-uri 'none'; form-action 'none'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)} — rutext</title>
 <style>${HTML_STYLE}</style>

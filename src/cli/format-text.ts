@@ -1,5 +1,6 @@
 import type { Analysis, Quote } from '../types.js';
 import { groupQuotesBySpeaker } from './speaker-groups.js';
+import { visible } from './visible.js';
 
 const QUOTE_CHARS = 160;
 
@@ -44,5 +45,5 @@ export function formatText(a: Analysis, name: string): string {
   out.push('', 'Themes');
   for (const t of a.themes) out.push(`  ${t.phrase} (${t.score.toFixed(2)}, ×${t.count})`);
   if (a.themes.length === 0) out.push('  (no themes)');
-  return out.join('\n') + '\n';
+  return visible(out.join('\n') + '\n');
 }

@@ -1,6 +1,7 @@
 import { createAnalyzer, type Analyzer } from '../analyze.js';
 import { optionsFor, selectFields, type Layer } from './fields.js';
 import { TOO_LONG_ADVICE, tooLongError } from './limits.js';
+import { lineSafe } from './line-safe.js';
 
 /** What every analyzer of a batch run (in a worker thread or in-process) needs to know. */
 export interface JobOptions {
@@ -65,7 +66,7 @@ const RESERVED = new Set(['schemaVersion', 'language', 'body', 'boilerplate', 'p
  * errorLine(4, 'empty line'); // { out: '{"id":4,"error":"empty line"}', failed: true }
  */
 export function errorLine(id: DocId, error: string): JobResult {
-  return { out: JSON.stringify({ id, error }), failed: true };
+  return { out: lineSafe(JSON.stringify({ id, error })), failed: true };
 }
 
 /** An error's message, for an error line. */
@@ -86,14 +87,16 @@ export function makeProcessor(o: JobOptions, analyzer: Analyzer = createAnalyzer
     } catch (err) {
       return errorLine(id, `analysis failed: ${messageOf(err)}`);
     }
-    const out: Record<string, unknown> = { id };
+    // No prototype: an input field named __proto__ is a field like any other, not the object's prototype.
+    const out = Object.create(null) as Record<string, unknown>;
+    out.id = id;
     if (extra !== null) {
       // 'id' is the output's own key even when the id came from another field (--id-field guid).
       for (const k in extra) if (k !== o.idField && k !== o.textField && k !== 'id' && !RESERVED.has(k)) out[k] = extra[k];
     }
     Object.assign(out, selectFields(a, o.fields));
     try {
-      return { out: JSON.stringify(out), failed: false };
+      return { out: lineSafe(JSON.stringify(out)), failed: false };
     } catch (err) {
       // An output line must be one string: past MAX_STRING_LENGTH the document is an error line.
       // So is any other failure to write it (a passed-through field nested thousands deep, which

@@ -1,6 +1,8 @@
+import { lineSafe } from './line-safe.js';
 /**
- * JSON.stringify(value, null, indent) for an integer indent from 0 to 10, byte for byte, handed out
- * in pieces of about `size` characters instead of one string.
+ * JSON.stringify(value, null, indent) for an integer indent from 0 to 10, byte for byte but for
+ * U+2028, U+2029 and U+0085, which are escaped (lineSafe), handed out in pieces of about `size`
+ * characters instead of one string.
  *
  * Why: V8 caps a string at 2^29 − 24 characters, and the analysis of a long text outgrows that
  * long before the text does (a 75 MB text with `--tokens` serialises to ~1.1 GB), so writing it as
@@ -24,12 +26,12 @@ export function* jsonChunks(value: unknown, indent = 0, size = 1 << 20): Generat
     parts.push(s);
     length += s.length;
     if (length >= size) {
-      yield parts.join('');
+      yield lineSafe(parts.join(''));
       parts.length = 0;
       length = 0;
     }
   }
-  if (parts.length > 0) yield parts.join('');
+  if (parts.length > 0) yield lineSafe(parts.join(''));
 }
 
 /** How deep the pieces go: the top object (0), its layers (1); their elements are written whole. */

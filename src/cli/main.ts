@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { formatOptions, UsageError } from './args.js';
 import { analyzeCommand } from './analyze-command.js';
 import { batchCommand } from './batch-command.js';
+import { visible } from './visible.js';
 
 const USAGE = `usage: rutext <command> [options]
 
@@ -69,7 +70,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     if (err instanceof UsageError) {
       const cmd = err.command ? ` ${err.command}` : '';
-      process.stderr.write(`rutext${cmd}: ${err.message}\nRun "rutext${cmd} --help" for usage.\n`);
+      process.stderr.write(`rutext${cmd}: ${visible(err.message)}\nRun "rutext${cmd} --help" for usage.\n`);
       return 2;
     }
     throw err;

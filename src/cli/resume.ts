@@ -13,7 +13,8 @@ export interface ResumeState {
 }
 
 // Output lines start with the id (it is the first key written), so the id can be read without
-// parsing analyses that may be tens of kilobytes each.
+// parsing analyses that may be tens of kilobytes each. Not so when an input field has a name like
+// an integer ("0"), which JavaScript puts before every other key: such a line is parsed whole.
 const ID_PREFIX = /^\{"id":("(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)[,}]/;
 
 /**
