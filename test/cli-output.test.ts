@@ -246,6 +246,12 @@ describe('hostile text and names in the output', () => {
     expectExit(m, 1);
     expect(m.stderr).toContain('no\\u001b[2Jsuch.txt');
     expect(m.stderr).not.toContain('\u001b');
+    // An error main() does not handle (bin/rutext.js prints it), naming a path: escaped, on one line.
+    const bad = runCli(['batch', '-', '-o', join(tmp, 'no\u001b]0;PWNED\u0007\ndir', 'out.jsonl'), '--quiet'], { input: '' });
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toContain('\\u001b]0;PWNED\\u0007\\u000adir');
+    expect(bad.stderr).not.toMatch(/[\u0007\u001b]/);
+    expect(bad.stderr).not.toMatch(/^dir/m);
   });
 
   test('batch: an input field named __proto__ is passed through as a field; U+2028 in a field keeps the line one line', () => {

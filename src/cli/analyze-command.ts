@@ -154,7 +154,7 @@ export async function analyzeCommand(argv: string[], command: 'analyze' | 'view'
       try {
         text = name === '-' ? await readStdin() : readInput(name);
       } catch (err) {
-        process.stderr.write(`rutext ${command}: cannot read ${visible(name)}: ${readError(err)}\n`);
+        process.stderr.write(`rutext ${command}: cannot read ${visible(name, { oneLine: true })}: ${readError(err)}\n`);
         failed++;
         continue;
       }
@@ -169,7 +169,7 @@ export async function analyzeCommand(argv: string[], command: 'analyze' | 'view'
         else if (format === 'csv') pieces = csvRows(a, table, inputs.length > 1 ? label : undefined).values();
         else pieces = [renderHtml(text, a, label)].values();
       } catch (err) {
-        process.stderr.write(`rutext ${command}: cannot analyse ${visible(label)}: ${analysisError(err, format === 'json')}\n`);
+        process.stderr.write(`rutext ${command}: cannot analyse ${visible(label, { oneLine: true })}: ${analysisError(err, format === 'json')}\n`);
         failed++;
         continue;
       }
@@ -183,7 +183,7 @@ export async function analyzeCommand(argv: string[], command: 'analyze' | 'view'
           next = pieces.next();
         } catch (err) {
           if (started) await put('\n');
-          process.stderr.write(`rutext ${command}: cannot write the analysis of ${visible(label)}${started ? ' (its line is cut short)' : ''}: ${analysisError(err, format === 'json')}\n`);
+          process.stderr.write(`rutext ${command}: cannot write the analysis of ${visible(label, { oneLine: true })}${started ? ' (its line is cut short)' : ''}: ${analysisError(err, format === 'json')}\n`);
           failed++;
           break;
         }

@@ -188,7 +188,7 @@ export async function batchCommand(argv: string[]): Promise<number> {
     done = r.done;
     toSkip = r.lines;
     if (r.truncatedBytes > 0 && !args.options.has('quiet')) {
-      process.stderr.write(`rutext batch: cut a torn last line (${r.truncatedBytes} bytes) off ${visible(output as string)}; redoing it\n`);
+      process.stderr.write(`rutext batch: cut a torn last line (${r.truncatedBytes} bytes) off ${visible(output as string, { oneLine: true })}; redoing it\n`);
     }
   }
 
@@ -294,7 +294,7 @@ export async function batchCommand(argv: string[]): Promise<number> {
   if (fatal !== null) throw fatal;
   if (ioError !== null) throw ioError;
   if (interrupted) {
-    process.stderr.write(`rutext batch: stopped early; ${output !== undefined ? `rerun with --resume -o ${visible(output)} to continue` : 'rerun to continue'}\n`);
+    process.stderr.write(`rutext batch: stopped early; ${output !== undefined ? `rerun with --resume -o ${visible(output, { oneLine: true })} to continue` : 'rerun to continue'}\n`);
     return 130;
   }
   return state.failed > 0 ? 1 : 0;

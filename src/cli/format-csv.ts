@@ -1,8 +1,7 @@
 import type { Analysis } from '../types.js';
 
 /**
- * One CSV field by RFC 4180: quoted when it holds a comma, a quote, CR or LF (and a semicolon or a
- * tab, below); quotes doubled. A text that a spreadsheet would read as a formula (starting with
+ * One CSV field by RFC 4180: quoted when it holds a comma, a quote, CR or LF; quotes doubled. A text that a spreadsheet would read as a formula (starting with
  * a tab, CR, or = + - @ after any spaces or invisible characters: an article quoting
  * `=HYPERLINK(…)`) gets a leading apostrophe, which spreadsheets show as "this is text" and do
  * not display (OWASP's advice against CSV injection). Numbers stay as they are.
@@ -13,9 +12,7 @@ import type { Analysis } from '../types.js';
 export function csvField(v: string | number | boolean | null | undefined): string {
   let s = v === null || v === undefined ? '' : String(v);
   if (typeof v === 'string' && FORMULA_START.test(s)) s = `'${s}`;
-  // A semicolon or a tab is quoted too: a spreadsheet set to split at them (Russian Excel splits at
-  // ';') would otherwise start a cell there, after which `=…` would be a formula again.
-  return /[",;\t\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 // A tab or CR first, as OWASP lists; spaces and invisible characters before a sign do not stop a

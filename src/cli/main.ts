@@ -35,6 +35,9 @@ function version(): string {
  * @example
  * process.exitCode = await main(['analyze', 'article.txt', '--format', 'text']);
  */
+/** For bin/rutext.js, which prints the errors main() does not handle: their messages name files too. */
+export { visible };
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   // A closed stdout (`rutext batch … | head`) ends the run quietly, as for any Unix filter; any
@@ -70,7 +73,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     if (err instanceof UsageError) {
       const cmd = err.command ? ` ${err.command}` : '';
-      process.stderr.write(`rutext${cmd}: ${visible(err.message)}\nRun "rutext${cmd} --help" for usage.\n`);
+      process.stderr.write(`rutext${cmd}: ${visible(err.message, { oneLine: true })}\nRun "rutext${cmd} --help" for usage.\n`);
       return 2;
     }
     throw err;

@@ -291,6 +291,23 @@ function coordinatedCases(doc: Doc, i: number): readonly Case[] | undefined {
 }
 
 /**
+ * False when the mention reads as another oblique case and never as a genitive («Владимиром
+ * Путиным»: instrumental); a word with no case reading at all (Серены, read as a participle) or a
+ * nominative only (Уильямс) leaves the genitive open.
+ */
+function canBeGenitive(doc: Doc, tokStart: number, tokEnd: number, morphology: Morphology): boolean {
+  let oblique = false;
+  for (let k = tokStart; k < tokEnd; k++) {
+    if (doc.tokens[k].kind !== 'word') continue;
+    for (const x of morphology.tags(doc.tokens[k].text)) {
+      if (x.gent === true) return true;
+      if (x.ablt === true || x.datv === true || x.loct === true) oblique = true;
+    }
+  }
+  return !oblique;
+}
+
+/**
  * What the text around `doc.tokens[tokStart..tokEnd)` says about the mention's case and gender.
  * `hintSlots` (read for personal names only) is left empty when `wantHint` is false.
  *
@@ -309,9 +326,11 @@ export function contextOf(doc: Doc, tokStart: number, tokEnd: number, morphology
   const t = doc.tokens[i];
   if (t.text === ',') ctx.cases = coordinatedCases(doc, i);
   if (t.kind !== 'word') return ctx;
-  // A compound preposition (по данным, со стороны) before a simple one: its noun is no preposition.
+  // A compound preposition (по данным, со стороны): its noun is no preposition. Only a name that can
+  // be a genitive takes its case (not «по данным Владимиром Путиным поручениям», where данным means given).
   const before = i > 0 ? doc.tokens[i - 1] : undefined;
-  const compound = before !== undefined && before.kind === 'word' && before.end < t.start ? casesAfterPreposition(`${before.text} ${t.text}`) : undefined;
+  let compound = before !== undefined && before.kind === 'word' && before.end < t.start ? casesAfterPreposition(`${before.text} ${t.text}`) : undefined;
+  if (compound !== undefined && !canBeGenitive(doc, tokStart, tokEnd, morphology)) compound = undefined;
   ctx.cases = compound ?? casesAfterPreposition(t.text) ?? coordinatedCases(doc, i);
   if (ctx.cases !== undefined) return ctx;
   ctx.verbBefore = verbGender(doc, i, morphology);
