@@ -291,6 +291,17 @@ function coordinatedCases(doc: Doc, i: number): readonly Case[] | undefined {
 }
 
 /**
+ * The cases after a compound preposition ending at token k (по данным, со стороны: its noun is no
+ * preposition of its own; prepositions.tsv), or undefined.
+ */
+function compoundCases(doc: Doc, k: number): readonly Case[] | undefined {
+  if (k < 1) return undefined;
+  const a = doc.tokens[k - 1], b = doc.tokens[k];
+  if (a.kind !== 'word' || b.kind !== 'word' || a.end >= b.start) return undefined;
+  return casesAfterPreposition(`${a.text} ${b.text}`);
+}
+
+/**
  * False when the mention reads as another oblique case and never as a genitive («Владимиром
  * Путиным»: instrumental); a word with no case reading at all (Серены, read as a participle) or a
  * nominative only (Уильямс) leaves the genitive open.
@@ -326,12 +337,11 @@ export function contextOf(doc: Doc, tokStart: number, tokEnd: number, morphology
   const t = doc.tokens[i];
   if (t.text === ',') ctx.cases = coordinatedCases(doc, i);
   if (t.kind !== 'word') return ctx;
-  // A compound preposition (по данным, со стороны): its noun is no preposition. Only a name that can
-  // be a genitive takes its case (not «по данным Владимиром Путиным поручениям», where данным means given).
-  const before = i > 0 ? doc.tokens[i - 1] : undefined;
-  let compound = before !== undefined && before.kind === 'word' && before.end < t.start ? casesAfterPreposition(`${before.text} ${t.text}`) : undefined;
-  if (compound !== undefined && !canBeGenitive(doc, tokStart, tokEnd, morphology)) compound = undefined;
+  const compound = compoundCases(doc, i);
   ctx.cases = compound ?? casesAfterPreposition(t.text) ?? coordinatedCases(doc, i);
+  // Only a name that can be a genitive takes a compound preposition's case (not «по данным
+  // Владимиром Путиным поручениям», where данным means given).
+  if (compound !== undefined && !canBeGenitive(doc, tokStart, tokEnd, morphology)) ctx.cases = undefined;
   if (ctx.cases !== undefined) return ctx;
   ctx.verbBefore = verbGender(doc, i, morphology);
   // After a noun the name may be its genitive (адвокат Асии Биби покинул): the verb is the noun's.
