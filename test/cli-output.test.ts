@@ -241,6 +241,10 @@ describe('hostile text and names in the output', () => {
     expectExit(r, 0);
     expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
     expect(r.stdout).toContain('\\u001b]0;PWNED\\u0007');
+    // JSON, the default, is safe to print too: JSON.stringify escapes C0, line-safe.ts the rest.
+    const j = runCli(['analyze', p]);
+    expect(j.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect((JSON.parse(j.stdout) as Analysis).quotes[0].text).toContain('\u009b31m');
     const missing = join(tmp, 'no\u001b[2Jsuch.txt');
     const m = runCli(['analyze', missing, '--format', 'text']);
     expectExit(m, 1);

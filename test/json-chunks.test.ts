@@ -8,16 +8,16 @@ import { createAnalyzer } from '../src/index.js';
 import { jsonChunks } from '../src/cli/json-chunks.js';
 import { lineSafe } from '../src/cli/line-safe.js';
 
-/** What jsonChunks must write: JSON.stringify's text, with U+2028, U+2029 and U+0085 escaped (line-safe.ts). */
+/** What jsonChunks must write: JSON.stringify's text, with U+2028, U+2029, U+0085, C1 and bidi controls escaped (line-safe.ts). */
 function json(v: unknown, indent = 0): string | undefined {
   const s = JSON.stringify(v, null, indent);
   return s === undefined ? s : lineSafe(s);
 }
 
-test('U+2028, U+2029 and U+0085 are escaped, so a JSON line stays one line for every line reader', () => {
-  const v = { text: 'a\u2028b\u2029c\u0085d' };
+test('U+2028, U+2029 and U+0085 are escaped, so a JSON line stays one line for every line reader; C1 and bidi controls too, for a terminal', () => {
+  const v = { text: 'a\u2028b\u2029c\u0085d\u009b31m\u202eе\u007f' };
   const out = [...jsonChunks(v)].join('');
-  expect(out).toBe('{"text":"a\\u2028b\\u2029c\\u0085d"}');
+  expect(out).toBe('{"text":"a\\u2028b\\u2029c\\u0085d\\u009b31m\\u202eе\\u007f"}');
   expect(JSON.parse(out)).toEqual(v);
 });
 
