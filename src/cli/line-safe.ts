@@ -8,7 +8,16 @@
  * lineSafe(JSON.stringify('a\u2028b')); // '"a\\u2028b"'
  */
 export function lineSafe(json: string): string {
-  return UNSAFE.test(json) ? json.replace(UNSAFE_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
+  return UNSAFE.test(json) ? json.replace(UNSAFE_ALL, codeEscape) : json;
+}
+
+/**
+ * A one-code-unit character as its `\\u` escape (JSON's, and what a terminal user can read).
+ * @example
+ * codeEscape('\u001b'); // '\\u001b'
+ */
+export function codeEscape(c: string): string {
+  return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
 const CLASS = '[\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]';

@@ -3,7 +3,7 @@ import { open } from 'node:fs/promises';
 import { DECODE_LIMIT, MAX_STRING_LENGTH } from './limits.js';
 
 /**
- * Reads one input whole as UTF-8, as readFileSync(name, 'utf8') does ('-' is stdin), but stops
+ * Reads one file whole as UTF-8, as readFileSync(name, 'utf8') does (stdin: readStdin), but stops
  * after `maxBytes`: past that many bytes Node cannot decode it into one string anyway, and an
  * input with no end (`/dev/zero`, an endless pipe) grew readFileSync's buffer until the process
  * was killed (16.8 GB after 66 s). Throws an error with code ERR_STRING_TOO_LONG then, at once for
@@ -12,18 +12,16 @@ import { DECODE_LIMIT, MAX_STRING_LENGTH } from './limits.js';
  * const text = readInput('article.txt');
  */
 export function readInput(name: string, maxBytes = MAX_STRING_LENGTH): string {
-  const fd = name === '-' ? 0 : openSync(name, 'r');
+  const fd = openSync(name, 'r');
   try {
-    const into = new Reading(fstatSync(fd), maxBytes);
-    while (into.took(readSync(fd, into.buffer, into.used, into.room, null)));
-    return into.text();
+    return new Reading(fstatSync(fd), maxBytes).fillFrom(fd).text();
   } finally {
-    if (fd !== 0) closeSync(fd);
+    closeSync(fd);
   }
 }
 
 /**
- * readInput('-') that also waits for a stdin left non-blocking by whoever handed it over (a shell
+ * readInput for stdin, which also waits for a stdin left non-blocking by whoever handed it over (a shell
  * job before us, a parent sharing its pipe): there a read finds no data yet and fails with EAGAIN,
  * as readFileSync(0) does, and the command ended with "cannot read -: EAGAIN". The rest is then
  * read through process.stdin, whose libuv handle waits for data; the same limit holds.
@@ -33,8 +31,7 @@ export function readInput(name: string, maxBytes = MAX_STRING_LENGTH): string {
 export async function readStdin(maxBytes = MAX_STRING_LENGTH): Promise<string> {
   const into = new Reading(fstatSync(0), maxBytes);
   try {
-    while (into.took(readSync(0, into.buffer, into.used, into.room, null)));
-    return into.text();
+    return into.fillFrom(0).text();
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
   }
@@ -89,6 +86,12 @@ class Reading {
       this.used = 0;
     }
     return true;
+  }
+
+  /** Reads fd synchronously to its end. */
+  fillFrom(fd: number): this {
+    while (this.took(readSync(fd, this.buffer, this.used, this.room, null)));
+    return this;
   }
 
   /** Counts a chunk a stream read (kept, not copied). */

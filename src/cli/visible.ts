@@ -1,3 +1,5 @@
+import { codeEscape } from './line-safe.js';
+
 /**
  * Text for a terminal: control characters other than tab and line feed (C0, DEL, C1: ESC starts
  * the sequences that set a window's title, clear the screen or make a link) and the bidi
@@ -11,7 +13,7 @@
  */
 export function visible(s: string, o: { oneLine?: boolean } = {}): string {
   const [test, all] = o.oneLine === true ? ONE_LINE : TEXT;
-  return test.test(s) ? s.replace(all, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : s;
+  return test.test(s) ? s.replace(all, codeEscape) : s;
 }
 
 const CONTROLS = '\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f';

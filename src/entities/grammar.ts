@@ -373,6 +373,21 @@ export function readTsv(name: string): string[][] {
 }
 
 let prepCases: Map<string, Case[]> | undefined;
+/** The first words of the two-word prepositions (по, со, в …), so that most word pairs are never joined to be looked up. */
+let compoundFirsts: Set<string> | undefined;
+
+function prepositions(): Map<string, Case[]> {
+  if (prepCases === undefined) {
+    prepCases = new Map();
+    compoundFirsts = new Set();
+    for (const [w, cases] of readTsv('prepositions.tsv')) {
+      prepCases.set(w, cases.split(' ') as Case[]);
+      const space = w.indexOf(' ');
+      if (space > 0) compoundFirsts.add(w.slice(0, space));
+    }
+  }
+  return prepCases;
+}
 
 /**
  * Cases a preposition governs (`в` → loct, accs), or undefined when the word is none.
@@ -381,11 +396,19 @@ let prepCases: Map<string, Case[]> | undefined;
  * casesAfterPreposition('из'); // ['gent']
  */
 export function casesAfterPreposition(word: string): readonly Case[] | undefined {
-  if (prepCases === undefined) {
-    prepCases = new Map();
-    for (const [w, cases] of readTsv('prepositions.tsv')) prepCases.set(w, cases.split(' ') as Case[]);
-  }
-  return prepCases.get(lowerCased(word));
+  return prepositions().get(lowerCased(word));
+}
+
+/**
+ * Cases a two-word preposition governs (`по данным` → gent), or undefined when the pair is none.
+ *
+ * @example
+ * casesAfterCompound('По', 'данным'); // ['gent']
+ */
+export function casesAfterCompound(first: string, second: string): readonly Case[] | undefined {
+  const map = prepositions();
+  const f = lowerCased(first);
+  return compoundFirsts!.has(f) ? map.get(`${f} ${lowerCased(second)}`) : undefined;
 }
 
 /**

@@ -2,7 +2,7 @@ import type Az from 'az';
 import type { Doc, Tok } from '../doc.js';
 import type { Morphology } from '../morph/morphology.js';
 import type { Case, Gender } from './grammar.js';
-import { casesAfterPreposition, lineBreakBetween, matchCase, nominativeOf, usableParses } from './grammar.js';
+import { casesAfterCompound, casesAfterPreposition, lineBreakBetween, matchCase, nominativeOf, usableParses } from './grammar.js';
 import { foldYo, isLowerCase, startsUpper, startsWithCapital } from '../letters.js';
 import { FIRST_NOUN, NAME_OR_SURNAME, pastSingularGender, tagFacts } from './wordFacts.js';
 
@@ -298,7 +298,7 @@ function compoundCases(doc: Doc, k: number): readonly Case[] | undefined {
   if (k < 1) return undefined;
   const a = doc.tokens[k - 1], b = doc.tokens[k];
   if (a.kind !== 'word' || b.kind !== 'word' || a.end >= b.start) return undefined;
-  return casesAfterPreposition(`${a.text} ${b.text}`);
+  return casesAfterCompound(a.text, b.text);
 }
 
 /**

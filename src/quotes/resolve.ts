@@ -9,6 +9,7 @@ import type { Context } from '../context.js';
 import { readRows } from '../data-file.js';
 import { BoundedCache, detached } from '../morph/cache.js';
 import { closestForm, inflectedWord } from '../morph/lemma.js';
+import { matchCase } from '../entities/grammar.js';
 
 /** Two capitals or more in a word without a hyphen: an abbreviation (МОК, РАНХиГС, ИМЭМО), not declined (Военно-Морского is). */
 const ABBREVIATION = /^(?=[^-]*$)\P{Lu}*\p{Lu}\P{Lu}*\p{Lu}/u;
@@ -22,12 +23,6 @@ function startsAlike(a: string, b: string): boolean {
   return a.slice(0, 2).toLowerCase() === b.slice(0, 2).toLowerCase();
 }
 
-/** `form` spelt as `like` where they agree but for case («IT-компания» after «IT-компании», «Первый» after «Первого»). */
-function casedLike(form: string, like: string): string {
-  let n = 0;
-  while (n < form.length && n < like.length && form[n].toLowerCase() === like[n].toLowerCase()) n++;
-  return like.slice(0, n) + form.slice(n);
-}
 
 type Gender = 'masc' | 'femn' | 'plur' | undefined;
 
@@ -255,10 +250,10 @@ export class SpeakerResolver {
         const form = closestForm(v.ctx.morphology.parses(w)[k], want, t.Supr === true);
         if (form === false) continue;
         const nom = form.toString();
-        if (startsAlike(nom, w)) return casedLike(nom, w);
+        if (startsAlike(nom, w)) return matchCase(w, nom);
         // az reads «Буша-младшего», «Левада-Центра» by their last part and inflects that alone.
         const cut = w.lastIndexOf('-') + 1;
-        if (cut > 0 && startsAlike(nom, w.slice(cut))) return w.slice(0, cut) + casedLike(nom, w.slice(cut));
+        if (cut > 0 && startsAlike(nom, w.slice(cut))) return w.slice(0, cut) + matchCase(w.slice(cut), nom);
       }
     }
     return w;
