@@ -114,3 +114,41 @@ describe('the bundled entry point', () => {
     expect((fromBundle[0] as { quotes: unknown[] }).quotes).toHaveLength(7);
   }, 120_000);
 });
+
+describe('the bundle inside a host process', () => {
+  const entry = (): string => pathToFileURL(join(repoRoot, pkg.exports['.'].import)).href;
+
+  test('runs under node --frozen-intrinsics, with the same analyses', () => {
+    // az's loader is sped up by patching two built-ins for a moment; where they are frozen, az loads as it does on its own.
+    const code = `import { readFileSync } from 'node:fs';
+      import { analyze } from ${JSON.stringify(entry())};
+      process.stdout.write(JSON.stringify(analyze(readFileSync(0, 'utf8'), { tokens: true })));`;
+    const text = readFileSync(join(repoRoot, 'fixtures/article.txt'), 'utf8');
+    const r = spawnSync(process.execPath, ['--frozen-intrinsics', '--no-warnings', '--input-type=module', '-e', code], { cwd: repoRoot, input: text, encoding: 'utf8', maxBuffer: 1 << 26 });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const frozen = JSON.parse(r.stdout) as { quotes: unknown[] };
+    expect(frozen.quotes).toHaveLength(7);
+    expect(frozen).toEqual(JSON.parse(runModule(code, text)));
+  }, 60_000);
+
+  test("leaves the host application's own az as it was", () => {
+    // rutext changes az's loader, its tags and its graph search: on an instance of its own.
+    const code = `const Az = require('az');
+      const show = () => Az.Morph('стали').map((p) => String(p.tag.ext) + ' ' + p.normalize().word).join(' | ');
+      const search = Az.DAWG.prototype.findAll;
+      Az.Morph.init(${JSON.stringify(join(repoRoot, 'node_modules/az/dicts'))}, async (err) => {
+        if (err) throw err;
+        const before = show();
+        const { analyze } = await import(${JSON.stringify(entry())});
+        const quotes = analyze('«Стали лучше», — сказал Песков.').quotes.length;
+        console.log(JSON.stringify({ before, after: show(), quotes, same: require('az') === Az, search: Az.DAWG.prototype.findAll === search }));
+      });`;
+    const r = spawnSync(process.execPath, ['-e', code], { cwd: repoRoot, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout) as { before: string; after: string; quotes: number; same: boolean; search: boolean };
+    expect(out.before).toContain('ГЛ,сов');
+    expect(out.after).toBe(out.before);
+    expect(out).toMatchObject({ quotes: 1, same: true, search: true });
+  }, 60_000);
+});

@@ -8,8 +8,34 @@ import type { IntDawg } from './az-probability.js';
 import { AZ_PREFIXES, type AzDictionaries, type DictionaryParseClass, type PayloadDawg, dictionaryProbe } from './az-parsers.js';
 
 // require, not import: Node's ESM loader would first scan az's CommonJS source for export names
-// (about 30 ms of start-up); the object is the same.
-const Az = createRequire(import.meta.url)('az') as typeof AzModule;
+// (about 30 ms of start-up). A private instance: loadAz changes az's loader, its tags and its graph
+// search, and re-initialises it, which must not reach a host application's own require('az').
+const Az = privateModule('az') as typeof AzModule;
+
+/**
+ * A module's own instance, evaluated afresh and left out of the require cache, so the host's
+ * `require(id)` (before or after) gets the instance it would get without rutext. az is one file
+ * that requires only `fs`, so nothing of it stays shared.
+ */
+function privateModule(id: string): unknown {
+  const require = createRequire(import.meta.url);
+  const path = require.resolve(id);
+  const host = require.cache[path];
+  delete require.cache[path];
+  try {
+    return require(id);
+  } finally {
+    if (host !== undefined) require.cache[path] = host;
+    else delete require.cache[path];
+  }
+}
+
+/**
+ * Whether the built-ins may be patched for a moment (withShallowFreeze). Under
+ * `node --frozen-intrinsics` or a hardened runtime (SES lockdown) they may not: az then freezes
+ * its tags itself, as it does on its own (a slower start-up, the same analyses).
+ */
+const CAN_PATCH_BUILTINS = !Object.isFrozen(Object);
 
 let ready = false;
 /** The graph and table files az loads, by name: rutext's parsers read the same bytes (az-parsers.ts). */
@@ -59,7 +85,7 @@ export function loadAz(): typeof Az.Morph {
         if (url.endsWith(INT_TAGS) && Array.isArray(json) && json.every((x) => typeof x === 'string')) {
           tagCount = json.length;
           tagStrings = json as string[];
-          return [cb, sizedButBuiltOnce(tagStrings)];
+          return [cb, CAN_PATCH_BUILTINS ? sizedButBuiltOnce(tagStrings) : json];
         }
         if (url.endsWith(SUFFIXES) && Array.isArray(json) && json.every((x) => typeof x === 'string')) suffixTable = json as string[];
         return [cb, json];
@@ -158,6 +184,10 @@ export function mayBeInDictionary(word: string): boolean {
  */
 function withShallowFreeze(fn: () => void): object[] {
   const given: object[] = [];
+  if (!CAN_PATCH_BUILTINS) {
+    fn();
+    return given;
+  }
   const names = Object.getOwnPropertyNames;
   const freeze = Object.freeze;
   Object.getOwnPropertyNames = (o: object): string[] => { given.push(o); return []; };
