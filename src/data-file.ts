@@ -1,4 +1,41 @@
 import { readFileSync } from 'node:fs';
+import type { NonSharedBuffer } from 'node:buffer';
+import { fileURLToPath } from 'node:url';
+import { DataFileError } from './data-file-error.js';
+
+export { DataFileError };
+
+/** Whether an error is a DataFileError, also one copied from a worker thread (another realm's Error). */
+export function isDataFileError(e: unknown): boolean {
+  return e instanceof DataFileError || (typeof e === 'object' && e !== null && (e as Error).name === 'DataFileError');
+}
+
+/** Rethrows a DataFileError: for the catch blocks that keep odd input from failing an analysis. */
+export function passDataFileError(e: unknown): void {
+  if (isDataFileError(e)) throw e;
+}
+
+/**
+ * The bytes of a data file shipped with the package, or a DataFileError.
+ * @example
+ * readDataFile(new URL('../models/ner.bin', import.meta.url)).length; // 2400120
+ */
+export function readDataFile(url: URL | string): NonSharedBuffer {
+  try {
+    return readFileSync(url);
+  } catch (e) {
+    throw new DataFileError(typeof url === 'string' ? url : fileURLToPath(url), e);
+  }
+}
+
+/**
+ * The text (UTF-8) of a data file shipped with the package, or a DataFileError.
+ * @example
+ * readDataText(new URL('./cues.tsv', import.meta.url)).startsWith('#'); // true
+ */
+export function readDataText(url: URL | string): string {
+  return readDataFile(url).toString('utf8');
+}
 
 /**
  * The rows of a data file (`.tsv`, `.txt`) shipped beside the code: fields split on tabs, blank
@@ -9,7 +46,7 @@ import { readFileSync } from 'node:fs';
  */
 export function readRows(url: URL): string[][] {
   const rows: string[][] = [];
-  for (const line of readFileSync(url, 'utf8').split('\n')) {
+  for (const line of readDataText(url).split('\n')) {
     const t = line.trimEnd();
     if (t.length === 0 || t.startsWith('#')) continue;
     rows.push(t.split('\t'));

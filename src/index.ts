@@ -8,6 +8,7 @@
 export { analyze, createAnalyzer } from './analyze.js';
 export type { Analyzer } from './analyze.js';
 export { LAYERS } from './types.js';
+export { DataFileError } from './data-file-error.js';
 export type {
   Analysis, AnalyzeOptions, Entity, EntityType, Language, Layer, Mention, Quote, QuoteSpeaker, Span, Speaker, Theme, Token, TokenKind,
 } from './types.js';

@@ -36,8 +36,9 @@ describe('the package as a user installs it', () => {
     const dir = consumer({
       'package.json': '{"type":"module"}',
       'main.ts': [
-        "import { analyze, createAnalyzer, LAYERS, type Analysis, type Layer } from 'rutext';",
+        "import { analyze, createAnalyzer, DataFileError, LAYERS, type Analysis, type Layer } from 'rutext';",
         "const a: Analysis = analyze('Песков заявил.');",
+        "try { analyze('x'); } catch (e) { if (e instanceof DataFileError) console.error(e.path.length, e.message); }",
         "const b = createAnalyzer({ layers: ['quotes'] satisfies Layer[] });",
         'export const n: number = a.quotes.length + b.analyze(\'x\').speakers.length + LAYERS.length;',
         '// @ts-expect-error: an unknown option is a type error',

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { createAnalyzer, type Analyzer } from '../analyze.js';
+import { passDataFileError } from '../data-file.js';
 import { choiceOption, formatOptions, parseArgs, UsageError, type OptionSpec } from './args.js';
 import { optionsFor, parseFields, selectFields } from './fields.js';
 import { csvHeader, csvRows, type CsvTable } from './format-csv.js';
@@ -169,6 +170,8 @@ export async function analyzeCommand(argv: string[], command: 'analyze' | 'view'
         else if (format === 'csv') pieces = csvRows(a, table, inputs.length > 1 ? label : undefined).values();
         else pieces = [renderHtml(text, a, label)].values();
       } catch (err) {
+        // A broken installation fails every input alike: it ends the run (exit status 2).
+        passDataFileError(err);
         process.stderr.write(`rutext ${command}: cannot analyse ${visible(label, { oneLine: true })}: ${analysisError(err, format === 'json')}\n`);
         failed++;
         continue;

@@ -201,9 +201,8 @@ export async function batchCommand(argv: string[]): Promise<number> {
   out.on('drain', onDrain);
   let fatal: Error | null = null;
   if (args.options.has('low-memory')) useLowMemory();
-  const runner: Runner = workers === 0
-    ? inProcessRunner(o)
-    : workerPool(workerScript(), workers, o, (err) => { fatal = err; signal.notify(); });
+  const onFatal = (err: Error): void => { fatal ??= err; signal.notify(); };
+  const runner: Runner = workers === 0 ? inProcessRunner(o, onFatal) : workerPool(workerScript(), workers, o, onFatal);
   // At most `cap` documents and about MAX_IN_FLIGHT_BYTES of input read but not yet written.
   const cap = Math.max(8, workers * 16);
   let inFlightBytes = 0;

@@ -1,4 +1,5 @@
 import { createAnalyzer, type Analyzer } from '../analyze.js';
+import { passDataFileError } from '../data-file.js';
 import { optionsFor, selectFields, type Layer } from './fields.js';
 import { TOO_LONG_ADVICE, tooLongError } from './limits.js';
 import { lineSafe } from './line-safe.js';
@@ -73,8 +74,10 @@ export function errorLine(id: DocId, error: string): JobResult {
 export const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 /**
- * Makes the function a batch worker runs on each job. It never throws: every job yields exactly one
- * output line, either `{"id", …passed-through fields, …Analysis}` or `{"id", "error"}`.
+ * Makes the function a batch worker runs on each job. Every job yields exactly one output line,
+ * either `{"id", …passed-through fields, …Analysis}` or `{"id", "error"}`. It throws only a
+ * DataFileError (a broken installation), which is no fault of the document and must end the run
+ * without writing its line, so that `--resume` redoes it once the package is mended.
  * @example
  * const run = makeProcessor({ tokens: false, fields: ['quotes'], textField: 'text', idField: 'id' });
  * run({ line: '{"id":1,"text":"Привет"}', lineNo: 1 }).out; // '{"id":1,"schemaVersion":1,"quotes":[]}'
@@ -85,6 +88,7 @@ export function makeProcessor(o: JobOptions, analyzer: Analyzer = createAnalyzer
     try {
       a = analyzer.analyze(text, optionsFor(o.tokens, o.fields));
     } catch (err) {
+      passDataFileError(err);
       return errorLine(id, `analysis failed: ${messageOf(err)}`);
     }
     // No prototype: an input field named __proto__ is a field like any other, not the object's prototype.

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { isDataFileError } from '../data-file.js';
 import { errorLine, lineId, makeProcessor, messageOf, type Job, type JobOptions, type JobResult } from './job.js';
 import type { WorkerReply, WorkerRequest } from './worker.js';
 
@@ -15,20 +16,25 @@ export interface Runner {
 /**
  * Analyses in the calling thread (`--workers 0`): no threads, one analyzer.
  * @example
- * const r = inProcessRunner(opts); await r.run({ line: '{"text":"…"}', lineNo: 1 });
+ * const r = inProcessRunner(opts, (err) => { throw err; }); await r.run({ line: '{"text":"…"}', lineNo: 1 });
  */
-export function inProcessRunner(o: JobOptions): Runner {
+export function inProcessRunner(o: JobOptions, onFatal: (err: Error) => void): Runner {
   const analyse = makeProcessor(o);
   return {
     hasCapacity: true,
     async run(job) {
       // Yield to the event loop between documents so output drains and progress ticks.
       await new Promise<void>((r) => setImmediate(r));
-      // makeProcessor never throws by design; should it ever, the job is an error line, as a
+      // makeProcessor throws only a DataFileError: the run ends, and the job is left unanswered so
+      // that no line is written for it. Anything else it should ever throw is an error line, as a
       // worker's death is, instead of a rejection that would end the run.
       try {
         return analyse(job);
       } catch (err) {
+        if (isDataFileError(err)) {
+          onFatal(err as Error);
+          return new Promise<JobResult>(() => {});
+        }
         const id = 'line' in job ? lineId(job.line, job.lineNo, o.idField) : job.id;
         return errorLine(id, `analysis failed: ${messageOf(err)}`);
       }
@@ -71,6 +77,13 @@ export function workerPool(script: URL, size: number, o: JobOptions, onFatal: (e
     const slot: Slot = { worker, queue: slots[index]?.queue ?? [] };
     slots[index] = slot;
     worker.on('message', (msg: WorkerReply) => {
+      if (msg.fatal !== undefined) {
+        // A broken installation (DataFileError): every job would fail alike, so the run ends, and
+        // the job is left unanswered so that no line is written for it.
+        closing = true;
+        onFatal(new Error(msg.fatal));
+        return;
+      }
       const i = slot.queue.findIndex((p) => p.seq === msg.seq);
       if (i < 0) return;
       deathsInARow = 0;

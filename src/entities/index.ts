@@ -9,15 +9,16 @@ import { findRoles, type RoleHit } from './roles.js';
 
 import { tagMentions, taggerAvailable } from './tagger/index.js';
 import { startsUpper } from '../letters.js';
+import { passDataFileError } from '../data-file.js';
 
 /** Name spans: the trained tagger's when its model is present, else the dictionary's candidates. */
 function nameSpans(doc: Doc, ctx: Context): Array<{ tokStart: number; tokEnd: number; type: EntityType }> {
   if (useTagger === undefined) {
     // A model that fails to load (absent, or built for other features) must not stop the pipeline.
-    try { useTagger = taggerAvailable(); } catch { useTagger = false; }
+    try { useTagger = taggerAvailable(); } catch (e) { passDataFileError(e); useTagger = false; }
   }
   if (useTagger) {
-    try { return tagMentions(doc, ctx); } catch { useTagger = false; }
+    try { return tagMentions(doc, ctx); } catch (e) { passDataFileError(e); useTagger = false; }
   }
   return findCandidates(doc, ctx.morphology);
 }
@@ -139,7 +140,8 @@ export function entities(doc: Doc, ctx: Context): void {
 function safeNormal(doc: Doc, tokStart: number, tokEnd: number, type: EntityType, ctx: Context): string {
   try {
     return normalizeMention(doc, tokStart, tokEnd, type, ctx.morphology);
-  } catch {
+  } catch (e) {
+    passDataFileError(e);
     return doc.text.slice(doc.tokens[tokStart].start, doc.tokens[tokEnd - 1].end);
   }
 }

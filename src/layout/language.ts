@@ -4,10 +4,10 @@
  * of the text and combined with letters only some of the Cyrillic languages use (`letter-evidence.json`).
  * Only a bounded window is read: a 10 MB article costs the same as a 4 KB one.
  */
-import { readFileSync } from 'node:fs';
 import { expressions } from 'franc/expressions.js';
 import type { Language } from '../types.js';
 import { isSpace as isSpaceCode } from './lines.js';
+import { readDataText } from '../data-file.js';
 
 /** The languages told apart (ISO 639-3, as franc names them). */
 export const LANGS = ['rus', 'ukr', 'bel', 'bul', 'kaz', 'srp', 'mkd', 'eng'] as const;
@@ -38,7 +38,7 @@ let evidence: Evidence | undefined;
 
 function loadEvidence(): Evidence {
   if (evidence !== undefined) return evidence;
-  const raw = JSON.parse(readFileSync(new URL('./letter-evidence.json', import.meta.url), 'utf8')) as { groups: Group[] };
+  const raw = JSON.parse(readDataText(new URL('./letter-evidence.json', import.meta.url))) as { groups: Group[] };
   const groupOf = new Int8Array(CYR_LAST - CYR_FIRST + 1).fill(-1);
   raw.groups.forEach((g, gi) => {
     for (const ch of g.letters) groupOf[ch.charCodeAt(0) - CYR_FIRST] = gi;
@@ -184,7 +184,7 @@ let models: Map<string, Array<[string, Map<string, number>]>> | undefined;
 
 function trigramModels(): Map<string, Array<[string, Map<string, number>]>> {
   if (models !== undefined) return models;
-  const raw = JSON.parse(readFileSync(new URL('../../models/franc-trigrams.json', import.meta.url), 'utf8')) as TrigramModels;
+  const raw = JSON.parse(readDataText(new URL('../../models/franc-trigrams.json', import.meta.url))) as TrigramModels;
   models = new Map(Object.entries(raw).map(([script, languages]) => [script, Object.entries(languages).map(([lang, list]) => {
     const ranks = new Map<string, number>();
     list.split('|').forEach((t, rank) => { if (!ranks.has(t)) ranks.set(t, rank); });

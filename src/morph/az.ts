@@ -1,11 +1,11 @@
 import type AzModule from 'az';
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { installExactSearch } from './az-lookup.js';
 import { azDefaults, defaultParser } from './az-parse.js';
 import type { IntDawg } from './az-probability.js';
 import { AZ_PREFIXES, type AzDictionaries, type DictionaryParseClass, type PayloadDawg, dictionaryProbe } from './az-parsers.js';
+import { readDataFile } from '../data-file.js';
 
 // require, not import: Node's ESM loader would first scan az's CommonJS source for export names
 // (about 30 ms of start-up). A private instance: loadAz changes az's loader, its tags and its graph
@@ -79,7 +79,7 @@ export function loadAz(): typeof Az.Morph {
         // queued before this one, so its length is known.
         return [cb, new Array<string>(tagCount).fill('UNKN')];
       }
-      const data = readFileSync(url);
+      const data = readDataFile(url);
       if (type === 'json') {
         const json: unknown = JSON.parse(data.toString('utf8'));
         if (url.endsWith(INT_TAGS) && Array.isArray(json) && json.every((x) => typeof x === 'string')) {

@@ -11,6 +11,7 @@ import { SharedLists } from './shared-lists.js';
 import { hashStart, hashStep, nonZero } from '../hash.js';
 import { type OverrideLexicon, overrides } from './overrides.js';
 import { russianStem } from './russian-stem.js';
+import { passDataFileError } from '../data-file.js';
 
 type Parse = Az.Parse;
 
@@ -278,13 +279,13 @@ export class Morphology {
   private computeParses(form: string): Parse[] {
     const clean = hasStress(form) ? form.replace(STRESS, '') : form;
     let ps: Parse[];
-    try { ps = parseDefault(clean); } catch { ps = []; }
+    try { ps = parseDefault(clean); } catch (e) { passDataFileError(e); ps = []; }
     // A name written in lower case (москвы, путина in comments and chats): when the dictionary
     // knows the word only as a name, take that rather than a guess from the suffix.
     // (Most such words are in no case in the dictionary: a walk down its graph says so without az.)
     if (clean.length > 2 && isLowerCase(clean) && !ps.some((p) => p.parser === 'Dictionary') && mayBeInDictionary(clean)) {
       let named: Parse[] = [];
-      try { named = this.az(clean, { ignoreCase: true, parsers: ['Dictionary'] }).filter((p) => p.parser === 'Dictionary'); } catch { /* keep the guesses */ }
+      try { named = this.az(clean, { ignoreCase: true, parsers: ['Dictionary'] }).filter((p) => p.parser === 'Dictionary'); } catch (e) { passDataFileError(e); /* else keep the guesses */ }
       if (named.length > 0) ps = named;
     }
     const lex = this.lexicon.lookup(clean);

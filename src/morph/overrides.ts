@@ -1,6 +1,6 @@
 import type Az from 'az';
-import { readFileSync } from 'node:fs';
 import { foldYo, lowerCased } from '../letters.js';
+import { readDataText } from '../data-file.js';
 
 type Parse = Az.Parse;
 type Tag = Az.Tag;
@@ -125,6 +125,6 @@ let shared: OverrideLexicon | undefined;
 
 /** The process-wide override lexicon, read from overrides.tsv beside this module on first use. */
 export function overrides(az: MorphFn): OverrideLexicon {
-  if (shared === undefined) shared = new OverrideLexicon(az, readFileSync(new URL('./overrides.tsv', import.meta.url), 'utf8'));
+  if (shared === undefined) shared = new OverrideLexicon(az, readDataText(new URL('./overrides.tsv', import.meta.url)));
   return shared;
 }

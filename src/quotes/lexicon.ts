@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { readRows } from '../data-file.js';
+import { readDataText, readRows } from '../data-file.js';
 import { foldYo } from '../letters.js';
 
 /** What the lexicon says about one cue verb lemma. */
@@ -64,7 +63,7 @@ export function openerKey(first: number, length: number): number {
  */
 export function cueLexicon(): CueLexicon {
   if (lexicon !== undefined) return lexicon;
-  const text = readFileSync(new URL('./cues.tsv', import.meta.url), 'utf8');
+  const text = readDataText(new URL('./cues.tsv', import.meta.url));
   const lx: CueLexicon = { verbs: new Map(), phrases: new Map(), phraseOpeners: new Set(), phraseSeconds: new Map(), objNouns: new Set(), docNouns: new Set() };
   for (const raw of text.split('\n')) {
     const line = raw.trimEnd();

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readDataText } from '../data-file.js';
 
 /** Abbreviation classes from abbreviations.tsv (see the file's header). */
 export interface Abbreviations {
@@ -21,7 +21,7 @@ let loaded: Abbreviations | undefined;
 export function abbreviations(): Abbreviations {
   if (loaded !== undefined) return loaded;
   const a: Abbreviations = { head: new Set(), tail: new Set(), pairHead: new Set(), pairTail: new Set(), initial: new Set() };
-  const text = readFileSync(new URL('./abbreviations.tsv', import.meta.url), 'utf8');
+  const text = readDataText(new URL('./abbreviations.tsv', import.meta.url));
   for (const line of text.split('\n')) {
     if (line.trim() === '' || line.startsWith('#')) continue;
     const [abbr, cls] = line.split('\t');

@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { readWordSet } from '../data-file.js';
+import { readDataFile, readDataText, readWordSet } from '../data-file.js';
 import { hashString, slotOf } from '../hash.js';
 
 let stopSet: Set<string> | undefined;
@@ -295,7 +295,7 @@ export function encodeBackground(bg: Background): Uint8Array {
  * Reads a file written by encodeBackground: the arrays are views of the file's bytes (copied once
  * if the buffer is not 8-byte aligned). Throws on a file of another format or size.
  * @example
- * decodeBackground(readFileSync('models/themes-df.bin')).df.get('партия'); // as parseBackground gives
+ * decodeBackground(readFileSync('models/themes-df.bin')).df.get('парт'); // 376, as parseBackground gives (keys are stems)
  */
 export function decodeBackground(buf: Uint8Array): Background {
   // A copy into a buffer of its own (Buffer#slice would only make another view, still misaligned).
@@ -332,26 +332,21 @@ let background: Background | undefined;
 
 /**
  * The shipped document-frequency table (`df.tsv`, built by `npm run build:df`), loaded once, lazily:
- * from its prebuilt form when that is there, else from the text. A missing table gives an empty
- * background (every key equally rare), so the stage still works.
+ * from its prebuilt form when that is there, else from the text. Neither is a broken installation
+ * (DataFileError naming the prebuilt one, which ships): without the table every key would be
+ * equally rare and the themes quietly worse. Keys are Snowball stems of lemmas.
  *
  * @example
  * const bg = loadBackground();
- * Math.log((bg.docs + 1) / ((bg.df.get('партия') ?? 0) + 1)); // idf of партия
+ * Math.log((bg.docs + 1) / ((bg.df.get('парт') ?? 0) + 1)); // idf of партия (its key: the stem of its lemma), ≈ 1.95
  */
 export function loadBackground(): Background {
   if (background !== undefined) return background;
   const bin = fileURLToPath(BACKGROUND_BIN_URL);
-  if (existsSync(bin)) {
-    background = decodeBackground(readFileSync(bin));
+  if (existsSync(bin) || !existsSync(BACKGROUND_URL)) {
+    background = decodeBackground(readDataFile(bin));
     return background;
   }
-  let text = '';
-  try {
-    text = readFileSync(BACKGROUND_URL, 'utf8');
-  } catch {
-    text = '';
-  }
-  background = new BackgroundTable(text);
+  background = new BackgroundTable(readDataText(BACKGROUND_URL));
   return background;
 }

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readDataFile } from '../../data-file.js';
 import { fileURLToPath } from 'node:url';
 import { slotOf } from '../../hash.js';
 
@@ -28,15 +29,17 @@ export function clusterOf(lowerNormalised: string): number {
 function load(): ClusterTable {
   // RUTEXT_NER_CLUSTERS: another clusters file, for training experiments beside the shipped pair.
   const other = process.env.RUTEXT_NER_CLUSTERS;
-  if (other !== undefined) return parseClusters(readIfPresent(other) ?? new Uint8Array(0));
+  if (other !== undefined) return parseClusters(readDataFile(other));
   // After resetClusters the trainer has just rewritten the text file: the prebuilt table is older.
   const bin = generation === 0 ? readIfPresent(fileURLToPath(CLUSTERS_BIN_URL)) : undefined;
   if (bin !== undefined) return decodeClusters(bin);
-  return parseClusters(readIfPresent(fileURLToPath(CLUSTERS_URL)) ?? new Uint8Array(0));
+  // Neither file is a broken installation: a DataFileError names the prebuilt one, which ships.
+  const text = readIfPresent(fileURLToPath(CLUSTERS_URL));
+  return text !== undefined ? parseClusters(text) : parseClusters(readDataFile(CLUSTERS_BIN_URL));
 }
 
 function readIfPresent(path: string): Uint8Array | undefined {
-  return existsSync(path) ? readFileSync(path) : undefined;
+  return existsSync(path) ? readDataFile(path) : undefined;
 }
 
 const TAB = 9, NL = 10;

@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Context } from '../../context.js';
+import { passDataFileError, readDataFile } from '../../data-file.js';
 import type { Doc } from '../../doc.js';
 import type { Morphology } from '../../morph/morphology.js';
 import type { EntityType } from '../../types.js';
@@ -27,7 +27,7 @@ let model: TaggerModel | null | undefined;
  * tagWith(m, doc);
  */
 export function loadModel(path: string | URL): TaggerModel {
-  const ms = unpackModels(readFileSync(path));
+  const ms = unpackModels(readDataFile(path));
   for (const m of ms) {
     if (m.featureVersion !== FEATURE_VERSION) {
       throw new Error(`tagger: model built for features v${m.featureVersion}, code has v${FEATURE_VERSION}; run npm run train:ner`);
@@ -41,9 +41,12 @@ function defaultModel(): TaggerModel | null {
   if (model === undefined) {
     const path = fileURLToPath(DEFAULT_MODEL_URL);
     try {
-      model = existsSync(path) ? loadModel(path) : null;
+      model = loadModel(path);
     } catch (e) {
-      // A stale or damaged model file must not break analysis: no tagger then, and say why once.
+      // A missing file is a broken installation (DataFileError). A model built for other
+      // features (stale after a code change, in development) must not break analysis: no tagger
+      // then, and say why once.
+      passDataFileError(e);
       process.emitWarning(`rutext: NER model not loaded: ${(e as Error).message}`);
       model = null;
     }
@@ -52,8 +55,9 @@ function defaultModel(): TaggerModel | null {
 }
 
 /**
- * True when the shipped model file is present and loads (loading happens once per process).
- * A model built for other features (stale after a code change) counts as absent, with a warning.
+ * True when the shipped model file loads (loading happens once per process). A model built for
+ * other features (stale after a code change) counts as absent, with a warning; a missing file is
+ * a DataFileError.
  * @example
  * if (taggerAvailable()) console.log(tagMentions(doc, ctx));
  */
@@ -69,7 +73,7 @@ export function taggerAvailable(): boolean {
  * Returns [] when no model is available.
  * @example
  * const doc = runPipeline('Заявил президент Касым-Жомарт Токаев.', ctx);
- * tagMentions(doc, ctx); // [{ tokStart: 2, tokEnd: 3, type: 'PER' }, …]
+ * tagMentions(doc, ctx); // [{ tokStart: 2, tokEnd: 4, type: 'PER' }]
  */
 export function tagMentions(doc: Doc, ctx: Context): TaggedSpan[] {
   const m = defaultModel();
