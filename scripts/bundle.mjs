@@ -46,7 +46,9 @@ await build({
   // az loads its dictionaries from its own folder, franc is ESM-only with its own data: both stay
   // ordinary dependencies resolved from node_modules.
   packages: 'external',
-  sourcemap: 'linked',
+  // No source map: the modules bundled are tsc's output, whose own maps esbuild does not follow
+  // through the plugin below, so the map it wrote named no sources. The bundle is readable as it is.
+  sourcemap: false,
   chunkNames: 'shared-[hash]',
   logLevel: 'warning',
   plugins: [ownLocation],

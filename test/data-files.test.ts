@@ -1,19 +1,24 @@
 // A package whose data files are not where its code looks for them (a deployment that trimmed
 // files, an application bundled away from node_modules/rutext) must say so, not analyse on with
 // worse results: names left in the case the text has, no tagger, themes without their table.
-// These tests run a copy of the built package with one data file taken away.
+// These tests run a copy of the package as `npm pack` makes it, with one data file taken away.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ensureBuilt, repoRoot } from './global-setup.js';
 
 let pkg = '';
+/** The files `npm pack` puts in the package (package.json's `files`, and what npm always adds). */
+let packed: string[] = [];
 beforeAll(() => {
   ensureBuilt();
-  pkg = mkdtempSync(join(tmpdir(), 'rutext-broken-'));
-  for (const part of ['bin', 'dist', 'models', 'package.json']) cpSync(join(repoRoot, part), join(pkg, part), { recursive: true });
+  const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: repoRoot, encoding: 'utf8', shell: process.platform === 'win32' });
+  packed = (JSON.parse(r.stdout) as Array<{ files: Array<{ path: string }> }>)[0].files.map((f) => f.path);
+  // The package as a user installs it: the packed files only, its dependencies beside it.
+  pkg = mkdtempSync(join(tmpdir(), 'rutext-packed-'));
+  for (const f of packed) cpSync(join(repoRoot, f), join(pkg, f), { recursive: true });
   symlinkSync(join(repoRoot, 'node_modules'), join(pkg, 'node_modules'));
 }, 240_000);
 afterAll(() => { if (pkg !== '') rmSync(pkg, { recursive: true, force: true }); });
@@ -42,9 +47,41 @@ function library(): { name?: string; path?: string; message?: string; exported?:
 
 const cli = (args: string[], input?: string) => spawnSync(process.execPath, [join(pkg, 'bin/rutext.js'), ...args], { cwd: pkg, input, encoding: 'utf8' });
 
+describe('the packed file list', () => {
+  test('holds every module and data file the bundle loads, the public declarations, the licence', () => {
+    const need = new Set(['bin/rutext.js', 'LICENSE', 'README.md', 'package.json', 'dist/bundle/index.js', 'dist/bundle/cli.js', 'dist/bundle/worker.js', 'dist/index.d.ts']);
+    for (const f of packed.filter((p) => p.startsWith('dist/bundle/'))) {
+      const code = readFileSync(join(repoRoot, f), 'utf8');
+      for (const m of code.matchAll(/from "\.\/([^"]+)"/g)) need.add(`dist/bundle/${m[1]}`);
+      for (const m of code.matchAll(/new URL\("([^"$`]+)", new URL\("([^"]+)", import\.meta\.url\)\.href\)/g)) {
+        need.add(relative(repoRoot, fileURLToPath(new URL(m[1], new URL(m[2], pathToFileURL(join(repoRoot, f)))))));
+      }
+    }
+    // The declarations the public entry point reaches.
+    const queue = ['dist/index.d.ts'];
+    for (let d = queue.pop(); d !== undefined; d = queue.pop()) {
+      for (const m of readFileSync(join(repoRoot, d), 'utf8').matchAll(/from '\.\/([^']+)\.js'/g)) {
+        const next = `dist/${m[1]}.d.ts`;
+        if (!need.has(next)) queue.push(next);
+        need.add(next);
+      }
+    }
+    // Named by the bundle, read only where the shipped file beside them is absent (in a build being made).
+    const standIns = ['dist/cli/worker.js', 'models/ner-clusters.tsv', 'dist/themes/df.tsv'];
+    expect([...need].filter((f) => !packed.includes(f) && !standIns.includes(f))).toEqual([]);
+    // Not shipped: sources, tests, the unbundled build (the bench's), text copies of prebuilt tables.
+    expect(packed.filter((f) => /^(src|test|scripts|types)\/|\.map$|^dist\/(cli|morph|entities)\/.*\.js$|ner-clusters\.tsv|df\.tsv/.test(f))).toEqual([]);
+  });
+});
+
 describe('a data file missing from the package', () => {
-  test('the complete copy analyses the sample (the copy itself is sound)', () => {
+  test('the packed files alone analyse the sample, in the library and in batch workers (the copy itself is sound)', () => {
     expect(library()).toEqual({ quotes: 7 });
+    const input = join(pkg, 'in.jsonl');
+    writeFileSync(input, `${JSON.stringify({ id: 's', text: sample })}\n`);
+    const r = cli(['batch', input, '--workers', '1']);
+    expect(r.status).toBe(0);
+    expect((JSON.parse(r.stdout) as { quotes: unknown[] }).quotes).toHaveLength(7);
   }, 60_000);
 
   test.each([
@@ -60,11 +97,10 @@ describe('a data file missing from the package', () => {
     expect(got.message).toContain('Bundling');
   }, 60_000);
 
-  test('models/themes-df.bin: the text table beside the code stands in for it (the same table)', () => {
-    expect(without('models/themes-df.bin', library)).toEqual({ quotes: 7 });
-    const both = without('models/themes-df.bin', () => without('dist/themes/df.tsv', library));
-    expect(both.name).toBe('DataFileError');
-    expect(both.path).toBe(join(pkg, 'models/themes-df.bin'));
+  test('models/themes-df.bin: a DataFileError (its text form is not shipped)', () => {
+    const got = without('models/themes-df.bin', library);
+    expect(got.name).toBe('DataFileError');
+    expect(got.path).toBe(join(pkg, 'models/themes-df.bin'));
   }, 60_000);
 
   test('rutext analyze ends with exit status 2 and the message, once for all inputs', () => {
