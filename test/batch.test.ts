@@ -217,6 +217,9 @@ describe('rutext batch over broken lines', () => {
     expect(o.id).toBe('u1');
     expect((o.tokens as unknown[]).length).toBe(5);
     expect(o.content).toBeUndefined();
+    const [q] = parseOut(runCli(['batch', '--text-field', 'content', '--tokens', '--fields', 'quotes', '-q'], { input }).stdout);
+    expect(Object.keys(q)).toEqual(['id', 'url', 'schemaVersion', 'tokens', 'quotes']);
+    expect((q.tokens as unknown[]).length).toBe(5);
   }, 300_000);
 });
 

@@ -198,6 +198,9 @@ describe('rutext analyze', () => {
     expect(some.speakers).toEqual(full.speakers);
     const ents = JSON.parse(runCli(['analyze', article, '--fields', 'entities,themes']).stdout) as Analysis;
     expect(ents).toEqual({ schemaVersion: 1, entities: full.entities, themes: full.themes });
+    // --tokens with --fields keeps the tokens too, as { tokens: true, layers } does in the library.
+    const both = JSON.parse(runCli(['analyze', article, '--tokens', '--fields', 'quotes']).stdout) as Analysis;
+    expect(both).toEqual({ schemaVersion: 1, tokens: tok.tokens, quotes: full.quotes });
   }, 300_000);
 
   test('--format text: the summary shows every quote (clipped) and every entity and theme', () => {

@@ -3,7 +3,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { createAnalyzer, type Analyzer } from '../analyze.js';
 import { passDataFileError } from '../data-file.js';
 import { choiceOption, formatOptions, parseArgs, UsageError, type OptionSpec } from './args.js';
-import { optionsFor, parseFields, selectFields } from './fields.js';
+import { keptFields, optionsFor, parseFields, selectFields } from './fields.js';
 import { csvHeader, csvRows, type CsvTable } from './format-csv.js';
 import { renderHtml } from './format-html.js';
 import { formatText } from './format-text.js';
@@ -120,7 +120,7 @@ export async function analyzeCommand(argv: string[], command: 'analyze' | 'view'
   if (fieldsOpt !== undefined && format !== 'json') throw new UsageError('--fields applies to --format json only', command);
   // The other formats print no tokens and are not JSON: said at once rather than ignored.
   for (const o of ['pretty', 'tokens']) if (args.options.has(o) && format !== 'json') throw new UsageError(`--${o} applies to --format json only`, command);
-  const fields = typeof fieldsOpt === 'string' ? parseFields(fieldsOpt, command) : null;
+  const fields = keptFields(typeof fieldsOpt === 'string' ? parseFields(fieldsOpt, command) : null, args.options.has('tokens'));
   const inputs = args.positionals.length > 0 ? args.positionals : ['-'];
   if (format === 'html' && inputs.length !== 1) throw new UsageError('--format html makes one page: give one FILE', command);
   if (inputs.filter((f) => f === '-').length > 1) throw new UsageError('stdin ("-") can be read only once', command);

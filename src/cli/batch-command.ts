@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import type { Writable } from 'node:stream';
 import { formatOptions, intOption, parseArgs, UsageError, type OptionSpec } from './args.js';
-import { parseFields } from './fields.js';
+import { keptFields, parseFields } from './fields.js';
 import { errorLine, idKey, lineId, type DocId, type Job, type JobOptions, type JobResult } from './job.js';
 import { DECODE_LIMIT, MAX_STRING_LENGTH } from './limits.js';
 import { readLines } from './lines.js';
@@ -136,7 +136,7 @@ export async function batchCommand(argv: string[]): Promise<number> {
   const resume = args.options.has('resume');
   if (resume && output === undefined) throw new UsageError('--resume needs --output FILE (the file to continue)', 'batch');
   const fieldsOpt = args.options.get('fields');
-  const fields = typeof fieldsOpt === 'string' ? parseFields(fieldsOpt, 'batch') : null;
+  const fields = keptFields(typeof fieldsOpt === 'string' ? parseFields(fieldsOpt, 'batch') : null, args.options.has('tokens'));
   const str = (name: string, fallback: string): string => {
     const v = args.options.get(name);
     if (v === '') throw new UsageError(`--${name} must not be empty`, 'batch');

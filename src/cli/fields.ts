@@ -17,6 +17,17 @@ export function parseFields(list: string, command?: string): Layer[] {
 }
 
 /**
+ * The `--fields` list with `tokens` added when `--tokens` asks for them: `--tokens --fields quotes`
+ * keeps the quotes and the tokens, as `{ tokens: true, layers: ['quotes'] }` does in the library.
+ * @example
+ * keptFields(['quotes'], true); // ['quotes', 'tokens']
+ */
+export function keptFields(fields: readonly Layer[] | null, tokens: boolean): Layer[] | null {
+  if (fields === null) return null;
+  return tokens && !fields.includes('tokens') ? [...fields, 'tokens'] : [...fields];
+}
+
+/**
  * The analyze() options for a run that keeps `fields` (null: all): the layers are passed on, so
  * only the stages the kept fields need run (a field is the same whatever else is kept).
  * @example
