@@ -151,7 +151,7 @@ export function speakerOf(v: View, verb: number, cue: VerbCue, from: number, to:
     return { np: null, oblique: false };
   }
   const before = findSubject(v, from, verb);
-  if (before !== null && !weak(v, before.head)) return { np: before, oblique: false };
+  if (before !== null && !weak(v, before.head)) return { np: nameBeforeVerb(v, before, verb), oblique: false };
   if (before !== null) {
     // «Такой прогноз сделал … Александр Плутник»: a thing before the verb, the source after it.
     const later = findSubject(v, verb + 1, to, true);
@@ -262,4 +262,58 @@ export function trailing(v: View, from: number, e: number): boolean {
   if (e - from > 10) return false;
   for (let k = from; k < e; k++) if (v.isPunct(k, ',:;') || v.pos(k) === 'VERB') return false;
   return true;
+}
+
+/**
+ * «Директор московской школы №548 Ефим Рачевский отмечает»: the subject phrase found before the
+ * verb ends at a number, a preposition or a second role noun, so the name the role introduces lies
+ * between it and the verb. When the phrase holds no personal name, the last run of name words
+ * before the verb that reads as one person in the nominative is the speaker: the last, because a
+ * name in the role's own tail is a genitive or an object («Политолог из университета Гумбольдта
+ * Александр Бух»), and one right after a preposition is its object («в беседе с Джоном Керри»).
+ * A plural verb has no one person for its subject. The search ends at a relative pronoun, a
+ * conjunction or another verb («Александр Кибалко поспешил успокоить болельщиков и заявил»).
+ */
+function nameBeforeVerb(v: View, np: NP, verb: number): NP {
+  if (v.has(verb, 'plur')) return np;
+  // Person mentions the tagger found here: their words are names, and each starts a name of its own.
+  const tagged = new Set<number>(), starts = new Set<number>();
+  for (const m of v.doc.mentions) {
+    if (m.type !== 'PER' || m.kind !== 'name' || m.tokStart < np.s || m.tokEnd > verb) continue;
+    starts.add(m.tokStart);
+    for (let k = m.tokStart; k < m.tokEnd; k++) tagged.add(k);
+  }
+  const personal = (i: number): boolean => v.has(i, 'Name') || v.has(i, 'Surn') || v.has(i, 'Patr') || tagged.has(i);
+  for (let i = np.s; i < np.e; i++) if (v.isWord(i) && personal(i)) return np;
+  let found: NP | null = null;
+  let prep = -10;
+  for (let i = np.e; i < verb; i++) {
+    if (v.isPunct(i, '.!?«»"') || RELATIVE.test(v.lower(i)) || v.pos(i) === 'VERB' || v.pos(i) === 'CONJ') break;
+    if (v.pos(i) === 'PREP') { prep = i; continue; }
+    if (!v.isWord(i) || !v.isCapital(i) || ACRONYM.test(v.str(i)) || !personal(i)) continue;
+    let e = i + 1;
+    while (e < verb && v.isWord(e) && v.isCapital(e) && personal(e) && !starts.has(e)) e++;
+    // The first word of a name carries its case (`Владимир Джабаров`: the surname alone reads as a plural genitive).
+    if (i - prep > 1 && oneInNominative(v, i)) found = { s: i, e, head: i };
+    i = e - 1;
+  }
+  return found ?? np;
+}
+
+const RELATIVE = /^(котор|чей|чья|чьё|чьи)/;
+const ACRONYM = /^\p{Lu}{2,}$/u;
+
+/**
+ * Whether a word may be one person's name in the nominative: a word the dictionary knows needs a
+ * singular nominative reading (`Обамы` is a plural one, `Трампа` none); az's guesses for a word it
+ * does not know say little about a foreign name (`Джабаров`, `Рико`), so any such word may be.
+ */
+function oneInNominative(v: View, i: number): boolean {
+  const m = v.doc.morph[i];
+  if (m === undefined || m.pos === undefined || m.pos === 'LATN' || m.pos === 'UNKN') return true;
+  if (m.tags.includes('nomn') && !m.tags.includes('plur')) return true;
+  const info = v.ctx.morphology.formInfo(v.str(i));
+  if (!info.known) return true;
+  for (const t of info.tags) if (t.nomn === true && t.plur !== true) return true;
+  return false;
 }
