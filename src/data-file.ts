@@ -42,7 +42,7 @@ export function readDataText(url: URL | string): string {
  * lines and `#` comment lines skipped, trailing white space dropped. Every lexicon of every stage
  * is read through here, so they all share one format.
  * @example
- * readRows(new URL('./roles.tsv', import.meta.url))[0]; // ['президент', 'президент', 'head_of_state']
+ * readRows(new URL('./quotes/roles.tsv', import.meta.url))[0]; // ['PER', 'президент'] (from src/data-file.ts)
  */
 export function readRows(url: URL): string[][] {
   const rows: string[][] = [];
@@ -57,7 +57,7 @@ export function readRows(url: URL): string[][] {
 /**
  * The first field of each row of a data file, as a set (a word list).
  * @example
- * readWordSet(new URL('./openers.txt', import.meta.url)).has('однако'); // true
+ * readWordSet(new URL('./segment/openers.txt', import.meta.url)).has('однако'); // true
  */
 export function readWordSet(url: URL): Set<string> {
   return new Set(readRows(url).map((r) => r[0].trim()));

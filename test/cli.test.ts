@@ -211,6 +211,10 @@ describe('rutext analyze', () => {
     for (const q of full.quotes) expect(r.stdout).toContain(q.text.replace(/\s+/g, ' ').slice(0, 60));
     for (const e of full.entities) expect(r.stdout).toContain(e.name);
     for (const t of full.themes) expect(r.stdout).toContain(t.phrase);
+    // One of a kind is said in the singular.
+    const one = runCli(['analyze', '--format', 'text'], { input: '«Это добрый знак», — сказал Токаев.' });
+    expect(one.stdout.split('\n')[0]).toBe('stdin: rus (Russian), 1 quote, 1 entity, 2 themes');
+    expect(one.stdout).toContain('Токаев (PER) — 1 quote\n');
   }, 300_000);
 
   test('--format csv: one row per quote, read back by a strict RFC 4180 reader', () => {

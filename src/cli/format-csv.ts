@@ -40,7 +40,7 @@ export const CSV_COLUMNS: Record<CsvTable, readonly string[]> = {
  * type, nominative name, roles joined by '; ', mention count, inBody, salience). `file`, when
  * given, becomes a first column (several input files in one table).
  * @example
- * csvRows(analysis, 'quotes'); // ['q1,Касым-Жомарт Токаев,direct,"Партиям предстоит…, …"\r\n', …]
+ * csvRows(analysis, 'quotes'); // ['q1,Касым-Жомарт Токаев,indirect,В фокусе политических партий … граждан\r\n', …]
  */
 export function csvRows(a: Analysis, table: CsvTable, file?: string): string[] {
   const lead = file === undefined ? [] : [file];

@@ -30,14 +30,16 @@ function version(): string {
   return pkg.version;
 }
 
-/**
- * The command line. Returns the exit code: 0 success, 1 some documents failed, 2 usage or I/O error.
- * @example
- * process.exitCode = await main(['analyze', 'article.txt', '--format', 'text']);
- */
 /** For bin/rutext.js, which prints the errors main() does not handle: their messages name files too. */
 export { visible };
 
+/**
+ * The command line. Returns the exit code: 0 success, 1 some documents failed, 2 usage or I/O
+ * error (and a broken installation, DataFileError), 130 a `batch` stopped by Ctrl-C (rerun with
+ * `--resume`). Errors it does not handle reject, for bin/rutext.js to print.
+ * @example
+ * process.exitCode = await main(['analyze', 'article.txt', '--format', 'text']);
+ */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   // A closed stdout (`rutext batch … | head`) ends the run quietly, as for any Unix filter; any

@@ -92,7 +92,7 @@ const CAPITALISED_ASKED = 8;
  * default settings only: with typos, ignoreCase or a replacement of more than a letter, null.
  * @param others az's own parsers (Morph.Parsers), used for what is not replaced.
  * @example
- * const parsers = fastParsers(dictionaries, Az.Morph.Parsers, defaults);
+ * const parsers = fastParsers(dictionaries, (Az.Morph as unknown as { Parsers: Record<string, ParserFn<typeof defaults>> }).Parsers, defaults);
  * parsers?.SuffixKnown('бздынями', defaults); // as Az.Morph.Parsers.SuffixKnown
  */
 export function fastParsers<C extends ParserConfig>(d: AzDictionaries, others: Record<string, ParserFn<C>>, config: C): Record<string, ParserFn<C>> | null {

@@ -24,7 +24,7 @@ const COLON = 0x3a;
 /**
  * az's scores table, read reading by reading.
  * @example
- * const table = new ReadingProbabilities(Az.DAWG.fromArrayBuffer(buffer, 'int'));
+ * const table = new ReadingProbabilities(Az.DAWG.fromArrayBuffer(buffer, 'int') as IntDawg);
  * table.of(Az.Morph('стали')[0]); // e.g. 623456 (millionths), undefined where the table lacks it
  */
 export class ReadingProbabilities {

@@ -262,7 +262,7 @@ function firstFormOfPos(p: DictionaryReading): number {
  * has every grammeme of `want`; −1 for none.
  *
  * @example
- * firstFormWith(az('Европейской')[0], ['nomn', 'femn', 'sing']); // the cell of 'европейская'
+ * firstFormWith(az('Европейской')[0] as DictionaryReading, ['nomn', 'femn', 'sing']); // the cell of 'европейская'
  */
 export function firstFormWith(p: DictionaryReading, want: readonly string[]): number {
   for (let i = 0; i < p.formCnt; i++) {
@@ -279,7 +279,7 @@ export function firstFormWith(p: DictionaryReading, want: readonly string[]): nu
  * suffix az's guessers put around the dictionary word), no parse built.
  *
  * @example
- * formWord(az('Партиям')[0], 0); // 'партия'
+ * formWord(az('Партиям')[0] as DictionaryReading, 0); // 'партия'
  */
 export function formWord(p: DictionaryReading, i: number): string {
   const { prefixes, suffixes } = affixes!;

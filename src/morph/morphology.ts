@@ -398,7 +398,8 @@ function isClean(p: Parse, form: string): boolean {
  * these counts, as `tagOf` for tags.
  *
  * @example
- * isCorrection(morphology.parses('гоол')[0]); // true: read as 'гол'
+ * isCorrection(morphology.parses('гоол').find((p) => p.word === 'гол')!); // true: a stutter fixed
+ * isCorrection(morphology.parses('гоол')[0]);                              // false: az's guess 'гоол'
  */
 export function isCorrection(p: Parse): boolean {
   return p.stutterCnt > 0 || p.typosCnt > 0;
