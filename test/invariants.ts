@@ -1,18 +1,18 @@
 /**
  * What every Analysis must satisfy whatever its text (issue 8): spans inside the text, tokens that
- * tile its non-space characters, quote segments inside the body. Each check returns the problems
+ * tile its non-space characters, quote segments inside the body, every span's `text` its slice. Each check returns the problems
  * it found in words (empty when none), so a failure says which layer broke and where. Shared by
  * test/property.test.ts, test/robustness.test.ts and scripts/fuzz.ts.
  */
 import type { Analysis, Span } from '../src/index.js';
 
 /**
- * All the problems of the three checks below.
+ * All the problems of the checks below.
  * @example
  * expect(problemsOf(text, analyze(text, { tokens: true }))).toEqual([]);
  */
 export function problemsOf(text: string, a: Analysis): string[] {
-  return [...badSpans(text, a), ...tokenProblems(text, a), ...quoteSegmentsOutsideBody(a)];
+  return [...badSpans(text, a), ...tokenProblems(text, a), ...quoteSegmentsOutsideBody(a), ...textMismatches(text, a)];
 }
 
 /** Every span of an Analysis, labelled by where it sits, so a failure says which layer broke. */
@@ -63,6 +63,26 @@ export function quoteSegmentsOutsideBody(a: Analysis): string[] {
     q.segments.forEach((s, i) => {
       if (s.start < a.body.start || s.end > a.body.end) out.push(`quote ${q.id} segments[${i}] [${s.start}, ${s.end}) outside body [${a.body.start}, ${a.body.end})`);
     });
+  }
+  return out;
+}
+
+/**
+ * Spans whose `text` is not the slice they claim (tokens, entity mentions, cues, speaker
+ * mentions), and quotes whose `text` is not their segments joined by a space. badSpans checks
+ * bounds only: a speaker mention one character too long passes it.
+ */
+export function textMismatches(text: string, a: Analysis): string[] {
+  const out: string[] = [];
+  const check = (where: string, s: Span & { text: string }): void => {
+    if (text.slice(s.start, s.end) !== s.text) out.push(`${where} [${s.start}, ${s.end}) has text ${JSON.stringify(s.text)}, spans ${JSON.stringify(text.slice(s.start, s.end))}`);
+  };
+  (a.tokens ?? []).forEach((t, i) => check(`tokens[${i}]`, t));
+  for (const e of a.entities) e.mentions.forEach((m, i) => check(`entity ${e.id} mentions[${i}]`, m));
+  for (const q of a.quotes) {
+    check(`quote ${q.id} cue`, q.cue);
+    if (q.speaker?.mention) check(`quote ${q.id} speaker mention`, q.speaker.mention);
+    if (q.segments.map((s) => text.slice(s.start, s.end)).join(' ') !== q.text) out.push(`quote ${q.id}: text is not its segments joined`);
   }
   return out;
 }
