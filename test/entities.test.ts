@@ -5,6 +5,7 @@ import { Doc } from '../src/doc.js';
 import { findCandidates } from '../src/entities/candidates.js';
 import { cleanSpans } from '../src/entities/hygiene.js';
 import { clusterNames, initialsOf } from '../src/entities/cluster.js';
+import { wordKinds } from '../src/entities/index.js';
 import { familyPlural, writtenUnchanged } from '../src/entities/documentForms.js';
 import { isFemaleName } from '../src/entities/femaleNames.js';
 import { voteFor } from '../src/entities/mentionContext.js';
@@ -124,12 +125,13 @@ describe('what the document says about a name', () => {
 });
 
 describe('clusters (test/data/entities/clusters.txt)', () => {
+  const clusterContext = new Context();
   test.each(rows('clusters.txt'))('%s', (mentions, expected) => {
     const list = mentions.split(' | ').map((m) => {
       const [type, normal] = [m.slice(0, 3) as EntityType, m.slice(4)];
       return { type, normal };
     });
-    const got = clusterNames(list).map((c) => c.members.join(' ')).sort().join(' | ');
+    const got = clusterNames(list, wordKinds(clusterContext.morphology)).map((c) => c.members.join(' ')).sort().join(' | ');
     expect(got).toBe(expected.split(' | ').sort().join(' | '));
   });
   test('initials of a full name', () => {

@@ -1,7 +1,17 @@
 import type { EntityType } from '../types.js';
 
-/** A name mention as clustering sees it: its type and nominative form. */
+/** A name mention as clustering sees it: its type (made PER when it joins a person) and nominative form. */
 export interface NameMention { type: EntityType; normal: string }
+
+/** What the dictionary says of a capitalised word, for clustering (the entities stage asks the morphology). */
+export interface WordKinds {
+  /** Known to the dictionary as a place or an organisation (not guessed from an ending): `Вашингтон`, `Газпром`. */
+  place(word: string): boolean;
+  /** Known as an adjective and not as a first name: `Сербская`, `Красный`. */
+  adjective(word: string): boolean;
+}
+
+const NO_WORD_KINDS: WordKinds = { place: () => false, adjective: () => false };
 
 /** One cluster: the indices (into the input list) of the mentions of one entity. */
 export interface Cluster { members: number[]; type: EntityType }
@@ -80,18 +90,21 @@ const isAbbreviation = (normal: string): boolean => /^[A-ZА-ЯЁ]{2,6}$/.test(n
  * surname, initials and surname join one cluster when their given names agree (`Токаев` with
  * `Касым-Жомарт Токаев`, `Н. Назарбаев` with `Нурсултан Назарбаев`); a lone word that is the
  * first name of exactly one person joins that person. Places and organisations: equal normal
- * forms; an abbreviation joins the one full name whose initials it is (`ЕС`, `Европейский союз`).
+ * forms, whatever the type of each mention; an abbreviation joins the one full name whose initials
+ * it is (`ЕС`, `Европейский союз`); a lone word that is the surname of one person named in full
+ * joins that person, unless the dictionary knows it as a place or organisation (`words`).
  *
  * @example
  * clusterNames([{ type: 'PER', normal: 'Касым-Жомарт Токаев' }, { type: 'PER', normal: 'Токаев' }]);
  * // [{ members: [0, 1], type: 'PER' }]
  */
-export function clusterNames(mentions: readonly NameMention[]): Cluster[] {
+export function clusterNames(mentions: readonly NameMention[], words: WordKinds = NO_WORD_KINDS): Cluster[] {
   // Every cluster has a key (undefined for places and organisations): one object shape for all.
   const clusters: Array<Cluster & { key: PersonKey | undefined }> = [];
   const lastSeen: number[] = [];
-  // Places and organisations by type, then by form (`formKey`).
-  const byForm = new Map<EntityType, Map<string, number>>();
+  // Places and organisations by form (`formKey`), whatever the type the tagger gave each mention:
+  // `Трумэн` tagged LOC here and ORG there is one entity, of the type most of its mentions have.
+  const byForm = new Map<string, number>();
   // Indexes keep this linear in the number of mentions, whatever the text's length.
   const bySurname = new Map<string, number[]>();
   const byGiven = new Map<string, number[]>();
@@ -139,24 +152,50 @@ export function clusterNames(mentions: readonly NameMention[]): Cluster[] {
     } else {
       let form = formsOf.get(m.normal);
       if (form === undefined) formsOf.set(m.normal, (form = formKey(m.normal)));
-      let ofType = byForm.get(m.type);
-      if (ofType === undefined) byForm.set(m.type, (ofType = new Map()));
-      target = ofType.get(form) ?? -1;
+      target = byForm.get(form) ?? -1;
       if (target < 0) {
         clusters.push({ members: [], type: m.type, key: undefined });
         target = clusters.length - 1;
-        ofType.set(form, target);
+        byForm.set(form, target);
       }
     }
     clusters[target].members.push(i);
     lastSeen[target] = i;
   });
+  mergeSurnames(clusters, mentions, bySurname, words);
   return mergeAbbreviations(clusters, mentions);
+}
+
+/**
+ * A one-word place or organisation that is the surname of exactly one person named in full in the
+ * text joins that person (`Гарри Трумэн` … `Трумэн` tagged LOC), unless the dictionary knows the word as a
+ * place or organisation (the city `Вашингтон` beside `Джордж Вашингтон` stays apart).
+ * The joined cluster is marked dead by emptying it; mergeAbbreviations drops it.
+ */
+function mergeSurnames(clusters: Array<Cluster & { key: PersonKey | undefined }>, mentions: readonly NameMention[], bySurname: Map<string, number[]>, words: WordKinds): void {
+  for (const c of clusters) {
+    if (c.type === 'PER' || c.members.length === 0) continue;
+    const normal = mentions[c.members[0]].normal;
+    if (!/^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(normal) || words.place(normal)) continue;
+    // Only a person named in full, by a first name: a lone word tagged PER once (`Хмеймим`) may be
+    // the tagger's slip, and so may a place in two words (`Сербская Краина`).
+    const people = bySurname.get(fold(normal)) ?? NONE;
+    if (people.length !== 1) continue;
+    const first = mentions[clusters[people[0]].members[0]].normal.split(' ')[0];
+    if (clusters[people[0]].key!.given.length === 0 || words.adjective(first)) continue;
+    const into = clusters[people[0]];
+    // They are mentions of that person: the quotes stage reads a speaker's type from its mention.
+    for (const i of c.members) (mentions[i] as NameMention).type = 'PER';
+    into.members.push(...c.members);
+    into.members.sort((x, y) => x - y);
+    c.members = [];
+  }
 }
 
 /** Joins an abbreviation's cluster to the one place or organisation it abbreviates, when only one fits. */
 function mergeAbbreviations(clusters: Cluster[], mentions: readonly NameMention[]): Cluster[] {
-  const alive = new Uint8Array(clusters.length).fill(1);
+  const alive = new Uint8Array(clusters.length);
+  for (let k = 0; k < clusters.length; k++) alive[k] = clusters[k].members.length > 0 ? 1 : 0;
   const byInitials = new Map<string, number[]>();
   // A name recurs in a text: its initials are worked out once (undefined: an abbreviation itself).
   const initials = new Map<string, string | undefined>();
@@ -174,7 +213,7 @@ function mergeAbbreviations(clusters: Cluster[], mentions: readonly NameMention[
   });
   for (let a = 0; a < clusters.length; a++) {
     const ca = clusters[a];
-    if (ca.type === 'PER') continue;
+    if (ca.type === 'PER' || !alive[a]) continue;
     const abbr = mentions[ca.members[0]].normal;
     if (!isAbbreviation(abbr)) continue;
     const fits = (byInitials.get(abbr.replace(/Ё/g, 'Е')) ?? []).filter((b) => b !== a && alive[b]);

@@ -1,9 +1,10 @@
 import type { Context } from '../context.js';
+import type { Morphology } from '../morph/morphology.js';
 import type { Doc, MentionSpan } from '../doc.js';
 import type { Entity, EntityType, Mention } from '../types.js';
 import { findCandidates } from './candidates.js';
 import { cleanSpans } from './hygiene.js';
-import { clusterNames } from './cluster.js';
+import { clusterNames, type WordKinds } from './cluster.js';
 import { normalizeMention } from './normalize.js';
 import { findRoles, type RoleHit } from './roles.js';
 
@@ -65,7 +66,7 @@ export function entities(doc: Doc, ctx: Context): void {
     names.push(new SpanMention(start, end, doc.text.slice(start, end), 'name', s.type, safeNormal(doc, s.tokStart, s.tokEnd, s.type, ctx), s.tokStart, s.tokEnd));
   }
   alignOblique(names);
-  const clusters = clusterNames(names);
+  const clusters = clusterNames(names, wordKinds(ctx.morphology));
   const members: MentionSpan[][] = [];
   const roles: string[][] = [];
   const roleClasses: Array<Set<string>> = [];
@@ -332,4 +333,16 @@ function salience(doc: Doc, built: Built[]): void {
     return s;
   });
   built.forEach((e, k) => { e.salience = max > 0 ? Math.round((raw[k] / max) * 1000) / 1000 : 0; });
+}
+
+/**
+ * The dictionary's word kinds clustering asks about, from the morphology's cached facts.
+ * @example
+ * clusterNames([{ type: 'PER', normal: 'Джордж Вашингтон' }, { type: 'LOC', normal: 'Вашингтон' }], wordKinds(ctx.morphology)); // two clusters
+ */
+export function wordKinds(m: Morphology): WordKinds {
+  return {
+    place: (word) => m.formInfo(word).known && m.tags(word).some((t) => t.Geox === true || t.Orgn === true),
+    adjective: (word) => m.formInfo(word).known && m.tags(word).some((t) => t.ADJF === true) && !m.tags(word).some((t) => t.Name === true),
+  };
 }
