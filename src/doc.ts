@@ -35,6 +35,8 @@ export class Doc {
   language: Language = { code: 'und', isRussian: false, confidence: 0 };
   body: Span = { start: 0, end: 0 };
   boilerplate: Array<Span & { kind: string }> = [];
+  /** Promotion blocks inside the body (layout/promos.ts), in order: also in `boilerplate`, as kind `promo`. */
+  promos: Span[] = [];
   paragraphs: Span[] = [];
   /** Every token of the text, body and boilerplate, in order. */
   tokens: Tok[] = [];
@@ -56,8 +58,10 @@ export class Doc {
     this.text = text;
   }
 
-  /** True when the character offset lies inside the article body. */
+  /** True when the character offset lies inside the article body, outside its promotion blocks. */
   inBody(offset: number): boolean {
-    return offset >= this.body.start && offset < this.body.end;
+    if (offset < this.body.start || offset >= this.body.end) return false;
+    for (const p of this.promos) if (offset >= p.start && offset < p.end) return false;
+    return true;
   }
 }

@@ -121,9 +121,13 @@ export interface Theme {
 export interface Analysis {
   schemaVersion: 1;
   language: Language;
-  /** The article's own text: boilerplate before and after it is left out. */
+  /** The article's own text: boilerplate before and after it is left out (promotion blocks inside it are in `boilerplate`). */
   body: Span;
-  /** Regions before and after the body: `list` ("most read", a feed of headlines), `navigation`, `counters`, `metadata`, `links`, `code`. */
+  /**
+   * Regions before and after the body: `list` ("most read", a feed of headlines), `navigation`,
+   * `counters`, `metadata`, `links`, `code`; and `promo`, a promotion block inside the body (a
+   * label, another article's headline and lead), in text order.
+   */
   boilerplate: Array<Span & { kind: string }>;
   /** One per non-blank line, trimmed (a line broken around a link is joined back). */
   paragraphs: Span[];

@@ -59,11 +59,16 @@ describe('layout: boilerplate shapes (test/data/layout)', () => {
       expect({ starts: got.startsWith(want.boilerplate[i].first), ends: got.endsWith(want.boilerplate[i].last) })
         .toEqual({ starts: true, ends: true });
     });
-    // Body and boilerplate never overlap, and together with blank lines they cover every paragraph.
-    for (const b of doc.boilerplate) expect(b.end <= doc.body.start || b.start >= doc.body.end).toBe(true);
+    // The body and the boilerplate at its edges never overlap, and together with blank lines they
+    // cover every paragraph; a promotion block lies inside the body, and doc.inBody says no there.
+    for (const b of doc.boilerplate) {
+      if (b.kind === 'promo') expect(b.start >= doc.body.start && b.end <= doc.body.end && !doc.inBody(b.start) && !doc.inBody(b.end - 1)).toBe(true);
+      else expect(b.end <= doc.body.start || b.start >= doc.body.end).toBe(true);
+    }
+    expect(doc.promos).toEqual(doc.boilerplate.filter((b) => b.kind === 'promo').map((b) => ({ start: b.start, end: b.end })));
     for (const p of doc.paragraphs) {
       const inBody = p.start >= doc.body.start && p.end <= doc.body.end;
-      const inBoiler = doc.boilerplate.some((b) => p.start >= b.start && p.end <= b.end);
+      const inBoiler = doc.boilerplate.some((b) => b.kind !== 'promo' && p.start >= b.start && p.end <= b.end);
       expect(inBody !== inBoiler).toBe(true);
     }
   });

@@ -62,6 +62,25 @@ describe('quote patterns (test/data/quotes/patterns.txt)', () => {
   }
 });
 
+describe('a promotion block inside the body (another article\'s headline and lead)', () => {
+  const text = 'Министр сельского хозяйства Дмитрий Патрушев сообщил, что Россия и Турция подписали соглашение о поставках зерна.\n' +
+    ' Также по теме \n «Хлебный коридор»: как изменится экспорт российской пшеницы \n' +
+    ' Министр иностранных дел Сергей Лавров заявил, что соглашение откроет новые рынки для российских аграриев и позволит... \n' +
+    'Он также отметил, что поставки начнутся весной.';
+  const a = createAnalyzer().analyze(text);
+  test('gives no quote, and its names are no antecedents of a later «он»', () => {
+    expect(a.boilerplate.map((b) => b.kind)).toEqual(['promo']);
+    expect(a.quotes.map((q) => [q.text, q.speaker?.name])).toEqual([
+      ['Россия и Турция подписали соглашение о поставках зерна', 'Дмитрий Патрушев'],
+      ['поставки начнутся весной', 'Дмитрий Патрушев'],
+    ]);
+  });
+  test('its names are entities outside the body', () => {
+    expect(a.entities.find((e) => e.name === 'Сергей Лавров')?.inBody).toBe(false);
+    expect(a.entities.find((e) => e.name === 'Дмитрий Патрушев')?.inBody).toBe(true);
+  });
+});
+
 describe('quote output shape', () => {
   it('numbers quotes, joins segments with a space and spans the whole content', () => {
     const text = '«Мы готовы, — сказал Иван Петров, — но только на наших условиях». Сергей Лавров заявил, что ответ будет.';

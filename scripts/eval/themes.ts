@@ -78,12 +78,16 @@ function stopSet(): Set<string> {
 const TFIDF_POS = new Set(['NOUN', 'ADJF', 'VERB', 'INFN', 'ADVB', 'PRTF']);
 const TEXTRANK_POS = new Set(['NOUN', 'ADJF']);
 
-/** The lemma sequence the baselines see: body words, lower-cased, ё→е, with their POS. */
+/**
+ * The lemma sequence the baselines see: body words, lower-cased, ё→е, with their POS. The body as
+ * the themes stage reads it, promotion blocks included (see the themes stage), so that every
+ * system reads the same words.
+ */
 function lemmas(doc: Doc): Array<{ lemma: string; pos: string | undefined; tok: number }> {
   const out: Array<{ lemma: string; pos: string | undefined; tok: number }> = [];
   for (let i = 0; i < doc.tokens.length; i++) {
     const t = doc.tokens[i];
-    if (t.kind !== 'word' || !doc.inBody(t.start)) continue;
+    if (t.kind !== 'word' || t.start < doc.body.start || t.end > doc.body.end) continue;
     const m = doc.morph[i];
     const lemma = (typeof m.lemma === 'string' ? m.lemma : t.text).toLowerCase().replace(/ё/g, 'е');
     out.push({ lemma, pos: m.pos, tok: i });

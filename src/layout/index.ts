@@ -4,12 +4,14 @@
  */
 import type { Doc } from '../doc.js';
 import { findRegions } from './boilerplate.js';
+import { findPromos } from './promos.js';
 import { detectLanguage } from './language.js';
 import { splitLines } from './lines.js';
 
 /**
- * Adds `paragraphs`, `body`, `boilerplate` and `language` to the document. Linear in the text,
- * never throws on any string.
+ * Adds `paragraphs`, `body`, `boilerplate` (the regions before and after the body, and the
+ * promotion blocks inside it) and `language` to the document. Linear in the text, never throws on
+ * any string.
  * @example
  * const doc = new Doc(articleWithMostReadList);
  * layout(doc);
@@ -35,5 +37,11 @@ export function layout(doc: Doc): void {
     return { start: lines[r.from].start, end: lines[r.to].end, kind: r.kind };
   });
   doc.body = { start: lines[first].start, end: lines[last].end };
+  doc.promos = [];
+  for (const p of findPromos(text, lines, first, last)) doc.promos.push({ start: lines[p.from].start, end: lines[p.to].end });
+  if (doc.promos.length > 0) {
+    for (const p of doc.promos) doc.boilerplate.push({ start: p.start, end: p.end, kind: 'promo' });
+    doc.boilerplate.sort((a, b) => a.start - b.start);
+  }
   doc.language = detectLanguage(text, doc.body.start, doc.body.end);
 }

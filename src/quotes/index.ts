@@ -25,7 +25,8 @@ export function quotes(doc: Doc, ctx: Context): void {
   const v = new View(doc, ctx, findQuotations(doc.text, doc.body.start, doc.body.end));
   // Direct patterns first: they claim their attribution clauses, so the indirect pass never reads
   // «…», — заявил X as a second quote.
-  const found = [...directQuotes(v), ...dialogueQuotes(v), ...indirectQuotes(v), ...listQuotes(v)].filter((f) => f.segments.length > 0);
+  // A quote in a promotion block inside the body (another article's headline or lead) is not this article's.
+  const found = [...directQuotes(v), ...dialogueQuotes(v), ...indirectQuotes(v), ...listQuotes(v)].filter((f) => f.segments.length > 0 && !inPromo(doc, f));
   const kept = dropOverlaps(found);
   kept.sort((a, b) => a.segments[0].start - b.segments[0].start);
   const resolver = new SpeakerResolver(v, kept.flatMap((f) => f.segments));
@@ -53,6 +54,13 @@ export function quotes(doc: Doc, ctx: Context): void {
       speaker: speakers.get(f) ?? null,
     });
   });
+}
+
+function inPromo(doc: Doc, f: Found): boolean {
+  if (doc.promos.length === 0) return false;
+  if (!doc.inBody(doc.tokens[f.cueS].start)) return true;
+  for (const s of f.segments) if (!doc.inBody(s.start) || !doc.inBody(s.end - 1)) return true;
+  return false;
 }
 
 /** The text of a quote's segments, joined by spaces. */
