@@ -60,8 +60,20 @@ export class Doc {
 
   /** True when the character offset lies inside the article body, outside its promotion blocks. */
   inBody(offset: number): boolean {
-    if (offset < this.body.start || offset >= this.body.end) return false;
-    for (const p of this.promos) if (offset >= p.start && offset < p.end) return false;
-    return true;
+    return offset >= this.body.start && offset < this.body.end && !this.inPromo(offset);
+  }
+
+  /** True when the character offset lies in a promotion block (binary search: they are sorted and disjoint). */
+  inPromo(offset: number): boolean {
+    const p = this.promos;
+    if (p.length === 0) return false;
+    let lo = 0;
+    let hi = p.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (p[mid].end <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < p.length && p[lo].start <= offset;
   }
 }

@@ -89,6 +89,8 @@ describe('a data file missing from the package', () => {
     'dist/entities/name-endings.tsv', // name normalisation: each name was kept as written
     'dist/entities/prepositions.tsv',
     'dist/quotes/cues.tsv',
+    'dist/morph/russian-stem.tsv', // read on import before: the import itself failed
+    'dist/quotes/words.tsv',
   ])('%s: analyze throws a DataFileError naming it', (rel) => {
     const got = without(rel, library);
     expect(got.name).toBe('DataFileError');

@@ -217,13 +217,13 @@ describe('layout on arbitrary text (fast-check)', () => {
     }), { numRuns: RUNS.numRuns * 3 });
   });
 
-  test('body and boilerplate are disjoint and made of whole paragraphs', () => {
+  test('body and the boilerplate at its edges are disjoint, a promotion block lies inside the body, all made of whole paragraphs', () => {
     fc.assert(fc.property(fc.oneof(anyText, fc.array(fc.oneof(sampleSlice, newsish), { maxLength: 6 }).map((xs) => xs.join('\n'))), (text) => {
       const doc = new Doc(text);
       layout(doc);
       const problems: string[] = [];
       for (const b of doc.boilerplate) {
-        if (!(b.end <= doc.body.start || b.start >= doc.body.end)) problems.push(`boilerplate [${b.start}, ${b.end}) overlaps body`);
+        if (b.kind === 'promo' ? !(b.start >= doc.body.start && b.end <= doc.body.end) : !(b.end <= doc.body.start || b.start >= doc.body.end)) problems.push(`boilerplate ${b.kind} [${b.start}, ${b.end}) ${b.kind === 'promo' ? 'not inside' : 'overlaps'} the body`);
         if (!doc.paragraphs.some((p) => p.start === b.start)) problems.push(`boilerplate [${b.start}, ${b.end}) starts mid-paragraph`);
       }
       if (doc.paragraphs.length > 0 && !doc.paragraphs.some((p) => p.start === doc.body.start)) problems.push('body starts mid-paragraph');

@@ -79,6 +79,29 @@ describe('a promotion block inside the body (another article\'s headline and lea
     expect(a.entities.find((e) => e.name === 'Сергей Лавров')?.inBody).toBe(false);
     expect(a.entities.find((e) => e.name === 'Дмитрий Патрушев')?.inBody).toBe(true);
   });
+  test('a person named there holds no office for a later role phrase of the body', () => {
+    const t = 'Министр сельского хозяйства Дмитрий Патрушев сообщил, что соглашение подписано.\n Также по теме \n' +
+      ' «Хлебный коридор»: как изменится экспорт российской пшеницы \n Министр иностранных дел России Сергей Лавров заявил, что' +
+      ' соглашение откроет новые рынки для российских аграриев и позволит... \nГлава МИД России заявил, что поставки начнутся весной.';
+    const b = createAnalyzer().analyze(t);
+    expect(b.quotes.map((q) => q.speaker?.name)).not.toContain('Сергей Лавров');
+    expect(b.entities.find((e) => e.name === 'Сергей Лавров')?.inBody).toBe(false);
+  });
+  test('a quotation that runs across it keeps its two pieces, without the block', () => {
+    const t = 'Министр заявил: «Мы рассчитываем, что объёмы вырастут уже в этом сезоне.\n Также по теме \n' +
+      ' «Хлебный коридор»: как изменится экспорт российской пшеницы \n Министр иностранных дел заявил, что соглашение откроет' +
+      ' новые рынки для российских аграриев и позволит... \nНо многое зависит от погоды».';
+    const q = createAnalyzer().analyze(t).quotes;
+    expect(q.map((x) => x.text)).toEqual(['Мы рассчитываем, что объёмы вырастут уже в этом сезоне. Но многое зависит от погоды']);
+    expect(q[0].segments).toHaveLength(2);
+  });
+  test('the same shape as the whole text (a title, a lead, a paragraph cut off: a feed item) is the article', () => {
+    const t = 'Путин встретился с Трампом\nЛидеры обсудили торговлю и безопасность\nПрезидент России Владимир Путин заявил' +
+      ' журналистам, что встреча прошла в конструктивном духе, и добавил...';
+    const b = createAnalyzer().analyze(t);
+    expect(b.boilerplate).toEqual([]);
+    expect(b.quotes.map((x) => x.speaker?.name)).toEqual(['Владимир Путин']);
+  });
 });
 
 describe('quote output shape', () => {

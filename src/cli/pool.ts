@@ -112,7 +112,16 @@ export function workerPool(script: URL, size: number, o: JobOptions, onFatal: (e
       wake();
     };
     // Errors thrown in a worker arrive as copies that may not be instances of this realm's Error.
-    worker.on('error', (err: unknown) => onDeath(typeof (err as Error)?.message === 'string' ? (err as Error).message : String(err)));
+    worker.on('error', (err: unknown) => {
+      // A data file missing as the worker loads (a broken installation): every worker would die
+      // alike, so the run ends, with no line for the jobs it held.
+      if (isDataFileError(err) && !closing) {
+        closing = true;
+        onFatal(new Error((err as Error).message));
+        return;
+      }
+      onDeath(typeof (err as Error)?.message === 'string' ? (err as Error).message : String(err));
+    });
     worker.on('exit', (code) => onDeath(`exit code ${code}`));
   };
 

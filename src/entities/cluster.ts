@@ -5,13 +5,16 @@ export interface NameMention { type: EntityType; normal: string }
 
 /** What the dictionary says of a capitalised word, for clustering (the entities stage asks the morphology). */
 export interface WordKinds {
-  /** Known to the dictionary as a place or an organisation (not guessed from an ending): `Вашингтон`, `Газпром`. */
-  place(word: string): boolean;
+  /**
+   * Known to the dictionary as a place or an organisation, or as a common noun and never as a
+   * personal name (not guessed from an ending): `Вашингтон`, `Газпром`, `Церковь`.
+   */
+  notAName(word: string): boolean;
   /** Known as an adjective and not as a first name: `Сербская`, `Красный`. */
   adjective(word: string): boolean;
 }
 
-const NO_WORD_KINDS: WordKinds = { place: () => false, adjective: () => false };
+const NO_WORD_KINDS: WordKinds = { notAName: () => false, adjective: () => false };
 
 /** One cluster: the indices (into the input list) of the mentions of one entity. */
 export interface Cluster { members: number[]; type: EntityType }
@@ -166,23 +169,35 @@ export function clusterNames(mentions: readonly NameMention[], words: WordKinds 
   return mergeAbbreviations(clusters, mentions);
 }
 
+/** The member's name with the most words (the first of them on a tie): the person named in full. */
+function fullest(members: readonly number[], mentions: readonly NameMention[]): string {
+  let best = mentions[members[0]].normal;
+  let words = best.split(' ').length;
+  for (const i of members) {
+    const n = mentions[i].normal.split(' ').length;
+    if (n > words) { best = mentions[i].normal; words = n; }
+  }
+  return best;
+}
+
 /**
  * A one-word place or organisation that is the surname of exactly one person named in full in the
  * text joins that person (`Гарри Трумэн` … `Трумэн` tagged LOC), unless the dictionary knows the word as a
- * place or organisation (the city `Вашингтон` beside `Джордж Вашингтон` stays apart).
+ * place or organisation, or only as a common noun (the city `Вашингтон` beside `Джордж Вашингтон`
+ * stays apart, and so does `Церковь` beside a `Сара Церковь` the tagger made).
  * The joined cluster is marked dead by emptying it; mergeAbbreviations drops it.
  */
 function mergeSurnames(clusters: Array<Cluster & { key: PersonKey | undefined }>, mentions: readonly NameMention[], bySurname: Map<string, number[]>, words: WordKinds): void {
   for (const c of clusters) {
     if (c.type === 'PER' || c.members.length === 0) continue;
     const normal = mentions[c.members[0]].normal;
-    if (!/^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(normal) || words.place(normal)) continue;
+    if (!/^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(normal) || words.notAName(normal)) continue;
     // Only a person named in full, by a first name: a lone word tagged PER once (`Хмеймим`) may be
     // the tagger's slip, and so may a place in two words (`Сербская Краина`).
     const people = bySurname.get(fold(normal)) ?? NONE;
     if (people.length !== 1) continue;
-    const first = mentions[clusters[people[0]].members[0]].normal.split(' ')[0];
-    if (clusters[people[0]].key!.given.length === 0 || words.adjective(first)) continue;
+    const person = clusters[people[0]];
+    if (person.key!.given.length === 0 || words.adjective(fullest(person.members, mentions).split(' ')[0])) continue;
     const into = clusters[people[0]];
     // They are mentions of that person: the quotes stage reads a speaker's type from its mention.
     for (const i of c.members) (mentions[i] as NameMention).type = 'PER';

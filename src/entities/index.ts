@@ -101,7 +101,7 @@ export function entities(doc: Doc, ctx: Context): void {
     } else pending.push(hit);
   }
   const roleMentions: MentionSpan[] = [];
-  const holder = holderFinder(names, clusterOf, roleClasses, members);
+  const holder = holderFinder(doc, names, clusterOf, roleClasses, members);
   for (const hit of pending) {
     const c = holder(hit);
     if (c < 0) continue;
@@ -239,24 +239,34 @@ function appositionPerson(doc: Doc, hit: RoleHit, startsAt: Map<number, MentionS
 }
 
 /**
- * Finds the cluster holding a role's office: the most recently named holder before the phrase,
- * else (a headline before any name) the holder named most often. Role phrases must be asked in
+ * Finds the cluster holding a role's office: the most recently named holder before the phrase
+ * (outside promotion blocks), else (a headline before any name) the holder named most often. Role phrases must be asked in
  * text order: one sweep over the names serves them all.
  */
-function holderFinder(names: MentionSpan[], clusterOf: Map<MentionSpan, number>, roleClasses: Array<Set<string>>, members: MentionSpan[][]): (hit: RoleHit) => number {
+function holderFinder(doc: Doc, names: MentionSpan[], clusterOf: Map<MentionSpan, number>, roleClasses: Array<Set<string>>, members: MentionSpan[][]): (hit: RoleHit) => number {
   const ordered = [...names].sort((a, b) => a.tokStart - b.tokStart);
   const latest = new Map<string, number>();
   const most = new Map<string, number>();
+  // Mentions outside promotion blocks: a holder named only in one is none.
+  const named = members.map((ms) => {
+    let n = 0;
+    for (const m of ms) if (!doc.inPromo(m.start)) n++;
+    return n;
+  });
   roleClasses.forEach((classes, c) => {
+    if (named[c] === 0) return;
     for (const cls of classes) {
       const prev = most.get(cls);
-      if (prev === undefined || members[c].length > members[prev].length) most.set(cls, c);
+      if (prev === undefined || named[c] > named[prev]) most.set(cls, c);
     }
   });
   let next = 0;
   return (hit) => {
     while (next < ordered.length && ordered[next].tokStart <= hit.tokStart) {
-      const c = clusterOf.get(ordered[next++])!;
+      const m = ordered[next++];
+      // A name in a promotion block (another article's headline or lead) holds no office here.
+      if (doc.inPromo(m.start)) continue;
+      const c = clusterOf.get(m)!;
       for (const cls of roleClasses[c]) latest.set(cls, c);
     }
     return latest.get(hit.role.cls) ?? most.get(hit.role.cls) ?? -1;
@@ -342,7 +352,15 @@ function salience(doc: Doc, built: Built[]): void {
  */
 export function wordKinds(m: Morphology): WordKinds {
   return {
-    place: (word) => m.formInfo(word).known && m.tags(word).some((t) => t.Geox === true || t.Orgn === true),
-    adjective: (word) => m.formInfo(word).known && m.tags(word).some((t) => t.ADJF === true) && !m.tags(word).some((t) => t.Name === true),
+    notAName: (word) => {
+      if (!m.formInfo(word).known) return false;
+      const tags = m.tags(word);
+      return tags.some((t) => t.Geox === true || t.Orgn === true) || !tags.some((t) => t.Name === true || t.Surn === true || t.Patr === true);
+    },
+    adjective: (word) => {
+      if (!m.formInfo(word).known) return false;
+      const tags = m.tags(word);
+      return tags.some((t) => t.ADJF === true) && !tags.some((t) => t.Name === true);
+    },
   };
 }

@@ -23,38 +23,39 @@ export function russianStem(word: string): string {
   rv++;
   const r2 = regionR2(word, rv);
 
+  const t = (tables ??= loadTables());
   let end = n;
   // Step 1: a perfective gerund, or else (after an optional reflexive ending) an adjectival, verb or noun ending.
-  let at = cut(word, end, rv, GERUND);
+  let at = cut(word, end, rv, t.gerund);
   if (at !== NONE) {
     end = at;
   } else {
-    at = cut(word, end, rv, REFLEXIVE);
+    at = cut(word, end, rv, t.reflexive);
     if (at !== NONE) end = at;
-    at = cut(word, end, rv, ADJECTIVE);
+    at = cut(word, end, rv, t.adjective);
     if (at !== NONE) {
       end = at;
-      at = cut(word, end, rv, PARTICIPLE);
+      at = cut(word, end, rv, t.participle);
       if (at !== NONE) end = at;
     } else {
-      at = cut(word, end, rv, VERB);
-      if (at === NONE) at = cut(word, end, rv, NOUN);
+      at = cut(word, end, rv, t.verb);
+      if (at === NONE) at = cut(word, end, rv, t.noun);
       if (at !== NONE) end = at;
     }
   }
   // Step 2: a final и.
   if (end - 1 >= rv && word.charCodeAt(end - 1) === I) end--;
   // Step 3: a derivational ending, in R2.
-  at = cut(word, end, rv, DERIVATIONAL);
+  at = cut(word, end, rv, t.derivational);
   if (at !== NONE && at >= r2) end = at;
   // Step 4: a superlative ending (then нн → н), or нн → н, or a final ь.
-  const k = longest(word, end, rv, TIDY);
-  if (k === SUPERLATIVE || k === SUPERLATIVE_SHORT) {
-    end -= TIDY.list[k].length;
+  const k = longest(word, end, rv, t.tidy);
+  if (k === t.superlative || k === t.superlativeShort) {
+    end -= t.tidy.list[k].length;
     if (end - 2 >= rv && word.charCodeAt(end - 1) === N && word.charCodeAt(end - 2) === N) end--;
-  } else if (k === DOUBLE_N) {
+  } else if (k === t.doubleN) {
     if (end - 2 >= rv && word.charCodeAt(end - 2) === N) end--;
-  } else if (k === SOFT_SIGN) {
+  } else if (k === t.softSign) {
     end--;
   }
   return end === n ? word : word.slice(0, end);
@@ -131,23 +132,26 @@ function readEndings(): Map<string, Endings> {
   return out;
 }
 
-const GROUPS = readEndings();
-
-function group(name: string): Endings {
-  const g = GROUPS.get(name);
-  if (g === undefined) throw new Error(`russian-stem.tsv: no '${name}' endings`);
-  return g;
+/** The ending lists by step, and the positions of step 4's endings in its list. */
+interface Tables {
+  gerund: Endings; adjective: Endings; participle: Endings; reflexive: Endings; verb: Endings; noun: Endings;
+  derivational: Endings; tidy: Endings; superlative: number; superlativeShort: number; doubleN: number; softSign: number;
 }
 
-const GERUND = group('gerund');
-const ADJECTIVE = group('adjective');
-const PARTICIPLE = group('participle');
-const REFLEXIVE = group('reflexive');
-const VERB = group('verb');
-const NOUN = group('noun');
-const DERIVATIONAL = group('derivational');
-const TIDY = group('tidy');
-const SUPERLATIVE = TIDY.list.indexOf('ейше');
-const SUPERLATIVE_SHORT = TIDY.list.indexOf('ейш');
-const DOUBLE_N = TIDY.list.indexOf('н');
-const SOFT_SIGN = TIDY.list.indexOf('ь');
+// Read on first use, not on import: a missing file is then the first analysis's DataFileError.
+let tables: Tables | undefined;
+
+function loadTables(): Tables {
+  const groups = readEndings();
+  const group = (name: string): Endings => {
+    const g = groups.get(name);
+    if (g === undefined) throw new Error(`russian-stem.tsv: no '${name}' endings`);
+    return g;
+  };
+  const tidy = group('tidy');
+  return {
+    gerund: group('gerund'), adjective: group('adjective'), participle: group('participle'), reflexive: group('reflexive'),
+    verb: group('verb'), noun: group('noun'), derivational: group('derivational'), tidy,
+    superlative: tidy.list.indexOf('ейше'), superlativeShort: tidy.list.indexOf('ейш'), doubleN: tidy.list.indexOf('н'), softSign: tidy.list.indexOf('ь'),
+  };
+}

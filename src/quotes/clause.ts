@@ -26,7 +26,8 @@ export const STATEMENTS = /^(заявление|сообщение|мнение|
 
 export const CONJ = new Set(['что', 'чтобы', 'будто', 'якобы']);
 
-const SPEECH_OBJECTS = wordList('speech-object');
+// Word lists are read on first use, not on import: a missing file is then the first analysis's DataFileError.
+const speechObjects = (): Set<string> => wordList('speech-object');
 
 export const FINAL = '.!?…';
 
@@ -141,7 +142,7 @@ function cutAtMedium(v: View, np: NP | null): NP | null {
 /** Speaker phrase of a cue verb in its attribution clause [from, to). */
 export function speakerOf(v: View, verb: number, cue: VerbCue, from: number, to: number): { np: NP | null; oblique: boolean } {
   if (cue.src) {
-    for (let k = verb + 1; k < to; k++) if (SPEECH_OBJECTS.has(v.lemma(k))) return { np: cutAtMedium(v, findObject(v, k + 1, to)), oblique: true };
+    for (let k = verb + 1; k < to; k++) if (speechObjects().has(v.lemma(k))) return { np: cutAtMedium(v, findObject(v, k + 1, to)), oblique: true };
     return { np: cutAtMedium(v, findObject(v, verb + 1, to)), oblique: true };
   }
   if (cue.imp) {
@@ -276,31 +277,64 @@ export function trailing(v: View, from: number, e: number): boolean {
  */
 function nameBeforeVerb(v: View, np: NP, verb: number): NP {
   if (v.has(verb, 'plur')) return np;
-  // Person mentions the tagger found here: their words are names, and each starts a name of its own.
+  // Person mentions the tagger found here: their words are names, and each starts a name of its
+  // own. The mentions are sorted by start: a binary search finds the first, so a long document's
+  // many quotes cost no walk over all its mentions each.
+  const ms = v.doc.mentions;
+  let lo = 0;
+  let hi = ms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ms[mid].tokStart < np.s) lo = mid + 1;
+    else hi = mid;
+  }
   const tagged = new Set<number>(), starts = new Set<number>();
-  for (const m of v.doc.mentions) {
-    if (m.type !== 'PER' || m.kind !== 'name' || m.tokStart < np.s || m.tokEnd > verb) continue;
+  for (let k = lo; k < ms.length && ms[k].tokStart < verb; k++) {
+    const m = ms[k];
+    if (m.type !== 'PER' || m.kind !== 'name' || m.tokEnd > verb) continue;
     starts.add(m.tokStart);
-    for (let k = m.tokStart; k < m.tokEnd; k++) tagged.add(k);
+    for (let t = m.tokStart; t < m.tokEnd; t++) tagged.add(t);
   }
   const personal = (i: number): boolean => v.has(i, 'Name') || v.has(i, 'Surn') || v.has(i, 'Patr') || tagged.has(i);
+  // `М.Г. Дестрем`: the full stop of an initial is part of a name.
+  const initialDot = (i: number): boolean => v.isPunct(i, '.') && i > 0 && v.isWord(i - 1) && INITIAL.test(v.str(i - 1));
   for (let i = np.s; i < np.e; i++) if (v.isWord(i) && personal(i)) return np;
   let found: NP | null = null;
   let prep = -10;
   for (let i = np.e; i < verb; i++) {
-    if (v.isPunct(i, '.!?«»"') || RELATIVE.test(v.lower(i)) || v.pos(i) === 'VERB' || v.pos(i) === 'CONJ') break;
+    if ((v.isPunct(i, '.!?«»"') && !initialDot(i)) || RELATIVE.test(v.lower(i)) || v.pos(i) === 'VERB' || v.pos(i) === 'CONJ') break;
     if (v.pos(i) === 'PREP') { prep = i; continue; }
-    if (!v.isWord(i) || !v.isCapital(i) || ACRONYM.test(v.str(i)) || !personal(i)) continue;
+    if (!v.isWord(i) || !v.isCapital(i) || ACRONYM.test(v.str(i)) || !(personal(i) || INITIAL.test(v.str(i)))) continue;
     let e = i + 1;
-    while (e < verb && v.isWord(e) && v.isCapital(e) && personal(e) && !starts.has(e)) e++;
-    // The first word of a name carries its case (`Владимир Джабаров`: the surname alone reads as a plural genitive).
-    if (i - prep > 1 && oneInNominative(v, i)) found = { s: i, e, head: i };
+    while (e < verb && ((v.isWord(e) && v.isCapital(e) && (personal(e) || INITIAL.test(v.str(e))) && !starts.has(e)) || initialDot(e))) e++;
+    while (e > i + 1 && !v.isWord(e - 1)) e--;
+    // The first word of a name carries its case (`Владимир Джабаров`: the surname alone reads as a
+    // plural genitive). One right after a preposition is its object («в беседе с Нетаньяху»), and a
+    // word the dictionary cannot read after a noun in an oblique case is that noun's («в ответ на
+    // слова Помпео», «с премьером Нетаньяху»).
+    if (i - prep > 1 && oneInNominative(v, i) && !(governedBefore(v, i) && !knownNominative(v, i))) found = { s: i, e, head: i };
     i = e - 1;
   }
   return found ?? np;
 }
 
-const RELATIVE = /^(котор|чей|чья|чьё|чьи)/;
+const INITIAL = /^\p{Lu}$/u;
+
+/** A lower-case noun in an oblique case right before word i: what governs a name after it. */
+function governedBefore(v: View, i: number): boolean {
+  const b = i - 1;
+  return b >= 0 && v.isWord(b) && !v.isCapital(b) && v.pos(b) === 'NOUN' && !v.has(b, 'nomn');
+}
+
+/** Whether the dictionary knows word i in the singular nominative (`Светлана`, not `Нетаньяху`, which it does not know). */
+function knownNominative(v: View, i: number): boolean {
+  const info = v.ctx.morphology.formInfo(v.str(i));
+  if (!info.known) return false;
+  for (const t of info.tags) if (t.nomn === true && t.plur !== true) return true;
+  return false;
+}
+
+const RELATIVE = /^(котор|чей|чь)/;
 const ACRONYM = /^\p{Lu}{2,}$/u;
 
 /**

@@ -26,7 +26,7 @@ export function quotes(doc: Doc, ctx: Context): void {
   // Direct patterns first: they claim their attribution clauses, so the indirect pass never reads
   // «…», — заявил X as a second quote.
   // A quote in a promotion block inside the body (another article's headline or lead) is not this article's.
-  const found = [...directQuotes(v), ...dialogueQuotes(v), ...indirectQuotes(v), ...listQuotes(v)].filter((f) => f.segments.length > 0 && !inPromo(doc, f));
+  const found = [...directQuotes(v), ...dialogueQuotes(v), ...indirectQuotes(v), ...listQuotes(v)].filter((f) => f.segments.length > 0 && withoutPromos(doc, f));
   const kept = dropOverlaps(found);
   kept.sort((a, b) => a.segments[0].start - b.segments[0].start);
   const resolver = new SpeakerResolver(v, kept.flatMap((f) => f.segments));
@@ -56,11 +56,47 @@ export function quotes(doc: Doc, ctx: Context): void {
   });
 }
 
-function inPromo(doc: Doc, f: Found): boolean {
-  if (doc.promos.length === 0) return false;
-  if (!doc.inBody(doc.tokens[f.cueS].start)) return true;
-  for (const s of f.segments) if (!doc.inBody(s.start) || !doc.inBody(s.end - 1)) return true;
-  return false;
+/**
+ * A quote without the promotion blocks inside the body (another article's headline and lead): one
+ * whose cue lies in a block is dropped, and a segment that straddles one is cut around it («…
+ * сезоне. ⏎<block>⏎ Но многое зависит от погоды»: two segments). False when nothing is left.
+ */
+function withoutPromos(doc: Doc, f: Found): boolean {
+  const promos = doc.promos;
+  if (promos.length === 0) return true;
+  if (doc.inPromo(doc.tokens[f.cueS].start)) return false;
+  let cut = false;
+  const out: Span[] = [];
+  for (const s of f.segments) {
+    // The first block ending after the segment's start (they are sorted and disjoint).
+    let lo = 0;
+    let hi = promos.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (promos[mid].end <= s.start) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === promos.length || promos[lo].start >= s.end) {
+      out.push(s);
+      continue;
+    }
+    cut = true;
+    let start = s.start;
+    for (let k = lo; k < promos.length && promos[k].start < s.end; k++) {
+      pushTrimmed(doc.text, start, promos[k].start, out);
+      start = Math.max(start, promos[k].end);
+    }
+    pushTrimmed(doc.text, start, s.end, out);
+  }
+  if (cut) f.segments = out;
+  return out.length > 0;
+}
+
+/** [start, end) without the white space at its edges, when anything is left. */
+function pushTrimmed(text: string, start: number, end: number, out: Span[]): void {
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  if (start < end) out.push({ start, end });
 }
 
 /** The text of a quote's segments, joined by spaces. */

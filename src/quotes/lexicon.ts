@@ -99,12 +99,14 @@ let lists: Map<string, Set<string>> | undefined;
  */
 export function wordList(name: string): Set<string> {
   if (lists === undefined) {
-    lists = new Map();
+    // Filled before it is kept: a read that fails (DataFileError) leaves no half-made table behind.
+    const read = new Map<string, Set<string>>();
     for (const [list, word] of readRows(new URL('./words.tsv', import.meta.url))) {
-      let set = lists.get(list);
-      if (set === undefined) lists.set(list, (set = new Set()));
+      let set = read.get(list);
+      if (set === undefined) read.set(list, (set = new Set()));
       set.add(word);
     }
+    lists = read;
   }
   const set = lists.get(name);
   if (set === undefined) throw new Error(`rutext: no word list '${name}' in quotes/words.tsv`);

@@ -23,8 +23,9 @@ export function nounHead(v: View, np: NP): number {
 
 const POSSESSIVE = new Set(['его', 'её', 'ее', 'их']);
 const PERSONAL = new Set(['он', 'она', 'они', 'его', 'её', 'ее', 'их', 'него', 'неё', 'них', 'нему', 'ней', 'им']);
-const SPEAKING_BODIES = wordList('speaking-body');
-const NON_HEAD_WORDS = wordList('non-head');
+// Word lists are read on first use, not on import: a missing file is then the first analysis's DataFileError.
+const speakingBodies = (): Set<string> => wordList('speaking-body');
+const nonHeadWords = (): Set<string> => wordList('non-head');
 
 /** True for a personal pronoun that can stand for a speaker (он, его, их…). */
 export function isPersonalPronoun(v: View, i: number): boolean {
@@ -34,7 +35,7 @@ export function isPersonalPronoun(v: View, i: number): boolean {
 function nounish(v: View, i: number): boolean {
   if (!v.isWord(i)) return false;
   const low = v.lower(i);
-  if (NON_HEAD_WORDS.has(low)) return false;
+  if (nonHeadWords().has(low)) return false;
   if (PERSONAL.has(low)) return true;
   const pos = v.pos(i);
   if (pos === 'NOUN' || pos === 'LATN' || pos === 'UNKN' || pos === undefined) return true;
@@ -149,7 +150,7 @@ export function weak(v: View, i: number): boolean {
   // A capital that only opens the sentence («Вопрос озвучивает Рощин») leaves a common noun weak.
   if ((v.isCapital(i) && (v.sentence(i)[0] !== i || /^\p{Lu}{2}/u.test(v.str(i)) || v.has(i, 'Name') || v.has(i, 'Surn'))) || !v.has(i, 'inan') || v.pos(i) !== 'NOUN') return false;
   if (v.has(i, 'Orgn') || v.has(i, 'Geox') || v.has(i, 'Abbr')) return false;
-  return !SPEAKING_BODIES.has(v.lemma(i));
+  return !speakingBodies().has(v.lemma(i));
 }
 
 /** The first noun phrase in [from, to) in any case (the source of «цитирует X», «слова X»). */

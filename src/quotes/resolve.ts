@@ -131,7 +131,7 @@ export class SpeakerResolver {
     for (const m of this.v.doc.mentions) {
       if (m.kind === 'pronoun' || (m.kind === 'role' && m.entity < 0)) continue;
       // A name in a promotion block (another article's headline or lead) is no antecedent of this article's «он».
-      if (this.v.doc.promos.length > 0 && !this.v.doc.inBody(m.start)) continue;
+      if (this.v.doc.inPromo(m.start)) continue;
       // «в городе Мацумото префектуры Нагано»: a place the entities stage took for a person is no antecedent.
       if (m.type === 'PER' && m.tokEnd - m.tokStart === 1 && this.v.has(m.tokStart, 'Geox') && !this.v.has(m.tokStart, 'Name') && !this.v.has(m.tokStart, 'Surn')) continue;
       const e = m.entity >= 0 ? this.v.doc.entities[m.entity] : undefined;
@@ -149,7 +149,7 @@ export class SpeakerResolver {
     const v = this.v;
     const out: Known[] = [];
     for (let i = v.bodyStart; i < v.bodyEnd; i++) {
-      if (v.quoteOf[i] >= 0 || !this.nameToken(i) || !NAME_TAGS.some((g) => v.has(i, g)) || (v.doc.promos.length > 0 && !v.doc.inBody(v.doc.tokens[i].start))) continue;
+      if (v.quoteOf[i] >= 0 || !this.nameToken(i) || !NAME_TAGS.some((g) => v.has(i, g)) || v.doc.inPromo(v.doc.tokens[i].start)) continue;
       let s = i;
       while (s - 1 >= v.bodyStart && this.nameToken(s - 1) && !this.sentenceInitial(s)) s--;
       let e = i + 1;

@@ -35,7 +35,7 @@ function load(): ClusterTable {
   if (bin !== undefined) return decodeClusters(bin);
   // Neither file is a broken installation: a DataFileError names the prebuilt one, which ships.
   const text = readIfPresent(fileURLToPath(CLUSTERS_URL));
-  return text !== undefined ? parseClusters(text) : parseClusters(readDataFile(CLUSTERS_BIN_URL));
+  return text !== undefined ? parseClusters(text) : decodeClusters(readDataFile(CLUSTERS_BIN_URL));
 }
 
 function readIfPresent(path: string): Uint8Array | undefined {
