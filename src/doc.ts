@@ -63,10 +63,15 @@ export class Doc {
     return offset >= this.body.start && offset < this.body.end && !this.inPromo(offset);
   }
 
-  /** True when the character offset lies in a promotion block (binary search: they are sorted and disjoint). */
+  /** True when the character offset lies in a promotion block. */
   inPromo(offset: number): boolean {
+    const k = this.promoAfter(offset);
+    return k < this.promos.length && this.promos[k].start <= offset;
+  }
+
+  /** The index of the first promotion block ending after the offset (binary search: they are sorted and disjoint). */
+  promoAfter(offset: number): number {
     const p = this.promos;
-    if (p.length === 0) return false;
     let lo = 0;
     let hi = p.length;
     while (lo < hi) {
@@ -74,6 +79,6 @@ export class Doc {
       if (p[mid].end <= offset) lo = mid + 1;
       else hi = mid;
     }
-    return lo < p.length && p[lo].start <= offset;
+    return lo;
   }
 }

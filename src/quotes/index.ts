@@ -68,14 +68,7 @@ function withoutPromos(doc: Doc, f: Found): boolean {
   let cut = false;
   const out: Span[] = [];
   for (const s of f.segments) {
-    // The first block ending after the segment's start (they are sorted and disjoint).
-    let lo = 0;
-    let hi = promos.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (promos[mid].end <= s.start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = doc.promoAfter(s.start);
     if (lo === promos.length || promos[lo].start >= s.end) {
       out.push(s);
       continue;
