@@ -44,7 +44,7 @@ export function formatText(a: Analysis, name: string): string {
   if (a.quotes.length === 0) out.push('  (no quotes)');
   out.push('', 'Entities');
   for (const e of a.entities) {
-    out.push(`  ${e.type.padEnd(3)} ${e.name} ×${e.mentions.length}${e.roles.length > 0 ? ` (${e.roles.join(', ')})` : ''}${e.inBody ? '' : ' [outside the body]'}`);
+    out.push(`  ${e.type.padEnd(3)} ${e.name} ×${e.mentions.length}${e.roles.length > 0 ? ` (${e.roles.join(', ')})` : ''}${e.inBody ? '' : ' [boilerplate only]'}`);
   }
   if (a.entities.length === 0) out.push('  (no entities)');
   out.push('', 'Themes');

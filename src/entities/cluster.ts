@@ -6,15 +6,15 @@ export interface NameMention { type: EntityType; normal: string }
 /** What the dictionary says of a capitalised word, for clustering (the entities stage asks the morphology). */
 export interface WordKinds {
   /**
-   * Known to the dictionary as a place or an organisation, or as a common noun and never as a
-   * personal name (not guessed from an ending): `Вашингтон`, `Газпром`, `Церковь`.
+   * Known to the dictionary as a place or an organisation (not guessed from an ending): `Вашингтон`,
+   * `Газпром`. A word it knows only as a common noun may still be a surname (`Дуда`, `Свобода`).
    */
-  notAName(word: string): boolean;
+  place(word: string): boolean;
   /** Known as an adjective and not as a first name: `Сербская`, `Красный`. */
   adjective(word: string): boolean;
 }
 
-const NO_WORD_KINDS: WordKinds = { notAName: () => false, adjective: () => false };
+const NO_WORD_KINDS: WordKinds = { place: () => false, adjective: () => false };
 
 /** One cluster: the indices (into the input list) of the mentions of one entity. */
 export interface Cluster { members: number[]; type: EntityType }
@@ -183,15 +183,14 @@ function fullest(members: readonly number[], mentions: readonly NameMention[]): 
 /**
  * A one-word place or organisation that is the surname of exactly one person named in full in the
  * text joins that person (`Гарри Трумэн` … `Трумэн` tagged LOC), unless the dictionary knows the word as a
- * place or organisation, or only as a common noun (the city `Вашингтон` beside `Джордж Вашингтон`
- * stays apart, and so does `Церковь` beside a `Сара Церковь` the tagger made).
+ * place or organisation (the city `Вашингтон` beside `Джордж Вашингтон` stays apart).
  * The joined cluster is marked dead by emptying it; mergeAbbreviations drops it.
  */
 function mergeSurnames(clusters: Array<Cluster & { key: PersonKey | undefined }>, mentions: readonly NameMention[], bySurname: Map<string, number[]>, words: WordKinds): void {
   for (const c of clusters) {
     if (c.type === 'PER' || c.members.length === 0) continue;
     const normal = mentions[c.members[0]].normal;
-    if (!/^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(normal) || words.notAName(normal)) continue;
+    if (!/^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(normal) || words.place(normal)) continue;
     // Only a person named in full, by a first name: a lone word tagged PER once (`Хмеймим`) may be
     // the tagger's slip, and so may a place in two words (`Сербская Краина`).
     const people = bySurname.get(fold(normal)) ?? NONE;

@@ -352,11 +352,7 @@ function salience(doc: Doc, built: Built[]): void {
  */
 export function wordKinds(m: Morphology): WordKinds {
   return {
-    notAName: (word) => {
-      if (!m.formInfo(word).known) return false;
-      const tags = m.tags(word);
-      return tags.some((t) => t.Geox === true || t.Orgn === true) || !tags.some((t) => t.Name === true || t.Surn === true || t.Patr === true);
-    },
+    place: (word) => m.formInfo(word).known && m.tags(word).some((t) => t.Geox === true || t.Orgn === true),
     adjective: (word) => {
       if (!m.formInfo(word).known) return false;
       const tags = m.tags(word);

@@ -10,7 +10,7 @@
  * - a headline: 3 to 25 words, starting with a capital, a digit or a quotation mark, with no
  *   final punctuation (a headline has none);
  * - a teaser: at least 8 words, cut off: it ends with `...` (or `....`, `…`);
- * - and the body goes on after it.
+ * - and the body goes on before and after it.
  *
  * Over the kw corpora's 2 998 articles this shape finds RT's `Также по теме` blocks (see the
  * README's Layout section for the counts) and nothing in NG's verse, whose short lines end with
@@ -25,6 +25,8 @@ const LABEL_WORDS = 4;
 const HEADLINE_MIN = 3;
 const HEADLINE_MAX = 25;
 const TEASER_MIN = 8;
+const CREDIT_WORDS = 6;
+const CREDIT_END = /[.!?:;,…»"]$/u;
 
 /**
  * The promotion blocks among lines [first, last] (the body's lines), in order.
@@ -34,9 +36,9 @@ const TEASER_MIN = 8;
  */
 export function findPromos(text: string, lines: readonly Line[], first: number, last: number): Promo[] {
   const out: Promo[] = [];
-  // The body goes on after a promotion block: a title, a lead and a first paragraph cut off (an RSS
-  // item, a teaser) have the same shape and are the whole article.
-  for (let k = first + 2; k < last; k++) {
+  // The body goes on before and after a promotion block: a title, a lead and a first paragraph cut
+  // off (an RSS item, a teaser) have the same shape and are the article, or its start.
+  for (let k = first + 3; k < last; k++) {
     if (!isTeaser(text, lines[k]) || !isHeadline(text, lines[k - 1]) || !isLabel(text, lines[k - 2])) continue;
     out.push({ from: k - 2, to: k });
   }
@@ -60,8 +62,14 @@ const FINAL = /[.!?:;,…"]$/u;
 const CUT_OFF = /\S(?:\.{3,4}|…)$/u;
 
 function isLabel(text: string, line: Line): boolean {
-  // The paragraph splitter may have joined the label to a photo credit above it (`РИА Новости ⏏ Также по теме`).
-  const s = text.slice(lastBreak(text, line) + 1, line.end).trim();
+  // The paragraph splitter may have joined the label to a photo credit above it (`РИА Новости ⏏
+  // Также по теме`): a short line without final punctuation, not a sentence of the article.
+  const cut = lastBreak(text, line);
+  if (cut >= line.start) {
+    const credit = text.slice(line.start, cut).trim();
+    if (words(credit) > CREDIT_WORDS || CREDIT_END.test(credit)) return false;
+  }
+  const s = text.slice(cut + 1, line.end).trim();
   return s.length <= 60 && LABEL.test(s) && words(s) <= LABEL_WORDS;
 }
 
@@ -73,7 +81,10 @@ function isHeadline(text: string, line: Line): boolean {
 }
 
 function lastBreak(text: string, line: Line): number {
-  for (let i = line.end - 1; i >= line.start; i--) if (text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13) return i;
+  for (let i = line.end - 1; i >= line.start; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) return i;
+  }
   return line.start - 1;
 }
 

@@ -296,14 +296,20 @@ function nameBeforeVerb(v: View, np: NP, verb: number): NP {
     for (let t = m.tokStart; t < m.tokEnd; t++) tagged.add(t);
   }
   const personal = (i: number): boolean => v.has(i, 'Name') || v.has(i, 'Surn') || v.has(i, 'Patr') || tagged.has(i);
-  // `М.Г. Дестрем`: the full stop of an initial is part of a name.
-  const initialDot = (i: number): boolean => v.isPunct(i, '.') && i > 0 && v.isWord(i - 1) && INITIAL.test(v.str(i - 1));
-  for (let i = np.s; i < np.e; i++) if (v.isWord(i) && personal(i)) return np;
+  // `М.Г. Дестрем`: a capital letter and its full stop are an initial, part of a name (the
+  // dictionary reads `А`, `И` as conjunctions and `В`, `С` as prepositions).
+  const initial = (i: number): boolean => v.isWord(i) && INITIAL.test(v.str(i)) && i + 1 < verb && v.isPunct(i + 1, '.');
+  const initialDot = (i: number): boolean => v.isPunct(i, '.') && i > 0 && initial(i - 1);
+  // The phrase may have taken a name's first initials (`директор компании М. Иванов`): they start the search.
+  let from = np.e;
+  while (from - 2 >= np.s && initialDot(from - 1)) from -= 2;
+  if (from === np.e && from - 1 > np.s && initial(from - 1)) from--;
+  for (let i = np.s; i < from; i++) if (v.isWord(i) && personal(i)) return np;
   let found: NP | null = null;
   let prep = -10;
-  for (let i = np.e; i < verb; i++) {
-    if ((v.isPunct(i, '.!?«»"') && !initialDot(i)) || RELATIVE.test(v.lower(i)) || v.pos(i) === 'VERB' || v.pos(i) === 'CONJ') break;
-    if (v.pos(i) === 'PREP') { prep = i; continue; }
+  for (let i = from; i < verb; i++) {
+    if (!initial(i) && ((v.isPunct(i, '.!?«»"') && !initialDot(i)) || RELATIVE.test(v.lower(i)) || v.pos(i) === 'VERB' || v.pos(i) === 'CONJ')) break;
+    if (!initial(i) && v.pos(i) === 'PREP') { prep = i; continue; }
     if (!v.isWord(i) || !v.isCapital(i) || ACRONYM.test(v.str(i)) || !(personal(i) || INITIAL.test(v.str(i)))) continue;
     let e = i + 1;
     while (e < verb && ((v.isWord(e) && v.isCapital(e) && (personal(e) || INITIAL.test(v.str(e))) && !starts.has(e)) || initialDot(e))) e++;
@@ -312,7 +318,9 @@ function nameBeforeVerb(v: View, np: NP, verb: number): NP {
     // plural genitive). One right after a preposition is its object («в беседе с Нетаньяху»), and a
     // word the dictionary cannot read after a noun in an oblique case is that noun's («в ответ на
     // слова Помпео», «с премьером Нетаньяху»).
-    if (i - prep > 1 && oneInNominative(v, i) && !(governedBefore(v, i) && !knownNominative(v, i))) found = { s: i, e, head: i };
+    let named = false; // initials alone (`компании М. заявил`) name no one
+    for (let k = i; k < e && !named; k++) named = v.isWord(k) && !INITIAL.test(v.str(k));
+    if (named && i - prep > 1 && oneInNominative(v, i) && !(governedBefore(v, i) && !knownNominative(v, i))) found = { s: i, e, head: i };
     i = e - 1;
   }
   return found ?? np;

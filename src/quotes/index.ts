@@ -58,8 +58,10 @@ export function quotes(doc: Doc, ctx: Context): void {
 
 /**
  * A quote without the promotion blocks inside the body (another article's headline and lead): one
- * whose cue lies in a block is dropped, and a segment that straddles one is cut around it («…
- * сезоне. ⏎<block>⏎ Но многое зависит от погоды»: two segments). False when nothing is left.
+ * whose cue lies in a block is dropped, and so is a segment that starts in one (a lead's unclosed
+ * «, paired with a later », makes one of the article's narrative); a segment that runs across a
+ * block is cut around it («… сезоне. ⏎<block>⏎ Но многое зависит от погоды»: two segments).
+ * False when nothing is left.
  */
 function withoutPromos(doc: Doc, f: Found): boolean {
   const promos = doc.promos;
@@ -74,6 +76,7 @@ function withoutPromos(doc: Doc, f: Found): boolean {
       continue;
     }
     cut = true;
+    if (promos[lo].start <= s.start) continue;
     let start = s.start;
     for (let k = lo; k < promos.length && promos[k].start < s.end; k++) {
       pushTrimmed(doc.text, start, promos[k].start, out);
@@ -85,11 +88,11 @@ function withoutPromos(doc: Doc, f: Found): boolean {
   return out.length > 0;
 }
 
-/** [start, end) without the white space at its edges, when anything is left. */
+/** [start, end) without the white space at its edges, when a word is left (not just `...`). */
 function pushTrimmed(text: string, start: number, end: number, out: Span[]): void {
   while (start < end && /\s/.test(text[start])) start++;
   while (end > start && /\s/.test(text[end - 1])) end--;
-  if (start < end) out.push({ start, end });
+  if (start < end && /[\p{L}\d]/u.test(text.slice(start, end))) out.push({ start, end });
 }
 
 /** The text of a quote's segments, joined by spaces. */
