@@ -1,4 +1,5 @@
 import type { EntityType, Language, Mention, Quote, Span, Theme, TokenKind, Entity } from './types.js';
+import { firstEndingAfter } from './spans.js';
 
 /** A token as the segmenter leaves it. */
 export interface Tok { start: number; end: number; text: string; kind: TokenKind }
@@ -69,16 +70,8 @@ export class Doc {
     return k < this.promos.length && this.promos[k].start <= offset;
   }
 
-  /** The index of the first promotion block ending after the offset (binary search: they are sorted and disjoint). */
+  /** The index of the first promotion block ending after the offset (they are sorted and disjoint). */
   promoAfter(offset: number): number {
-    const p = this.promos;
-    let lo = 0;
-    let hi = p.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (p[mid].end <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return firstEndingAfter(this.promos, offset);
   }
 }

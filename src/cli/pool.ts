@@ -72,16 +72,21 @@ export function workerPool(script: URL, size: number, o: JobOptions, onFatal: (e
     for (const f of w) f();
   };
 
+  // A broken installation (DataFileError, in a job or as a worker loads): every job would fail
+  // alike, so the run ends, and the jobs are left unanswered so that no line is written for them.
+  const fatal = (message: string): void => {
+    if (closing) return;
+    closing = true;
+    onFatal(new Error(message));
+  };
+
   const spawn = (index: number): void => {
     const worker = new Worker(script, { workerData: o });
     const slot: Slot = { worker, queue: slots[index]?.queue ?? [] };
     slots[index] = slot;
     worker.on('message', (msg: WorkerReply) => {
       if (msg.fatal !== undefined) {
-        // A broken installation (DataFileError): every job would fail alike, so the run ends, and
-        // the job is left unanswered so that no line is written for it.
-        closing = true;
-        onFatal(new Error(msg.fatal));
+        fatal(msg.fatal);
         return;
       }
       const i = slot.queue.findIndex((p) => p.seq === msg.seq);
@@ -113,11 +118,9 @@ export function workerPool(script: URL, size: number, o: JobOptions, onFatal: (e
     };
     // Errors thrown in a worker arrive as copies that may not be instances of this realm's Error.
     worker.on('error', (err: unknown) => {
-      // A data file missing as the worker loads (a broken installation): every worker would die
-      // alike, so the run ends, with no line for the jobs it held.
-      if (isDataFileError(err) && !closing) {
-        closing = true;
-        onFatal(new Error((err as Error).message));
+      // A data file missing as the worker loads: as one missing at an analysis.
+      if (isDataFileError(err)) {
+        fatal((err as Error).message);
         return;
       }
       onDeath(typeof (err as Error)?.message === 'string' ? (err as Error).message : String(err));

@@ -197,11 +197,10 @@ function mergeSurnames(clusters: Array<Cluster & { key: PersonKey | undefined }>
     if (people.length !== 1) continue;
     const person = clusters[people[0]];
     if (person.key!.given.length === 0 || words.adjective(fullest(person.members, mentions).split(' ')[0])) continue;
-    const into = clusters[people[0]];
     // They are mentions of that person: the quotes stage reads a speaker's type from its mention.
     for (const i of c.members) (mentions[i] as NameMention).type = 'PER';
-    into.members.push(...c.members);
-    into.members.sort((x, y) => x - y);
+    person.members.push(...c.members);
+    person.members.sort((x, y) => x - y);
     c.members = [];
   }
 }

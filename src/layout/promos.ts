@@ -16,7 +16,7 @@
  * README's Layout section for the counts) and nothing in NG's verse, whose short lines end with
  * commas or start in lower case.
  */
-import type { Line } from './lines.js';
+import { isSpace, type Line } from './lines.js';
 
 /** A promotion block as line indices [from, to], inclusive. */
 export interface Promo { from: number; to: number }
@@ -45,11 +45,12 @@ export function findPromos(text: string, lines: readonly Line[], first: number, 
   return out;
 }
 
+/** Words separated by white space (as `trim` sees it, lines.ts). */
 function words(s: string): number {
   let n = 0;
   let inWord = false;
   for (let i = 0; i < s.length; i++) {
-    const space = s.charCodeAt(i) <= 0x20 || s[i] === '\u00a0';
+    const space = isSpace(s.charCodeAt(i));
     if (!space && !inWord) n++;
     inWord = !space;
   }

@@ -3,6 +3,8 @@ import { cueLexicon, wordList, type VerbCue } from './lexicon.js';
 import { findObject, findSubject, ppObject, weak, type NP } from './np.js';
 import { REACH, type View } from './view.js';
 import { detached } from '../morph/cache.js';
+import { firstStartingFrom } from '../spans.js';
+import type { FormInfo } from '../morph/form-info.js';
 
 // Helpers shared by the direct and the indirect patterns: cue verbs, clause and content bounds,
 // the speaker phrase of a cue verb.
@@ -281,13 +283,7 @@ function nameBeforeVerb(v: View, np: NP, verb: number): NP {
   // own. The mentions are sorted by start: a binary search finds the first, so a long document's
   // many quotes cost no walk over all its mentions each.
   const ms = v.doc.mentions;
-  let lo = 0;
-  let hi = ms.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ms[mid].tokStart < np.s) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstStartingFrom(ms, v.doc.tokens[np.s].start);
   const tagged = new Set<number>(), starts = new Set<number>();
   for (let k = lo; k < ms.length && ms[k].tokStart < verb; k++) {
     const m = ms[k];
@@ -337,8 +333,12 @@ function governedBefore(v: View, i: number): boolean {
 /** Whether the dictionary knows word i in the singular nominative (`Светлана`, not `Нетаньяху`, which it does not know). */
 function knownNominative(v: View, i: number): boolean {
   const info = v.ctx.morphology.formInfo(v.str(i));
-  if (!info.known) return false;
-  for (const t of info.tags) if (t.nomn === true && t.plur !== true) return true;
+  return info.known && singularNominative(info.tags);
+}
+
+/** Whether some reading is a singular nominative. */
+function singularNominative(tags: FormInfo['tags']): boolean {
+  for (const t of tags) if (t.nomn === true && t.plur !== true) return true;
   return false;
 }
 
@@ -355,7 +355,5 @@ function oneInNominative(v: View, i: number): boolean {
   if (m === undefined || m.pos === undefined || m.pos === 'LATN' || m.pos === 'UNKN') return true;
   if (m.tags.includes('nomn') && !m.tags.includes('plur')) return true;
   const info = v.ctx.morphology.formInfo(v.str(i));
-  if (!info.known) return true;
-  for (const t of info.tags) if (t.nomn === true && t.plur !== true) return true;
-  return false;
+  return !info.known || singularNominative(info.tags);
 }

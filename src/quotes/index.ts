@@ -8,6 +8,7 @@ import { indirectQuotes } from './indirect.js';
 import { listQuotes } from './list.js';
 import { SpeakerResolver } from './resolve.js';
 import { View } from './view.js';
+import { isSpace } from '../layout/lines.js';
 
 /**
  * Quotes stage: direct quotes (quotation marks with an attribution, dialogue dashes) and indirect
@@ -90,8 +91,8 @@ function withoutPromos(doc: Doc, f: Found): boolean {
 
 /** [start, end) without the white space at its edges, when a word is left (not just `...`). */
 function pushTrimmed(text: string, start: number, end: number, out: Span[]): void {
-  while (start < end && /\s/.test(text[start])) start++;
-  while (end > start && /\s/.test(text[end - 1])) end--;
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   if (start < end && /[\p{L}\d]/u.test(text.slice(start, end))) out.push({ start, end });
 }
 

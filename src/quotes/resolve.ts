@@ -10,6 +10,7 @@ import { readRows } from '../data-file.js';
 import { BoundedCache, detached } from '../morph/cache.js';
 import { closestForm, inflectedWord } from '../morph/lemma.js';
 import { matchCase } from '../entities/grammar.js';
+import { firstStartingFrom } from '../spans.js';
 
 /** Two capitals or more in a word without a hyphen: an abbreviation (МОК, РАНХиГС, ИМЭМО), not declined (Военно-Морского is). */
 const ABBREVIATION = /^(?=[^-]*$)\P{Lu}*\p{Lu}\P{Lu}*\p{Lu}/u;
@@ -265,13 +266,7 @@ export class SpeakerResolver {
   private insideContent(pos: number): boolean {
     if (this.sorted === undefined) this.sorted = [...this.contents].sort((a, b) => a.start - b.start);
     const c = this.sorted;
-    let lo = 0;
-    let hi = c.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (c[mid].start <= pos) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstStartingFrom(c, pos + 1);
     for (let k = lo - 1; k >= 0 && k >= lo - 4; k--) if (c[k].start <= pos && pos < c[k].end) return true;
     return false;
   }

@@ -2,6 +2,7 @@ import type { Context } from '../context.js';
 import type { Doc } from '../doc.js';
 import type { Quotation } from './marks.js';
 import { foldYo, startsWithCapital } from '../letters.js';
+import { firstEndingAfter } from '../spans.js';
 
 
 
@@ -92,15 +93,7 @@ export class View {
 
   /** Index of the first token that ends after the offset (n when none). */
   tokAt(offset: number): number {
-    const toks = this.doc.tokens;
-    let lo = 0;
-    let hi = toks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (toks[mid].end <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return firstEndingAfter(this.doc.tokens, offset);
   }
 
   /** The lemma of token i with ё folded to е (lexicon keys are folded the same way). */
