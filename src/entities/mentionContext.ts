@@ -23,7 +23,13 @@ export interface Unit { tok: number; part: number; text: string; fixed: boolean 
  * capitalised words and how often each (`counts`), and the gender its
  * verbs and pronouns give each capitalised word (`votes`, read through `voteFor`).
  */
-export interface MentionContext { cases: readonly Case[] | undefined; hintSlots: number; verbBefore: Gender | undefined; verbAfter: Gender | undefined; votes: Map<string, number>; counts: Map<string, number> }
+export interface MentionContext {
+  cases: readonly Case[] | undefined; hintSlots: number; verbBefore: Gender | undefined; verbAfter: Gender | undefined; votes: Map<string, number>; counts: Map<string, number>;
+  /** The likely cases (bits in CASES' order, 0: none known) of a name this one is coordinated with (Олега Сенцова и Романа Сущенко); set by normalizeMention. */
+  coordinated: number;
+  /** This mention's likely cases as the normaliser weighed them (`likelyCases`; 0: none), for a name coordinated with it. */
+  chosen: number;
+}
 
 /**
  * A word's usable parses (typo corrections dropped), cached by the morphology.
@@ -36,6 +42,21 @@ export function parses(morphology: Morphology, word: string): Parse[] {
 }
 
 const OPENERS = new Set(['"', '«', '„', '“', '(', '\'']);
+
+const COORDINATORS = new Set(['и', 'или', 'либо']);
+
+/**
+ * True when token `i` follows и/или right after a capitalised word (Полунина и Павла Карнаухова):
+ * the name closes a coordination, and a singular verb after it is not its own (coordinated
+ * subjects take a plural verb), but that of some noun before (команда … повела).
+ */
+export function coordinatedAfterName(doc: Doc, i: number): boolean {
+  if (i < 2) return false;
+  const t = doc.tokens[i - 1];
+  if (t.kind !== 'word' || t.text.length > 4 || !COORDINATORS.has(t.text)) return false;
+  const before = doc.tokens[i - 2];
+  return before.kind === 'word' && startsUpper(before.text);
+}
 
 /**
  * True when the word before token `i` is a common noun (lower-case, or capitalised only as a
@@ -110,7 +131,7 @@ function documentEvidence(doc: Doc, morphology: Morphology): DocumentEvidence {
       // The name readings first: the word as written is known from the morph stage, its lower-case
       // form mostly is not (parsing it is the dearer check).
       const commonFirst = isSentenceInitial(doc, i) && !mayBeName(toks[i].text, morphology) && (tagFacts(morphology, toks[i].text.toLowerCase()).flags & FIRST_NOUN) !== 0;
-      if (commonFirst || governedBefore(doc, i, morphology)) g = undefined;
+      if (commonFirst || governedBefore(doc, i, morphology) || coordinatedAfterName(doc, i)) g = undefined;
     }
     // A personal pronoun shortly after a name mostly refers to it: она, её → a woman; он → a man.
     const pronoun = j - i <= 3 ? pronounAfter(doc, j) : undefined;
@@ -327,7 +348,7 @@ function canBeGenitive(doc: Doc, tokStart: number, tokEnd: number, morphology: M
  */
 export function contextOf(doc: Doc, tokStart: number, tokEnd: number, morphology: Morphology, wantHint = true): MentionContext {
   const { counts, votes } = documentEvidence(doc, morphology);
-  const ctx: MentionContext = { cases: undefined, hintSlots: 0, verbBefore: undefined, verbAfter: undefined, votes, counts };
+  const ctx: MentionContext = { cases: undefined, hintSlots: 0, verbBefore: undefined, verbAfter: undefined, votes, counts, coordinated: 0, chosen: 0 };
   let j = tokEnd;
   while (j < doc.tokens.length && doc.tokens[j].kind === 'punct' && !/[.,;:!?]/.test(doc.tokens[j].text)) j++;
   ctx.verbAfter = verbGender(doc, j, morphology);
@@ -345,7 +366,7 @@ export function contextOf(doc: Doc, tokStart: number, tokEnd: number, morphology
   if (ctx.cases !== undefined) return ctx;
   ctx.verbBefore = verbGender(doc, i, morphology);
   // After a noun the name may be its genitive (адвокат Асии Биби покинул): the verb is the noun's.
-  if (ctx.verbAfter !== undefined && governedBefore(doc, tokStart, morphology)) ctx.verbAfter = undefined;
+  if (ctx.verbAfter !== undefined && (governedBefore(doc, tokStart, morphology) || coordinatedAfterName(doc, tokStart))) ctx.verbAfter = undefined;
   // A lower-case animate noun right before a name is usually its apposition (христианке Асии
   // Биби) and shares its case and gender.
   if (!wantHint || !isLowerCase(t.text)) return ctx;

@@ -1,7 +1,7 @@
 import type { Doc } from '../doc.js';
 import type { Morphology } from '../morph/morphology.js';
 import type { EntityType } from '../types.js';
-import { contextOf, type MentionContext, type Unit } from './mentionContext.js';
+import { contextOf, coordinatedAfterName, type MentionContext, type Unit } from './mentionContext.js';
 import { personForms } from './personName.js';
 import { phraseForms } from './phrase.js';
 import { isLowerCase, isUpperCase } from '../letters.js';
@@ -24,19 +24,26 @@ export function normalizeMention(doc: Doc, tokStart: number, tokEnd: number, typ
   const common = units.every((u) => isLowerCase(u.text));
   const person = type === 'PER' && !common;
   const context = contextOf(doc, tokStart, tokEnd, morphology, person);
+  const chosen = chosenOf(doc);
+  context.coordinated = coordinatedCases(doc, tokStart, chosen);
   // A document names the same person or place again, mostly in the same surroundings.
   const text = doc.text.slice(doc.tokens[tokStart].start, doc.tokens[tokEnd - 1].end);
   const normalised = normalisedOf(doc);
   let earlier = normalised.get(text);
   if (earlier !== undefined) {
-    for (const e of earlier) if (sameMention(doc, e, tokStart, tokEnd, type, context)) return e.normal;
+    for (const e of earlier) {
+      if (!sameMention(doc, e, tokStart, tokEnd, type, context)) continue;
+      if (e.chosen !== 0) chosen.set(tokEnd, e.chosen);
+      return e.normal;
+    }
   }
   const forms = person ? personForms(units, context, morphology) : phraseForms(units, context, type, morphology);
   if (type !== 'PER' && units.length === 1) keepSurnameSingular(units[0], forms, morphology);
   const normal = assemble(doc, tokStart, tokEnd, units, forms);
-  const { cases, hintSlots, verbBefore, verbAfter } = context;
+  const { cases, hintSlots, verbBefore, verbAfter, coordinated } = context;
+  if (context.chosen !== 0) chosen.set(tokEnd, context.chosen);
   if (earlier === undefined) normalised.set(text, (earlier = freshList())); // not a literal: see fresh-list.ts
-  earlier.push(new Normalised(tokStart, tokEnd, type, cases, hintSlots, verbBefore, verbAfter, normal));
+  earlier.push(new Normalised(tokStart, tokEnd, type, cases, hintSlots, verbBefore, verbAfter, coordinated, context.chosen, normal));
   return normal;
 }
 
@@ -56,6 +63,8 @@ class Normalised {
     readonly hintSlots: number,
     readonly verbBefore: MentionContext['verbBefore'],
     readonly verbAfter: MentionContext['verbAfter'],
+    readonly coordinated: MentionContext['coordinated'],
+    readonly chosen: MentionContext['chosen'],
     readonly normal: string,
   ) {}
 }
@@ -69,13 +78,32 @@ function normalisedOf(doc: Doc): Map<string, Normalised[]> {
   return m;
 }
 
+// Per document: the likely cases of each name mention, by the token after it (normalizeMention
+// is asked in text order, so a name's coordinated neighbour before it is known).
+const chosenCases = new WeakMap<Doc, Map<number, number>>();
+
+function chosenOf(doc: Doc): Map<number, number> {
+  let m = chosenCases.get(doc);
+  if (m === undefined) chosenCases.set(doc, (m = new Map()));
+  return m;
+}
+
+/**
+ * The likely cases of a name that this one is coordinated with by и/или right before it
+ * (Олега Сенцова и Романа Сущенко, Москвы и Питера): bits in CASES' order, 0 when there is none.
+ */
+function coordinatedCases(doc: Doc, tokStart: number, chosen: Map<number, number>): number {
+  if (chosen.size === 0 || !coordinatedAfterName(doc, tokStart)) return 0;
+  return chosen.get(tokStart - 1) ?? 0;
+}
+
 /**
  * True when the mention `doc.tokens[tokStart..tokEnd)` (of the same text as `e`) normalises as
  * `e` did: the same type, tokens (texts, kinds, spaces between) and surroundings.
  */
 function sameMention(doc: Doc, e: Normalised, tokStart: number, tokEnd: number, type: EntityType, context: MentionContext): boolean {
   if (e.type !== type || e.tokEnd - e.tokStart !== tokEnd - tokStart || e.cases !== context.cases || e.hintSlots !== context.hintSlots) return false;
-  if (e.verbBefore !== context.verbBefore || e.verbAfter !== context.verbAfter) return false;
+  if (e.verbBefore !== context.verbBefore || e.verbAfter !== context.verbAfter || e.coordinated !== context.coordinated) return false;
   const toks = doc.tokens;
   for (let k = 0; k < tokEnd - tokStart; k++) {
     const a = toks[e.tokStart + k];

@@ -13,6 +13,33 @@ import { foldYo, startsUpper } from '../letters.js';
 // dictionary's, a guess by ending for names it does not know, the word as written (a nominative
 // or an indeclinable name) — and the parts must agree on one gender and case.
 
+/** How far below the best a case may score and still be one a coordinated name may share. */
+const CLOSE_CASE = 0.3;
+
+/** Per case (CASES' order), the best score of a mention's readings: scratch, filled anew per mention. */
+const caseScores = new Float64Array(CASES.length);
+const ALL_CASES = (1 << CASES.length) - 1;
+
+/**
+ * The cases (bits in CASES' order) scoring within CLOSE_CASE of the best, for a name coordinated
+ * with this one: a masculine genitive and accusative alike (Льва Ребета). 0 when all six do (an
+ * indeclinable name with nothing to govern it: Франческо Тотти), which says nothing; a
+ * preposition's case alone (с участием Арьена Роббена) says much.
+ *
+ * @example
+ * likelyCases(Float64Array.of(0.2, 2.1, 0.2, 2.1, 0.2, -0.4), 2.1); // 0b1010: genitive, accusative
+ */
+export function likelyCases(scores: Float64Array, best: number): number {
+  let mask = 0;
+  let all = 0;
+  for (let k = 0; k < scores.length; k++) {
+    if (scores[k] === -Infinity) continue;
+    all |= 1 << k;
+    if (scores[k] >= best - CLOSE_CASE) mask |= 1 << k;
+  }
+  return all === ALL_CASES && mask === all ? 0 : mask;
+}
+
 /** The genders a person's name can have. */
 export const PER_GENDERS: Gender[] = ['masc', 'femn'];
 
@@ -258,9 +285,11 @@ export function personForms(units: Unit[], context: MentionContext, morphology: 
   let bestSlot = -1;
   let bestCase: Case = 'nomn';
   let bestScore = 0;
+  caseScores.fill(-Infinity);
   for (const g of PER_GENDERS) {
     const voteBonus = (vote > 0 && g === 'femn') || (vote < 0 && g === 'masc') ? 0.3 : 0;
-    for (const c of CASES) {
+    for (let ci = 0; ci < CASES.length; ci++) {
+      const c = CASES[ci];
       if (!caseAllowed(c, context)) continue;
       let score = (g === 'masc' ? 0.1 : 0) - casePenalty(c, context, true); // news mention men more often; breaks Касым-Жомарта ties
       if (c === 'nomn') score += 0.05;
@@ -271,9 +300,13 @@ export function personForms(units: Unit[], context: MentionContext, morphology: 
       if (c !== 'nomn' && (context.hintSlots & (1 << slot)) !== 0) score += 0.3;
       if (c === 'nomn' && context.verbAfter === g) score += 0.4;
       if (c === 'nomn' && context.verbBefore === g) score += 0.25;
+      // Coordinated names share their case (Олега Сенцова и Романа Сущенко), whatever their genders.
+      if ((context.coordinated & (1 << ci)) !== 0) score += 0.4;
+      if (score > caseScores[ci]) caseScores[ci] = score;
       if (bestSlot < 0 || score > bestScore) { bestSlot = slot; bestCase = c; bestScore = score; }
     }
   }
+  if (bestSlot >= 0) context.chosen = likelyCases(caseScores, bestScore);
   if (bestSlot < 0 || bestCase === 'nomn') return forms;
   live.forEach((u, k) => {
     const form = readings[k].forms[bestSlot];

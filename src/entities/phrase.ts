@@ -6,7 +6,7 @@ import { detached } from '../morph/cache.js';
 import { CASES, caseOf, gendersOf, hasGrammeme, isPlural, posOf } from './grammar.js';
 import { caseAllowed, casePenalty, isKnown, type MentionContext, nominalForm, parses, type Unit } from './mentionContext.js';
 import { guessNameNominative } from './nameEndings.js';
-import { PER_GENDERS } from './personName.js';
+import { likelyCases, PER_GENDERS } from './personName.js';
 import { startsUpper } from '../letters.js';
 import { ADJ_POS, AGREEMENT_KEYS, FIRST_ADJECTIVE, agreementIndex, agreementKey, tagFacts } from './wordFacts.js';
 import { BoundedCache } from '../morph/cache.js';
@@ -89,6 +89,9 @@ interface Option { c: Case; plural: boolean; gender: Gender | undefined; form: s
 
 // Per morphology and entity type, by the word (no key string built per look-up).
 const optionCache = new WeakMap<Morphology, Map<EntityType, Map<string, Option[]>>>();
+
+/** Per case (CASES' order), the best score of a head's options: scratch, filled anew per mention. */
+const caseScores = new Float64Array(CASES.length);
 
 /** The readings of a place's or organisation's head word, in every case (cached per word and type). */
 function headOptions(text: string, type: EntityType, morphology: Morphology): Option[] {
@@ -175,6 +178,7 @@ export function phraseForms(units: Unit[], context: MentionContext, type: Entity
   }
   let best: Option | undefined;
   let bestScore = 0;
+  caseScores.fill(-Infinity);
   // Each modifier's adjective readings as agreement keys: asked once per option below.
   const modKeys: number[] = [];
   for (const m of mods) modKeys.push(tagFacts(morphology, m.text).anyAdjectives);
@@ -182,10 +186,14 @@ export function phraseForms(units: Unit[], context: MentionContext, type: Entity
     if (!caseAllowed(o.c, context)) continue;
     let score = o.score + (o.c === 'nomn' ? 0.05 : 0) - casePenalty(o.c, context);
     if (o.form !== undefined && o.form !== head.text && !/[аяуюыи]$/.test(o.form) && context.counts.has(o.form.replace(/ё/g, 'е'))) score += 0.4;
+    const ci = CASES.indexOf(o.c);
+    if ((context.coordinated & (1 << ci)) !== 0) score += 0.3; // в Москве и Питере: coordinated names share their case
     const key = agreementKey(o.c, o.plural, o.gender);
     for (const keys of modKeys) if ((keys & key) !== 0) score += 0.5;
+    if (score > caseScores[ci]) caseScores[ci] = score;
     if (best === undefined || score > bestScore) { best = o; bestScore = score; }
   }
+  if (best !== undefined) context.chosen = likelyCases(caseScores, bestScore);
   if (best === undefined || best.c === 'nomn') return forms;
   if (best.form !== undefined) forms.set(head, best.form);
   const { c, plural, gender } = best;

@@ -273,7 +273,9 @@ function factsOfTags(tags: readonly Az.Tag[]): WordFacts {
       heads |= agreementKey(c, isPluralTag(t), undefined);
     } else if (pos === 'NOUN') {
       heads |= agreementKey(c, isPluralTag(t), gendersOfTag(t)[0]);
-      if (tagHas(t, 'anim') && !isPluralTag(t)) {
+      // Not an abbreviation's reading: az reads the conjunction и also as и. о. (исполняющий
+      // обязанности), which made every name after и an apposition of a man's, in every case.
+      if (tagHas(t, 'anim') && !isPluralTag(t) && !tagHas(t, 'Abbr')) {
         const genders = gendersOfTag(t);
         for (let k = 0; k < genders.length; k++) animate |= 1 << genderCaseSlot(genders[k], c);
       }
