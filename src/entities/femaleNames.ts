@@ -4,7 +4,8 @@ let names: Set<string> | undefined;
 
 /**
  * True for a woman's first name of `female-names.tsv` (in the nominative, any letter case):
- * names in -ия/-ея/-ья that the dictionary lacks or reads as a man's (`Асия`, not `Асий`).
+ * names that the dictionary lacks or that read as a man's in an oblique case (`Асия`, not `Асий`;
+ * `Алина`, not the genitive of a rare `Алин`).
  *
  * @example
  * isFemaleName('Асия'); // true

@@ -77,6 +77,8 @@ const WEIGHT_SHIFT = SLOT_BITS;
 const WEIGHT_MASK = 0xff;
 const VOCAB = 1 << 12;
 const VOCAB_YO = 1 << 13;
+/** A reading that does not count in the last of several parts, a surname's place (Сергея Галина). */
+const FIRST_NAME = 1 << 14;
 
 function weightIndex(w: number): number {
   let k = WEIGHTS.indexOf(w);
@@ -131,6 +133,7 @@ function scoredReadings(u: Unit, surname: boolean, context: MentionContext, morp
   for (let k = 1; k < raw.length; k += 2) {
     const form = raw[k] as string;
     const code = raw[k + 1] as number;
+    if (surname && (code & FIRST_NAME) !== 0) continue;
     // A form the text itself writes elsewhere (Маск beside Маска) is the likelier nominative.
     let weight = WEIGHTS[(code >> WEIGHT_SHIFT) & WEIGHT_MASK];
     if ((code & VOCAB) !== 0 ? vocab.has(form) : (code & VOCAB_YO) !== 0 && vocab.has(foldYo(form))) weight += 0.4;
@@ -194,11 +197,11 @@ function asWrittenWeight(cls: number, surname: boolean, g: Gender, c: Case): num
 
 function rawPersonReadings(u: Unit, morphology: Morphology): RawReadings {
   const raw: RawReadings = [writtenClass(u.text)];
-  const put = (g: Gender, c: Case, form: string, weight: number) => {
+  const put = (g: Gender, c: Case, form: string, weight: number, only = 0) => {
     // Only for forms no oblique case shares (Маск, not Мухаммеда).
     const vocab = form !== u.text && !OBLIQUE_LAST.has(form.charCodeAt(form.length - 1)) ? (foldYo(form) === form ? VOCAB : VOCAB_YO) : 0;
     // Cached across documents: forms cut from the text (the word as written) must not keep it.
-    raw.push(detached(form), slotOf(g, c) | (weightIndex(weight) << WEIGHT_SHIFT) | vocab);
+    raw.push(detached(form), slotOf(g, c) | (weightIndex(weight) << WEIGHT_SHIFT) | vocab | only);
   };
   const capital = startsUpper(u.text);
   // Keys the dictionary itself reads (Дню as день): its paradigm beats a guess by ending (below).
@@ -250,10 +253,12 @@ function rawPersonReadings(u: Unit, morphology: Morphology): RawReadings {
       put(g, c, guess, 0.6);
     }
   }
-  // Women's names the dictionary reads as a man's (Асию as Асий's accusative): the list decides.
+  // Women's names the dictionary reads as a man's (Асию as Асий's accusative, Алина as the rare
+  // Алин's genitive): the list decides where a first name stands; in a surname's place the word
+  // may be a man's surname (Сергея Галина).
   for (let k = 0; k < CASES.length; k++) {
     const nom = feminine[k];
-    if (nom !== undefined && isFemaleName(nom)) put('femn', CASES[k], nom, 1.3);
+    if (nom !== undefined && isFemaleName(nom)) put('femn', CASES[k], nom, 1.3, FIRST_NAME);
   }
   return raw;
 }
