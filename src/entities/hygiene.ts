@@ -116,13 +116,16 @@ function hasCapitalOrDigit(s: string, digits = true): boolean {
 
 const hasCapital = (s: string): boolean => hasCapitalOrDigit(s, false);
 
+const EDGE_SYMBOLS = new Set(['©', '®', '℗', '™']);
+
 /** True when token i may be cut from a span's edge (rule 2). */
 function trimmable(doc: Doc, i: number, type: EntityType, atEnd: boolean): boolean {
   const t = doc.tokens[i];
   if (t.kind !== 'word') {
     // An initial's full stop stays with it (Н.), as does a closing quote whose opener is kept.
     if (t.text === '.' && atEnd && i > 0 && /^\p{Lu}$/u.test(doc.tokens[i - 1].text)) return false;
-    return t.kind === 'punct';
+    // A photo credit's © before a name (© NASA) is no part of it, and © alone names nothing.
+    return t.kind === 'punct' || (t.kind === 'symbol' && EDGE_SYMBOLS.has(t.text));
   }
   if (hasCapitalOrDigit(t.text)) return false; // уль-Малук, 2-й
   if (type === 'PER') return !nameParticles().has(t.text);
