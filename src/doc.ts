@@ -1,7 +1,9 @@
 import type { EntityType, Language, Mention, Quote, Span, Theme, TokenKind, Entity } from './types.js';
 import { firstEndingAfter } from './spans.js';
 
-/** A token as the segmenter leaves it. */
+const NONE: readonly number[] = [];
+
+/** A token as the segmenter leaves it: `text` is the input's slice [start, end), or its reading (see Doc.rewritten). */
 export interface Tok { start: number; end: number; text: string; kind: TokenKind }
 
 /**
@@ -25,6 +27,8 @@ export interface MentionSpan extends Mention {
   tokEnd: number;
   /** Index into doc.entities once clustered, else -1. */
   entity: number;
+  /** The mention as the stages read it (Doc.readText): `text` itself unless a token in it was rewritten. */
+  written: string;
 }
 
 /**
@@ -41,6 +45,11 @@ export class Doc {
   paragraphs: Span[] = [];
   /** Every token of the text, body and boilerplate, in order. */
   tokens: Tok[] = [];
+  /**
+   * Indices of the tokens whose `text` is a reading, not the input's slice (segment/reading.ts:
+   * `Пу\u00ADтин` read as `Путин`), in order; empty for most texts.
+   */
+  rewritten: readonly number[] = NONE;
   /** Sentences as token ranges plus character spans. */
   sentences: Array<Span & { tokStart: number; tokEnd: number }> = [];
   /** Parallel to `tokens`. */
@@ -57,6 +66,30 @@ export class Doc {
 
   constructor(text: string) {
     this.text = text;
+  }
+
+  /**
+   * The text of [start, end) as the stages read it: the input's slice, with every rewritten token
+   * in it replaced by its reading. For names built from the input (a speaker's phrase), which
+   * should not carry a soft hyphen or a Latin look-alike along; the slice itself when no token
+   * was rewritten.
+   * @example
+   * doc.readText(m.start, m.end); // 'Путин' for 'Пу\u00ADтин'
+   */
+  readText(start: number, end: number): string {
+    if (this.rewritten.length === 0) return this.text.slice(start, end);
+    let out = '';
+    let at = start;
+    for (const i of this.rewritten) {
+      const t = this.tokens[i];
+      if (t.end <= start) continue;
+      if (t.start >= end) break;
+      // A span cutting through a rewritten token keeps that token as written.
+      if (t.start < start || t.end > end) continue;
+      out += this.text.slice(at, t.start) + t.text;
+      at = t.end;
+    }
+    return out + this.text.slice(at, end);
   }
 
   /** True when the character offset lies inside the article body, outside its promotion blocks. */

@@ -141,9 +141,12 @@ export function toAnalysis(doc: Doc, o: AnalyzeOptions, ctx: Context): Analysis 
     themes: doc.themes,
   };
   if (o.tokens || o.layers?.includes('tokens')) {
+    // A rewritten token shows the input's slice: its reading is in its stem and lemma.
+    const rewritten = doc.rewritten.length > 0 ? new Set(doc.rewritten) : undefined;
     analysis.tokens = doc.tokens.map((t, i): Token => {
       const m = doc.morph[i];
-      const tok: Token = { start: t.start, end: t.end, text: t.text, kind: t.kind, stem: ctx.morphology.stem(t.text), lemma: m.lemma };
+      const text = rewritten?.has(i) ? doc.text.slice(t.start, t.end) : t.text;
+      const tok: Token = { start: t.start, end: t.end, text, kind: t.kind, stem: ctx.morphology.stem(t.text), lemma: m.lemma };
       if (m.pos !== undefined) tok.pos = m.pos;
       if (m.tags.length > 0) tok.tags = [...m.tags];
       return tok;

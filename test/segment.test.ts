@@ -39,10 +39,12 @@ function checkInvariants(text: string): void {
   const doc = docOf(text);
   let covered = 0;
   let last = 0;
-  for (const t of doc.tokens) {
+  const rewritten = new Set(doc.rewritten);
+  for (const [i, t] of doc.tokens.entries()) {
     expect(t.start).toBeGreaterThanOrEqual(last);
     expect(t.end).toBeGreaterThan(t.start);
-    expect(t.text).toBe(text.slice(t.start, t.end));
+    // A token's text is its slice, or its reading when segment listed it as rewritten.
+    if (!rewritten.has(i)) expect(t.text).toBe(text.slice(t.start, t.end));
     // the gap before a token is whitespace only
     expect(/^\s*$/.test(text.slice(last, t.start))).toBe(true);
     covered += t.end - t.start;
@@ -62,12 +64,34 @@ function checkInvariants(text: string): void {
   expect(next).toBe(doc.tokens.length);
 }
 
-/** Whitespace that a token may hold: only the thousands separator of `500 000`. */
+/** Whitespace that a token may hold: the thousands separator of `500 000`, a U+FEFF inside a word. */
 function whitespaceInsideTokens(doc: Doc): number {
   let n = 0;
-  for (const t of doc.tokens) n += (t.text.match(/\s/g) ?? []).length;
+  for (const t of doc.tokens) n += (doc.text.slice(t.start, t.end).match(/\s/g) ?? []).length;
   return n;
 }
+
+/** `\uXXXX` escapes in a data file, read as the characters. */
+function unescapeCodes(s: string): string {
+  return s.replace(/\\u([0-9a-fA-F]{4})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+describe('segment: token readings', () => {
+  test.each(cases('readings.txt'))('%s', (line) => {
+    const [text, expected] = line.split('\t').map(unescapeCodes);
+    const doc = docOf(text);
+    expect(doc.tokens.map((t) => t.text).join(' | ')).toBe(expected);
+    // A reading never moves a span; the tokens listed as rewritten are those whose text is not their slice.
+    const differ = doc.tokens.flatMap((t, i) => (t.text === text.slice(t.start, t.end) ? [] : [i]));
+    expect(doc.rewritten).toEqual(differ);
+    for (const t of doc.tokens) expect(/\S/.test(text.slice(t.start, t.end))).toBe(true);
+  });
+
+  test('a text without the characters involved rewrites nothing', () => {
+    const doc = docOf('Президент России Владимир Путин заявил: «Мы готовы». IT-компания Xiaomi — 5 %.');
+    expect(doc.rewritten).toEqual([]);
+  });
+});
 
 describe('segment: tokens', () => {
   test.each(cases('tokens.txt'))('%s', (line) => {

@@ -1,3 +1,4 @@
+import { isLineBreak } from '../layout/lines.js';
 import type Az from 'az';
 import { readRows } from '../data-file.js';
 import { lowerCased, startsUpper } from '../letters.js';
@@ -412,13 +413,14 @@ export function casesAfterCompound(first: string, second: string): readonly Case
 }
 
 /**
- * `text.slice(from, to).includes('\n')` without the copy: a line break between two tokens.
+ * A line break (LF, a lone CR, U+2028/2029: layout's isLineBreak) between two tokens, without
+ * copying the gap.
  *
  * @example
  * lineBreakBetween('а\nб', 1, 2); // true
  */
 export function lineBreakBetween(text: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 0x0a) return true;
+  for (let k = from; k < to; k++) if (isLineBreak(text.charCodeAt(k))) return true;
   return false;
 }
 

@@ -37,10 +37,15 @@ const MAX_ROLE_GAP = 4;
  */
 class SpanMention implements MentionSpan {
   entity = -1;
+  text: string;
+  written: string;
   constructor(
-    public start: number, public end: number, public text: string, public kind: MentionSpan['kind'],
+    doc: Doc, public start: number, public end: number, public kind: MentionSpan['kind'],
     public type: EntityType, public normal: string, public tokStart: number, public tokEnd: number,
-  ) {}
+  ) {
+    this.text = doc.text.slice(start, end);
+    this.written = doc.rewritten.length === 0 ? this.text : doc.readText(start, end);
+  }
 }
 
 /**
@@ -63,7 +68,7 @@ export function entities(doc: Doc, ctx: Context): void {
   for (const s of spans) {
     const start = doc.tokens[s.tokStart].start;
     const end = doc.tokens[s.tokEnd - 1].end;
-    names.push(new SpanMention(start, end, doc.text.slice(start, end), 'name', s.type, safeNormal(doc, s.tokStart, s.tokEnd, s.type, ctx), s.tokStart, s.tokEnd));
+    names.push(new SpanMention(doc, start, end, 'name', s.type, safeNormal(doc, s.tokStart, s.tokEnd, s.type, ctx), s.tokStart, s.tokEnd));
   }
   alignOblique(names);
   const clusters = clusterNames(names, wordKinds(ctx.morphology));
@@ -107,7 +112,7 @@ export function entities(doc: Doc, ctx: Context): void {
     if (c < 0) continue;
     const start = doc.tokens[hit.tokStart].start;
     const end = doc.tokens[hit.tokEnd - 1].end;
-    const m = new SpanMention(start, end, doc.text.slice(start, end), 'role', 'PER', hit.role.display, hit.tokStart, hit.tokEnd);
+    const m = new SpanMention(doc, start, end, 'role', 'PER', hit.role.display, hit.tokStart, hit.tokEnd);
     members[c].push(m);
     clusterOf.set(m, c);
     addRole(roles[c], hit.role.display);
@@ -143,7 +148,7 @@ function safeNormal(doc: Doc, tokStart: number, tokEnd: number, type: EntityType
     return normalizeMention(doc, tokStart, tokEnd, type, ctx.morphology);
   } catch (e) {
     passDataFileError(e);
-    return doc.text.slice(doc.tokens[tokStart].start, doc.tokens[tokEnd - 1].end);
+    return doc.readText(doc.tokens[tokStart].start, doc.tokens[tokEnd - 1].end);
   }
 }
 
@@ -166,7 +171,7 @@ function alignSurnames(ms: MentionSpan[]): void {
     if (m.kind !== 'name' || /\s/.test(m.normal)) continue;
     const got = foldCase(m.normal);
     if (got === target) continue;
-    const text = foldCase(m.text);
+    const text = foldCase(m.written);
     let p = 0;
     while (p < text.length && p < target.length && text[p] === target[p]) p++;
     if (p >= Math.max(3, target.length - 2) && Math.abs(text.length - target.length) <= 3) m.normal = surname;
@@ -183,25 +188,25 @@ const OBLIQUE_END = /(?:[иуыею]|ой|ом|ем)$/;
  */
 function alignOblique(names: MentionSpan[]): void {
   const written = new Map<string, MentionSpan[]>();
-  const single = (m: MentionSpan): boolean => m.type !== 'PER' && m.normal === m.text && m.text.length >= 6 && /^\p{Lu}\p{Ll}+$/u.test(m.text);
+  const single = (m: MentionSpan): boolean => m.type !== 'PER' && m.normal === m.written && m.written.length >= 6 && /^\p{Lu}\p{Ll}+$/u.test(m.written);
   for (const m of names) {
-    if (!single(m) || OBLIQUE_END.test(m.text)) continue;
-    const key = `${m.type}|${foldCase(m.text.slice(0, 5))}`;
+    if (!single(m) || OBLIQUE_END.test(m.written)) continue;
+    const key = `${m.type}|${foldCase(m.written.slice(0, 5))}`;
     const list = written.get(key);
     if (list === undefined) written.set(key, [m]);
-    else if (!list.some((x) => x.text === m.text)) list.push(m);
+    else if (!list.some((x) => x.written === m.written)) list.push(m);
   }
   for (const m of names) {
-    if (!single(m) || !OBLIQUE_END.test(m.text)) continue;
-    const text = foldCase(m.text);
+    if (!single(m) || !OBLIQUE_END.test(m.written)) continue;
+    const text = foldCase(m.written);
     const list = written.get(`${m.type}|${text.slice(0, 5)}`);
     if (list === undefined) continue;
     for (const c of list) {
-      const target = foldCase(c.text);
+      const target = foldCase(c.written);
       if (Math.abs(target.length - text.length) > 2) continue;
       let p = 0;
       while (p < text.length && p < target.length && text[p] === target[p]) p++;
-      if (p >= Math.max(target.length, text.length) - 2) { m.normal = c.text; break; }
+      if (p >= Math.max(target.length, text.length) - 2) { m.normal = c.written; break; }
     }
   }
 }

@@ -29,10 +29,17 @@ export function isSpace(c: number): boolean {
     || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-/** Line terminators: LF, CR (alone or in CRLF), and the Unicode line/paragraph separators. */
-function isBreak(c: number): boolean {
+/**
+ * Line terminators: LF, CR (alone or in CRLF), and the Unicode line/paragraph separators. The
+ * stages after layout ask it of the gap between two tokens, so that text with old Mac line ends
+ * (a lone CR) breaks its lines where LF text does.
+ * @example
+ * isLineBreak('\r'.charCodeAt(0)); // true
+ */
+export function isLineBreak(c: number): boolean {
   return c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
 }
+const isBreak = isLineBreak;
 
 /** A line that cannot open a paragraph: it starts with a lower-case Cyrillic letter or closing punctuation. */
 function opensMidSentence(c: number): boolean {

@@ -26,12 +26,12 @@ function phraseAt(v: View, i: number): { end: number; pron: number; quoted: bool
   // Upper-case Cyrillic is looked up lower-cased: test its first letter and the length (which
   // lower-casing keeps for any word that can match) before building the lower-cased copy: most
   // words end here, without a copy or a map lookup.
-  const tok = v.doc.tokens[i];
-  const c = v.text.charCodeAt(tok.start);
+  // The token's text, not the input at its span: a soft hyphen inside «согласно» is not a letter.
+  const t = v.doc.tokens[i].text;
+  const c = t.charCodeAt(0);
   const upper = c >= 0x410 && c < 0x430;
   const lx = cueLexicon();
-  if (!lx.phraseOpeners.has(openerKey(upper ? c + 0x20 : c, tok.end - tok.start))) return null;
-  const t = tok.text;
+  if (!lx.phraseOpeners.has(openerKey(upper ? c + 0x20 : c, t.length))) return null;
   const first = upper ? t.toLowerCase() : t;
   const list = lx.phrases.get(first);
   if (list === undefined) return null;

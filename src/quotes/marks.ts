@@ -18,7 +18,12 @@ const LOW9 = 0x201e; // „
 const LDQUO = 0x201c; // “
 const RDQUO = 0x201d; // ”
 const QUOT = 0x22; // "
+const LSAQUO = 0x2039; // ‹
+const RSAQUO = 0x203a; // ›
+const SLOW9 = 0x201a; // ‚
+const LSQUO = 0x2018; // ‘
 const NL = 0x0a;
+const CR = 0x0d;
 
 /** The closing mark of an opening one, or -1. */
 function closerOf(c: number): number {
@@ -27,15 +32,28 @@ function closerOf(c: number): number {
     case LOW9: return LDQUO;
     case LDQUO: return RDQUO;
     case QUOT: return QUOT;
+    case LSAQUO: return RSAQUO;
+    case SLOW9: return LSQUO;
     default: return -1;
   }
+}
+
+/** A second closing mark an opening one takes: web copy closes `„` with `”` as often as with `“`. */
+function altCloserOf(c: number): number {
+  return c === LOW9 ? RDQUO : -1;
+}
+
+/** A line break at i: LF, or a CR not followed by LF (old Mac line ends). */
+function isBreakAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === NL || (c === CR && text.charCodeAt(i + 1) !== NL);
 }
 
 /** Longest quotation we follow; an unclosed mark never swallows a whole long article. */
 const MAX_LEN = 6000;
 
 function isSpace(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x0d || c === NL;
+  return c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x0d || c === NL || c === 0x202f || c === 0x2009;
 }
 
 function isFinal(c: number): boolean {
@@ -52,9 +70,9 @@ function endsSentence(text: string, i: number, from: number): boolean {
 /** Web copy breaks lines around links and editorial notes («(… — \nRT\n)»): a short line is not a paragraph. */
 function shortLine(text: string, at: number): boolean {
   let s = at;
-  while (s > 0 && text.charCodeAt(s - 1) !== NL) { s--; if (at - s > 60) return false; }
+  while (s > 0 && !isBreakAt(text, s - 1)) { s--; if (at - s > 60) return false; }
   let e = at;
-  while (e < text.length && text.charCodeAt(e) !== NL) { e++; if (e - s > 60) return false; }
+  while (e < text.length && !isBreakAt(text, e)) { e++; if (e - s > 60) return false; }
   let n = 0;
   for (let k = s; k < e; k++) if (!isSpace(text.charCodeAt(k))) n++;
   return n < 40;
@@ -76,7 +94,7 @@ function straightCloses(text: string, i: number): boolean {
 }
 
 /**
- * Finds the outermost quotation-mark pairs in text[start, end): « », „ “, “ ”, straight ".
+ * Finds the outermost quotation-mark pairs in text[start, end): « », „ “ (or „ ”), “ ”, ‹ ›, ‚ ‘, straight ".
  * Nested marks stay inside their outer pair; a quotation may run over paragraphs when each
  * paragraph opens with the mark; Russian typography that merges «…«…»» into one » is repaired by
  * closing at the last » of the paragraph.
@@ -93,7 +111,7 @@ export function findQuotations(text: string, start: number, end: number): Quotat
     const c = text.charCodeAt(i);
     const closer = closerOf(c);
     if (closer !== -1 && i > failedUpTo && (c !== QUOT || straightOpens(text, i))) {
-      const q = c === QUOT ? scanStraight(text, i, end) : scanNested(text, i, end, c, closer);
+      const q = c === QUOT ? scanStraight(text, i, end) : scanNested(text, i, end, c, closer, altCloserOf(c));
       if (typeof q !== 'number') {
         out.push(q);
         i = q.close + 1;
@@ -106,7 +124,7 @@ export function findQuotations(text: string, start: number, end: number): Quotat
   return out;
 }
 
-const OPENER_RE = /[«„“"]/g;
+const OPENER_RE = /[«„“"‹‚]/g;
 
 /** The offset of the next character that may open a quotation, from i on; `end` when none is before it. */
 function nextOpener(text: string, i: number, end: number): number {
@@ -117,7 +135,7 @@ function nextOpener(text: string, i: number, end: number): number {
 }
 
 /** Scans one «…» (or „…“, “…”) quotation; on failure returns where the scan gave up. */
-function scanNested(text: string, open: number, end: number, opener: number, closer: number): Quotation | number {
+function scanNested(text: string, open: number, end: number, opener: number, closer: number, altCloser: number): Quotation | number {
   const limit = Math.min(end, open + MAX_LEN);
   const parts: Span[] = [];
   let partStart = open + 1;
@@ -125,7 +143,7 @@ function scanNested(text: string, open: number, end: number, opener: number, clo
   let lastInner = -1; // a closer that took the depth from 2 to 1, in the current paragraph
   for (let k = open + 1; k < limit; k++) {
     const ch = text.charCodeAt(k);
-    if (ch === closer) {
+    if (ch === closer || ch === altCloser) {
       depth--;
       if (depth === 0) {
         parts.push({ start: partStart, end: k });
@@ -134,7 +152,7 @@ function scanNested(text: string, open: number, end: number, opener: number, clo
       if (depth === 1) lastInner = k;
     } else if (ch === opener) {
       depth++;
-    } else if (ch === NL) {
+    } else if (ch === NL || (ch === CR && text.charCodeAt(k + 1) !== NL)) {
       let n = k + 1;
       while (n < limit && isSpace(text.charCodeAt(n))) n++;
       if (text.charCodeAt(n) === opener && depth === 1 && endsSentence(text, k, partStart)) {
@@ -169,7 +187,7 @@ function scanStraight(text: string, open: number, end: number): Quotation | numb
       parts.push({ start: partStart, end: k });
       return finish(text, open, k, parts) ?? k;
     }
-    if (ch === NL) {
+    if (ch === NL || (ch === CR && text.charCodeAt(k + 1) !== NL)) {
       let n = k + 1;
       while (n < limit && isSpace(text.charCodeAt(n))) n++;
       if (text.charCodeAt(n) === QUOT && endsSentence(text, k, partStart)) {

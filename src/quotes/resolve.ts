@@ -402,7 +402,7 @@ export class SpeakerResolver {
    * Брайса-Оливье Демори» → «Брайса-Оливье Демори») gets the nominative word by word.
    */
   private nominativeEntity(name: string, type: EntityType, m: MentionSpan, oblique: boolean): string {
-    if (name !== m.text || this.v.has(m.tokEnd - 1, 'nomn')) return name;
+    if (name !== m.written || this.v.has(m.tokEnd - 1, 'nomn')) return name;
     // «руководители Пентагона»: a body named in the genitive under a nominative head.
     if (type !== 'PER' && this.v.has(m.tokEnd - 1, 'gent') && !/^\p{Lu}{2,}$/u.test(name)) {
       const nom = this.phraseNominative(m.tokStart, m.tokEnd);
@@ -451,7 +451,7 @@ export class SpeakerResolver {
     if (type !== 'ORG' || next >= np.e || !/^\p{Lu}{2,}$/u.test(name)) return name;
     const place = this.mentionAt(next);
     if (place === undefined || place.type !== 'LOC' || place.tokStart !== next) return name;
-    return `${name} ${v.text.slice(place.start, place.end)}`;
+    return `${name} ${v.doc.readText(place.start, place.end)}`;
   }
 
   private fromPhrase(np: NP, verbGender: Gender, oblique: boolean): QuoteSpeaker {
@@ -506,10 +506,10 @@ export class SpeakerResolver {
       const type: EntityType = v.has(head, 'Geox') ? 'LOC' : 'ORG';
       if (caps >= 0) {
         // «руководители Пентагона»: a name after the phrase's head depends on it, in an oblique case.
-        const name = oblique || caps > np.s ? this.phraseNominative(caps, np.e) : v.text.slice(v.doc.tokens[caps].start, v.doc.tokens[np.e - 1].end);
+        const name = oblique || caps > np.s ? this.phraseNominative(caps, np.e) : v.doc.readText(v.doc.tokens[caps].start, v.doc.tokens[np.e - 1].end);
         return { name, type, entityId: null, mention: this.mentionOf(np, 'name', name) };
       }
-      const text = v.text.slice(v.doc.tokens[np.s].start, v.doc.tokens[np.e - 1].end);
+      const text = v.doc.readText(v.doc.tokens[np.s].start, v.doc.tokens[np.e - 1].end);
       const bare = np.e - np.s === 1;
       const lw = nameWords(lemma);
       // «газета», «издание» refer back to a medium, never to the body the medium wrote about.
@@ -520,7 +520,7 @@ export class SpeakerResolver {
     }
     // «…, сообщает NEWSru.com»: a web address or a Latin-letter title is a medium's name.
     if (!v.isWord(head) || v.pos(head) === 'LATN') {
-      const text = v.text.slice(v.doc.tokens[np.s].start, v.doc.tokens[np.e - 1].end);
+      const text = v.doc.readText(v.doc.tokens[np.s].start, v.doc.tokens[np.e - 1].end);
       return { name: text, type: 'ORG', entityId: null, mention: this.mentionOf(np, 'name', text) };
     }
     return { name: null, type: plural ? 'OTHER' : v.has(head, 'anim') ? 'PER' : 'OTHER', entityId: null, mention: this.mentionOf(np, 'role', lemma) };

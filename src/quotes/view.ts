@@ -2,6 +2,7 @@ import type { Context } from '../context.js';
 import type { Doc } from '../doc.js';
 import type { Quotation } from './marks.js';
 import { foldYo, startsWithCapital } from '../letters.js';
+import { isLineBreak } from '../layout/lines.js';
 import { firstEndingAfter } from '../spans.js';
 
 
@@ -73,7 +74,7 @@ export class View {
       if (t.kind === 'word') this.shape[i] = WORD;
       else if (t.kind !== 'number' && t.text.length === 1) this.shape[i] = t.text.charCodeAt(0) + 1;
       if (i === 0) continue;
-      for (let k = toks[i - 1].end; k < t.start; k++) if (this.text.charCodeAt(k) === 10) { this.nl[i] = 1; break; }
+      for (let k = toks[i - 1].end; k < t.start; k++) if (isLineBreak(this.text.charCodeAt(k))) { this.nl[i] = 1; break; }
     }
     this.yoCache = new Array<string | undefined>(this.n);
     this.lowerCache = new Array<string | undefined>(this.n);

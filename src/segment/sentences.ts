@@ -374,9 +374,11 @@ class Sentenizer {
     return false;
   }
 
+  /** A letter, a hyphen, or what a word may hold unseen (a soft hyphen, a zero-width joiner, a combining mark). */
   isLetterAt(k: number): boolean {
     const c = this.text.charCodeAt(k);
-    return c === 0x2d || isLowerCode(c, this.text[k]) || isUpperCode(c, this.text[k]);
+    return c === 0x2d || isLowerCode(c, this.text[k]) || isUpperCode(c, this.text[k]) ||
+      c === 0xad || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff || (c >= 0x300 && c < 0x370);
   }
 
   /**

@@ -26,7 +26,7 @@ const DOT = 0x2e, COMMA = 0x2c, COLON = 0x3a, SLASH = 0x2f, UNDERSCORE = 0x5f;
 const AT = 0x40, HASH = 0x23, STAR = 0x2a, AMP = 0x26, SEMICOLON = 0x3b, PLUS = 0x2b;
 const EXCLAIM = 0x21, QUESTION = 0x3f, BACKTICK = 0x60;
 const OPEN_PAREN = 0x28, CLOSE_PAREN = 0x29, NEWLINE = 0x0a;
-const VS16 = 0xfe0f, VS15 = 0xfe0e, ZWJ = 0x200d, KEYCAP = 0x20e3;
+const VS16 = 0xfe0f, VS15 = 0xfe0e, ZWJ = 0x200d, KEYCAP = 0x20e3, BOM = 0xfeff;
 
 let urlRe: RegExp | undefined;
 let domainRe: RegExp | undefined;
@@ -183,6 +183,7 @@ class Scanner {
       }
     }
     if (c === LETTER || c === DIGIT) return this.word(i);
+    if (c === FORMAT && this.formatOpensWord(i)) return this.word(i);
     if (c === PUNCT || this.text.charCodeAt(i) === BACKTICK) return this.punct(i);
     // A symbol, an orphan mark or format character, a lone surrogate: one code point plus the
     // marks on it; `²`/`³` right after a word was taken by the word.
@@ -252,8 +253,14 @@ class Scanner {
           digitRun++;
         } else if (c === MARK) {
           // stays in the word (stress accents: бо́льшая)
-        } else if (c === FORMAT && this.isWordChar(j + w)) {
-          // soft hyphen or ZWJ/ZWNJ inside a word
+        } else if (c === FORMAT) {
+          // soft hyphen, zero-width space or joiner inside a word or at its end: the word's
+          const k = this.formatRunEnd(j);
+          if (!this.formatGlues(k)) break;
+          j = k;
+          continue;
+        } else if (unit === BOM && this.isWordChar(j + 1)) {
+          // U+FEFF is whitespace to JavaScript's \s, but inside a word it is a zero-width no-break space
         } else break;
         j += w;
       }
@@ -317,6 +324,29 @@ class Scanner {
     j = this.marks(j);
     this.push(start, j, hasLetter ? 'word' : 'number');
     return j;
+  }
+
+  /**
+   * The invisible format characters before k (where their run ends) belong to the word they touch: web copy leaves
+   * zero-width spaces and soft hyphens at a word's edges as well as inside it, and a symbol token
+   * of its own would stand between a first name and a surname. Not before an emoji, whose ZWJ
+   * sequences are the emoji's.
+   */
+  formatGlues(k: number): boolean {
+    const after = this.cls(k);
+    return after !== EMOJI && after !== EMOJI_TEXT && after !== EMOJI_PART && !this.keycapAt(k);
+  }
+
+  /** The end of the run of format characters at j. */
+  formatRunEnd(j: number): number {
+    while (this.cls(j) === FORMAT) j += this.width(j);
+    return j;
+  }
+
+  /** A run of format characters at i, then a letter or digit: the word starts at i. */
+  formatOpensWord(i: number): boolean {
+    const k = this.formatRunEnd(i);
+    return this.cls(k) === LETTER || this.cls(k) === DIGIT;
   }
 
   isWordChar(j: number): boolean {

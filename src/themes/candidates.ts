@@ -349,14 +349,17 @@ function agrees(doc: Doc, ctx: Context, facts: TokenFacts, i: number, j: number)
   return ok;
 }
 
-/** True when the two tokens are adjacent words: nothing but spaces between them. */
+/**
+ * True when the two tokens are adjacent words: nothing but spaces between them, of any kind web
+ * copy uses inside a line (a tab, a no-break, narrow no-break or thin space), not a line break.
+ */
 function adjacent(doc: Doc, i: number, j: number): boolean {
   const a = doc.tokens[i];
   const b = doc.tokens[j];
   if (b.start - a.end > 2) return false;
   for (let k = a.end; k < b.start; k++) {
     const c = doc.text.charCodeAt(k);
-    if (c !== 32 && c !== 0xa0) return false;
+    if (c !== 32 && c !== 0xa0 && c !== 0x09 && c !== 0x202f && c !== 0x2009) return false;
   }
   return true;
 }

@@ -1,3 +1,4 @@
+import { isLineBreak } from '../../layout/lines.js';
 import type { Doc, MorphTok, Tok } from '../../doc.js';
 import type Az from 'az';
 import type { Morphology } from '../../morph/morphology.js';
@@ -1058,8 +1059,9 @@ export function staticFeatures(f: DocFeatures, i: number, out: Uint32Array, o: n
   joinedFeatures(f, a, i, mask, out, o + N_FLAGGED);
 }
 
+/** A line break between two tokens (a lone CR too: old Mac line ends). */
 function hasNewline(text: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 10) return true;
+  for (let k = from; k < to; k++) if (isLineBreak(text.charCodeAt(k))) return true;
   return false;
 }
 
