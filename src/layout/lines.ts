@@ -4,8 +4,9 @@
  */
 
 import { freshList } from '../fresh-list.js';
+import { withoutTags } from '../markup.js';
 
-/** One non-blank line (or a sentence's pieces joined), trimmed at both ends (offsets into the original text). */
+/** One non-blank line (or a sentence's pieces joined), trimmed at both ends of spaces and HTML tags (offsets into the original text). */
 export interface Line {
   start: number;
   end: number;
@@ -80,6 +81,10 @@ export function splitLines(text: string): Line[] {
     let e = j;
     while (s < e && isSpace(text.charCodeAt(s))) s++;
     while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    const trailingSpace = e < j;
+    // HTML tags around a line of scraped text (`<p>…</p>`, `…<br>`) are not its text; a line of
+    // tags only is a blank line.
+    if (e > s && (text.charCodeAt(s) === 0x3c || text.charCodeAt(e - 1) === 0x3e)) [s, e] = withoutTags(text, s, e);
     if (e > s) {
       const prev = lines.length > 0 ? lines[lines.length - 1] : undefined;
       if (prev !== undefined && !blankRun && continues(text, prev, prevTrailingSpace, s, e)) {
@@ -87,7 +92,7 @@ export function splitLines(text: string): Line[] {
       } else {
         lines.push(new TextLine(s, e, blankRun && lines.length > 0));
       }
-      prevTrailingSpace = e < j;
+      prevTrailingSpace = trailingSpace;
       blankRun = false;
     } else if (lines.length > 0) {
       blankRun = true;

@@ -224,8 +224,8 @@ export function clauseStart(v: View, i: number, s: number): number {
 
 /** Content [s, e) as segments; when it is exactly one quotation, the quote is direct. */
 export function content(v: View, s: number, e: number): { kind: 'direct' | 'indirect'; segments: Span[] } | null {
-  while (s < e && (v.isPunct(s, ',:;') || v.isDash(s))) s++;
-  while (e > s && v.isPunct(e - 1, FINAL_OR_CLAUSE) ) e--;
+  while (s < e && (v.isPunct(s, ',:;') || v.isDash(s) || v.isTag(s))) s++;
+  while (e > s && (v.isPunct(e - 1, FINAL_OR_CLAUSE) || v.isTag(e - 1))) e--;
   if (words(v, s, e) < 2) return null;
   const qi = v.quoteOf[s];
   if (qi >= 0 && v.isPunct(s, '«"„“') && v.quoteOf[e - 1] === qi && v.tokAt(v.quotations[qi].close) === e - 1) {

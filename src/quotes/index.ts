@@ -9,6 +9,7 @@ import { listQuotes } from './list.js';
 import { SpeakerResolver } from './resolve.js';
 import { View } from './view.js';
 import { isSpace } from '../layout/lines.js';
+import { withoutTags } from '../markup.js';
 
 /**
  * Quotes stage: direct quotes (quotation marks with an attribution, dialogue dashes) and indirect
@@ -27,7 +28,7 @@ export function quotes(doc: Doc, ctx: Context): void {
   // Direct patterns first: they claim their attribution clauses, so the indirect pass never reads
   // «…», — заявил X as a second quote.
   // A quote in a promotion block inside the body (another article's headline or lead) is not this article's.
-  const found = [...directQuotes(v), ...dialogueQuotes(v), ...indirectQuotes(v), ...listQuotes(v)].filter((f) => f.segments.length > 0 && withoutPromos(doc, f));
+  const found = [...directQuotes(v), ...dialogueQuotes(v), ...indirectQuotes(v), ...listQuotes(v)].filter((f) => f.segments.length > 0 && withoutPromos(doc, f) && withoutEdgeTags(doc, f));
   const kept = dropOverlaps(found);
   kept.sort((a, b) => a.segments[0].start - b.segments[0].start);
   const resolver = new SpeakerResolver(v, kept.flatMap((f) => f.segments));
@@ -89,10 +90,27 @@ function withoutPromos(doc: Doc, f: Found): boolean {
   return out.length > 0;
 }
 
-/** [start, end) without the white space at its edges, when a word is left (not just `...`). */
+/**
+ * A quote's segments without the HTML tags at their edges (`…нет.<br>`, `<p>— Мы…`): the content
+ * runs to a paragraph's end or from its start, where scraped text leaves them. False when nothing
+ * is left.
+ */
+function withoutEdgeTags(doc: Doc, f: Found): boolean {
+  const text = doc.text;
+  let cut = false;
+  for (const s of f.segments) if (text.charCodeAt(s.start) === 0x3c || text.charCodeAt(s.end - 1) === 0x3e) cut = true;
+  if (!cut) return true;
+  const out: Span[] = [];
+  for (const s of f.segments) pushTrimmed(text, s.start, s.end, out);
+  f.segments = out;
+  return out.length > 0;
+}
+
+/** [start, end) without the white space and HTML tags at its edges, when a word is left (not just `...`). */
 function pushTrimmed(text: string, start: number, end: number, out: Span[]): void {
   while (start < end && isSpace(text.charCodeAt(start))) start++;
   while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  if (start < end && (text.charCodeAt(start) === 0x3c || text.charCodeAt(end - 1) === 0x3e)) [start, end] = withoutTags(text, start, end);
   if (start < end && /[\p{L}\d]/u.test(text.slice(start, end))) out.push({ start, end });
 }
 

@@ -1,3 +1,4 @@
+import { tagEndAt, tagStartBefore, withoutTags } from '../markup.js';
 import type { Span } from '../types.js';
 
 /** One outermost pair of quotation marks. */
@@ -63,8 +64,24 @@ function isFinal(c: number): boolean {
 /** Ends a paragraph as a sentence does: a new paragraph opening with a mark then continues the quotation. */
 function endsSentence(text: string, i: number, from: number): boolean {
   let k = i - 1;
-  while (k >= from && isSpace(text.charCodeAt(k))) k--;
+  for (;;) {
+    while (k >= from && isSpace(text.charCodeAt(k))) k--;
+    // `…обязательствам.</p>` and `….<br>`: the sentence ends before the tags.
+    const tag = tagStartBefore(text, k + 1, from);
+    if (tag < 0) break;
+    k = tag - 1;
+  }
   return k >= from && isFinal(text.charCodeAt(k));
+}
+
+/** The first offset from n on (before limit) that is neither a space nor in an HTML tag (`<p>«Мы…`). */
+function skipSpacesAndTags(text: string, n: number, limit: number): number {
+  for (;;) {
+    while (n < limit && isSpace(text.charCodeAt(n))) n++;
+    const tag = tagEndAt(text, n);
+    if (tag < 0 || tag > limit) return n;
+    n = tag;
+  }
 }
 
 /** Web copy breaks lines around links and editorial notes («(… — \nRT\n)»): a short line is not a paragraph. */
@@ -153,8 +170,7 @@ function scanNested(text: string, open: number, end: number, opener: number, clo
     } else if (ch === opener) {
       depth++;
     } else if (ch === NL || (ch === CR && text.charCodeAt(k + 1) !== NL)) {
-      let n = k + 1;
-      while (n < limit && isSpace(text.charCodeAt(n))) n++;
+      const n = skipSpacesAndTags(text, k + 1, limit);
       if (text.charCodeAt(n) === opener && depth === 1 && endsSentence(text, k, partStart)) {
         // A quotation running over paragraphs: the next paragraph reopens it.
         parts.push({ start: partStart, end: k });
@@ -188,8 +204,7 @@ function scanStraight(text: string, open: number, end: number): Quotation | numb
       return finish(text, open, k, parts) ?? k;
     }
     if (ch === NL || (ch === CR && text.charCodeAt(k + 1) !== NL)) {
-      let n = k + 1;
-      while (n < limit && isSpace(text.charCodeAt(n))) n++;
+      const n = skipSpacesAndTags(text, k + 1, limit);
       if (text.charCodeAt(n) === QUOT && endsSentence(text, k, partStart)) {
         parts.push({ start: partStart, end: k });
         partStart = n + 1;
@@ -209,6 +224,7 @@ function finish(text: string, open: number, close: number, parts: Span[]): Quota
     let e = p.end;
     while (s < e && isSpace(text.charCodeAt(s))) s++;
     while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    if (e > s && (text.charCodeAt(s) === 0x3c || text.charCodeAt(e - 1) === 0x3e)) [s, e] = withoutTags(text, s, e);
     if (e > s) trimmed.push({ start: s, end: e });
   }
   return trimmed.length > 0 ? { open, close, parts: trimmed } : null;

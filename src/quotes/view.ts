@@ -137,6 +137,11 @@ export class View {
     for (let k = 0; k < chars.length; k++) if (chars.charCodeAt(k) === c) return true;
     return false;
   }
+  /** Token i is an HTML tag left in scraped text (`</p>`, `<br>`: the tokenizer makes each one symbol). */
+  isTag(i: number): boolean {
+    const t = this.doc.tokens[i];
+    return t.kind === 'symbol' && t.text.length > 2 && t.text.charCodeAt(0) === 0x3c;
+  }
   isDash(i: number): boolean { return this.isPunct(i, '—–-') || this.doc.tokens[i].text === '--'; }
   isCapital(i: number): boolean { return startsWithCapital(this.doc.tokens[i].text); }
 

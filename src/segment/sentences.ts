@@ -50,6 +50,18 @@ function isEnding(t: Tok): boolean {
   return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x2026 || c === 0x203c || c === 0x2049;
 }
 
+/** An HTML tag token (`<p>`, `</b>`, `<br />`: tokenize's joinTag). */
+function isTag(t: Tok): boolean {
+  return t.kind === 'symbol' && t.text.length > 2 && t.text.charCodeAt(0) === 0x3c;
+}
+
+const BLOCK_TAG = /^<\/?(?:p|br|div|li|ul|ol|h[1-6]|tr|td|th|table|blockquote|section|article|header|footer|hr)\b/i;
+
+/** A tag that breaks the line in a browser: a paragraph, a line break, a list item, a heading… */
+function isBlockTag(t: Tok): boolean {
+  return isTag(t) && BLOCK_TAG.test(t.text);
+}
+
 const ENTITY_CLOSERS = new Set(['&#39;', '&#39;&#39;', '&quot;', '&raquo;', '&rdquo;', '&#187;', '&#8221;']);
 
 /** Closing quotes and brackets that stay with the sentence they close. */
@@ -131,6 +143,8 @@ class Sentenizer {
   private lastBullet = -1;
   /** The current sentence has a word so far (an emoji after a list number does not end it). */
   private sawWord = false;
+  /** The current sentence has only HTML tags so far. */
+  private onlyTags = true;
 
   constructor(private readonly text: string, private readonly tokens: Tok[], private readonly forced: readonly number[]) {}
 
@@ -140,10 +154,12 @@ class Sentenizer {
     const n = tokens.length;
     for (let i = 0; i < n; i++) {
       if (tokens[i].kind === 'word' || tokens[i].kind === 'mention') this.sawWord = true;
+      if (this.onlyTags && !isTag(tokens[i])) this.onlyTags = false;
       if (i === n - 1 || this.endsAfter(i)) {
         out.push(new SentenceSpan(tokens[this.first].start, tokens[i].end, this.first, i + 1));
         this.first = i + 1;
         this.sawWord = false;
+        this.onlyTags = true;
       }
     }
     return out;
@@ -155,6 +171,10 @@ class Sentenizer {
     const left = tokens[i];
     const right = tokens[i + 1];
     for (const f of this.forced) if (f > left.start && f <= right.start) return true;
+    // htmlTags: tags that open a sentence are a sentence of their own, so that its first word is
+    // first (`<p>По словам…`); a block tag (`<br>`, `</p>`) after text ends the sentence, as a line break would.
+    if (right.kind === 'symbol' && isBlockTag(right) && !isTag(left)) return true;
+    if (this.onlyTags && !isTag(right)) return true;
     const gapStart = left.end, gapEnd = right.start;
     if (gapStart === gapEnd) return false; // noSpaceAfter: т.е., конец.Начало, 3.5
     const breaks = this.newlines(gapStart, gapEnd);

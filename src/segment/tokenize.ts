@@ -3,6 +3,7 @@ import type { TokenKind } from '../types.js';
 import * as chars from './chars.js';
 import { readWordSet } from '../data-file.js';
 import { isAsciiDigit } from '../letters.js';
+import { tagEndAt } from '../markup.js';
 
 // Local copies: some loaders (tsx, ts-jest) turn imported bindings into getter calls, which would
 // cost a function call per character in the scanner.
@@ -25,7 +26,7 @@ const APOSTROPHE = 0x27, RIGHT_SINGLE = 0x2019, MODIFIER_APOSTROPHE = 0x2bc;
 const DOT = 0x2e, COMMA = 0x2c, COLON = 0x3a, SLASH = 0x2f, UNDERSCORE = 0x5f;
 const AT = 0x40, HASH = 0x23, STAR = 0x2a, AMP = 0x26, SEMICOLON = 0x3b, PLUS = 0x2b;
 const EXCLAIM = 0x21, QUESTION = 0x3f, BACKTICK = 0x60;
-const OPEN_PAREN = 0x28, CLOSE_PAREN = 0x29, NEWLINE = 0x0a;
+const OPEN_PAREN = 0x28, CLOSE_PAREN = 0x29, NEWLINE = 0x0a, LESS = 0x3c;
 const VS16 = 0xfe0f, VS15 = 0xfe0e, ZWJ = 0x200d, KEYCAP = 0x20e3, BOM = 0xfeff;
 
 let urlRe: RegExp | undefined;
@@ -193,6 +194,14 @@ class Scanner {
       if (smiley > i) {
         this.push(i, smiley, 'emoji');
         return smiley;
+      }
+    }
+    if (first === LESS) {
+      // joinTag: `<p>`, `</p>`, `<br />` left in scraped text are one symbol, not `p` or `br` words
+      const tag = tagEndAt(this.text, i);
+      if (tag > i) {
+        this.push(i, tag, 'symbol');
+        return tag;
       }
     }
     let end = i + this.width(i);

@@ -1,0 +1,56 @@
+/**
+ * HTML tags left in scraped text (`<p>`, `</p>`, `<br />`): the tokenizer makes each one symbol
+ * token, and layout reads a line as the text between its tags. Entities (`&laquo;`) are not read
+ * here: see the README, "Text from the web".
+ */
+
+/** A tag: a Latin name, attributes on the same line (quoted values may hold `>`), bounded in length. */
+const TAG_RE = /<\/?[a-z][a-z\d]{0,15}(?:\s(?:[^<>"'\n]|"[^"\n]{0,200}"|'[^'\n]{0,200}'){0,300})?\/?>/iy;
+
+/**
+ * The end of the HTML tag starting at i, or -1 when none starts there.
+ * @example
+ * tagEndAt('x<br/>y', 1); // 6
+ * tagEndAt('1 < 2', 2);   // -1
+ */
+export function tagEndAt(text: string, i: number): number {
+  if (text.charCodeAt(i) !== 0x3c) return -1;
+  TAG_RE.lastIndex = i;
+  return TAG_RE.test(text) ? TAG_RE.lastIndex : -1;
+}
+
+/**
+ * The start of the HTML tag ending at `end` (its `>` at end − 1), not before `from`, or -1.
+ * @example
+ * tagStartBefore('Путин.</p>', 10, 0); // 6
+ */
+export function tagStartBefore(text: string, end: number, from: number): number {
+  if (end <= from || text.charCodeAt(end - 1) !== 0x3e) return -1;
+  // The `<` nearest before `>`: tags hold no `<`; the regex bounds the length.
+  const open = text.lastIndexOf('<', end - 1);
+  return open >= from && tagEndAt(text, open) === end ? open : -1;
+}
+
+function isBlank(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x202f || c === 0x0d || c === 0x0a;
+}
+
+/**
+ * [start, end) without the HTML tags at its ends (and the spaces they leave), as [start, end];
+ * an empty span (start === end) when it holds only tags.
+ * @example
+ * withoutTags('<p>Текст.</p>', 0, 13); // [3, 9]
+ */
+export function withoutTags(text: string, start: number, end: number): [number, number] {
+  let s = start;
+  let e = end;
+  for (let k = tagEndAt(text, s); k > 0 && k <= e; k = tagEndAt(text, s)) {
+    s = k;
+    while (s < e && isBlank(text.charCodeAt(s))) s++;
+  }
+  for (let k = tagStartBefore(text, e, s); k >= 0; k = tagStartBefore(text, e, s)) {
+    e = k;
+    while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
+  }
+  return [s, Math.max(s, e)];
+}
