@@ -54,3 +54,12 @@ export function withoutTags(text: string, start: number, end: number): [number, 
   }
   return [s, Math.max(s, e)];
 }
+
+/**
+ * Whether a token is an HTML tag (the tokenizer makes each tag one `symbol` token).
+ * @example
+ * isTagToken({ kind: 'symbol', text: '</p>' }); // true
+ */
+export function isTagToken(t: { kind: string; text: string }): boolean {
+  return t.kind === 'symbol' && t.text.length > 2 && t.text.charCodeAt(0) === 0x3c;
+}

@@ -1,3 +1,4 @@
+import { isTagToken } from '../markup.js';
 import type { Doc } from '../doc.js';
 import type { Morphology } from '../morph/morphology.js';
 import type { EntityType, TokenKind } from '../types.js';
@@ -124,8 +125,9 @@ function trimmable(doc: Doc, i: number, type: EntityType, atEnd: boolean): boole
   if (t.kind !== 'word') {
     // An initial's full stop stays with it (Н.), as does a closing quote whose opener is kept.
     if (t.text === '.' && atEnd && i > 0 && /^\p{Lu}$/u.test(doc.tokens[i - 1].text)) return false;
-    // A photo credit's © before a name (© NASA) is no part of it, and © alone names nothing.
-    return t.kind === 'punct' || (t.kind === 'symbol' && EDGE_SYMBOLS.has(t.text));
+    // A photo credit's © before a name (© NASA) is no part of it, and © alone names nothing; an
+    // HTML tag is markup, never part of a name.
+    return t.kind === 'punct' || isTagToken(t) || (t.kind === 'symbol' && EDGE_SYMBOLS.has(t.text));
   }
   if (hasCapitalOrDigit(t.text)) return false; // уль-Малук, 2-й
   if (type === 'PER') return !nameParticles().has(t.text);

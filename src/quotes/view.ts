@@ -3,6 +3,7 @@ import type { Doc } from '../doc.js';
 import type { Quotation } from './marks.js';
 import { foldYo, startsWithCapital } from '../letters.js';
 import { isLineBreak } from '../layout/lines.js';
+import { isTagToken } from '../markup.js';
 import { firstEndingAfter } from '../spans.js';
 
 
@@ -138,10 +139,7 @@ export class View {
     return false;
   }
   /** Token i is an HTML tag left in scraped text (`</p>`, `<br>`: the tokenizer makes each one symbol). */
-  isTag(i: number): boolean {
-    const t = this.doc.tokens[i];
-    return t.kind === 'symbol' && t.text.length > 2 && t.text.charCodeAt(0) === 0x3c;
-  }
+  isTag(i: number): boolean { return isTagToken(this.doc.tokens[i]); }
   isDash(i: number): boolean { return this.isPunct(i, '—–-') || this.doc.tokens[i].text === '--'; }
   isCapital(i: number): boolean { return startsWithCapital(this.doc.tokens[i].text); }
 

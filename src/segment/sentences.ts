@@ -1,6 +1,7 @@
 import type { Doc, Tok } from '../doc.js';
 import { abbreviations, type Abbreviations } from './abbreviations.js';
 import { readWordSet } from '../data-file.js';
+import { isTagToken } from '../markup.js';
 
 let openerSet: Set<string> | undefined;
 
@@ -50,10 +51,7 @@ function isEnding(t: Tok): boolean {
   return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x2026 || c === 0x203c || c === 0x2049;
 }
 
-/** An HTML tag token (`<p>`, `</b>`, `<br />`: tokenize's joinTag). */
-function isTag(t: Tok): boolean {
-  return t.kind === 'symbol' && t.text.length > 2 && t.text.charCodeAt(0) === 0x3c;
-}
+const isTag = isTagToken;
 
 const BLOCK_TAG = /^<\/?(?:p|br|div|li|ul|ol|h[1-6]|tr|td|th|table|blockquote|section|article|header|footer|hr)\b/i;
 
