@@ -154,6 +154,11 @@ export function speakerOf(v: View, verb: number, cue: VerbCue, from: number, to:
     return { np: null, oblique: false };
   }
   const before = findSubject(v, from, verb);
+  // «Об этом «НГ» сказал сопредседатель …»: a quoted title before the verb yields to a subject after it.
+  if (before !== null && v.quoteOf[before.s] >= 0) {
+    const later = findSubject(v, verb + 1, to, true);
+    if (later !== null && v.quoteOf[later.s] < 0) return { np: withLaterName(v, later, to), oblique: false };
+  }
   if (before !== null && !weak(v, before.head)) return { np: nameBeforeVerb(v, before, verb), oblique: false };
   if (before !== null) {
     // «Такой прогноз сделал … Александр Плутник»: a thing before the verb, the source after it.
@@ -216,9 +221,21 @@ export function cueEnd(v: View, verb: number): number {
   return cue?.needObj ? speechNoun(v, verb) + 1 : verb + 1;
 }
 
-/** The first token of the clause holding token i: after the last comma, colon, dash or quotation mark. */
+/**
+ * The first token of the clause holding token i: after the last comma, colon, dash or quotation
+ * mark. A quoted name («Голос.ua», «Мемориала») is part of the clause, not its edge: «Политолог
+ * Алексей Якубин в комментарии изданию «Голос.ua» сказал» keeps its subject.
+ */
 export function clauseStart(v: View, i: number, s: number): number {
-  for (let k = i - 1; k >= s; k--) if (v.isPunct(k, ',:;«»"()') || v.isDash(k)) return k + 1;
+  for (let k = i - 1; k >= s; k--) {
+    const qi = v.quoteOf[k];
+    if (qi >= 0 && v.isPunct(k, '»"“”') && v.tokAt(v.quotations[qi].close) === k && shortQuotation(v, qi)) {
+      const open = v.tokAt(v.quotations[qi].open);
+      if (open > s) { k = open; continue; }
+      return s;
+    }
+    if (v.isPunct(k, ',:;«»"()') || v.isDash(k)) return k + 1;
+  }
   return s;
 }
 
@@ -275,7 +292,8 @@ export function trailing(v: View, from: number, e: number): boolean {
  * name in the role's own tail is a genitive or an object («Политолог из университета Гумбольдта
  * Александр Бух»), and one right after a preposition is its object («в беседе с Джоном Керри»).
  * A plural verb has no one person for its subject. The search ends at a relative pronoun, a
- * conjunction or another verb («Александр Кибалко поспешил успокоить болельщиков и заявил»).
+ * conjunction other than «и» («Нападающий и капитан «Интера» Мауро Икарди») or another verb
+ * («Александр Кибалко поспешил успокоить болельщиков и заявил»).
  */
 function nameBeforeVerb(v: View, np: NP, verb: number): NP {
   if (v.has(verb, 'plur')) return np;
@@ -304,7 +322,9 @@ function nameBeforeVerb(v: View, np: NP, verb: number): NP {
   let found: NP | null = null;
   let prep = -10;
   for (let i = from; i < verb; i++) {
-    if (!initial(i) && ((v.isPunct(i, '.!?«»"') && !initialDot(i)) || RELATIVE.test(v.lower(i)) || v.pos(i) === 'VERB' || v.pos(i) === 'CONJ')) break;
+    // A quoted name in the role's tail («Депутат от «Свободы» Андрей Ильенко») is passed over.
+    if (v.opensQuotation(i) && shortQuotation(v, v.quoteOf[i])) { i = v.tokAt(v.quotations[v.quoteOf[i]].close); continue; }
+    if (!initial(i) && ((v.isPunct(i, '.!?«»"') && !initialDot(i)) || RELATIVE.test(v.lower(i)) || v.pos(i) === 'VERB' || (v.pos(i) === 'CONJ' && v.lower(i) !== 'и'))) break;
     if (!initial(i) && v.pos(i) === 'PREP') { prep = i; continue; }
     if (!v.isWord(i) || !v.isCapital(i) || ACRONYM.test(v.str(i)) || !(personal(i) || INITIAL.test(v.str(i)))) continue;
     let e = i + 1;

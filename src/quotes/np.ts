@@ -121,8 +121,11 @@ export function findSubject(v: View, from: number, to: number, after = false): N
     if (!v.isWord(i)) {
       const q = skipQuoted(v, i, to);
       if (q !== undefined) {
-        // «Как пишет «Коммерсантъ», …»: a quoted title is the source when nothing else is.
-        if (after && quoted === null && q - i > 2 && (i === from || v.pos(i - 1) !== 'PREP')) quoted = { s: i + 1, e: q - 1, head: i + 1 };
+        // «Как пишет «Коммерсантъ», …»: a quoted title is the source when nothing else is; before
+        // the verb only one that opens the clause («Интерфакс» пишет) and may be a nominative
+        // («Книгой года» назвали is no source), not a term inside the clause («Напрасно тех же
+        // «профсоюзных деятелей» убеждают»), nor a short cry («Слабо?» спросил).
+        if (quoted === null && q - i > 2 && (after ? i === from || v.pos(i - 1) !== 'PREP' : i === from && !knownOblique(v, i + 1) && !finalInside(v, i + 1, q - 1))) quoted = { s: i + 1, e: q - 1, head: i + 1 };
         i = q - 1;
       }
       continue;
@@ -143,6 +146,19 @@ export function findSubject(v: View, from: number, to: number, after = false): N
     return np;
   }
   return fallback ?? weakest ?? quoted;
+}
+
+/** The dictionary knows word i and has no nominative reading of it («Книгой», «Волгой»). */
+function knownOblique(v: View, i: number): boolean {
+  const info = v.ctx.morphology.formInfo(v.str(i));
+  if (!info.known) return false;
+  for (const t of info.tags) if (t.nomn === true) return false;
+  return true;
+}
+
+function finalInside(v: View, s: number, e: number): boolean {
+  for (let k = s; k < e; k++) if (v.isPunct(k, '.!?…')) return true;
+  return false;
 }
 
 /** A lower-case inanimate common noun that names no body: «день», «сообщество», «прошение». */
