@@ -1,6 +1,6 @@
 import type { Span } from '../types.js';
 import { cueLexicon, wordList, type VerbCue } from './lexicon.js';
-import { findObject, findSubject, ppObject, weak, type NP } from './np.js';
+import { findObject, findSubject, ppObject, speakingBodies, weak, type NP } from './np.js';
 import { REACH, type View } from './view.js';
 import { detached } from '../morph/cache.js';
 import { firstStartingFrom } from '../spans.js';
@@ -172,6 +172,8 @@ export function speakerOf(v: View, verb: number, cue: VerbCue, from: number, to:
     if (early !== null && v.quoteOf[early.head] < 0 && !weak(v, early.head)) return { np: early, oblique: false };
   }
   const after = findSubject(v, verb + 1, to, true);
+  const body = after !== null ? bodyAfterAddressee(v, after, verb + 1, to) : null;
+  if (body !== null) return { np: body, oblique: true };
   if (after !== null) return { np: withLaterName(v, after, to), oblique: false };
   // «В МИД России заявили, что…»: the body that speaks stands in a locative phrase.
   for (let k = from; k < verb; k++) {
@@ -181,6 +183,24 @@ export function speakerOf(v: View, verb: number, cue: VerbCue, from: number, to:
     }
   }
   return { np: null, oblique: false };
+}
+
+/**
+ * «сообщили «НГ» в Арбитражном центре», «пояснили «Известиям» в пресс-службе»: a quoted title right
+ * after the verb (adverbs aside) is the newspaper addressed when a body follows in a locative phrase; the body
+ * speaks. The body is a capitalised name or a speaking body («в своём телеграм-канале» is no body).
+ */
+export function bodyAfterAddressee(v: View, np: NP, from: number, to: number): NP | null {
+  const open = np.s - 1;
+  if (open < from || !v.opensQuotation(open) || v.quoteOf[np.s] !== v.quoteOf[open]) return null;
+  // «сообщили вчера «НГ» в пресс-службе»: only adverbs between the verb and the title.
+  for (let k = from; k < open; k++) if (v.pos(k) !== 'ADVB') return null;
+  const k = v.tokAt(v.quotations[v.quoteOf[open]].close) + 1;
+  if (k >= to || v.pos(k) !== 'PREP' || !/^(в|во|на)$/.test(v.lower(k))) return null;
+  const body = ppObject(v, k, to);
+  if (body === null) return null;
+  for (let i = body.s; i < body.e; i++) if (v.isWord(i) && (v.isCapital(i) || speakingBodies().has(v.lemma(i)))) return body;
+  return null;
 }
 
 /**
@@ -223,8 +243,9 @@ export function cueEnd(v: View, verb: number): number {
 
 /**
  * The first token of the clause holding token i: after the last comma, colon, dash or quotation
- * mark. A quoted name («Голос.ua», «Мемориала») is part of the clause, not its edge: «Политолог
- * Алексей Якубин в комментарии изданию «Голос.ua» сказал» keeps its subject.
+ * mark. A quoted name («Голос.ua», «Мемориала») or a short aside in brackets is part of the
+ * clause, not its edge: «Политолог Алексей Якубин в комментарии изданию «Голос.ua» сказал» keeps
+ * its subject.
  */
 export function clauseStart(v: View, i: number, s: number): number {
   for (let k = i - 1; k >= s; k--) {
@@ -233,6 +254,13 @@ export function clauseStart(v: View, i: number, s: number): number {
       const open = v.tokAt(v.quotations[qi].open);
       if (open > s) { k = open; continue; }
       return s;
+    }
+    // «Константин Затулин («Единая Россия») пояснил»: a short aside in brackets is part of the clause
+    // too; one with commas is a clause of its own («(отравленного, как известно, полонием) Марина»).
+    if (v.isPunct(k, ')')) {
+      let open = k - 1;
+      while (open > s && open > k - 8 && !v.isPunct(open, '(),;:')) open--;
+      if (open > s && v.isPunct(open, '(')) { k = open; continue; }
     }
     if (v.isPunct(k, ',:;«»"()') || v.isDash(k)) return k + 1;
   }

@@ -1,5 +1,5 @@
 import { cueLexicon, openerKey, type VerbCue } from './lexicon.js';
-import { STATEMENTS, CONJ, FINAL, FINAL_OR_CLAUSE, CONTENT_PREPS, verbCue, words, span, shortQuotation, speakerOf, cueEnd, clauseStart, content, contentEnd, clauseLike, trailing, type Found } from './clause.js';
+import { STATEMENTS, CONJ, FINAL, FINAL_OR_CLAUSE, CONTENT_PREPS, verbCue, words, span, shortQuotation, speakerOf, cueEnd, clauseStart, content, contentEnd, clauseLike, trailing, bodyAfterAddressee, type Found } from './clause.js';
 import { findObject, findSubject, ppObject, type NP } from './np.js';
 import type { View } from './view.js';
 
@@ -141,8 +141,10 @@ function fromVerb(v: View, i: number, cue: VerbCue, s: number, e: number): Found
     while (comma < e && !v.isPunct(comma, ',')) comma++;
     // «Спешка, как говорится, важна…»: the idiom names no source and reports nothing.
     if (comma === cueE && /^говорит(ся|ь?ся)$|^говорилось$/.test(v.lower(i))) return null;
-    const subject = cue.imp ? null : findSubject(v, cueE, comma, true);
-    const np = subject ?? (cue.imp ? null : locative(v, cueE, comma));
+    const found = cue.imp ? null : findSubject(v, cueE, comma, true);
+    const body = found !== null ? bodyAfterAddressee(v, found, cueE, comma) : null;
+    const subject = body === null ? found : null;
+    const np = body ?? subject ?? (cue.imp ? null : locative(v, cueE, comma));
     let c: ReturnType<typeof content> = null;
     if (comma < e) c = content(v, comma + 1, contentEnd(v, comma + 1, e));
     else if (kak - 1 >= s && v.isPunct(kak - 1, ',')) c = content(v, s, kak - 1);

@@ -10,21 +10,27 @@ function canBeGenitive(v: View, i: number): boolean {
   return false;
 }
 
-/** The first noun of a phrase (its grammatical head), else the given head. */
+/**
+ * The first noun of a phrase (its grammatical head), else the given head. A noun in quotation
+ * marks the phrase does not open is a name inside it («опрошенных «НГ» экспертов»): the head is a
+ * noun after it, when there is one.
+ */
 export function nounHead(v: View, np: NP): number {
+  let quoted = -1;
   for (let i = np.s; i < np.e; i++) {
     if (!v.isWord(i)) continue;
+    if (v.pos(i) === 'NOUN' && v.quoteOf[i] >= 0 && v.quoteOf[i] !== v.quoteOf[np.s]) { if (quoted < 0) quoted = i; continue; }
     if (v.pos(i) === 'NOUN') return i;
     // «Его политические противники»: a possessive before its noun is not the head.
     if (PERSONAL.has(v.lower(i)) && !(POSSESSIVE.has(v.lower(i)) && i + 1 < np.e && v.isWord(i + 1))) return i;
   }
-  return np.head;
+  return quoted >= 0 ? quoted : np.head;
 }
 
 const POSSESSIVE = new Set(['его', 'её', 'ее', 'их']);
 const PERSONAL = new Set(['он', 'она', 'они', 'его', 'её', 'ее', 'их', 'него', 'неё', 'них', 'нему', 'ней', 'им']);
 // Word lists are read on first use, not on import: a missing file is then the first analysis's DataFileError.
-const speakingBodies = (): Set<string> => wordList('speaking-body');
+export const speakingBodies = (): Set<string> => wordList('speaking-body');
 const nonHeadWords = (): Set<string> => wordList('non-head');
 
 /** True for a personal pronoun that can stand for a speaker (он, его, их…). */
@@ -75,7 +81,8 @@ function skipQuoted(v: View, i: number, to: number): number | undefined {
 function substantive(v: View, i: number, to: number): boolean {
   if (/^(один|одна|одно|одни)$/.test(v.lower(i)) && i + 1 < to && v.lower(i + 1) === 'из') return true;
   if (!modifier(v, i) || !v.canBeNominative(i)) return false;
-  const next = i + 1;
+  // «Опрошенные «НГ» эксперты»: the noun after a quoted name is the participle's.
+  const next = skipQuoted(v, i + 1, to) ?? i + 1;
   return next >= to || !(v.isWord(next) && (nounish(v, next) || modifier(v, next)));
 }
 
@@ -84,11 +91,12 @@ function expand(v: View, head: number, from: number, to: number): NP {
   let s = head;
   while (s - 1 >= from && modifier(v, s - 1)) s--;
   let e = head + 1;
+  // «заявил он «НГ»»: a pronoun is the whole phrase; a quoted name after it is the addressee.
+  if (PERSONAL.has(v.lower(head))) return { s, e, head };
   if (e + 1 < to && v.lower(e) === 'из' && /^(один|одна|одно|одни|кто-то|некоторые|многие|часть)$/.test(v.lower(head))) e++;
   while (e < to) {
     if (v.isWord(e)) {
       const pos = v.pos(e);
-      if (PERSONAL.has(v.lower(head))) break;
       if (pos === 'NOUN' || pos === 'ADJF' || pos === 'PRTF' || pos === 'LATN' || pos === 'UNKN' || pos === undefined || v.isCapital(e)) {
         if (pos === 'PREP' || pos === 'CONJ' || pos === 'VERB') break;
         // Lower-case words join only as genitive complements («глава городской полиции»), so
@@ -183,6 +191,11 @@ export function findObject(v: View, from: number, to: number): NP | null {
 export function ppObject(v: View, i: number, to: number): NP | null {
   for (let k = i + 1; k < to; k++) {
     if (modifier(v, k)) continue;
+    // «в «Олимпстрое»»: a quoted name is the object.
+    if (v.opensQuotation(k) && k + 1 < to && v.quoteOf[k + 1] === v.quoteOf[k] && v.isWord(k + 1)) {
+      const close = skipQuoted(v, k, to);
+      if (close !== undefined) return { s: k + 1, e: close - 1, head: k + 1 };
+    }
     if (nounish(v, k)) return expand(v, k, i + 1, Math.min(to, skipPP(v, i, to)));
     return null;
   }

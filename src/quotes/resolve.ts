@@ -2,7 +2,7 @@ import type Az from 'az';
 import type { MentionSpan } from '../doc.js';
 import type { EntityType, Mention, QuoteSpeaker, Span } from '../types.js';
 import { isPersonalPronoun, nounHead, type NP } from './np.js';
-import { cueLexicon } from './lexicon.js';
+import { cueLexicon, wordList } from './lexicon.js';
 import { shortQuotation } from './clause.js';
 import type { View } from './view.js';
 import type { Context } from '../context.js';
@@ -42,6 +42,18 @@ interface Known {
 const MEDIA = /^(РИА|ТАСС|Интерфакс|RT|Reuters|AFP|AP|Bloomberg|CNN|BBC|ИТАР|Известия|Коммерсант|Ведомости|РБК|NEWSru|Lenta|Газета\.Ru|Рейтер|Франс Пресс|Associated Press|The )/u;
 const MEDIA_NOUNS = /^(газета|издание|агентство|телеканал|журнал|радиостанция|портал|сайт|таблоид)$/;
 const RELAY = /^(передавать|передать|сообщать|писать|информировать)$/;
+
+/** A newspaper of the word list (`НГ`, `НГ-политика`: the part before a hyphen). */
+function listedMedium(w: string): boolean {
+  const low = w.toLowerCase();
+  const cut = low.indexOf('-');
+  return wordList('medium').has(cut > 0 ? low.slice(0, cut) : low);
+}
+
+/** A medium's name: a known agency or paper, one of the word list's, or a name in Latin letters. */
+function isMediumName(name: string): boolean {
+  return MEDIA.test(name) || /^[A-Za-z]/.test(name) || listedMedium(name);
+}
 
 let roles: Map<string, 'PER' | 'ORG'> | undefined;
 
@@ -309,14 +321,14 @@ export class SpeakerResolver {
   private recentMedium(): Known | undefined {
     for (let k = this.known.length - 1; k >= this.horizon(); k--) {
       const c = this.known[k];
-      if (c.type === 'ORG' && (c.medium || MEDIA.test(c.name) || /^[A-Za-z]/.test(c.name))) return c;
+      if (c.type === 'ORG' && (c.medium || isMediumName(c.name))) return c;
     }
     return undefined;
   }
 
   /** The most recent body (salient first) that is not a medium relaying the news. */
   private recentBody(salient: boolean): Known | undefined {
-    const ok = (c: Known) => c.type === 'ORG' && !c.medium && !MEDIA.test(c.name) && !/^[A-Za-z]/.test(c.name);
+    const ok = (c: Known) => c.type === 'ORG' && !c.medium && !isMediumName(c.name);
     if (salient) for (let k = this.known.length - 1; k >= this.horizon(); k--) if (this.known[k].salient && ok(this.known[k])) return this.known[k];
     for (let k = this.known.length - 1; k >= this.horizon(); k--) if (ok(this.known[k])) return this.known[k];
     return undefined;
@@ -381,12 +393,15 @@ export class SpeakerResolver {
     if (inside.length === 0) return null;
     const head = nounHead(v, np);
     // «Вдова Померанца вспоминала»: a person in the genitive after a nominative head noun is its possessor, not the speaker.
+    // «Источник «НГ»»: a newspaper after a head that is no body nor medium is the one addressed; after
+    // «агентство» (агентства РИА Новости) it is the medium's own name.
+    const addressed = roleLexicon().get(v.lemma(head)) !== 'ORG' && !MEDIA_NOUNS.test(v.lemma(head));
     const possessor = (m: MentionSpan) => !oblique && v.pos(head) === 'NOUN' && m.tokStart === head + 1 && v.has(head, 'nomn') && v.has(head, 'anim') && !v.canBeNominative(m.tokEnd - 1);
     const best =
       inside.find((m) => m.kind === 'name' && m.type === 'PER' && !possessor(m)) ??
       inside.find((m) => m.tokStart <= head && head < m.tokEnd && (m.kind === 'name' || m.entity >= 0)) ??
       inside.find((m) => m.kind === 'role' && m.entity >= 0) ??
-      (roleLexicon().get(v.lemma(head)) === 'PER' ? undefined : inside.find((m) => m.kind === 'name'));
+      (roleLexicon().get(v.lemma(head)) === 'PER' ? undefined : inside.find((m) => m.kind === 'name' && !(m.tokStart > head && addressed && this.mediumWord(m.tokStart))));
     if (best === undefined) return null;
     const e = best.entity >= 0 ? v.doc.entities[best.entity] : undefined;
     // «Депутаты предлагают»: a plural role is a group, not the one person the entities stage linked it to.
@@ -475,7 +490,7 @@ export class SpeakerResolver {
     }
     // «представитель Белого дома», «источник в министерстве»: the body behind an unnamed person.
     if (/^(представитель|источник|сотрудник)$/.test(lemma) && this.nameRun(np) === null) {
-      const caps = this.capitalStart(np, head + 1);
+      const caps = this.capitalStart(np, head + 1, true);
       if (caps >= 0) return { name: this.phraseNominative(caps, np.e), type: 'ORG', entityId: null, mention: this.mentionOf(np, 'role', lemma) };
       const c = lemma === 'представитель' ? this.recent('ORG', undefined, true) : undefined;
       if (c) return { name: c.name, type: c.type, entityId: c.entityId, mention: this.mentionOf(np, 'role', lemma) };
@@ -501,7 +516,7 @@ export class SpeakerResolver {
       const c = this.recent('PER', verbGender, true, lemma);
       return { name: c?.name ?? null, type: 'PER', entityId: c?.entityId ?? null, mention: this.mentionOf(np, 'role', lemma) };
     }
-    const caps = this.capitalStart(np, np.s);
+    const caps = this.capitalStart(np, np.s, personLike);
     if (role === 'ORG' || caps >= 0) {
       const type: EntityType = v.has(head, 'Geox') ? 'LOC' : 'ORG';
       if (caps >= 0) {
@@ -547,15 +562,25 @@ export class SpeakerResolver {
     return c ? { name: c.name, type: c.type, entityId: c.entityId, mention } : { name: null, type: 'OTHER', entityId: null, mention };
   }
 
-  /** First capitalised word of a phrase from token `from` (an all-caps abbreviation counts; a sentence-initial word does not). */
-  private capitalStart(np: NP, from: number): number {
+  /**
+   * First capitalised word of a phrase from token `from` (an all-caps abbreviation counts; a
+   * sentence-initial word does not). With `media`, a newspaper's name is passed over: after a
+   * person («источник «НГ» в ОР», «эксперты «НГ»») it is the one addressed, not the person's body.
+   */
+  private capitalStart(np: NP, from: number, media = false): number {
     const v = this.v;
     for (let i = from; i < np.e; i++) {
-      if (!v.isWord(i) || !v.isCapital(i) || isPersonalPronoun(v, i)) continue;
+      if (!v.isWord(i) || !v.isCapital(i) || isPersonalPronoun(v, i) || (media && this.mediumWord(i))) continue;
       if (this.sentenceInitial(i) && !/^\p{Lu}{2,}/u.test(v.str(i)) && v.pos(i) !== undefined && v.pos(i) !== 'ADJF') continue;
       return i;
     }
     return -1;
+  }
+
+  /** Token i names a news medium: an agency or paper of MEDIA, or one of the word list's (`НГ`, `НГ-политика`). */
+  private mediumWord(i: number): boolean {
+    const w = this.v.str(i);
+    return MEDIA.test(w) || listedMedium(w);
   }
 
   /** The run of personal-name tokens in a phrase: capitalised Cyrillic words, preferring tagged names. */
