@@ -154,6 +154,12 @@ export function speakerOf(v: View, verb: number, cue: VerbCue, from: number, to:
     return { np: null, oblique: false };
   }
   const before = findSubject(v, from, verb);
+  // «Константина Эрнста, который заявил»: a relative pronoun speaks for the name before its comma.
+  if (before !== null && before.e - before.s === 1 && v.lemma(before.head) === 'который' && v.has(before.head, 'nomn')) {
+    const named = antecedent(v, before.head);
+    // Its case is the first word's: «Константина Эрнста» is oblique, «Ашок Хосла» (unknown words) is not.
+    if (named !== null) return { np: named, oblique: knownOblique(v, named.s) };
+  }
   // «Об этом «НГ» сказал сопредседатель …»: a quoted title before the verb yields to a subject after it.
   if (before !== null && v.quoteOf[before.s] >= 0) {
     const later = findSubject(v, verb + 1, to, true);
@@ -183,6 +189,25 @@ export function speakerOf(v: View, verb: number, cue: VerbCue, from: number, to:
     }
   }
   return { np: null, oblique: false };
+}
+
+/**
+ * The person a relative pronoun at `rel` stands for: a name the entities stage tagged that ends
+ * right before the pronoun's comma and agrees with it in gender and number (который: not a woman,
+ * которая: a woman, которые: no one person). Null when none does.
+ */
+function antecedent(v: View, rel: number): NP | null {
+  const comma = rel - 1;
+  if (comma < 1 || !v.isPunct(comma, ',') || v.has(rel, 'plur')) return null;
+  const ms = v.doc.mentions;
+  for (let k = firstStartingFrom(ms, v.doc.tokens[Math.max(0, comma - 6)].start); k < ms.length && ms[k].tokStart < comma; k++) {
+    const m = ms[k];
+    if (m.tokEnd !== comma || m.type !== 'PER' || m.kind !== 'name') continue;
+    const last = m.tokEnd - 1;
+    if (v.has(rel, 'femn') ? v.has(last, 'masc') && !v.has(last, 'femn') : v.has(last, 'femn') && !v.has(last, 'masc')) return null;
+    return { s: m.tokStart, e: m.tokEnd, head: last };
+  }
+  return null;
 }
 
 /**
@@ -382,6 +407,12 @@ function governedBefore(v: View, i: number): boolean {
 function knownNominative(v: View, i: number): boolean {
   const info = v.ctx.morphology.formInfo(v.str(i));
   return info.known && singularNominative(info.tags);
+}
+
+/** The dictionary knows word i and has no singular nominative reading of it. */
+function knownOblique(v: View, i: number): boolean {
+  const info = v.ctx.morphology.formInfo(v.str(i));
+  return info.known && !singularNominative(info.tags);
 }
 
 /** Whether some reading is a singular nominative. */
