@@ -1,5 +1,5 @@
 import type { Span } from '../types.js';
-import { FINAL, verbCue, span, words, cueNear, attributionEnd, speakerOf, cueEnd, clauseStart, clauseLike, type Found } from './clause.js';
+import { FINAL, verbCue, span, words, cueNear, attributionEnd, speakerOf, cueEnd, clauseStart, clauseLike, shortQuotation, type Found } from './clause.js';
 import type { Quotation } from './marks.js';
 import { findSubject, type NP } from './np.js';
 import type { View } from './view.js';
@@ -23,6 +23,9 @@ export function directQuotes(v: View): Found[] {
     const closeTok = v.tokAt(q.close);
     const inner = interrupted(v, qi, openTok + 1, closeTok);
     if (inner !== null) { out.push(inner); return; }
+    // «…из-за «дела Скрипаля», высказался Лавров»: a quoted name or term inside a sentence is no
+    // quotation of its own; the sentence is the content, an indirect quote.
+    if (insideSentence(v, openTok) && shortQuotation(v, qi)) return;
     // After the closing mark: «…», — сказал X.
     let k = closeTok + 1;
     while (k < v.bodyEnd && v.isPunct(k, ',!?….') && !v.lineBreak(k - 1, k)) k++;
@@ -125,6 +128,16 @@ function colonName(v: View, s: number, colon: number, q: Quotation): Found | nul
   }
   if (np === null) return null;
   return { kind: 'direct', segments: [...q.parts], cueS: colon, cueE: colon + 1, verb: -1, speaker: np, oblique: speech && np.e !== colon };
+}
+
+/**
+ * A quotation opening at `openTok` after words of its own sentence, not after a colon, a dash or
+ * a full stop the segmenter missed («назвав их фантастическими.«Это хорошо»»).
+ */
+function insideSentence(v: View, openTok: number): boolean {
+  const [s] = v.sentence(openTok);
+  if (openTok <= s || v.isPunct(openTok - 1, ':' + FINAL) || v.isDash(openTok - 1)) return false;
+  return words(v, s, openTok) > 0;
 }
 
 /** The closing mark ends its sentence: sentence punctuation inside or right after it, or the paragraph's end. */

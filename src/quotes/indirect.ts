@@ -195,7 +195,8 @@ function fromVerb(v: View, i: number, cue: VerbCue, s: number, e: number): Found
     }
   }
   // «Дэвис, пишет Financial Times, ушёл в отставку…», «Возможно, считает автор, это…»: one word before is enough when the clause goes on after the attribution.
-  if (b > s && v.isPunct(b, ',') && (words(v, s, b) >= 2 || !INTRO.test(v.lower(s))) && v.quoteOf[b - 1] < 0) {
+  // The words before may end with a quoted name or term («…из-за «дела Скрипаля», высказался X»), not with a quotation of speech.
+  if (b > s && v.isPunct(b, ',') && (words(v, s, b) >= 2 || !INTRO.test(v.lower(s))) && (v.quoteOf[b - 1] < 0 || (shortQuotation(v, v.quoteOf[b - 1]) && v.quoteOf[s] !== v.quoteOf[b - 1]))) {
     // «Такой переход, считает X, повысит…»: the attribution may stand inside the sentence.
     let close = -1;
     for (let k = i + 1; k < e && k < i + 16; k++) {
