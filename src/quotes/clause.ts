@@ -1,6 +1,6 @@
 import type { Span } from '../types.js';
 import { cueLexicon, wordList, type VerbCue } from './lexicon.js';
-import { findObject, findSubject, ppObject, speakingBodies, weak, type NP } from './np.js';
+import { findObject, findSubject, initialsEnd, ppObject, speakingBodies, weak, type NP } from './np.js';
 import { REACH, type View } from './view.js';
 import { detached } from '../morph/cache.js';
 import { firstStartingFrom } from '../spans.js';
@@ -118,7 +118,8 @@ export function attributionEnd(v: View, i: number, limit: number): { end: number
   for (let k = i; k < limit; k++) {
     if (k > i && v.paragraphBreak(k - 1, k)) return { end: k, resume: -1 };
     if (v.isPunct(k, ',.') && k + 1 < limit && v.isDash(k + 1) && !v.lineBreak(k, k + 1)) return { end: k, resume: k + 2 };
-    if (v.isPunct(k, FINAL)) return { end: k, resume: -1 };
+    // «сказал Д.Баттон»: an initial's full stop does not end the clause.
+    if (v.isPunct(k, FINAL) && !(k > i && initialsEnd(v, k - 1, limit) > 0)) return { end: k, resume: -1 };
     if (v.opensQuotation(k) && !shortQuotation(v, v.quoteOf[k])) return { end: k, resume: -1 };
   }
   return { end: limit, resume: -1 };

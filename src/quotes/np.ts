@@ -86,8 +86,26 @@ function substantive(v: View, i: number, to: number): boolean {
   return next >= to || !(v.isWord(next) && (nounish(v, next) || modifier(v, next)));
 }
 
+/**
+ * `Д.Баттон`, `М.Г. Дестрем`: initials (one capital letter and a full stop each) and the
+ * capitalised word after them, starting at i; the index after the surname, else -1. The dictionary
+ * reads `В`, `С` as prepositions and `Д` as an abbreviation.
+ */
+export function initialsEnd(v: View, i: number, to: number): number {
+  let k = i;
+  while (k + 2 < to + 1 && v.isWord(k) && INITIAL.test(v.str(k)) && v.isPunct(k + 1, '.')) k += 2;
+  if (k === i || k >= to || !v.isWord(k) || !v.isCapital(k) || INITIAL.test(v.str(k))) return -1;
+  return k + 1;
+}
+
+const INITIAL = /^\p{Lu}$/u;
+
 /** Extends a head to its whole noun phrase within [from, to). */
 function expand(v: View, head: number, from: number, to: number): NP {
+  const named = initialsEnd(v, head, to);
+  // A capitalised word after `Н. Бакулева` makes it an eponym in a longer name («ННПЦ им. А.Н.
+  // Бакулева Алексей Купряшов»): the phrase is read as before.
+  if (named > 0 && !(named < to && v.isWord(named) && v.isCapital(named))) return { s: head, e: named, head: named - 1 };
   let s = head;
   while (s - 1 >= from && modifier(v, s - 1)) s--;
   let e = head + 1;
@@ -138,7 +156,9 @@ export function findSubject(v: View, from: number, to: number, after = false): N
       }
       continue;
     }
-    if (v.pos(i) === 'PREP') { i = skipPP(v, i, to) - 1; continue; }
+    // «…», предполагает, что В.Путин продолжит»: a subject after the verb comes before its clause, not in it.
+    if (after && /^(что|чтобы|будто)$/.test(v.lower(i))) break;
+    if (v.pos(i) === 'PREP' && initialsEnd(v, i, to) < 0) { i = skipPP(v, i, to) - 1; continue; }
     if (!nounish(v, i) && !substantive(v, i, to)) continue;
     const pron = PERSONAL.has(v.lower(i));
     if (pron ? !/^(он|она|они)$/.test(v.lower(i)) : !v.canBeNominative(i)) continue;
