@@ -132,6 +132,26 @@ export class SpeakerResolver {
     this.names = v.doc.mentions.length > 0 ? this.mentionNames() : this.scanNames();
   }
 
+  /**
+   * A name's gender from its last word, or from a first name the dictionary knows when the
+   * surname says none («Рустам Минниханов», «Шашанк Джоши»): a later «она» is not this person.
+   */
+  private nameGender(s: number, e: number): Gender {
+    const last = genderOf(this.v, e - 1);
+    if (last !== undefined || e - s < 2 || !this.v.has(s, 'Name')) return last;
+    // Only a first name of one gender in every reading, and one that may be a nominative:
+    // «Александра» is a woman's name and a man's genitive, «Малала» only a genitive of «Малал».
+    let g: Gender;
+    for (const t of this.v.ctx.morphology.tags(this.v.str(s))) {
+      if (t.Name !== true) continue;
+      if (t.nomn !== true) return undefined;
+      const x: Gender = t.femn === true ? 'femn' : t.masc === true ? 'masc' : undefined;
+      if (x === undefined || (g !== undefined && g !== x)) return undefined;
+      g = x;
+    }
+    return g;
+  }
+
   /** The (last) mention covering token t. */
   private mentionAt(t: number): MentionSpan | undefined {
     const k = t >= 0 && t < this.mentionOfTok.length ? this.mentionOfTok[t] : -1;
@@ -152,7 +172,7 @@ export class SpeakerResolver {
       const qi = this.v.quoteOf[m.tokStart];
       if (qi >= 0 && !shortQuotation(this.v, qi)) continue;
       if (m.entity >= 0 && !this.plausibleEntity(m.entity)) continue;
-      out.push({ name: e?.name ?? m.normal, type: m.type, entityId: e?.id ?? null, gender: genderOf(this.v, m.tokEnd - 1), pos: m.start, salient: this.v.has(m.tokEnd - 1, 'nomn'), roles: e?.roles ?? [] });
+      out.push({ name: e?.name ?? m.normal, type: m.type, entityId: e?.id ?? null, gender: this.nameGender(m.tokStart, m.tokEnd), pos: m.start, salient: this.v.has(m.tokEnd - 1, 'nomn'), roles: e?.roles ?? [] });
     }
     return out.sort((a, b) => a.pos - b.pos);
   }
