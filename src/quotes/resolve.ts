@@ -152,6 +152,14 @@ export class SpeakerResolver {
     return g;
   }
 
+  /** The dictionary knows word i and has no singular nominative reading of it («Центра»). */
+  private knownOblique(i: number): boolean {
+    const info = this.v.ctx.morphology.formInfo(this.v.str(i));
+    if (!info.known) return false;
+    for (const t of info.tags) if (t.nomn === true && t.plur !== true) return false;
+    return true;
+  }
+
   /** The (last) mention covering token t. */
   private mentionAt(t: number): MentionSpan | undefined {
     const k = t >= 0 && t < this.mentionOfTok.length ? this.mentionOfTok[t] : -1;
@@ -417,8 +425,12 @@ export class SpeakerResolver {
     // «агентство» (агентства РИА Новости) it is the medium's own name.
     const addressed = roleLexicon().get(v.lemma(head)) !== 'ORG' && !MEDIA_NOUNS.test(v.lemma(head));
     const possessor = (m: MentionSpan) => !oblique && v.pos(head) === 'NOUN' && m.tokStart === head + 1 && v.has(head, 'nomn') && v.has(head, 'anim') && !v.canBeNominative(m.tokEnd - 1);
+    // «… безопасности Центра Разумкова Михаил Пашков считает»: the subject is the person named in
+    // the nominative, not one in the role's genitive tail.
+    const person = (m: MentionSpan) => m.kind === 'name' && m.type === 'PER' && !possessor(m);
     const best =
-      inside.find((m) => m.kind === 'name' && m.type === 'PER' && !possessor(m)) ??
+      (oblique ? undefined : inside.find((m) => person(m) && !this.knownOblique(m.tokStart))) ??
+      inside.find(person) ??
       inside.find((m) => m.tokStart <= head && head < m.tokEnd && (m.kind === 'name' || m.entity >= 0)) ??
       inside.find((m) => m.kind === 'role' && m.entity >= 0) ??
       (roleLexicon().get(v.lemma(head)) === 'PER' ? undefined : inside.find((m) => m.kind === 'name' && !(m.tokStart > head && addressed && this.mediumWord(m.tokStart))));
