@@ -55,6 +55,8 @@ export function verbCue(v: View, i: number): VerbCue | undefined {
   } else if (pos === 'VERB' && (v.has(i, '1per') || v.has(i, '2per') || v.has(i, 'impr'))) return undefined;
   const cue = cueLexicon().verbs.get(lemma);
   if (cue === undefined) return undefined;
+  // «привёл слова X» quotes; «привело к тому, что…» is a consequence, not speech.
+  if (cue.src && i + 1 < v.n && /^(к|ко)$/.test(v.lower(i + 1))) return undefined;
   if (cue.needObj && speechNoun(v, i) < 0) return undefined;
   if (cue.back && !statementBefore(v, i)) return undefined;
   if (cue.neg && !(i > 0 && v.lower(i - 1) === 'не')) return undefined;
