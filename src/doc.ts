@@ -80,9 +80,18 @@ export class Doc {
     if (this.rewritten.length === 0) return this.text.slice(start, end);
     let out = '';
     let at = start;
-    for (const i of this.rewritten) {
-      const t = this.tokens[i];
-      if (t.end <= start) continue;
+    // From the first rewritten token ending after start (binary search): a walk from the list's
+    // start would make the mentions of a long text with soft hyphens in every word quadratic.
+    const list = this.rewritten;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.tokens[list[mid]].end <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < list.length; k++) {
+      const t = this.tokens[list[k]];
       if (t.start >= end) break;
       // A span cutting through a rewritten token keeps that token as written.
       if (t.start < start || t.end > end) continue;

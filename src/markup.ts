@@ -4,8 +4,14 @@
  * here: see the README, "Text from the web".
  */
 
-/** A tag: a Latin name, attributes on the same line (quoted values may hold `>`), bounded in length. */
-const TAG_RE = /<\/?[a-z][a-z\d]{0,15}(?:\s(?:[^<>"'\n]|"[^"\n]{0,200}"|'[^'\n]{0,200}'){0,300})?\/?>/iy;
+/**
+ * A tag: a Latin name, attributes on the same line (quoted values may hold `>`), bounded in length.
+ * Outside quoted values no Cyrillic letter: `если a<b и b>c` is text, whose words a tag token would
+ * swallow.
+ */
+const TAG_RE = /<\/?[a-z][a-z\d]{0,15}(?:\s(?:[^<>"'\n\u0400-\u04ff]|"[^"\n]{0,200}"|'[^'\n]{0,200}'){0,300})?\/?>/iy;
+/** The longest match of TAG_RE: `</`, a name of 16, a space, 300 quoted values of 202, `/>`. */
+const MAX_TAG = 2 + 16 + 1 + 300 * 202 + 2;
 
 /**
  * The end of the HTML tag starting at i, or -1 when none starts there.
@@ -26,9 +32,13 @@ export function tagEndAt(text: string, i: number): number {
  */
 export function tagStartBefore(text: string, end: number, from: number): number {
   if (end <= from || text.charCodeAt(end - 1) !== 0x3e) return -1;
-  // The `<` nearest before `>`: tags hold no `<`; the regex bounds the length.
-  const open = text.lastIndexOf('<', end - 1);
-  return open >= from && tagEndAt(text, open) === end ? open : -1;
+  // The `<` nearest before `>`: tags hold no `<`. The search stops at `from` and at the longest
+  // tag TAG_RE takes: lastIndexOf would walk back to the text's start from every line or
+  // paragraph ending in `>` without a tag (`Подробнее ->`), quadratic over a long text.
+  const stop = Math.max(from, end - MAX_TAG);
+  let open = end - 2;
+  while (open >= stop && text.charCodeAt(open) !== 0x3c) open--;
+  return open >= stop && tagEndAt(text, open) === end ? open : -1;
 }
 
 function isBlank(c: number): boolean {
@@ -59,7 +69,9 @@ export function withoutTags(text: string, start: number, end: number): [number, 
  * Whether a token is an HTML tag (the tokenizer makes each tag one `symbol` token).
  * @example
  * isTagToken({ kind: 'symbol', text: '</p>' }); // true
+ * isTagToken({ kind: 'symbol', text: '<<<' });  // false
  */
 export function isTagToken(t: { kind: string; text: string }): boolean {
-  return t.kind === 'symbol' && t.text.length > 2 && t.text.charCodeAt(0) === 0x3c;
+  // Its last character too: a run of `<` is also one symbol token (`<<< Назад`), and no tag.
+  return t.kind === 'symbol' && t.text.length > 2 && t.text.charCodeAt(0) === 0x3c && t.text.charCodeAt(t.text.length - 1) === 0x3e;
 }

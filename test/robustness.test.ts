@@ -188,6 +188,11 @@ describe('texts that once took minutes', () => {
     ['200 000 nested brackets', `${'('.repeat(200_000)}текст${')'.repeat(200_000)}`, 0],
     // Each name's gender vote walked every voted word of the document (8 000 names: 3.7 s, 32 000: 119 s).
     ['a list of 32 000 names, each with its verb', Array.from({ length: 32_000 }, (_, k) => `${madeUpSurname(k)} заявил.`).join(' '), 0],
+    // Each line ending in `>` looked back for a tag's `<` as far as the text's start (200 000 lines: 90 s).
+    ['200 000 lines ending in ->', 'Подробнее ->\n'.repeat(200_000), 0],
+    // Each name mention of a text with rewritten tokens (soft hyphens in its words) walked the list
+    // of them from the text's start (40 000 sentences: 43 s).
+    ['180 000 names hyphenated with soft hyphens', 'Пес\u00adков, Мед\u00adведев и Лав\u00adров в Моск\u00adве. '.repeat(60_000), 0],
   ];
 
   test.each(cases)('%s: a valid analysis', (_name, text, quotes) => {
