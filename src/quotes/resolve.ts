@@ -428,8 +428,11 @@ export class SpeakerResolver {
     // «… безопасности Центра Разумкова Михаил Пашков считает»: the subject is the person named in
     // the nominative, not one in the role's genitive tail.
     const person = (m: MentionSpan) => m.kind === 'name' && m.type === 'PER' && !possessor(m);
+    // A person's name right before another's is the role's genitive tail, even when it may read as
+    // a nominative (Путина, Лаврова: a woman's surname too): «Пресс-секретарь Путина Дмитрий Песков».
+    const beforePerson = (m: MentionSpan) => inside.some((x) => x.tokStart === m.tokEnd && person(x));
     const best =
-      (oblique ? undefined : inside.find((m) => person(m) && !this.knownOblique(m.tokStart))) ??
+      (oblique ? undefined : inside.find((m) => person(m) && !this.knownOblique(m.tokStart) && !beforePerson(m))) ??
       inside.find(person) ??
       inside.find((m) => m.tokStart <= head && head < m.tokEnd && (m.kind === 'name' || m.entity >= 0)) ??
       inside.find((m) => m.kind === 'role' && m.entity >= 0) ??
@@ -619,11 +622,16 @@ export class SpeakerResolver {
   private nameRun(np: NP): [number, number] | null {
     const v = this.v;
     const runs: Array<[number, number, boolean]> = [];
+    // A word in quotation marks the phrase does not open names a paper, a club or a body, never a
+    // person: «Источник «Интерфакса»», «Тренер «Зенита»» have no person's name («Интерфакса» is no
+    // speaker named in the genitive).
+    const own = v.quoteOf[np.s];
+    const nameAt = (i: number): boolean => (v.quoteOf[i] < 0 || v.quoteOf[i] === own) && this.nameToken(i);
     for (let i = np.s; i < np.e; i++) {
-      if (!this.nameToken(i)) continue;
+      if (!nameAt(i)) continue;
       let e = i;
       let tagged = false;
-      while (e < np.e && this.nameToken(e)) { if (NAME_TAGS.some((g) => v.has(e, g)) || v.ctx.morphology.tags(v.str(e)).some(nameTag)) tagged = true; e++; }
+      while (e < np.e && nameAt(e)) { if (NAME_TAGS.some((g) => v.has(e, g)) || v.ctx.morphology.tags(v.str(e)).some(nameTag)) tagged = true; e++; }
       runs.push([i, e, tagged]);
       i = e - 1;
     }
