@@ -49,6 +49,9 @@ const COORDINATORS = new Set(['и', 'или', 'либо']);
  * True when token `i` follows и/или right after a capitalised word (Полунина и Павла Карнаухова):
  * the name closes a coordination, and a singular verb after it is not its own (coordinated
  * subjects take a plural verb), but that of some noun before (команда … повела).
+ * @example
+ * // tokens: Олега Сенцова и Романа Сущенко
+ * coordinatedAfterName(doc, 3); // true: Романа follows и after Сенцова
  */
 export function coordinatedAfterName(doc: Doc, i: number): boolean {
   if (i < 2) return false;

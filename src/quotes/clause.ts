@@ -217,6 +217,9 @@ function antecedent(v: View, rel: number): NP | null {
  * «сообщили «НГ» в Арбитражном центре», «пояснили «Известиям» в пресс-службе»: a quoted title right
  * after the verb (adverbs aside) is the newspaper addressed when a body follows in a locative phrase; the body
  * speaks. The body is a capitalised name or a speaking body («в своём телеграм-канале» is no body).
+ * @example
+ * // «Решение ожидается, сообщили «НГ» в Арбитражном центре»: np is «НГ» after the verb
+ * bodyAfterAddressee(v, np, verb + 1, to); // the phrase «Арбитражном центре»
  */
 export function bodyAfterAddressee(v: View, np: NP, from: number, to: number): NP | null {
   const open = np.s - 1;

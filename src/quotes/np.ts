@@ -90,6 +90,9 @@ function substantive(v: View, i: number, to: number): boolean {
  * `Д.Баттон`, `М.Г. Дестрем`: initials (one capital letter and a full stop each) and the
  * capitalised word after them, starting at i; the index after the surname, else -1. The dictionary
  * reads `В`, `С` as prepositions and `Д` as an abbreviation.
+ * @example
+ * // tokens: сказал Д . Баттон .
+ * initialsEnd(v, 1, 5); // 4: Д. Баттон
  */
 export function initialsEnd(v: View, i: number, to: number): number {
   let k = i;
