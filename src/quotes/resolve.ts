@@ -555,8 +555,15 @@ export class SpeakerResolver {
     if (role === 'ORG' || caps >= 0) {
       const type: EntityType = v.has(head, 'Geox') ? 'LOC' : 'ORG';
       if (caps >= 0) {
-        // «руководители Пентагона»: a name after the phrase's head depends on it, in an oblique case.
-        const name = oblique || caps > np.s ? this.phraseNominative(caps, np.e) : v.doc.readText(v.doc.tokens[caps].start, v.doc.tokens[np.e - 1].end);
+        // «руководители Пентагона»: a name after the phrase's head depends on it, in an oblique case;
+        // not one in quotation marks right after a medium or body noun it names («издание «Вести»»,
+        // «в газете «Ведомости»»), which stands in apposition and is not declined («лидеры
+        // «Талибана»» is a genitive).
+        const before = caps - 2;
+        const apposition = before >= 0 && v.opensQuotation(caps - 1) && v.quoteOf[caps] !== v.quoteOf[np.s] && v.pos(before) === 'NOUN' &&
+          !v.isCapital(before) && (MEDIA_NOUNS.test(v.lemma(before)) || roleLexicon().get(v.lemma(before)) === 'ORG');
+        const end = apposition ? Math.min(np.e, v.tokAt(v.quotations[v.quoteOf[caps]].close)) : np.e;
+        const name = (oblique || caps > np.s) && !apposition ? this.phraseNominative(caps, end) : v.doc.readText(v.doc.tokens[caps].start, v.doc.tokens[end - 1].end);
         return { name, type, entityId: null, mention: this.mentionOf(np, 'name', name) };
       }
       const text = v.doc.readText(v.doc.tokens[np.s].start, v.doc.tokens[np.e - 1].end);
