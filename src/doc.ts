@@ -28,7 +28,7 @@ export interface MentionSpan extends Mention {
   /** Index into doc.entities once clustered, else -1. */
   entity: number;
   /** The mention as the stages read it (Doc.readText): `text` itself unless a token in it was rewritten. */
-  written: string;
+  reading: string;
 }
 
 /**

@@ -38,13 +38,13 @@ const MAX_ROLE_GAP = 4;
 class SpanMention implements MentionSpan {
   entity = -1;
   text: string;
-  written: string;
+  reading: string;
   constructor(
     doc: Doc, public start: number, public end: number, public kind: MentionSpan['kind'],
     public type: EntityType, public normal: string, public tokStart: number, public tokEnd: number,
   ) {
     this.text = doc.text.slice(start, end);
-    this.written = doc.rewritten.length === 0 ? this.text : doc.readText(start, end);
+    this.reading = doc.rewritten.length === 0 ? this.text : doc.readText(start, end);
   }
 }
 
@@ -171,7 +171,7 @@ function alignSurnames(ms: MentionSpan[]): void {
     if (m.kind !== 'name' || /\s/.test(m.normal)) continue;
     const got = foldCase(m.normal);
     if (got === target) continue;
-    const text = foldCase(m.written);
+    const text = foldCase(m.reading);
     let p = 0;
     while (p < text.length && p < target.length && text[p] === target[p]) p++;
     if (p >= Math.max(3, target.length - 2) && Math.abs(text.length - target.length) <= 3) m.normal = surname;
@@ -187,26 +187,26 @@ const OBLIQUE_END = /(?:[иуыею]|ой|ом|ем)$/;
  * the first five letters, so linear in the mentions.
  */
 function alignOblique(names: MentionSpan[]): void {
-  const written = new Map<string, MentionSpan[]>();
-  const single = (m: MentionSpan): boolean => m.type !== 'PER' && m.normal === m.written && m.written.length >= 6 && /^\p{Lu}\p{Ll}+$/u.test(m.written);
+  const byStart = new Map<string, MentionSpan[]>();
+  const single = (m: MentionSpan): boolean => m.type !== 'PER' && m.normal === m.reading && m.reading.length >= 6 && /^\p{Lu}\p{Ll}+$/u.test(m.reading);
   for (const m of names) {
-    if (!single(m) || OBLIQUE_END.test(m.written)) continue;
-    const key = `${m.type}|${foldCase(m.written.slice(0, 5))}`;
-    const list = written.get(key);
-    if (list === undefined) written.set(key, [m]);
-    else if (!list.some((x) => x.written === m.written)) list.push(m);
+    if (!single(m) || OBLIQUE_END.test(m.reading)) continue;
+    const key = `${m.type}|${foldCase(m.reading.slice(0, 5))}`;
+    const list = byStart.get(key);
+    if (list === undefined) byStart.set(key, [m]);
+    else if (!list.some((x) => x.reading === m.reading)) list.push(m);
   }
   for (const m of names) {
-    if (!single(m) || !OBLIQUE_END.test(m.written)) continue;
-    const text = foldCase(m.written);
-    const list = written.get(`${m.type}|${text.slice(0, 5)}`);
+    if (!single(m) || !OBLIQUE_END.test(m.reading)) continue;
+    const text = foldCase(m.reading);
+    const list = byStart.get(`${m.type}|${text.slice(0, 5)}`);
     if (list === undefined) continue;
     for (const c of list) {
-      const target = foldCase(c.written);
+      const target = foldCase(c.reading);
       if (Math.abs(target.length - text.length) > 2) continue;
       let p = 0;
       while (p < text.length && p < target.length && text[p] === target[p]) p++;
-      if (p >= Math.max(target.length, text.length) - 2) { m.normal = c.written; break; }
+      if (p >= Math.max(target.length, text.length) - 2) { m.normal = c.reading; break; }
     }
   }
 }

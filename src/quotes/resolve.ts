@@ -452,7 +452,7 @@ export class SpeakerResolver {
    * Брайса-Оливье Демори» → «Брайса-Оливье Демори») gets the nominative word by word.
    */
   private nominativeEntity(name: string, type: EntityType, m: MentionSpan, oblique: boolean): string {
-    if (name !== m.written || this.v.has(m.tokEnd - 1, 'nomn')) return name;
+    if (name !== m.reading || this.v.has(m.tokEnd - 1, 'nomn')) return name;
     // «руководители Пентагона»: a body named in the genitive under a nominative head.
     if (type !== 'PER' && this.v.has(m.tokEnd - 1, 'gent') && !/^\p{Lu}{2,}$/u.test(name)) {
       const nom = this.phraseNominative(m.tokStart, m.tokEnd);
