@@ -39,7 +39,7 @@ interface Known {
 }
 
 /** News agencies and media by name: they relay statements, they are not the body a later «ведомство» means. */
-const MEDIA = /^(РИА|ТАСС|Интерфакс|RT|Reuters|AFP|AP|Bloomberg|CNN|BBC|ИТАР|Известия|Коммерсант|Ведомости|РБК|NEWSru|Lenta|Газета\.Ru|Рейтер|Франс Пресс|Associated Press|The )/u;
+const MEDIA = /^(РИА|ТАСС|Интерфакс|RT|Reuters|AFP|AP|Bloomberg|CNN|BBC|ИТАР|Извести|Коммерсант|Ведомост|РБК|NEWSru|Lenta|Газета\.Ru|Рейтер|Франс Пресс|Associated Press|The )/u;
 const MEDIA_NOUNS = /^(газета|издание|агентство|телеканал|журнал|радиостанция|портал|сайт|таблоид)$/;
 const RELAY = /^(передавать|передать|сообщать|писать|информировать)$/;
 
