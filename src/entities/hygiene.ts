@@ -8,7 +8,7 @@ import { startsUpper } from '../letters.js';
 
 // Mention hygiene: the tagger's spans sometimes swallow a neighbour (`Волин.\nНапомним`,
 // `Лысакова РИА Новости`, `ВОВ по`) or tag a capitalised common word (`Такое`, `Куриный` in a
-// headline). Four named rules put that right, each local to a span, so the stage stays linear:
+// headline). Five named rules put that right, each local to a span, so the stage stays linear:
 //  1. boundaries — a mention never crosses a sentence end, a line break or a closing bracket/quote;
 //  2. edges — leading/trailing punctuation and lower-case function words are trimmed (for a
 //     person, any lower-case word but a name particle: `Другой известный тренер` → `Другой`);
@@ -18,6 +18,10 @@ import { startsUpper } from '../letters.js';
 //     any word is capitalised (a sentence's or line's start) and reads in the dictionary as a
 //     common word but never as a name, and which the document never writes as part of a longer
 //     name, is dropped.
+//  5. adjective heads — a lone capitalised adjective tagged LOC or ORG before its lower-case head
+//     noun (`Европейского союза`, `Персидского залива`: Russian spelling writes the rest of the
+//     name in lower case, and the tagger stops at the capital) takes that head and the agreeing
+//     adjectives between; the head's type (name-heads.tsv) is the name's.
 
 /** A name mention: token range [tokStart, tokEnd) and its type. */
 export interface Span { tokStart: number; tokEnd: number; type: EntityType }
@@ -41,7 +45,7 @@ const isCapital = (s: string): boolean => s.length > 0 && startsUpper(s);
 const isAbbreviation = (s: string): boolean => s.length >= 2 && /^[А-ЯЁA-Z]+$/.test(s);
 
 /**
- * Cleans the tagger's (or the dictionary finder's) spans by the four rules above. Spans must be
+ * Cleans the tagger's (or the dictionary finder's) spans by the five rules above. Spans must be
  * sorted and non-overlapping; so are the results.
  *
  * @example
@@ -65,8 +69,55 @@ export function cleanSpans(doc: Doc, spans: readonly Span[], morphology: Morphol
   // A loop into a literal, not filter + map: one elements kind for the list whichever tier runs
   // this, empty or not (see entities/index.ts), so the stages that walk it stay optimised.
   const out: Span[] = [];
-  for (const p of pieces) if (p.type !== 'PER' || !commonWord(doc, p, sentenceStart, inNames, morphology)) out.push(lone(doc, p));
+  for (let k = 0; k < pieces.length; k++) {
+    const p = pieces[k];
+    if (p.type === 'PER' && commonWord(doc, p, sentenceStart, inNames, morphology)) continue;
+    out.push(p.type === 'PER' ? lone(doc, p) : withHead(doc, p, k + 1 < pieces.length ? pieces[k + 1].tokStart : doc.tokens.length));
+  }
   return out;
+}
+
+let heads: Map<string, EntityType> | undefined;
+
+function nameHeads(): Map<string, EntityType> {
+  if (heads === undefined) heads = new Map(readTsv('name-heads.tsv').map((r) => [r[0], r[1] as EntityType]));
+  return heads;
+}
+
+const CASE_OR_NUMBER = new Set(['nomn', 'gent', 'datv', 'accs', 'ablt', 'loct', 'sing', 'plur']);
+
+/** Token j agrees with token i in case and number (their chosen readings). */
+function agrees(doc: Doc, i: number, j: number): boolean {
+  const a = doc.morph[i].tags, b = doc.morph[j].tags;
+  let shared = 0;
+  for (const g of a) {
+    if (!CASE_OR_NUMBER.has(g)) continue;
+    if (!b.includes(g)) return false;
+    shared++;
+  }
+  return shared === 2;
+}
+
+/**
+ * Rule 5: a LOC or ORG span of one capitalised adjective, followed on its line by agreeing
+ * lower-case adjectives and a head noun of name-heads.tsv (before `limit`, the next span), is
+ * extended over them and takes the head's type.
+ *
+ * @example
+ * // `заявили в Европейском союзе`: the tagger's ORG `Европейском` → ORG `Европейском союзе`
+ */
+function withHead(doc: Doc, p: Span, limit: number): Span {
+  const a = p.tokStart;
+  if (p.tokEnd - a !== 1 || doc.morph[a].pos !== 'ADJF' || !isCapital(doc.tokens[a].text)) return p;
+  for (let j = a + 1; j < limit && j < a + 4; j++) {
+    const t = doc.tokens[j];
+    if (t.kind !== 'word' || !/^\p{Ll}/u.test(t.text) || breakBefore(doc, j) || !agrees(doc, a, j)) return p;
+    const pos = doc.morph[j].pos;
+    if (pos === 'ADJF') continue;
+    const type = pos === 'NOUN' ? nameHeads().get(doc.morph[j].lemma) : undefined;
+    return type === undefined ? p : { tokStart: a, tokEnd: j + 1, type };
+  }
+  return p;
 }
 
 /** True when a line break stands between token i-1 and token i. */
