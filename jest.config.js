@@ -9,4 +9,10 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, diagnostics: false }],
   },
   testTimeout: 60000,
+  // Two workers even on two cores (jest's default there is one, which runs every file in its main
+  // process), each replaced once it holds more than 1.5 GB between files: ESM test files each load
+  // the library and its dictionaries afresh in a VM context, and one process running all 46 files
+  // once reached V8's 4 GB heap limit and aborted the run.
+  maxWorkers: 2,
+  workerIdleMemoryLimit: '1500MB',
 };
