@@ -1,10 +1,9 @@
 import type { Span } from '../types.js';
 import { cueLexicon, wordList, type VerbCue } from './lexicon.js';
-import { findObject, findSubject, initialsEnd, ppObject, speakingBodies, weak, type NP } from './np.js';
+import { findObject, findSubject, INITIAL, initialsEnd, knownOblique, ppObject, singularNominative, speakingBodies, weak, type NP } from './np.js';
 import { REACH, type View } from './view.js';
 import { detached } from '../morph/cache.js';
 import { firstStartingFrom } from '../spans.js';
-import type { FormInfo } from '../morph/form-info.js';
 
 // Helpers shared by the direct and the indirect patterns: cue verbs, clause and content bounds,
 // the speaker phrase of a cue verb.
@@ -401,8 +400,6 @@ function nameBeforeVerb(v: View, np: NP, verb: number): NP {
   return found ?? np;
 }
 
-const INITIAL = /^\p{Lu}$/u;
-
 /** A lower-case noun in an oblique case right before word i: what governs a name after it. */
 function governedBefore(v: View, i: number): boolean {
   const b = i - 1;
@@ -415,17 +412,6 @@ function knownNominative(v: View, i: number): boolean {
   return info.known && singularNominative(info.tags);
 }
 
-/** The dictionary knows word i and has no singular nominative reading of it. */
-function knownOblique(v: View, i: number): boolean {
-  const info = v.ctx.morphology.formInfo(v.str(i));
-  return info.known && !singularNominative(info.tags);
-}
-
-/** Whether some reading is a singular nominative. */
-function singularNominative(tags: FormInfo['tags']): boolean {
-  for (const t of tags) if (t.nomn === true && t.plur !== true) return true;
-  return false;
-}
 
 const RELATIVE = /^(котор|чей|чь)/;
 const ACRONYM = /^\p{Lu}{2,}$/u;

@@ -1,5 +1,6 @@
 import type { View } from './view.js';
 import { wordList } from './lexicon.js';
+import type { FormInfo } from '../morph/form-info.js';
 
 /** A noun phrase as a token range [s, e) with its head token. */
 export interface NP { s: number; e: number; head: number }
@@ -101,7 +102,8 @@ export function initialsEnd(v: View, i: number, to: number): number {
   return k + 1;
 }
 
-const INITIAL = /^\p{Lu}$/u;
+/** One capital letter: an initial when a full stop follows (`Д.`, `М.Г.`). */
+export const INITIAL = /^\p{Lu}$/u;
 
 /** Extends a head to its whole noun phrase within [from, to). */
 function expand(v: View, head: number, from: number, to: number): NP {
@@ -154,7 +156,7 @@ export function findSubject(v: View, from: number, to: number, after = false): N
         // the verb only one that opens the clause («Интерфакс» пишет) and may be a nominative
         // («Книгой года» назвали is no source), not a term inside the clause («Напрасно тех же
         // «профсоюзных деятелей» убеждают»), nor a short cry («Слабо?» спросил).
-        if (quoted === null && q - i > 2 && (after ? i === from || v.pos(i - 1) !== 'PREP' : i === from && !knownOblique(v, i + 1) && !finalInside(v, i + 1, q - 1))) quoted = { s: i + 1, e: q - 1, head: i + 1 };
+        if (quoted === null && q - i > 2 && (after ? i === from || v.pos(i - 1) !== 'PREP' : i === from && !knownNonNominative(v, i + 1) && !finalInside(v, i + 1, q - 1))) quoted = { s: i + 1, e: q - 1, head: i + 1 };
         i = q - 1;
       }
       continue;
@@ -179,12 +181,29 @@ export function findSubject(v: View, from: number, to: number, after = false): N
   return fallback ?? weakest ?? quoted;
 }
 
-/** The dictionary knows word i and has no nominative reading of it («Книгой», «Волгой»). */
-function knownOblique(v: View, i: number): boolean {
+/** The dictionary knows word i and has no nominative reading of it, singular or plural («Книгой», «Волгой»). */
+function knownNonNominative(v: View, i: number): boolean {
   const info = v.ctx.morphology.formInfo(v.str(i));
   if (!info.known) return false;
   for (const t of info.tags) if (t.nomn === true) return false;
   return true;
+}
+
+/** Whether some reading is a singular nominative. */
+export function singularNominative(tags: FormInfo['tags']): boolean {
+  for (const t of tags) if (t.nomn === true && t.plur !== true) return true;
+  return false;
+}
+
+/**
+ * The dictionary knows word i and has no singular nominative reading of it («Центра», «Обамы»):
+ * a name in an oblique case.
+ * @example
+ * knownOblique(v, i); // true for «Центра», false for «Светлана» and for a word the dictionary lacks
+ */
+export function knownOblique(v: View, i: number): boolean {
+  const info = v.ctx.morphology.formInfo(v.str(i));
+  return info.known && !singularNominative(info.tags);
 }
 
 function finalInside(v: View, s: number, e: number): boolean {

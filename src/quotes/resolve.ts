@@ -1,7 +1,7 @@
 import type Az from 'az';
 import type { MentionSpan } from '../doc.js';
 import type { EntityType, Mention, QuoteSpeaker, Span } from '../types.js';
-import { isPersonalPronoun, nounHead, type NP } from './np.js';
+import { isPersonalPronoun, knownOblique, nounHead, type NP } from './np.js';
 import { cueLexicon, wordList } from './lexicon.js';
 import { shortQuotation } from './clause.js';
 import type { View } from './view.js';
@@ -150,14 +150,6 @@ export class SpeakerResolver {
       g = x;
     }
     return g;
-  }
-
-  /** The dictionary knows word i and has no singular nominative reading of it («Центра»). */
-  private knownOblique(i: number): boolean {
-    const info = this.v.ctx.morphology.formInfo(this.v.str(i));
-    if (!info.known) return false;
-    for (const t of info.tags) if (t.nomn === true && t.plur !== true) return false;
-    return true;
   }
 
   /** The (last) mention covering token t. */
@@ -432,7 +424,7 @@ export class SpeakerResolver {
     // a nominative (Путина, Лаврова: a woman's surname too): «Пресс-секретарь Путина Дмитрий Песков».
     const beforePerson = (m: MentionSpan) => inside.some((x) => x.tokStart === m.tokEnd && person(x));
     const best =
-      (oblique ? undefined : inside.find((m) => person(m) && !this.knownOblique(m.tokStart) && !beforePerson(m))) ??
+      (oblique ? undefined : inside.find((m) => person(m) && !knownOblique(v, m.tokStart) && !beforePerson(m))) ??
       inside.find(person) ??
       inside.find((m) => m.tokStart <= head && head < m.tokEnd && (m.kind === 'name' || m.entity >= 0)) ??
       inside.find((m) => m.kind === 'role' && m.entity >= 0) ??
