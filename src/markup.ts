@@ -4,6 +4,8 @@
  * here: see the README, "Text from the web".
  */
 
+import { isSpaceCode } from './segment/chars.js';
+
 /**
  * A tag: a Latin name, attributes on the same line (quoted values may hold `>`), bounded in length.
  * Outside quoted values no Cyrillic letter: `если a<b и b>c` is text, whose words a tag token would
@@ -41,10 +43,6 @@ export function tagStartBefore(text: string, end: number, from: number): number 
   return open >= stop && tagEndAt(text, open) === end ? open : -1;
 }
 
-function isBlank(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x202f || c === 0x0d || c === 0x0a;
-}
-
 /**
  * [start, end) without the HTML tags at its ends (and the spaces they leave), as [start, end];
  * an empty span (start === end) when it holds only tags.
@@ -56,11 +54,11 @@ export function withoutTags(text: string, start: number, end: number): [number, 
   let e = end;
   for (let k = tagEndAt(text, s); k > 0 && k <= e; k = tagEndAt(text, s)) {
     s = k;
-    while (s < e && isBlank(text.charCodeAt(s))) s++;
+    while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
   }
   for (let k = tagStartBefore(text, e, s); k >= 0; k = tagStartBefore(text, e, s)) {
     e = k;
-    while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
+    while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
   }
   return [s, Math.max(s, e)];
 }

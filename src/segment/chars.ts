@@ -98,6 +98,17 @@ export function bmpTable(): Uint8Array {
   return table;
 }
 
+/**
+ * Whether a UTF-16 code is white space as the tokenizer reads it (the SPACE class: spaces, tabs,
+ * line breaks, no-break and thin spaces); NaN, past a string's end, is not.
+ * @example
+ * isSpaceCode(0x202f); // true (narrow no-break space)
+ * isSpaceCode('а'.charCodeAt(0)); // false
+ */
+export function isSpaceCode(c: number): boolean {
+  return bmpTable()[c] === SPACE;
+}
+
 const astral = new Map<number, number>();
 const RE_LETTER = /^\p{L}$/u;
 const RE_DIGIT = /^\p{Nd}$/u;

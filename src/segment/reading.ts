@@ -1,4 +1,5 @@
 import type { Tok } from '../doc.js';
+import { isSpaceCode } from './chars.js';
 
 /*
  * Token readings: web copy writes some words and marks in a way that looks the same on screen but
@@ -80,8 +81,9 @@ export function wordReading(text: string): string {
   return s.replace(/\p{L}+/gu, oneScript);
 }
 
-function isBlank(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x202f || c === 0x2009 || c === 0x0a || c === 0x0d || Number.isNaN(c);
+/** A space at text[k], or the text's edge. */
+function blankAt(text: string, k: number): boolean {
+  return k < 0 || k >= text.length || isSpaceCode(text.charCodeAt(k));
 }
 
 /**
@@ -106,7 +108,7 @@ export function readTokens(text: string, tokens: Tok[]): number[] {
     } else if (t.text.length === 1) {
       const c = t.text.charCodeAt(0);
       if (c === 0x2012 || c === 0x2015) reading = '—';
-      else if (c === 0x2212 && isBlank(text.charCodeAt(t.start - 1)) && isBlank(text.charCodeAt(t.end))) {
+      else if (c === 0x2212 && blankAt(text, t.start - 1) && blankAt(text, t.end)) {
         reading = '—';
         t.kind = 'punct';
       } else if (c === 0x2039) reading = '«';
