@@ -64,7 +64,7 @@ describe('mention hygiene (test/data/entities/hygiene.tsv)', () => {
       spans.sort((x, y) => x.tokStart - y.tokStart);
     }
     const got = cleanSpans(doc, spans, ctx.morphology)
-      .filter((s) => s.tokStart >= a && s.tokStart < b)
+      .filter((s) => s.tokEnd > a && s.tokStart < b)
       .map((s) => `${s.type}:${doc.text.slice(doc.tokens[s.tokStart].start, doc.tokens[s.tokEnd - 1].end)}`);
     expect(got.join(' | ')).toBe(expected);
   });

@@ -4,11 +4,12 @@ import type { Morphology } from '../morph/morphology.js';
 import type { EntityType, TokenKind } from '../types.js';
 import { lineBreakBetween, readTsv } from './grammar.js';
 import { ANY_KNOWN, KNOWN_NAMED, wordFacts } from './wordFacts.js';
+import { isEastAsianFamilyName } from './eastAsianNames.js';
 import { startsUpper } from '../letters.js';
 
 // Mention hygiene: the tagger's spans sometimes swallow a neighbour (`Волин.\nНапомним`,
 // `Лысакова РИА Новости`, `ВОВ по`) or tag a capitalised common word (`Такое`, `Куриный` in a
-// headline). Five named rules put that right, each local to a span, so the stage stays linear:
+// headline). Six named rules put that right, each local to a span, so the stage stays linear:
 //  1. boundaries — a mention never crosses a sentence end, a line break or a closing bracket/quote;
 //  2. edges — leading/trailing punctuation and lower-case function words are trimmed (for a
 //     person, any lower-case word but a name particle: `Другой известный тренер` → `Другой`);
@@ -22,6 +23,9 @@ import { startsUpper } from '../letters.js';
 //     noun (`Европейского союза`, `Персидского залива`: Russian spelling writes the rest of the
 //     name in lower case, and the tagger stops at the capital) takes that head and the agreeing
 //     adjectives between; the head's type (name-heads.tsv) is the name's.
+//  6. East Asian family names — a person's span right after a Chinese, Korean or Vietnamese family
+//     name written undeclined (east-asian-names.tsv), left out of it or tagged alone, takes it in
+//     (`Визит Мун | Чжэ Ина` → `Мун Чжэ Ина`): the tagger reads `Мун` or `Си` as a word of its own.
 
 /** A name mention: token range [tokStart, tokEnd) and its type. */
 export interface Span { tokStart: number; tokEnd: number; type: EntityType }
@@ -45,7 +49,7 @@ const isCapital = (s: string): boolean => s.length > 0 && startsUpper(s);
 const isAbbreviation = (s: string): boolean => s.length >= 2 && /^[А-ЯЁA-Z]+$/.test(s);
 
 /**
- * Cleans the tagger's (or the dictionary finder's) spans by the five rules above. Spans must be
+ * Cleans the tagger's (or the dictionary finder's) spans by the six rules above. Spans must be
  * sorted and non-overlapping; so are the results.
  *
  * @example
@@ -72,9 +76,33 @@ export function cleanSpans(doc: Doc, spans: readonly Span[], morphology: Morphol
   for (let k = 0; k < pieces.length; k++) {
     const p = pieces[k];
     if (p.type === 'PER' && commonWord(doc, p, sentenceStart, inNames, morphology)) continue;
-    out.push(p.type === 'PER' ? lone(doc, p) : withHead(doc, p, k + 1 < pieces.length ? pieces[k + 1].tokStart : doc.tokens.length));
+    const q = p.type === 'PER' ? lone(doc, p) : withHead(doc, p, k + 1 < pieces.length ? pieces[k + 1].tokStart : doc.tokens.length);
+    if (q.type === 'PER' && q.tokStart > 0 && familyNameBefore(doc, q.tokStart)) {
+      const prev = out.length > 0 ? out[out.length - 1] : undefined;
+      const f = q.tokStart - 1;
+      if (prev === undefined || prev.tokEnd <= f) {
+        out.push({ tokStart: f, tokEnd: q.tokEnd, type: 'PER' });
+        continue;
+      }
+      if (prev.tokStart === f && prev.tokEnd === q.tokStart && prev.type === 'PER') {
+        out[out.length - 1] = { tokStart: f, tokEnd: q.tokEnd, type: 'PER' }; // a new span: prev may be the caller's
+        continue;
+      }
+    }
+    out.push(q);
   }
   return out;
+}
+
+/**
+ * Rule 6: the word right before token i (one space between, no line break) is an East Asian
+ * family name as written in east-asian-names.tsv, and token i is a capitalised word (`Мун Чжэ`).
+ */
+function familyNameBefore(doc: Doc, i: number): boolean {
+  const t = doc.tokens[i];
+  const f = doc.tokens[i - 1];
+  return f.kind === 'word' && t.kind === 'word' && isCapital(t.text) && t.start - f.end === 1 && doc.text.charCodeAt(f.end) === 0x20
+    && isEastAsianFamilyName(f.text);
 }
 
 let heads: Map<string, EntityType> | undefined;

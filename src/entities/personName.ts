@@ -5,6 +5,7 @@ import { CASES, caseOf, gendersOf, hasGrammeme, isPlural, posOf } from './gramma
 import { caseAllowed, casePenalty, documentVote, isKnown, type MentionContext, nominalForm, parses, type Unit } from './mentionContext.js';
 import { ANY_KNOWN, genderCaseSlot, wordFacts } from './wordFacts.js';
 import { familyPlural, mayBeFamilyPlural, writtenUnchanged } from './documentForms.js';
+import { isEastAsianFamilyName } from './eastAsianNames.js';
 import { isFemaleName } from './femaleNames.js';
 import { guessNameNominative } from './nameEndings.js';
 import { foldYo, startsUpper } from '../letters.js';
@@ -263,6 +264,50 @@ function rawPersonReadings(u: Unit, morphology: Morphology): RawReadings {
   return raw;
 }
 
+/** The longest syllable of such a name before its last part (Чжуан, Цзюнь): a longer word is some other name. */
+const SYLLABLE_MAX = 5;
+
+/**
+ * A name of several parts that starts with an East Asian family name as written, every part before
+ * the last one syllable long (Ким Чен Ына, Си Цзиньпина; not a tagger's span that runs on into the
+ * next name, `Си Цзиньпине Пекин`).
+ */
+function isEastAsianName(units: Unit[]): boolean {
+  if (units.length < 2 || units[0].part >= 0 || !isEastAsianFamilyName(units[0].text)) return false;
+  for (let k = 1; k < units.length - 1; k++) if (units[k].text.length > SYLLABLE_MAX) return false;
+  return true;
+}
+
+/**
+ * Last letters no declining last part of such a name has in the nominative: vowels (a part ending
+ * in one does not decline: Чжу, Бинцзе) and hushing or hissing consonants (`Чжу` is no dative of `Чж`).
+ */
+const NO_DECLINING_FINAL = new Set([...'аеёиоуыэюяжшщчцх'].map((ch) => ch.charCodeAt(0)));
+
+/**
+ * The readings of the last part of an East Asian name (Ыном, Цзиньпина, Чжу): only a man's name
+ * ending in a consonant declines (Ким Чен Ына; Ким Ё Чжон does not), so a reading as another
+ * nominative is kept only when that nominative is a man's and ends in a consonant that can end
+ * such a part (not `Чжу` as the dative of `Чж`, `Бинцзе` as that of `Бинцза`); elsewhere the part
+ * reads as written. A new object: `readings` is the document's shared entry for the word.
+ */
+function eastAsianLastPart(text: string, readings: Readings): Readings {
+  const out: Readings = { forms: noForms(), weights: noWeights() };
+  const written = asWrittenWeights(writtenClass(text), true);
+  for (let slot = 0; slot < PERSON_SLOTS; slot++) {
+    const form = readings.forms[slot];
+    const masculine = slot < CASES.length;
+    if (form !== undefined && (form === text || (masculine && !NO_DECLINING_FINAL.has(form.charCodeAt(form.length - 1))))) {
+      out.forms[slot] = form;
+      out.weights[slot] = readings.weights[slot];
+    } else {
+      out.forms[slot] = text;
+      out.weights[slot] = written[slot];
+    }
+  }
+  return out;
+}
+
 /**
  * The nominative of each part of a personal name whose (gender, case) reading scores best.
  * Parts already in the nominative are left out of the map.
@@ -273,7 +318,12 @@ function rawPersonReadings(u: Unit, morphology: Morphology): RawReadings {
 export function personForms(units: Unit[], context: MentionContext, morphology: Morphology): Map<Unit, string> {
   const forms = new Map<Unit, string>();
   const live: Unit[] = [];
-  for (const u of units) if (!u.fixed) live.push(u);
+  // Ким Чен Ыном, Си Цзиньпина: only the last part of such a name declines, and its first part,
+  // read as a nominative Russian name, would otherwise outvote the last part's case ending.
+  const eastAsian = isEastAsianName(units);
+  for (let k = 0; k < units.length; k++) {
+    if (!units[k].fixed && !(eastAsian && k < units.length - 1)) live.push(units[k]);
+  }
   if (live.length === 0) return forms;
   // A family in the plural (Скрипалей beside Скрипаль): the plural nominative, Скрипали.
   const plural = live.length === 1 && units.length === 1 && mayBeFamilyPlural(live[0].text)
@@ -282,7 +332,8 @@ export function personForms(units: Unit[], context: MentionContext, morphology: 
   if (plural !== undefined) return forms.set(live[0], plural);
   const perDoc = documentReadings(context);
   const readings: Readings[] = [];
-  for (let k = 0; k < live.length; k++) readings.push(personReadings(live[k], k === live.length - 1 && live.length > 1, perDoc, context, morphology));
+  for (let k = 0; k < live.length; k++) readings.push(personReadings(live[k], k === live.length - 1 && (live.length > 1 || eastAsian), perDoc, context, morphology));
+  if (eastAsian && live.length > 0) readings[live.length - 1] = eastAsianLastPart(live[live.length - 1].text, readings[live.length - 1]);
   // What the rest of the document says about this person's gender (a verb after another mention).
   let vote = 0;
   for (const u of live) vote += documentVote(u.text, context, morphology);
