@@ -12,14 +12,20 @@
 // - `<!-- test: value EXPR -->` before a fenced JSON block says that JSON is EXPR, evaluated at the
 //   end of the code block above it, abridged.
 //
+// - `<!-- test: commands -->` before a ```console block says that each `$ rutext analyze …` line
+//   in it (with an optional `echo '…' |` before and `| head -N` after) prints the lines under it.
+//
 // Shown values are compared as abridged: every field shown must be there with the value shown,
 // arrays have the length shown; fields left out are not checked. A code block is run only when one
 // of its outputs is shown; it runs as a module would, its imports of 'rutext' (and of the internal
 // modules below) bound to the sources, and relative paths read from the repository's root.
 import * as fs from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
 import * as rutext from '../src/index.js';
+import { analyzeCommand } from '../src/cli/analyze-command.js';
 import * as morphModule from '../src/morph/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -91,16 +97,25 @@ function arrows(code: string[], firstLine: number): Shown[] {
   return out;
 }
 
-/** The README's examples: fenced js/ts blocks with what is shown of their results. */
+/** A `$ rutext analyze …` line of the README and the lines it prints. */
+interface Command {
+  line: number;
+  command: string;
+  output: string[];
+}
+
+const commands: Command[] = [];
+
+/** The README's examples: fenced js/ts blocks with what is shown of their results (and the commands, into `commands`). */
 function readmeExamples(text: string): Example[] {
   const lines = text.split('\n');
   const examples: Example[] = [];
-  let marker: { kind: 'output' } | { kind: 'value'; expr: string } | undefined;
+  let marker: { kind: 'output' } | { kind: 'value'; expr: string } | { kind: 'commands' } | undefined;
   let markerLine = 0;
   for (let i = 0; i < lines.length; i++) {
-    const m = /^\s*<!-- test: (output|value (.+?)) -->\s*$/.exec(lines[i]);
+    const m = /^\s*<!-- test: (output|commands|value (.+?)) -->\s*$/.exec(lines[i]);
     if (m) {
-      marker = m[1] === 'output' ? { kind: 'output' } : { kind: 'value', expr: m[2] };
+      marker = m[1] === 'output' || m[1] === 'commands' ? { kind: m[1] } : { kind: 'value', expr: m[2] };
       markerLine = i + 1;
       continue;
     }
@@ -112,6 +127,14 @@ function readmeExamples(text: string): Example[] {
     while (end < lines.length && !/^\s*```\s*$/.test(lines[end])) end++;
     const body = lines.slice(start, end).map((l) => l.slice(Math.min(indent, l.length - l.trimStart().length)));
     i = end;
+    if (marker?.kind === 'commands') {
+      body.forEach((l, k) => {
+        if (l.startsWith('$ ')) commands.push({ line: start + 1 + k, command: l.slice(2), output: [] });
+        else if (commands.length > 0) commands[commands.length - 1].output.push(l);
+      });
+      marker = undefined;
+      continue;
+    }
     if (marker !== undefined) {
       const last = examples[examples.length - 1];
       if (last === undefined) throw new Error(`README line ${markerLine}: a test marker with no code block before it`);
@@ -226,10 +249,52 @@ async function check(example: Example): Promise<string[]> {
 
 const examples = [...readmeExamples(readme), ...tsdocExamples()];
 
+/**
+ * Runs a README command line in this process with the examples' shared analyzer and returns its
+ * mismatches: `rutext analyze ARGS` (no quoting in ARGS), fed by `echo '…' |` as a file (so only
+ * for JSON, which does not name its input), cut by `| head -N`.
+ */
+async function checkCommand(c: Command, dir: string): Promise<string[]> {
+  const m = /^(?:echo '([^']*)' \| )?rutext analyze ([^|]+?)(?: \| head -(\d+))?\s*$/.exec(c.command);
+  if (m === null) return [`line ${c.line}: only "[echo '…' |] rutext analyze ARGS [| head -N]" is understood: ${c.command}`];
+  const args = m[2].split(/\s+/);
+  if (m[1] !== undefined) {
+    fs.writeFileSync(join(dir, 'stdin.txt'), m[1] + '\n');
+    args.push(join(dir, 'stdin.txt'));
+  }
+  const out = join(dir, 'out.txt');
+  // The README's paths are the repository's, and the text summary names its file as given.
+  const cwd = process.cwd();
+  process.chdir(root);
+  let status: number;
+  try {
+    status = await analyzeCommand([...args, '-o', out], 'analyze', { analyze: rutext.analyze });
+  } finally {
+    process.chdir(cwd);
+  }
+  if (status !== 0) return [`line ${c.line}: ${c.command}: exit status ${status}`];
+  let got = fs.readFileSync(out, 'utf8').replace(/\r\n/g, '\n').replace(/\n$/, '').split('\n');
+  if (m[3] !== undefined) got = got.slice(0, Number(m[3]));
+  const k = c.output.findIndex((l, i) => l !== got[i]);
+  if (k < 0 && got.length === c.output.length) return [];
+  const i = k >= 0 ? k : c.output.length;
+  return [`line ${c.line}: ${c.command}: its line ${i + 1}: shown ${JSON.stringify(c.output[i] ?? '(nothing)')}, got ${JSON.stringify(got[i] ?? '(nothing)')}`];
+}
+
 describe('the outputs the README and the TSDoc examples show', () => {
   test('are found (the conventions still match the text)', () => {
     expect(examples.filter((e) => e.where.startsWith('README')).length).toBeGreaterThanOrEqual(6);
     expect(examples.filter((e) => e.where.startsWith('src')).length).toBeGreaterThanOrEqual(1);
+    expect(commands.length).toBeGreaterThanOrEqual(3);
+  });
+
+  test.each(commands.map((c) => [`README.md:${c.line} $ ${c.command}`, c] as const))('%s', async (_, c) => {
+    const dir = fs.mkdtempSync(join(tmpdir(), 'rutext-readme-'));
+    try {
+      expect(await checkCommand(c, dir)).toEqual([]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test.each(examples.map((e) => [`${e.where} (${e.shown.length} shown)`, e] as const))('%s', async (_, example) => {
