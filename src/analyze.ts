@@ -8,7 +8,7 @@ export interface Analyzer {
    * Analyses one article. Never throws for bad text; throws a TypeError for wrong arguments.
    * @example
    * const a = createAnalyzer();
-   * a.analyze('«Это добрый знак», — сказал Касым-Жомарт Токаев.').quotes[0].text; // 'Это добрый знак'
+   * a.analyze('«Это добрый знак», — сказал Касым-Жомарт Токаев.').quotes[0].text; // → 'Это добрый знак'
    */
   analyze(text: string, options?: AnalyzeOptions): Analysis;
 }
@@ -38,7 +38,9 @@ let shared: Analyzer | undefined;
  * Analyses one article with a process-wide shared analyzer.
  * @example
  * import { analyze } from 'rutext';
- * const { quotes, entities, themes } = analyze(articleText);
+ * const { quotes, entities, themes } = analyze('Суд оправдал Асию Биби. Асия Биби заявила, что уедет.');
+ * // Named in the nominative, though the text first writes «Асию Биби»:
+ * entities[0].name; // → 'Асия Биби'
  */
 export function analyze(text: string, options?: AnalyzeOptions): Analysis {
   if (typeof text !== 'string') throw new TypeError(`rutext: text must be a string, got ${describe(text)}`);

@@ -2,8 +2,8 @@
  * rutext: Russian news articles to structured data.
  * @example
  * import { analyze } from 'rutext';
- * const a = analyze(text);
- * a.quotes.map((q) => `${q.speaker?.name}: ${q.text}`);
+ * const a = analyze('«Это добрый знак», — сказал Касым-Жомарт Токаев.');
+ * a.quotes.map((q) => `${q.speaker?.name ?? '—'}: ${q.text}`); // → ['Касым-Жомарт Токаев: Это добрый знак']
  */
 export { analyze, createAnalyzer } from './analyze.js';
 export type { Analyzer } from './analyze.js';

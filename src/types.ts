@@ -62,14 +62,30 @@ export interface Entity {
   salience: number;
 }
 
-/** Who a quote is attributed to. */
+/**
+ * Who a quote is attributed to.
+ * @example
+ * import { analyze } from 'rutext';
+ * const speaker = (text) => analyze(text).quotes[0].speaker;
+ * speaker('Сергей Лавров заявил, что переговоры продолжатся.');
+ * // → { name: 'Сергей Лавров', type: 'PER', entityId: 'e1', mention: { text: 'Сергей Лавров', kind: 'name' } }
+ * speaker('Эксперт заявил, что переговоры продолжатся.');
+ * // → { name: null, type: 'PER', entityId: null, mention: { text: 'Эксперт', kind: 'role' } }
+ * speaker('Депутаты заявили, что переговоры продолжатся.');
+ * // → { name: null, type: 'OTHER', entityId: null, mention: { text: 'Депутаты', kind: 'role' } }
+ * speaker('Сообщается, что переговоры продолжатся.'); // → null
+ */
 export interface QuoteSpeaker {
   /**
    * The speaker's name in the nominative (`Сергей Лавров`, `МИД России`); null for an unnamed
-   * source (`эксперты`, `источник в министерстве`), whose `mention` is kept.
+   * source (`эксперты`, `источник в министерстве`, `эксперт`), whose `mention` is kept.
    */
   name: string | null;
-  /** `OTHER` for an unnamed source or a phrase that is no entity. */
+  /**
+   * `PER` also for one unnamed person (a singular role noun for a person that names no one:
+   * `эксперт`, `тренер «Зенита»`); `OTHER` for other unnamed sources (`эксперты`, `источник`) and
+   * for a phrase that is no entity.
+   */
   type: EntityType | 'OTHER';
   /** The entity's id (`Entity.id`), or null when the speaker is no entity of the text. */
   entityId: string | null;
