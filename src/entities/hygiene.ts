@@ -8,7 +8,7 @@ import { startsUpper } from '../letters.js';
 
 // Mention hygiene: the tagger's spans sometimes swallow a neighbour (`Волин.\nНапомним`,
 // `Лысакова РИА Новости`, `ВОВ по`) or tag a capitalised common word (`Такое`, `Куриный` in a
-// headline). Five named rules put that right, each local to a span, so the stage stays linear:
+// headline). Six named rules put that right, each local to a span, so the stage stays linear:
 //  1. boundaries — a mention never crosses a sentence end, a line break or a closing bracket/quote;
 //  2. edges — leading/trailing punctuation and lower-case function words are trimmed (for a
 //     person, any lower-case word but a name particle: `Другой известный тренер` → `Другой`);
@@ -24,7 +24,9 @@ import { startsUpper } from '../letters.js';
 //     adjectives between and a genitive tail (`Российской академии наук`); a head of
 //     name-heads.tsv gives its type, another noun needs the adjective's capital to be its own
 //     (mid-sentence) or a title's in quotation marks; at a sentence's start such a span is dropped
-//     (`Российские военные`) unless the document names the same words elsewhere.
+//     (`Российские военные`) unless the document names the same words elsewhere;
+//  6. genitive names — a lone body noun of name-heads.tsv mid-sentence before a place's or
+//     organisation's span in the genitive starts that name (`Организации` + `Объединённых Наций`).
 
 /** A name mention: token range [tokStart, tokEnd) and its type. */
 export interface Span { tokStart: number; tokEnd: number; type: EntityType }
@@ -48,7 +50,7 @@ const isCapital = (s: string): boolean => s.length > 0 && startsUpper(s);
 const isAbbreviation = (s: string): boolean => s.length >= 2 && /^[А-ЯЁA-Z]+$/.test(s);
 
 /**
- * Cleans the tagger's (or the dictionary finder's) spans by the five rules above. Spans must be
+ * Cleans the tagger's (or the dictionary finder's) spans by the six rules above. Spans must be
  * sorted and non-overlapping; so are the results.
  *
  * @example
@@ -81,7 +83,35 @@ export function cleanSpans(doc: Doc, spans: readonly Span[], morphology: Morphol
     out.push(q.span);
     if (q.doubtful) (doubtful ??= []).push(q.span);
   }
-  return doubtful === undefined ? out : settleDoubtful(doc, out, doubtful);
+  const kept = doubtful === undefined ? out : settleDoubtful(doc, out, doubtful);
+  return joinGenitiveNames(doc, kept, sentenceStart, morphology);
+}
+
+/**
+ * Rule 6: a lone capitalised body noun of name-heads.tsv tagged LOC or ORG mid-sentence
+ * (`Организации`, `Института`, `Банка`) right before a place's or organisation's span in the
+ * genitive (`Объединённых Наций`, `Европы`, `России`) starts that name: the tagger cut
+ * `Организации Объединённых Наций` at the second capital. The two become one ORG span.
+ *
+ * @example
+ * // `заявили в Организации Объединённых Наций`: ORG `Организации` + LOC `Объединённых Наций` → ORG `Организации Объединённых Наций`
+ */
+function joinGenitiveNames(doc: Doc, spans: Span[], sentenceStart: Uint8Array, morphology: Morphology): Span[] {
+  let out: Span[] | undefined;
+  for (let k = 0; k + 1 < spans.length; k++) {
+    const p = spans[k], q = spans[k + 1];
+    if (p.type === 'PER' || p.tokEnd - p.tokStart !== 1 || q.tokStart !== p.tokEnd || breakBefore(doc, q.tokStart)) continue;
+    const t = doc.tokens[p.tokStart], next = doc.tokens[q.tokStart];
+    if (t.kind !== 'word' || next.kind !== 'word' || !isCapital(t.text) || isAbbreviation(t.text) || forcedCapital(doc, p.tokStart, sentenceStart)) continue;
+    if (q.type === 'PER' || doc.morph[p.tokStart].pos !== 'NOUN') continue; // Сбербанк Герман Греф: the head's holder
+    const type = nameHeads().get(doc.morph[p.tokStart].lemma);
+    if (type !== 'ORG' || !morphology.tags(next.text).some((g) => caseOfTag(g) === 'gent')) continue;
+    out ??= spans.slice();
+    const at = out.indexOf(p);
+    out.splice(at, 2, { tokStart: p.tokStart, tokEnd: q.tokEnd, type });
+    k++; // q is taken
+  }
+  return out ?? spans;
 }
 
 /** The first two lemmas of a span: `российский военно-исторический`. */
