@@ -8,7 +8,7 @@ import { startsUpper } from '../letters.js';
 
 // Mention hygiene: the tagger's spans sometimes swallow a neighbour (`Волин.\nНапомним`,
 // `Лысакова РИА Новости`, `ВОВ по`) or tag a capitalised common word (`Такое`, `Куриный` in a
-// headline). Six named rules put that right, each local to a span, so the stage stays linear:
+// headline). Seven named rules put that right, each local to a span, so the stage stays linear:
 //  1. boundaries — a mention never crosses a sentence end, a line break or a closing bracket/quote;
 //  2. edges — leading/trailing punctuation and lower-case function words are trimmed (for a
 //     person, any lower-case word but a name particle: `Другой известный тренер` → `Другой`);
@@ -26,7 +26,9 @@ import { startsUpper } from '../letters.js';
 //     (mid-sentence) or a title's in quotation marks; at a sentence's start such a span is dropped
 //     (`Российские военные`) unless the document names the same words elsewhere;
 //  6. genitive names — a lone body noun of name-heads.tsv mid-sentence before a place's or
-//     organisation's span in the genitive starts that name (`Организации` + `Объединённых Наций`).
+//     organisation's span in the genitive starts that name (`Организации` + `Объединённых Наций`);
+//  7. a unit's complement — after a unit noun of unit-nouns.tsv a name ends before its `по`
+//     (`комитета Госдумы по безопасности` → `Госдумы`).
 
 /** A name mention: token range [tokStart, tokEnd) and its type. */
 export interface Span { tokStart: number; tokEnd: number; type: EntityType }
@@ -50,7 +52,7 @@ const isCapital = (s: string): boolean => s.length > 0 && startsUpper(s);
 const isAbbreviation = (s: string): boolean => s.length >= 2 && /^[А-ЯЁA-Z]+$/.test(s);
 
 /**
- * Cleans the tagger's (or the dictionary finder's) spans by the six rules above. Spans must be
+ * Cleans the tagger's (or the dictionary finder's) spans by the seven rules above. Spans must be
  * sorted and non-overlapping; so are the results.
  *
  * @example
@@ -84,7 +86,35 @@ export function cleanSpans(doc: Doc, spans: readonly Span[], morphology: Morphol
     if (q.doubtful) (doubtful ??= []).push(q.span);
   }
   const kept = doubtful === undefined ? out : settleDoubtful(doc, out, doubtful);
-  return joinGenitiveNames(doc, kept, sentenceStart, morphology);
+  const joined = joinGenitiveNames(doc, kept, sentenceStart, morphology);
+  for (let k = 0; k < joined.length; k++) joined[k] = withoutUnitsComplement(doc, joined[k]);
+  return joined;
+}
+
+let units: Set<string> | undefined;
+
+function unitNouns(): Set<string> {
+  if (units === undefined) units = new Set(readTsv('unit-nouns.tsv').map((r) => r[0]));
+  return units;
+}
+
+/**
+ * Rule 7: a place's or organisation's span right after a unit noun of unit-nouns.tsv ends before
+ * its `по`: the phrase is the unit's (`комитета Совета Федерации по международным делам` →
+ * `Совета Федерации`).
+ *
+ * @example
+ * // `глава комитета Госдумы по безопасности`: ORG `Госдумы по безопасности` → ORG `Госдумы`
+ */
+function withoutUnitsComplement(doc: Doc, s: Span): Span {
+  const a = s.tokStart;
+  if (s.type === 'PER' || a === 0 || s.tokEnd - a < 3) return s;
+  const prev = doc.tokens[a - 1];
+  if (prev.kind !== 'word' || !unitNouns().has(doc.morph[a - 1].lemma) || !/^\p{Ll}/u.test(prev.text)) return s;
+  for (let i = a + 1; i < s.tokEnd - 1; i++) {
+    if (doc.tokens[i].text === 'по') return { tokStart: a, tokEnd: i, type: s.type };
+  }
+  return s;
 }
 
 /**
