@@ -205,7 +205,37 @@ function mergeSurnames(clusters: Array<Cluster & { key: PersonKey | undefined }>
   }
 }
 
-/** Joins an abbreviation's cluster to the one place or organisation it abbreviates, when only one fits. */
+/** One capitalised word of at least six letters: a candidate syllabic abbreviation (Госдума, Совфед). */
+const SYLLABIC = /^\p{Lu}\p{Ll}{5,}$/u;
+
+/**
+ * Whether `short` is a syllabic abbreviation of the words of `full`: it splits into pieces of at
+ * least three letters, each the beginning of the next word of `full` and covering all of them
+ * (Мин+обороны = Министерство обороны, Гос+дума = Государственная дума, Сов+фед = Совет Федерации,
+ * Евро+союз = Европейский союз); `Минск` is no Министерство сельского хозяйства.
+ *
+ * @example
+ * isSyllabicAbbreviation('Минобороны', 'Министерство обороны'); // true
+ */
+export function isSyllabicAbbreviation(short: string, full: string): boolean {
+  const words = fold(full).split(' ');
+  if (words.length < 2) return false;
+  const s = fold(short);
+  const match = (si: number, wi: number): boolean => {
+    if (wi === words.length) return si === s.length;
+    const w = words[wi];
+    for (let len = Math.min(w.length, s.length - si); len >= 3; len--) {
+      if (s.startsWith(w.slice(0, len), si) && match(si + len, wi + 1)) return true;
+    }
+    return false;
+  };
+  return match(0, 0);
+}
+
+/**
+ * Joins an abbreviation's cluster to the one place or organisation it abbreviates, when only one
+ * fits: by initials (`ЕС`, `Европейский союз`) or by syllables (`Минобороны`, `Министерство обороны`).
+ */
 function mergeAbbreviations(clusters: Cluster[], mentions: readonly NameMention[]): Cluster[] {
   const alive = new Uint8Array(clusters.length);
   for (let k = 0; k < clusters.length; k++) alive[k] = clusters[k].members.length > 0 ? 1 : 0;
@@ -224,12 +254,26 @@ function mergeAbbreviations(clusters: Cluster[], mentions: readonly NameMention[
       else if (!list.includes(k)) list.push(k);
     }
   });
+  // Multi-word names by their first three letters, for the syllabic abbreviations (Минобороны).
+  const byStart = new Map<string, number[]>();
+  clusters.forEach((c, k) => {
+    if (c.type === 'PER' || c.members.length === 0) return;
+    const normal = mentions[c.members[0]].normal;
+    if (!normal.includes(' ')) return;
+    const key = fold(normal.slice(0, 3));
+    const list = byStart.get(key);
+    if (list === undefined) byStart.set(key, [k]);
+    else list.push(k);
+  });
   for (let a = 0; a < clusters.length; a++) {
     const ca = clusters[a];
     if (ca.type === 'PER' || !alive[a]) continue;
     const abbr = mentions[ca.members[0]].normal;
-    if (!isAbbreviation(abbr)) continue;
-    const fits = (byInitials.get(abbr.replace(/Ё/g, 'Е')) ?? []).filter((b) => b !== a && alive[b]);
+    const syllabic = !isAbbreviation(abbr) && SYLLABIC.test(abbr);
+    if (!isAbbreviation(abbr) && !syllabic) continue;
+    const fits = syllabic
+      ? (byStart.get(fold(abbr.slice(0, 3))) ?? []).filter((b) => b !== a && alive[b] && isSyllabicAbbreviation(abbr, mentions[clusters[b].members[0]].normal))
+      : (byInitials.get(abbr.replace(/Ё/g, 'Е')) ?? []).filter((b) => b !== a && alive[b]);
     if (fits.length !== 1) continue;
     const into = clusters[fits[0]];
     into.members.push(...ca.members);

@@ -3,7 +3,7 @@ import type Az from 'az';
 import { readRows } from '../data-file.js';
 import { lowerCased, startsUpper } from '../letters.js';
 import { posIdOf, posName } from '../morph/candidate.js';
-import { type DictionaryReading, firstFormWith, formWord, isDictionaryReading } from '../morph/lemma.js';
+import { type DictionaryReading, formWord, isDictionaryReading, nearestFormWith } from '../morph/lemma.js';
 import { isCorrection, tagOf } from '../morph/morphology.js';
 
 type Parse = Az.Parse;
@@ -230,8 +230,8 @@ export function nominativeOf(p: Parse, override?: { plural: boolean; gender?: Ge
   if (isDictionaryReading(p)) {
     // Spelt from az's tables rather than by az's inflect, which would build a parse per call and
     // add a field to p (see lemma.ts).
-    let cell = override === undefined ? nominativeCell(p, want) : firstFormWith(p, want);
-    if (cell < 0) cell = firstFormWith(p, override === undefined ? (isPlural(p) ? NOMN_PLUR : NOMN_SING) : want.slice(0, 1).concat(want.slice(-2)));
+    let cell = override === undefined ? nominativeCell(p, want) : nearestFormWith(p, want);
+    if (cell < 0) cell = nearestFormWith(p, override === undefined ? (isPlural(p) ? NOMN_PLUR : NOMN_SING) : want.slice(0, 1).concat(want.slice(-2)));
     return cell < 0 ? undefined : formWord(p, cell);
   }
   let r = p.inflect(want);
@@ -257,9 +257,9 @@ function nominativeGrammemes(p: Parse): string[] {
   return want;
 }
 
-// az's `inflect(grammemes)` returns the first cell of the parse's paradigm whose tag has them all:
-// for `nominativeGrammemes` (one list per tag) that cell depends on (tag, paradigm) only. It is
-// kept here (-1: none). Bounded: dropped whole past CELL_CACHE_LIMIT entries.
+// The cell of the parse's paradigm with the grammemes of `nominativeGrammemes` (one list per tag),
+// in the variant block of the parse's own form (see nearestFormWith): it depends on (tag, paradigm,
+// form) only, and is kept here (-1: none). Bounded: dropped whole past CELL_CACHE_LIMIT entries.
 let cellCache = new WeakMap<object, Map<number, number>>();
 let cellCacheSize = 0;
 const CELL_CACHE_LIMIT = 200_000;
@@ -272,9 +272,10 @@ function nominativeCell(p: DictionaryReading, want: string[]): number {
     if (cellCacheSize > CELL_CACHE_LIMIT) { cellCache = new WeakMap(); cellCacheSize = 0; }
     cellCache.set(tag, (cells = new Map()));
   }
-  let cell = cells.get(paradigm);
+  const key = paradigm * 65_536 + p.formIdx;
+  let cell = cells.get(key);
   if (cell === undefined) {
-    cells.set(paradigm, (cell = firstFormWith(p, want)));
+    cells.set(key, (cell = nearestFormWith(p, want)));
     cellCacheSize++;
   }
   return cell;

@@ -2,14 +2,14 @@ import { isTagToken } from '../markup.js';
 import type { Doc } from '../doc.js';
 import type { Morphology } from '../morph/morphology.js';
 import type { EntityType, TokenKind } from '../types.js';
-import { lineBreakBetween, readTsv } from './grammar.js';
-import { ANY_KNOWN, KNOWN_NAMED, wordFacts } from './wordFacts.js';
+import { caseOfTag, gendersOfTag, isPluralTag, lineBreakBetween, readTsv } from './grammar.js';
+import { ADJ_POS, ANY_KNOWN, KNOWN_NAMED, wordFacts } from './wordFacts.js';
 import { isEastAsianFamilyName } from './eastAsianNames.js';
 import { startsUpper } from '../letters.js';
 
 // Mention hygiene: the tagger's spans sometimes swallow a neighbour (`Волин.\nНапомним`,
 // `Лысакова РИА Новости`, `ВОВ по`) or tag a capitalised common word (`Такое`, `Куриный` in a
-// headline). Six named rules put that right, each local to a span, so the stage stays linear:
+// headline). Eight named rules put that right, each local to a span, so the stage stays linear:
 //  1. boundaries — a mention never crosses a sentence end, a line break or a closing bracket/quote;
 //  2. edges — leading/trailing punctuation and lower-case function words are trimmed (for a
 //     person, any lower-case word but a name particle: `Другой известный тренер` → `Другой`);
@@ -21,9 +21,16 @@ import { startsUpper } from '../letters.js';
 //     name, is dropped.
 //  5. adjective heads — a lone capitalised adjective tagged LOC or ORG before its lower-case head
 //     noun (`Европейского союза`, `Персидского залива`: Russian spelling writes the rest of the
-//     name in lower case, and the tagger stops at the capital) takes that head and the agreeing
-//     adjectives between; the head's type (name-heads.tsv) is the name's.
-//  6. East Asian family names — a person's span right after a Chinese, Korean or Vietnamese family
+//     name in lower case, and the tagger stops at the capital) takes that head, the agreeing
+//     adjectives between and a genitive tail (`Российской академии наук`); a head of
+//     name-heads.tsv gives its type, another noun needs the adjective's capital to be its own
+//     (mid-sentence) or a title's in quotation marks; at a sentence's start such a span is dropped
+//     (`Российские военные`) unless the document names the same words elsewhere;
+//  6. genitive names — a lone body noun of name-heads.tsv mid-sentence before a place's or
+//     organisation's span in the genitive starts that name (`Организации` + `Объединённых Наций`);
+//  7. a unit's complement — after a unit noun of unit-nouns.tsv a name ends before its `по`
+//     (`комитета Госдумы по безопасности` → `Госдумы`).
+//  8. East Asian family names — a person's span right after a Chinese, Korean or Vietnamese family
 //     name written undeclined (east-asian-names.tsv), left out of it or tagged alone, takes it in
 //     (`Визит Мун | Чжэ Ина` → `Мун Чжэ Ина`): the tagger reads `Мун` or `Си` as a word of its own.
 
@@ -49,7 +56,7 @@ const isCapital = (s: string): boolean => s.length > 0 && startsUpper(s);
 const isAbbreviation = (s: string): boolean => s.length >= 2 && /^[А-ЯЁA-Z]+$/.test(s);
 
 /**
- * Cleans the tagger's (or the dictionary finder's) spans by the six rules above. Spans must be
+ * Cleans the tagger's (or the dictionary finder's) spans by the eight rules above. Spans must be
  * sorted and non-overlapping; so are the results.
  *
  * @example
@@ -73,29 +80,109 @@ export function cleanSpans(doc: Doc, spans: readonly Span[], morphology: Morphol
   // A loop into a literal, not filter + map: one elements kind for the list whichever tier runs
   // this, empty or not (see entities/index.ts), so the stages that walk it stay optimised.
   const out: Span[] = [];
+  let doubtful: Span[] | undefined;
   for (let k = 0; k < pieces.length; k++) {
     const p = pieces[k];
     if (p.type === 'PER' && commonWord(doc, p, sentenceStart, inNames, morphology)) continue;
-    const q = p.type === 'PER' ? lone(doc, p) : withHead(doc, p, k + 1 < pieces.length ? pieces[k + 1].tokStart : doc.tokens.length);
-    if (q.type === 'PER' && q.tokStart > 0 && familyNameBefore(doc, q.tokStart)) {
-      const prev = out.length > 0 ? out[out.length - 1] : undefined;
-      const f = q.tokStart - 1;
-      if (prev === undefined || prev.tokEnd <= f) {
-        out.push({ tokStart: f, tokEnd: q.tokEnd, type: 'PER' });
-        continue;
+    if (p.type === 'PER') {
+      const q = lone(doc, p);
+      if (q.type === 'PER' && q.tokStart > 0 && familyNameBefore(doc, q.tokStart)) {
+        const prev = out.length > 0 ? out[out.length - 1] : undefined;
+        const f = q.tokStart - 1;
+        if (prev === undefined || prev.tokEnd <= f) {
+          out.push({ tokStart: f, tokEnd: q.tokEnd, type: 'PER' });
+          continue;
+        }
+        if (prev.tokStart === f && prev.tokEnd === q.tokStart && prev.type === 'PER') {
+          out[out.length - 1] = { tokStart: f, tokEnd: q.tokEnd, type: 'PER' }; // a new span: prev may be the caller's
+          continue;
+        }
       }
-      if (prev.tokStart === f && prev.tokEnd === q.tokStart && prev.type === 'PER') {
-        out[out.length - 1] = { tokStart: f, tokEnd: q.tokEnd, type: 'PER' }; // a new span: prev may be the caller's
-        continue;
-      }
+      out.push(q);
+      continue;
     }
-    out.push(q);
+    const q = withHead(doc, p, k + 1 < pieces.length ? pieces[k + 1].tokStart : doc.tokens.length, sentenceStart, morphology);
+    out.push(q.span);
+    if (q.doubtful) (doubtful ??= []).push(q.span);
   }
-  return out;
+  const kept = doubtful === undefined ? out : settleDoubtful(doc, out, doubtful);
+  const joined = joinGenitiveNames(doc, kept, sentenceStart, morphology);
+  for (let k = 0; k < joined.length; k++) joined[k] = withoutUnitsComplement(doc, joined[k]);
+  return joined;
+}
+
+let units: Set<string> | undefined;
+
+function unitNouns(): Set<string> {
+  if (units === undefined) units = new Set(readTsv('unit-nouns.tsv').map((r) => r[0]));
+  return units;
 }
 
 /**
- * Rule 6: the word right before token i (one space between, no line break) is an East Asian
+ * Rule 7: a place's or organisation's span right after a unit noun of unit-nouns.tsv ends before
+ * its `по`: the phrase is the unit's (`комитета Совета Федерации по международным делам` →
+ * `Совета Федерации`).
+ *
+ * @example
+ * // `глава комитета Госдумы по безопасности`: ORG `Госдумы по безопасности` → ORG `Госдумы`
+ */
+function withoutUnitsComplement(doc: Doc, s: Span): Span {
+  const a = s.tokStart;
+  if (s.type === 'PER' || a === 0 || s.tokEnd - a < 3) return s;
+  const prev = doc.tokens[a - 1];
+  if (prev.kind !== 'word' || !unitNouns().has(doc.morph[a - 1].lemma) || !/^\p{Ll}/u.test(prev.text)) return s;
+  for (let i = a + 1; i < s.tokEnd - 1; i++) {
+    if (doc.tokens[i].text === 'по') return { tokStart: a, tokEnd: i, type: s.type };
+  }
+  return s;
+}
+
+/**
+ * Rule 6: a lone capitalised body noun of name-heads.tsv tagged LOC or ORG mid-sentence
+ * (`Организации`, `Института`, `Банка`) right before a place's or organisation's span in the
+ * genitive (`Объединённых Наций`, `Европы`, `России`) starts that name: the tagger cut
+ * `Организации Объединённых Наций` at the second capital. The two become one ORG span.
+ *
+ * @example
+ * // `заявили в Организации Объединённых Наций`: ORG `Организации` + LOC `Объединённых Наций` → ORG `Организации Объединённых Наций`
+ */
+function joinGenitiveNames(doc: Doc, spans: Span[], sentenceStart: Uint8Array, morphology: Morphology): Span[] {
+  let out: Span[] | undefined;
+  for (let k = 0; k + 1 < spans.length; k++) {
+    const p = spans[k], q = spans[k + 1];
+    if (p.type === 'PER' || p.tokEnd - p.tokStart !== 1 || q.tokStart !== p.tokEnd || breakBefore(doc, q.tokStart)) continue;
+    const t = doc.tokens[p.tokStart], next = doc.tokens[q.tokStart];
+    if (t.kind !== 'word' || next.kind !== 'word' || !isCapital(t.text) || isAbbreviation(t.text) || forcedCapital(doc, p.tokStart, sentenceStart)) continue;
+    if (q.type === 'PER' || doc.morph[p.tokStart].pos !== 'NOUN') continue; // Сбербанк Герман Греф: the head's holder
+    const type = nameHeads().get(doc.morph[p.tokStart].lemma);
+    if (type !== 'ORG' || !morphology.tags(next.text).some((g) => caseOfTag(g) === 'gent')) continue;
+    out ??= spans.slice();
+    const at = out.indexOf(p);
+    out.splice(at, 2, { tokStart: p.tokStart, tokEnd: q.tokEnd, type });
+    k++; // q is taken
+  }
+  return out ?? spans;
+}
+
+/** The first two lemmas of a span: `российский военно-исторический`. */
+const phraseKey = (doc: Doc, s: Span): string => `${doc.morph[s.tokStart].lemma} ${doc.morph[s.tokStart + 1].lemma}`;
+
+/**
+ * Rule 5's doubtful names (a sentence-initial adjective before a noun off the list) are kept when
+ * the document writes the same words as a name elsewhere (`Российское военно-историческое
+ * общество` at a sentence's start, after `Российского военно-исторического общества` mid-sentence),
+ * and dropped otherwise (`Российские военные`).
+ */
+function settleDoubtful(doc: Doc, out: Span[], doubtful: Span[]): Span[] {
+  const sure = new Set<string>();
+  for (const s of out) if (s.tokEnd - s.tokStart > 1 && !doubtful.includes(s)) sure.add(phraseKey(doc, s));
+  const kept: Span[] = [];
+  for (const s of out) if (!doubtful.includes(s) || sure.has(phraseKey(doc, s))) kept.push(s);
+  return kept;
+}
+
+/**
+ * Rule 8: the word right before token i (one space between, no line break) is an East Asian
  * family name as written in east-asian-names.tsv, and token i is a capitalised word (`Мун Чжэ`).
  */
 function familyNameBefore(doc: Doc, i: number): boolean {
@@ -112,40 +199,151 @@ function nameHeads(): Map<string, EntityType> {
   return heads;
 }
 
-const CASE_OR_NUMBER = new Set(['nomn', 'gent', 'datv', 'accs', 'ablt', 'loct', 'sing', 'plur']);
+let stops: Set<string> | undefined;
 
-/** Token j agrees with token i in case and number (their chosen readings). */
-function agrees(doc: Doc, i: number, j: number): boolean {
-  const a = doc.morph[i].tags, b = doc.morph[j].tags;
-  let shared = 0;
-  for (const g of a) {
-    if (!CASE_OR_NUMBER.has(g)) continue;
-    if (!b.includes(g)) return false;
-    shared++;
+function tailStops(): Set<string> {
+  if (stops === undefined) stops = new Set(readTsv('name-tail-stops.tsv').map((r) => r[0]));
+  return stops;
+}
+
+/** Token j is a lower-case word on the line of token j-1. */
+function lowerWordAt(doc: Doc, j: number): boolean {
+  const t = doc.tokens[j];
+  return t.kind === 'word' && /^\p{Ll}/u.test(t.text) && !breakBefore(doc, j);
+}
+
+const ADJECTIVE: ReadonlySet<string | undefined> = ADJ_POS;
+
+/**
+ * Whether the adjectives a..j-1 can agree with the noun j in case, number and (singular) gender,
+ * by any of their readings: the reading chosen in context for a capitalised adjective is often
+ * another case's (`Сирийских` read as locative before `демократических сил`).
+ */
+function agreeingPhrase(doc: Doc, a: number, j: number, morphology: Morphology): boolean {
+  for (const nt of morphology.tags(doc.tokens[j].text)) {
+    if (nt.POS !== 'NOUN') continue;
+    const c = caseOfTag(nt), plural = isPluralTag(nt), genders = gendersOfTag(nt);
+    let all = true;
+    for (let i = a; i < j && all; i++) {
+      all = morphology.tags(doc.tokens[i].text).some((t) => ADJECTIVE.has(t.POS) && caseOfTag(t) === c && isPluralTag(t) === plural
+        && (plural || genders.length === 0 || gendersOfTag(t).some((g) => genders.includes(g))));
+    }
+    if (all) return true;
   }
-  return shared === 2;
+  return false;
+}
+
+/**
+ * The end of a lower-case genitive noun phrase (agreeing adjectives, then an inanimate noun)
+ * starting at token j, before `limit`; j when there is none. `Российской академии наук`,
+ * `Киевского центра политических исследований`: such a name goes on in the genitive, in lower case.
+ */
+function genitiveTail(doc: Doc, j: number, limit: number): number {
+  // Up to three in a row: `Стокгольмского института исследования проблем мира`.
+  let end = j;
+  for (let np = 0; np < 3; np++) {
+    const next = genitivePhrase(doc, end, limit);
+    if (next === end) break;
+    end = next;
+  }
+  return end;
+}
+
+/** The end of one lower-case genitive noun phrase at token j (see genitiveTail), j for none. */
+function genitivePhrase(doc: Doc, j: number, limit: number): number {
+  for (let k = j; k < limit && k < j + 4; k++) {
+    if (!lowerWordAt(doc, k)) return j;
+    const m = doc.morph[k];
+    if (!m.tags.includes('gent')) return j;
+    if (ADJECTIVE.has(m.pos)) {
+      if (m.tags.includes('Apro')) return j; // Смоленской площади всех послов
+      continue;
+    }
+    if (m.pos !== 'NOUN' || m.tags.includes('Abbr') || tailStops().has(m.lemma)) return j;
+    if (doc.tokens[k].text.length <= 3 && doc.tokens[k + 1]?.text === '.') return j; // им. Ломоносова
+    // People in the plural name members (клуб финансовых директоров); one person is another name.
+    return m.tags.includes('inan') || m.tags.includes('plur') ? k + 1 : j;
+  }
+  return j;
+}
+
+/**
+ * Whether the capital of token i says nothing of a name: it starts a sentence, a line, a list
+ * item or a quotation, where any word is capitalised.
+ */
+function forcedCapital(doc: Doc, i: number, sentenceStart: Uint8Array): boolean {
+  if (i === 0 || sentenceStart[i] === 1 || breakBefore(doc, i)) return true;
+  // A bracket's capital is the name's own: `(Совместный всеобъемлющий план действий)`; a
+  // quotation's is any word's.
+  const prev = doc.tokens[i - 1].text;
+  if (SENTENCE_END.has(prev) || prev === '«' || prev === '„' || prev === '"') return true;
+  return listItemStart(doc, i - 1, i);
+}
+
+const DASHES = new Set(['-', '–', '—']);
+
+/**
+ * Tokens [a, end) are a title in quotation marks: the opening mark before a, the closing one right
+ * after end or after a number (`«Российская газета»`, `«Северный поток — 2»`). A quotation that
+ * goes on is a quoted sentence (`«Российские власти знают…»`).
+ */
+function quotedTitle(doc: Doc, a: number, end: number): boolean {
+  if (a === 0) return false;
+  const open = doc.tokens[a - 1].text;
+  const close = open === '«' ? '»' : open === '„' ? '“' : open === '"' ? '"' : undefined;
+  if (close === undefined) return false;
+  for (let k = end; k < doc.tokens.length && k < end + 3; k++) {
+    const t = doc.tokens[k];
+    if (t.text === close) return true;
+    if (!DASHES.has(t.text) && t.kind !== 'number') return false;
+  }
+  return false;
 }
 
 /**
  * Rule 5: a LOC or ORG span of one capitalised adjective, followed on its line by agreeing
- * lower-case adjectives and a head noun of name-heads.tsv (before `limit`, the next span), is
- * extended over them and takes the head's type.
+ * lower-case adjectives and a noun (before `limit`, the next span), is extended over them and
+ * a genitive noun phrase in lower case after the noun when the noun is a head of name-heads.tsv
+ * (the name takes the head's type), when the words are a title in quotation marks, or when the
+ * capital is the adjective's own (mid-sentence) and the noun inanimate. A capital that any word
+ * would have (a sentence's start) before a noun off the list makes the name doubtful: it stays
+ * only if the document writes it as a name elsewhere (settleDoubtful), else the span is dropped
+ * (`Российские военные`, `Украинские власти`).
  *
  * @example
  * // `заявили в Европейском союзе`: the tagger's ORG `Европейском` → ORG `Европейском союзе`
+ * // `учёные Российской академии наук`: ORG `Российской` → ORG `Российской академии наук`
  */
-function withHead(doc: Doc, p: Span, limit: number): Span {
+function withHead(doc: Doc, p: Span, limit: number, sentenceStart: Uint8Array, morphology: Morphology): Headed {
   const a = p.tokStart;
-  if (p.tokEnd - a !== 1 || doc.morph[a].pos !== 'ADJF' || !isCapital(doc.tokens[a].text)) return p;
-  for (let j = a + 1; j < limit && j < a + 4; j++) {
-    const t = doc.tokens[j];
-    if (t.kind !== 'word' || !/^\p{Ll}/u.test(t.text) || breakBefore(doc, j) || !agrees(doc, a, j)) return p;
-    const pos = doc.morph[j].pos;
-    if (pos === 'ADJF') continue;
-    const type = pos === 'NOUN' ? nameHeads().get(doc.morph[j].lemma) : undefined;
-    return type === undefined ? p : { tokStart: a, tokEnd: j + 1, type };
+  if (!ADJECTIVE.has(doc.morph[a].pos) || !isCapital(doc.tokens[a].text)) return new Headed(p, false);
+  if (p.tokEnd - a > 1) {
+    // The tagger's own `Высшей школе` before `экономики`: adjectives and a lower-case noun, then the genitive.
+    const last = p.tokEnd - 1;
+    for (let i = a + 1; i < last; i++) if (!lowerWordAt(doc, i) || !ADJECTIVE.has(doc.morph[i].pos)) return new Headed(p, false);
+    if (!lowerWordAt(doc, last) || doc.morph[last].pos !== 'NOUN' || !doc.morph[last].tags.includes('inan')) return new Headed(p, false);
+    const end = genitiveTail(doc, p.tokEnd, limit);
+    return new Headed(end === p.tokEnd ? p : { tokStart: a, tokEnd: end, type: p.type }, false);
   }
-  return p;
+  for (let j = a + 1; j < limit && j < a + 4; j++) {
+    if (!lowerWordAt(doc, j)) break;
+    const m = doc.morph[j];
+    if (ADJECTIVE.has(m.pos)) continue;
+    if (m.pos !== 'NOUN' || !agreeingPhrase(doc, a, j, morphology)) break;
+    const listed = nameHeads().get(m.lemma);
+    const end = genitiveTail(doc, j + 1, limit);
+    const span = { tokStart: a, tokEnd: end, type: listed ?? p.type };
+    // A title in quotation marks (`«Российская газета»`, `«Северный поток — 2»`) is a name whatever its noun.
+    if (listed !== undefined || quotedTitle(doc, a, end)) return new Headed(span, false);
+    if (forcedCapital(doc, a, sentenceStart)) return new Headed(span, true);
+    return new Headed(m.tags.includes('inan') ? span : p, false);
+  }
+  return new Headed(p, false);
+}
+
+/** Rule 5's answer: the span, and whether it is a name only if the document confirms it (see settleDoubtful). */
+class Headed {
+  constructor(readonly span: Span, readonly doubtful: boolean) {}
 }
 
 /** True when a line break stands between token i-1 and token i. */

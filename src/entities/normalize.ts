@@ -6,7 +6,7 @@ import { personForms } from './personName.js';
 import { phraseForms } from './phrase.js';
 import { isLowerCase, isUpperCase } from '../letters.js';
 import { freshList } from '../fresh-list.js';
-import { KNOWN_SURNAME_NOMINATIVE, KNOWN_WHOLE, wordFacts } from './wordFacts.js';
+import { FIRST_ADJECTIVE, KNOWN_SURNAME_NOMINATIVE, KNOWN_WHOLE, tagFacts, wordFacts } from './wordFacts.js';
 
 /**
  * The nominative of the mention `doc.tokens[tokStart..tokEnd)`: `Касым-Жомарта Токаева` →
@@ -132,6 +132,7 @@ function isFixedWord(w: string): boolean {
 }
 
 const CYRILLIC_LETTER = /[а-яё]/i;
+const LOWER_WORD = /^\p{Ll}{4,}$/u;
 
 /** `/[а-яё]/i.test(w)`, without the regex for Latin and basic Cyrillic words. */
 function hasCyrillicLetter(w: string): boolean {
@@ -152,7 +153,10 @@ function unitsOf(doc: Doc, tokStart: number, tokEnd: number, type: EntityType, m
       // Names decline part by part (Рис-Могга, Азию-Биби) except particles (Саифа-ул-Мулука);
       // a place declines its first part only when a particle follows (Франкфурте-на-Майне).
       const parts = t.text.split('-');
-      const particle = parts.some((p, k) => k > 0 && p.length > 0 && p === p.toLowerCase());
+      // A compound adjective declines as one word (Китайско-пакистанского → Китайско-пакистанский,
+      // Военно-морских → Военно-морские), not part by part.
+      const compound = type !== 'PER' && parts.length === 2 && LOWER_WORD.test(parts[1]) && (tagFacts(morphology, t.text).flags & FIRST_ADJECTIVE) !== 0;
+      const particle = !compound && parts.some((p, k) => k > 0 && p.length > 0 && p === p.toLowerCase());
       if (type === 'PER' || particle) {
         parts.forEach((p, k) => {
           const lowerPart = k > 0 && p === p.toLowerCase();

@@ -274,6 +274,38 @@ export function firstFormWith(p: DictionaryReading, want: readonly string[]): nu
   return -1;
 }
 
+/** Spelling variants and registers: a cell with one of these that the word's own form lacks (соглашенья) is no block of its own. */
+const VARIANT_GRAMMEMES = ['V-ey', 'V-oy', 'V-ej', 'V-bi', 'V-sh', 'V-be', 'V-en', 'V-ie', 'Infr', 'Slng', 'Arch', 'Litr', 'Erro', 'Dist'];
+
+function variantOf(t: Az.Tag, own: Az.Tag): boolean {
+  for (const g of VARIANT_GRAMMEMES) if (t[g] && !own[g]) return true;
+  return false;
+}
+
+/**
+ * As `firstFormWith`, but from the variant block p's own form is in: the last cell with `want`
+ * at or before p's form, else the first. A paradigm lists its variants one block after another
+ * (высокий … высочайший … высший …), each starting with its masculine nominative, so az's first
+ * cell would turn `Высшей` into `Высочайшая`.
+ *
+ * @example
+ * nearestFormWith(az('Высшей')[0] as DictionaryReading, ['nomn', 'Supr', 'femn', 'sing']); // the cell of 'высшая'
+ */
+export function nearestFormWith(p: DictionaryReading, want: readonly string[]): number {
+  let first = -1;
+  let nearest = -1;
+  for (let i = 0; i < p.formCnt; i++) {
+    if (i > p.formIdx && first >= 0) break;
+    const t = formTag(p, i);
+    let all = true;
+    for (let k = 0; k < want.length && all; k++) all = !!t[want[k]];
+    if (!all) continue;
+    if (first < 0) first = i;
+    if (i <= p.formIdx && !variantOf(t, p.tag)) nearest = i;
+  }
+  return nearest >= 0 ? nearest : first;
+}
+
 /**
  * The `word` of az's `p.inflect(i)` for a dictionary reading (form i, without the prefix and
  * suffix az's guessers put around the dictionary word), no parse built.
