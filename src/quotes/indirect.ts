@@ -1,6 +1,6 @@
 import { cueLexicon, openerKey, type VerbCue } from './lexicon.js';
 import { STATEMENTS, CONJ, FINAL, FINAL_OR_CLAUSE, CONTENT_PREPS, verbCue, words, span, shortQuotation, speakerOf, cueEnd, clauseStart, content, contentEnd, clauseLike, trailing, bodyAfterAddressee, type Found } from './clause.js';
-import { findObject, findSubject, ppObject, type NP } from './np.js';
+import { findObject, findSubject, mediumToken, ppObject, type NP } from './np.js';
 import type { View } from './view.js';
 
 /** Another clause after the cue verb's (built once, not per token scanned). */
@@ -144,7 +144,9 @@ function fromVerb(v: View, i: number, cue: VerbCue, s: number, e: number): Found
     const found = cue.imp ? null : findSubject(v, cueE, comma, true);
     const body = found !== null ? bodyAfterAddressee(v, found, cueE, comma) : null;
     const subject = body === null ? found : null;
-    const np = body ?? subject ?? (cue.imp ? null : locative(v, cueE, comma));
+    // «Как пояснили в кремлёвском пуле РИА Новости»: the medium is the one told, the place speaks.
+    const place = cue.imp || (subject !== null && !mediumToken(v, subject.s)) ? null : locative(v, cueE, comma);
+    const np = body ?? (place !== null && subject !== null ? place : subject ?? place);
     let c: ReturnType<typeof content> = null;
     if (comma < e) c = content(v, comma + 1, contentEnd(v, comma + 1, e));
     else if (kak - 1 >= s && v.isPunct(kak - 1, ',')) c = content(v, s, kak - 1);

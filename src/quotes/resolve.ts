@@ -1,7 +1,7 @@
 import type Az from 'az';
 import type { MentionSpan } from '../doc.js';
 import type { EntityType, Mention, QuoteSpeaker, Span } from '../types.js';
-import { isPersonalPronoun, knownOblique, nounHead, type NP } from './np.js';
+import { isPersonalPronoun, knownOblique, listedMedium, MEDIA, nounHead, type NP } from './np.js';
 import { cueLexicon, wordList } from './lexicon.js';
 import { shortQuotation } from './clause.js';
 import type { View } from './view.js';
@@ -45,17 +45,8 @@ interface Known {
   officeRoles?: boolean;
 }
 
-/** News agencies and media by name: they relay statements, they are not the body a later «ведомство» means. */
-const MEDIA = /^(РИА|ТАСС|Интерфакс|RT|Reuters|AFP|AP|Bloomberg|CNN|BBC|ИТАР|Извести|Коммерсант|Ведомост|РБК|NEWSru|Lenta|Газета\.Ru|Рейтер|Франс Пресс|Associated Press|The )/u;
 const MEDIA_NOUNS = /^(газета|издание|агентство|телеканал|журнал|радиостанция|портал|сайт|таблоид)$/;
 const RELAY = /^(передавать|передать|сообщать|писать|информировать)$/;
-
-/** A newspaper of the word list (`НГ`, `НГ-политика`: the part before a hyphen). */
-function listedMedium(w: string): boolean {
-  const low = w.toLowerCase();
-  const cut = low.indexOf('-');
-  return wordList('medium').has(cut > 0 ? low.slice(0, cut) : low);
-}
 
 /** A medium's name: a known agency or paper, one of the word list's, or a name in Latin letters. */
 function isMediumName(name: string): boolean {
@@ -487,7 +478,7 @@ export class SpeakerResolver {
     if (inside.length === 0) return null;
     const head = nounHead(v, np);
     // «Вдова Померанца вспоминала»: a person in the genitive after a nominative head noun is its possessor, not the speaker.
-    // «Источник «НГ»»: a newspaper after a head that is no body nor medium is the one addressed; after
+    // «Источник «НГ»», «Опрошенные RT эксперты»: a newspaper beside a head that is no body nor medium is the one addressed; after
     // «агентство» (агентства РИА Новости) it is the medium's own name.
     const addressed = roleLexicon().get(v.lemma(head)) !== 'ORG' && !MEDIA_NOUNS.test(v.lemma(head));
     const possessor = (m: MentionSpan) => !oblique && v.pos(head) === 'NOUN' && m.tokStart === head + 1 && v.has(head, 'nomn') && v.has(head, 'anim') && !v.canBeNominative(m.tokEnd - 1);
@@ -502,7 +493,7 @@ export class SpeakerResolver {
       inside.find(person) ??
       inside.find((m) => m.tokStart <= head && head < m.tokEnd && (m.kind === 'name' || m.entity >= 0)) ??
       inside.find((m) => m.kind === 'role' && m.entity >= 0) ??
-      (roleLexicon().get(v.lemma(head)) === 'PER' ? undefined : inside.find((m) => m.kind === 'name' && !(m.tokStart > head && addressed && this.mediumWord(m.tokStart))));
+      (roleLexicon().get(v.lemma(head)) === 'PER' ? undefined : inside.find((m) => m.kind === 'name' && !(addressed && this.mediumWord(m.tokStart) && (m.tokStart > head || !v.isCapital(head)))));
     if (best === undefined) return null;
     const e = best.entity >= 0 ? v.doc.entities[best.entity] : undefined;
     // «Депутаты предлагают»: a plural role is a group, not the one person the entities stage linked it to.
@@ -544,9 +535,19 @@ export class SpeakerResolver {
     for (let t = Math.max(m.tokStart, np.e); t < m.tokEnd; t++) {
       if (!v.isWord(t) || v.pos(t) === 'LATN' || /^\p{Lu}{2,}$/u.test(v.str(t))) return true;
     }
+    // «в беседе с RT Засурский»: a mention reaching back over the medium talked to has swallowed it.
+    if (m.tokStart < np.s && np.s < m.tokEnd && this.personWord(np.s)) {
+      for (let t = m.tokStart; t < np.s; t++) if (v.pos(t) === 'LATN' || MEDIA.test(v.str(t)) || listedMedium(v.str(t))) return true;
+    }
     for (let t = m.tokStart + 1; t < m.tokEnd; t++) if (v.lineBreak(t - 1, t)) return true;
     if (m.entity >= 0 && !this.plausibleEntity(m.entity)) return true;
     return false;
+  }
+
+  /** A personal name's word: tagged as one, or capitalised and no inanimate common noun («Засурский», not «Новости»). */
+  private personWord(i: number): boolean {
+    const v = this.v;
+    return v.has(i, 'Name') || v.has(i, 'Surn') || v.has(i, 'Patr') || (v.isCapital(i) && !(v.pos(i) === 'NOUN' && v.has(i, 'inan')));
   }
 
   /** `plausible` for an entity of the document; every mention of it asks, so the answer is kept. */
@@ -618,7 +619,11 @@ export class SpeakerResolver {
       const c = commentator || wordList('interlocutor').has(lemma) ? this.recentCommentator(verbGender, commentator) : this.recent('PER', verbGender, true, lemma);
       return { name: c?.name ?? null, type: 'PER', entityId: c?.entityId ?? null, mention: this.mentionOf(np, 'role', lemma) };
     }
-    const caps = this.capitalStart(np, np.s, personLike);
+    // «опрошенные RT аналитики»: beside people, a medium is the one they talked to, not their body.
+    let people = personLike;
+    // (Any animate reading: the tagger reads «аналитики» as «аналитика».)
+    for (let k = np.s; k < np.e && !people; k++) people = v.pos(k) === 'NOUN' && !v.isCapital(k) && v.ctx.morphology.tags(v.str(k)).some((t) => t.anim === true);
+    const caps = this.capitalStart(np, np.s, people);
     if (role === 'ORG' || caps >= 0) {
       const type: EntityType = v.has(head, 'Geox') ? 'LOC' : 'ORG';
       if (caps >= 0) {
