@@ -1,6 +1,6 @@
 import type { Span } from '../types.js';
 import { cueLexicon, wordList, type VerbCue } from './lexicon.js';
-import { findObject, findSubject, INITIAL, initialsEnd, knownOblique, ppObject, singularNominative, speakingBodies, weak, type NP } from './np.js';
+import { findObject, findSubject, INITIAL, initialsEnd, knownOblique, mediumToken, ppObject, singularNominative, speakingBodies, weak, type NP } from './np.js';
 import { REACH, type View } from './view.js';
 import { detached } from '../morph/cache.js';
 import { firstStartingFrom } from '../spans.js';
@@ -155,7 +155,20 @@ export function speakerOf(v: View, verb: number, cue: VerbCue, from: number, to:
     }
     return { np: null, oblique: false };
   }
-  const before = findSubject(v, from, verb);
+  let before = findSubject(v, from, verb);
+  // «Об этом RT рассказал советник …», «В интервью ТАСС заместитель министра заявил», «Опрошенные
+  // RT эксперты говорят»: a medium before the verb is the one addressed when a subject follows it.
+  const leads = before !== null && mediumToken(v, before.s);
+  if (before !== null && v.quoteOf[before.s] < 0 && (leads || mediumToken(v, before.e - 1))) {
+    const next = findSubject(v, before.e, verb);
+    const later = next === null && leads ? findSubject(v, verb + 1, to, true) : null;
+    const other = next ?? later;
+    if (other !== null && !weak(v, other.head) && !mediumToken(v, other.s) && v.pos(other.head) !== 'LATN') {
+      // «Опрошенные RT эксперты»: the words before the medium belong to the subject after it.
+      if (next !== null) before = !leads && next.s === before.e ? { s: before.s, e: next.e, head: next.head } : next;
+      else return { np: withLaterName(v, other, to), oblique: false };
+    }
+  }
   // «Константина Эрнста, который заявил»: a relative pronoun speaks for the name before its comma.
   if (before !== null && before.e - before.s === 1 && v.lemma(before.head) === 'который' && v.has(before.head, 'nomn')) {
     const named = antecedent(v, before.head);
@@ -182,15 +195,23 @@ export function speakerOf(v: View, verb: number, cue: VerbCue, from: number, to:
   const after = findSubject(v, verb + 1, to, true);
   const body = after !== null ? bodyAfterAddressee(v, after, verb + 1, to) : null;
   if (body !== null) return { np: body, oblique: true };
+  // «В Минтруде сообщили RT, что…»: a medium after the verb is the one addressed when a body
+  // before the verb speaks.
+  const place = after === null || mediumToken(v, after.s) ? locativeBody(v, from, verb) : null;
+  if (place !== null) return { np: place, oblique: true };
   if (after !== null) return { np: withLaterName(v, after, to), oblique: false };
-  // «В МИД России заявили, что…»: the body that speaks stands in a locative phrase.
+  return { np: null, oblique: false };
+}
+
+/** «В МИД России заявили, что…»: the body that speaks stands in a locative phrase before the verb. */
+function locativeBody(v: View, from: number, verb: number): NP | null {
   for (let k = from; k < verb; k++) {
     if (v.pos(k) === 'PREP' && /^(в|во|на)$/.test(v.lower(k))) {
       const np = ppObject(v, k, verb);
-      if (np !== null) return { np, oblique: true };
+      if (np !== null) return np;
     }
   }
-  return { np: null, oblique: false };
+  return null;
 }
 
 /**
@@ -222,10 +243,14 @@ function antecedent(v: View, rel: number): NP | null {
  */
 export function bodyAfterAddressee(v: View, np: NP, from: number, to: number): NP | null {
   const open = np.s - 1;
-  if (open < from || !v.opensQuotation(open) || v.quoteOf[np.s] !== v.quoteOf[open]) return null;
+  const quoted = open >= from && v.opensQuotation(open) && v.quoteOf[np.s] === v.quoteOf[open];
+  // «сообщили ИТАР-ТАСС в правоохранительных органах», «сообщили телеканалу RT в британском МИД»:
+  // a medium's name unquoted, after adverbs or a noun for the medium in the dative.
+  if (!quoted && !mediumToken(v, np.s)) return null;
   // «сообщили вчера «НГ» в пресс-службе»: only adverbs between the verb and the title.
-  for (let k = from; k < open; k++) if (v.pos(k) !== 'ADVB') return null;
-  const k = v.tokAt(v.quotations[v.quoteOf[open]].close) + 1;
+  for (let k = from; k < (quoted ? open : np.s); k++) if (v.pos(k) !== 'ADVB' && !(!quoted && v.pos(k) === 'NOUN' && v.has(k, 'datv') && !v.isCapital(k))) return null;
+  let k = quoted ? v.tokAt(v.quotations[v.quoteOf[open]].close) + 1 : np.s;
+  if (!quoted) while (k < to && (mediumToken(v, k) || (v.isWord(k) && v.isCapital(k) && k > np.s && !v.isPunct(k, ',')))) k++;
   if (k >= to || v.pos(k) !== 'PREP' || !/^(в|во|на)$/.test(v.lower(k))) return null;
   const body = ppObject(v, k, to);
   if (body === null) return null;

@@ -1,6 +1,6 @@
 import { cueLexicon, openerKey, type VerbCue } from './lexicon.js';
 import { STATEMENTS, CONJ, FINAL, FINAL_OR_CLAUSE, CONTENT_PREPS, verbCue, words, span, shortQuotation, speakerOf, cueEnd, clauseStart, content, contentEnd, clauseLike, trailing, bodyAfterAddressee, type Found } from './clause.js';
-import { findObject, findSubject, ppObject, type NP } from './np.js';
+import { findObject, findSubject, mediumToken, ppObject, type NP } from './np.js';
 import type { View } from './view.js';
 
 /** Another clause after the cue verb's (built once, not per token scanned). */
@@ -144,7 +144,9 @@ function fromVerb(v: View, i: number, cue: VerbCue, s: number, e: number): Found
     const found = cue.imp ? null : findSubject(v, cueE, comma, true);
     const body = found !== null ? bodyAfterAddressee(v, found, cueE, comma) : null;
     const subject = body === null ? found : null;
-    const np = body ?? subject ?? (cue.imp ? null : locative(v, cueE, comma));
+    // «Как пояснили в кремлёвском пуле РИА Новости»: the medium is the one told, the place speaks.
+    const place = cue.imp || (subject !== null && !mediumToken(v, subject.s)) ? null : locative(v, cueE, comma);
+    const np = body ?? (place !== null && subject !== null ? place : subject ?? place);
     let c: ReturnType<typeof content> = null;
     if (comma < e) c = content(v, comma + 1, contentEnd(v, comma + 1, e));
     else if (kak - 1 >= s && v.isPunct(kak - 1, ',')) c = content(v, s, kak - 1);
@@ -239,9 +241,17 @@ function fromVerb(v: View, i: number, cue: VerbCue, s: number, e: number): Found
     else if (CONTENT_PREPS.has(v.lower(from))) from++;
     else if (v.pos(from) === 'PREP') return null;
     else if (!objectStart(v, from, e)) return null;
-    const end = contentEnd(v, from, e);
+    let end = contentEnd(v, from, e);
+    let labelled = false;
+    if (NAME_VERB.test(v.lemmaYo(i))) {
+      const cut = namingEnd(v, from, end);
+      if (cut < 0) return null;
+      labelled = cut < end || v.quoteOf[end - 1] >= 0;
+      end = cut;
+    }
     const c = content(v, from, end);
-    if (c === null || words(v, from, end) < 3) return null;
+    // «назвал пенальти «предвзятым»»: two words are enough with a quoted label.
+    if (c === null || words(v, from, end) < (labelled ? 2 : 3)) return null;
     const sp = speakerOf(v, i, cue, clauseStart(v, i, s), i + 1);
     return { ...c, cueS: i, cueE, verb: i, speaker: sp.np, oblique: sp.oblique };
   }
@@ -293,6 +303,67 @@ function frontedInfinitive(v: View, i: number, cue: VerbCue, cueE: number, s: nu
 }
 
 const JUDGE = /^(считать|счесть|называть|назвать)$/;
+const NAME_VERB = /^(называть|назвать)$/;
+
+/** Some reading of word i is in the instrumental («катастрофой», «пристрастными»). */
+function instrumental(v: View, i: number): boolean {
+  if (v.has(i, 'ablt')) return true;
+  for (const t of v.ctx.morphology.tags(v.str(i))) if (t.ablt === true) return true;
+  return false;
+}
+
+/** Word i may be a nominative, or the dictionary does not know it («Ла-Ла», «PozzoSacro»). */
+function maybeNominative(v: View, i: number): boolean {
+  const info = v.ctx.morphology.formInfo(v.str(i));
+  if (!info.known) return true;
+  for (const t of info.tags) if (t.nomn === true) return true;
+  return false;
+}
+
+/**
+ * The end of what «назвал X «Y»» reports: the quoted label in the instrumental closes it, with a
+ * noun it qualifies («…«возмутительным» инцидентом») and labels coordinated with it («…«фейком» и
+ * «подделкой»»), not the rest of the sentence («назвала присоединение Крыма «катастрофой»,
+ * телеведущая объявила…»). -1 when the label is a proper name closing its clause («назвал свою
+ * повесть «PozzoSacro» – …», «назвали победителем «Ла-Ла Ленд», а не «Лунный свет»»): that names
+ * something, it reports no speech. A quoted name inside the object («действия «Мемориала»
+ * опасной провокацией», «игру со «Злином» сложной») is neither. `end` when no label follows the
+ * object.
+ * @example
+ * // «назвала присоединение Крыма «огромной геополитической катастрофой», телеведущая объявила…»
+ * namingEnd(v, from, end); // the token after the closing »
+ */
+function namingEnd(v: View, from: number, end: number): number {
+  let proper = false;
+  for (let k = from; k < end && k < from + 16; k++) {
+    // The label stands in the verb's own clause: «…назвал объединение палестинцев, поскольку движение «Хамас»…» has none.
+    if (v.isPunct(k, ',;:') || v.isDash(k)) break;
+    if (!v.opensQuotation(k)) continue;
+    const qi = v.quoteOf[k];
+    const first = k + 1;
+    const close = v.tokAt(v.quotations[qi].close);
+    if (first >= end || close >= end || v.quotations[qi].parts.length !== 1) return end;
+    if (v.isCapital(first) || !v.isWord(first)) {
+      const last = close + 1 >= end || v.isPunct(close + 1, ',.;:!?…') || v.isDash(close + 1);
+      // Not a name after a preposition or a genitive it completes («места памяти жертв фашизма «Собибор»»).
+      const prev = k - 1;
+      const governed = prev >= from && (v.pos(prev) === 'PREP' || (v.pos(prev) === 'NOUN' && v.has(prev, 'gent')));
+      if (last && maybeNominative(v, first) && !governed) proper = true;
+      k = close;
+      continue;
+    }
+    if (!instrumental(v, first) || k === from) { k = close; continue; }
+    let e = close + 1;
+    for (;;) {
+      if (e < end && v.isWord(e) && !v.isCapital(e) && v.pos(e) === 'NOUN' && instrumental(v, e)) { e++; break; }
+      const link = e < end && (/^(и|или)$/.test(v.lower(e)) || v.isDash(e) || v.isPunct(e, ',')) ? e + 1 : -1;
+      if (link < 0 || link >= end || !v.opensQuotation(link) || !instrumental(v, link + 1)) break;
+      e = v.tokAt(v.quotations[v.quoteOf[link]].close) + 1;
+    }
+    return Math.min(e, end);
+  }
+  return proper ? -1 : end;
+}
 
 /**
  * «Заявления Петра Порошенко эксперты считают политическим преувеличением»: a verb of judging with
@@ -320,7 +391,12 @@ function judgement(v: View, i: number, cueE: number, s: number, e: number): Foun
   let subjS = h;
   while (subjS - 1 > s && v.isWord(subjS - 1) && ((v.isCapital(subjS - 1) && v.isCapital(subjS)) || (v.pos(subjS - 1) === 'ADJF' && v.canBeNominative(subjS - 1)))) subjS--;
   const head = content(v, s, subjS);
-  const tail = content(v, cueE, contentEnd(v, cueE, e));
+  let tailEnd = contentEnd(v, cueE, e);
+  if (NAME_VERB.test(v.lemmaYo(i))) {
+    tailEnd = namingEnd(v, cueE, tailEnd);
+    if (tailEnd < 0) return null;
+  }
+  const tail = content(v, cueE, tailEnd);
   if (head === null || tail === null || head.kind !== 'indirect' || tail.kind !== 'indirect' || words(v, s, subjS) < 2) return null;
   return { kind: 'indirect', segments: [...head.segments, ...tail.segments], cueS: i, cueE, verb: i, speaker: { s: subjS, e: i, head: h }, oblique: false };
 }

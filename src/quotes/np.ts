@@ -34,6 +34,27 @@ const PERSONAL = new Set(['он', 'она', 'они', 'его', 'её', 'ее', 
 export const speakingBodies = (): Set<string> => wordList('speaking-body');
 const nonHeadWords = (): Set<string> => wordList('non-head');
 
+/** News agencies and media by name: they relay statements, they are not the body a later «ведомство» means. */
+export const MEDIA = /^(РИА|ТАСС|Интерфакс|RT|Reuters|AFP|AP|Bloomberg|CNN|BBC|ИТАР|Извести|Коммерсант|Ведомост|РБК|NEWSru|Lenta|Газета\.Ru|Рейтер|Франс Пресс|Associated Press|The )/u;
+
+/** A newspaper of the word list (`НГ`, `НГ-политика`: the part before a hyphen). */
+export function listedMedium(w: string): boolean {
+  const low = w.toLowerCase();
+  const cut = low.indexOf('-');
+  return wordList('medium').has(cut > 0 ? low.slice(0, cut) : low);
+}
+
+/**
+ * Token i names a news medium the text's sources talk to: an agency or paper of MEDIA or of the
+ * word list («RT», «РИА Новости», «ТАСС»). Beside a speech verb it is as often the one addressed
+ * («Об этом RT рассказал X», «сообщили RT в Минтруде») as the source.
+ * @example
+ * mediumToken(v, i); // true for «RT», «ТАСС», «ИТАР-ТАСС»; false for «МИД»
+ */
+export function mediumToken(v: View, i: number): boolean {
+  return v.isWord(i) && (MEDIA.test(v.str(i)) || listedMedium(v.str(i)));
+}
+
 /** True for a personal pronoun that can stand for a speaker (он, его, их…). */
 export function isPersonalPronoun(v: View, i: number): boolean {
   return PERSONAL.has(v.lower(i));
@@ -169,6 +190,12 @@ export function findSubject(v: View, from: number, to: number, after = false): N
     if (pron ? !/^(он|она|они)$/.test(v.lower(i)) : !v.canBeNominative(i)) continue;
     // «Немецкая полиция»: an adjective before the head belongs to the phrase (expand picks it up).
     const np = expand(v, i, from, to);
+    // «— отметил в беседе с RT Засурский»: the medium talked to is no part of the name after it.
+    // («РИА Новости» is one name: a capitalised common noun as head keeps what stands before it.)
+    const p = v.pos(i);
+    if (!v.isCapital(i) || p === undefined || p === 'UNKN' || v.has(i, 'Name') || v.has(i, 'Surn') || v.has(i, 'Patr')) {
+      while (np.s < i && (mediumToken(v, np.s) || v.pos(np.s) === 'LATN')) np.s++;
+    }
     // «В этот день президент заявил»: a lower-case inanimate noun outside the role lexicon is a
     // weak subject; a later person, body or name wins over it.
     if (weak(v, i)) { weakest ??= np; continue; }

@@ -1,7 +1,7 @@
 import type Az from 'az';
 import type { MentionSpan } from '../doc.js';
 import type { EntityType, Mention, QuoteSpeaker, Span } from '../types.js';
-import { isPersonalPronoun, knownOblique, nounHead, type NP } from './np.js';
+import { isPersonalPronoun, knownOblique, listedMedium, MEDIA, nounHead, type NP } from './np.js';
 import { cueLexicon, wordList } from './lexicon.js';
 import { shortQuotation } from './clause.js';
 import type { View } from './view.js';
@@ -36,19 +36,17 @@ interface Known {
   roles: string[];
   /** A news medium that relays others' words («сообщает РИА Новости»): no later «ведомство» or «документ» refers to it. */
   medium?: boolean;
+  /**
+   * Named after a role of public office («министр обороны»; false after another role, undefined
+   * after none): no later bare «эксперт» refers to the person.
+   */
+  office?: boolean;
+  /** The entities stage gives the person a role of public office (it may have lost the body the role heads). */
+  officeRoles?: boolean;
 }
 
-/** News agencies and media by name: they relay statements, they are not the body a later «ведомство» means. */
-const MEDIA = /^(РИА|ТАСС|Интерфакс|RT|Reuters|AFP|AP|Bloomberg|CNN|BBC|ИТАР|Извести|Коммерсант|Ведомост|РБК|NEWSru|Lenta|Газета\.Ru|Рейтер|Франс Пресс|Associated Press|The )/u;
 const MEDIA_NOUNS = /^(газета|издание|агентство|телеканал|журнал|радиостанция|портал|сайт|таблоид)$/;
 const RELAY = /^(передавать|передать|сообщать|писать|информировать)$/;
-
-/** A newspaper of the word list (`НГ`, `НГ-политика`: the part before a hyphen). */
-function listedMedium(w: string): boolean {
-  const low = w.toLowerCase();
-  const cut = low.indexOf('-');
-  return wordList('medium').has(cut > 0 ? low.slice(0, cut) : low);
-}
 
 /** A medium's name: a known agency or paper, one of the word list's, or a name in Latin letters. */
 function isMediumName(name: string): boolean {
@@ -172,9 +170,37 @@ export class SpeakerResolver {
       const qi = this.v.quoteOf[m.tokStart];
       if (qi >= 0 && !shortQuotation(this.v, qi)) continue;
       if (m.entity >= 0 && !this.plausibleEntity(m.entity)) continue;
-      out.push({ name: e?.name ?? m.normal, type: m.type, entityId: e?.id ?? null, gender: this.nameGender(m.tokStart, m.tokEnd), pos: m.start, salient: this.v.has(m.tokEnd - 1, 'nomn'), roles: e?.roles ?? [] });
+      out.push({ name: e?.name ?? m.normal, type: m.type, entityId: e?.id ?? null, gender: this.nameGender(m.tokStart, m.tokEnd), pos: m.start, salient: this.v.has(m.tokEnd - 1, 'nomn'), roles: e?.roles ?? [], office: m.type === 'PER' ? this.officeBefore(m.tokStart) : undefined, officeRoles: m.type === 'PER' && e !== undefined && e.roles.some(officeRole) });
     }
     return out.sort((a, b) => a.pos - b.pos);
+  }
+
+  /**
+   * Whether the words right before a name, back to a mark, give it a role of public office
+   * («президент США | Дональд Трамп», not «президент Украинского аналитического центра |
+   * Александр Охрименко»). The entities stage's roles lose the body a role heads («президент»).
+   */
+  private officeBefore(t: number): boolean | undefined {
+    const v = this.v;
+    let s = t;
+    while (s - 1 >= v.bodyStart && t - s < 8 && (v.isWord(s - 1) || v.quoteOf[s - 1] >= 0) && !this.sentenceInitial(s)) s--;
+    // Only a common noun says what the person is: not a verb or a preposition before the name.
+    let role = false;
+    for (let k = s; k < t && !role; k++) role = v.pos(k) === 'NOUN' && !v.isCapital(k);
+    return role ? this.officeWords(s, t) : undefined;
+  }
+
+  /**
+   * `officeRole` over tokens s…e, by lemma: the first noun is an office («президенту страны»,
+   * «глава МИД»), not another role that names an office after it («советник президента»).
+   */
+  private officeWords(s: number, e: number): boolean {
+    const v = this.v;
+    let head = -1;
+    for (let k = s; k < e && head < 0; k++) if (v.pos(k) === 'NOUN') head = k;
+    if (head < 0 || !wordList('office').has(v.lemma(head))) return false;
+    for (let k = head + 1; k < e; k++) if (v.isWord(k) && bodyWord(v.lower(k))) return false;
+    return true;
   }
 
   /** Without an entities layer: runs of capitalised words, one of them tagged as a personal name, outside quotations. */
@@ -337,6 +363,42 @@ export class SpeakerResolver {
     return undefined;
   }
 
+  /**
+   * The person a bare «эксперт» (with `noOffice`) or «собеседник» refers to: the most recent one
+   * quoted or named as a subject (failing that, any one named), not one introduced long before
+   * with the same noun past the experts quoted since. A politician the expert comments on («Трамп
+   * заявил… По мнению эксперта, …») is not the expert, whichever of his mentions carries the
+   * office; with no one else the source stays unnamed.
+   * @example
+   * // «Трамп заявил, что… «…», — уверен Попов. По мнению эксперта, …» → Попов, not Трамп
+   * this.recentCommentator('masc', true);
+   */
+  private recentCommentator(gender: Gender, noOffice: boolean): Known | undefined {
+    // A person named once after an office holds it; one named only after other roles («президент
+    // аналитического центра») does not, whatever the entities stage's roles say.
+    const holders = new Set<string>();
+    const other = new Set<string>();
+    const from = this.horizon();
+    for (let k = noOffice ? from : this.known.length; k < this.known.length; k++) {
+      const c = this.known[k];
+      if (c.type !== 'PER') continue;
+      if (c.office === true) holders.add(c.entityId ?? c.name);
+      else if (c.office === false) other.add(c.entityId ?? c.name);
+    }
+    for (let k = noOffice ? from : this.known.length; k < this.known.length; k++) {
+      const c = this.known[k];
+      if (c.type === 'PER' && c.officeRoles === true && !other.has(c.entityId ?? c.name)) holders.add(c.entityId ?? c.name);
+    }
+    for (const salient of [true, false]) {
+      for (let k = this.known.length - 1; k >= from; k--) {
+        const c = this.known[k];
+        if ((salient && !c.salient) || c.type !== 'PER' || !compatible(c.gender, gender) || holders.has(c.entityId ?? c.name)) continue;
+        return c;
+      }
+    }
+    return undefined;
+  }
+
   /** The most recent medium: relayed a statement, is a known agency, or is named in Latin letters. */
   private recentMedium(): Known | undefined {
     for (let k = this.known.length - 1; k >= this.horizon(); k--) {
@@ -386,9 +448,12 @@ export class SpeakerResolver {
     // A document's issuer found by looking back is no new source for later roles and pronouns.
     if (out !== null && out.name !== null && out.type !== 'OTHER' && !cueLexicon().docNouns.has(v.lemmaYo(h))) {
       const gender = verbGender ?? (isPersonalPronoun(v, np.head) ? genderOf(v, np.head) : undefined);
-      const roles: string[] = v.pos(h) === 'NOUN' && !isPersonalPronoun(v, h) ? [v.lemma(h)] : [];
+      // A bare «эксперт» bound by looking back introduces no one as the expert: a politician it was
+      // wrongly bound to would otherwise stay «the expert» for every later one.
+      const roles: string[] = v.pos(h) === 'NOUN' && !isPersonalPronoun(v, h) && (out.mention?.kind === 'name' || !(wordList('commentator').has(v.lemma(h)) || wordList('interlocutor').has(v.lemma(h)))) ? [v.lemma(h)] : [];
       const medium = out.type === 'ORG' && verb >= 0 && RELAY.test(v.lemma(verb));
-      this.known.push({ name: out.name, type: out.type, entityId: out.entityId, gender, pos: v.doc.tokens[np.s].start, salient: true, roles, medium });
+      const office = roles.length > 0 ? this.officeWords(np.s, np.e) : undefined;
+      this.known.push({ name: out.name, type: out.type, entityId: out.entityId, gender, pos: v.doc.tokens[np.s].start, salient: true, roles, medium, office });
     }
     if (out !== null && out.entityId !== null && out.name !== null) {
       // A later pronoun or role for the same entity takes the name as corrected here.
@@ -413,7 +478,7 @@ export class SpeakerResolver {
     if (inside.length === 0) return null;
     const head = nounHead(v, np);
     // «Вдова Померанца вспоминала»: a person in the genitive after a nominative head noun is its possessor, not the speaker.
-    // «Источник «НГ»»: a newspaper after a head that is no body nor medium is the one addressed; after
+    // «Источник «НГ»», «Опрошенные RT эксперты»: a newspaper beside a head that is no body nor medium is the one addressed; after
     // «агентство» (агентства РИА Новости) it is the medium's own name.
     const addressed = roleLexicon().get(v.lemma(head)) !== 'ORG' && !MEDIA_NOUNS.test(v.lemma(head));
     const possessor = (m: MentionSpan) => !oblique && v.pos(head) === 'NOUN' && m.tokStart === head + 1 && v.has(head, 'nomn') && v.has(head, 'anim') && !v.canBeNominative(m.tokEnd - 1);
@@ -428,7 +493,7 @@ export class SpeakerResolver {
       inside.find(person) ??
       inside.find((m) => m.tokStart <= head && head < m.tokEnd && (m.kind === 'name' || m.entity >= 0)) ??
       inside.find((m) => m.kind === 'role' && m.entity >= 0) ??
-      (roleLexicon().get(v.lemma(head)) === 'PER' ? undefined : inside.find((m) => m.kind === 'name' && !(m.tokStart > head && addressed && this.mediumWord(m.tokStart))));
+      (roleLexicon().get(v.lemma(head)) === 'PER' ? undefined : inside.find((m) => m.kind === 'name' && !(addressed && this.mediumWord(m.tokStart) && (m.tokStart > head || !v.isCapital(head)))));
     if (best === undefined) return null;
     const e = best.entity >= 0 ? v.doc.entities[best.entity] : undefined;
     // «Депутаты предлагают»: a plural role is a group, not the one person the entities stage linked it to.
@@ -470,9 +535,19 @@ export class SpeakerResolver {
     for (let t = Math.max(m.tokStart, np.e); t < m.tokEnd; t++) {
       if (!v.isWord(t) || v.pos(t) === 'LATN' || /^\p{Lu}{2,}$/u.test(v.str(t))) return true;
     }
+    // «в беседе с RT Засурский»: a mention reaching back over the medium talked to has swallowed it.
+    if (m.tokStart < np.s && np.s < m.tokEnd && this.personWord(np.s)) {
+      for (let t = m.tokStart; t < np.s; t++) if (v.pos(t) === 'LATN' || MEDIA.test(v.str(t)) || listedMedium(v.str(t))) return true;
+    }
     for (let t = m.tokStart + 1; t < m.tokEnd; t++) if (v.lineBreak(t - 1, t)) return true;
     if (m.entity >= 0 && !this.plausibleEntity(m.entity)) return true;
     return false;
+  }
+
+  /** A personal name's word: tagged as one, or capitalised and no inanimate common noun («Засурский», not «Новости»). */
+  private personWord(i: number): boolean {
+    const v = this.v;
+    return v.has(i, 'Name') || v.has(i, 'Surn') || v.has(i, 'Patr') || (v.isCapital(i) && !(v.pos(i) === 'NOUN' && v.has(i, 'inan')));
   }
 
   /** `plausible` for an entity of the document; every mention of it asks, so the answer is kept. */
@@ -540,10 +615,15 @@ export class SpeakerResolver {
     // «— поделилась фигуристка»: any singular animate noun refers back like a listed role.
     const personLike = role === 'PER' || (role === undefined && v.has(head, 'anim') && v.pos(head) === 'NOUN' && (!v.isCapital(head) || this.sentenceInitial(head)));
     if (personLike && !plural && !unnamed) {
-      const c = this.recent('PER', verbGender, true, lemma);
+      const commentator = wordList('commentator').has(lemma);
+      const c = commentator || wordList('interlocutor').has(lemma) ? this.recentCommentator(verbGender, commentator) : this.recent('PER', verbGender, true, lemma);
       return { name: c?.name ?? null, type: 'PER', entityId: c?.entityId ?? null, mention: this.mentionOf(np, 'role', lemma) };
     }
-    const caps = this.capitalStart(np, np.s, personLike);
+    // «опрошенные RT аналитики»: beside people, a medium is the one they talked to, not their body.
+    let people = personLike;
+    // (Any animate reading: the tagger reads «аналитики» as «аналитика».)
+    for (let k = np.s; k < np.e && !people; k++) people = v.pos(k) === 'NOUN' && !v.isCapital(k) && v.ctx.morphology.tags(v.str(k)).some((t) => t.anim === true);
+    const caps = this.capitalStart(np, np.s, people);
     if (role === 'ORG' || caps >= 0) {
       const type: EntityType = v.has(head, 'Geox') ? 'LOC' : 'ORG';
       if (caps >= 0) {
@@ -653,6 +733,28 @@ export class SpeakerResolver {
   }
 
 
+}
+
+/**
+ * A role of public office («министр обороны», «президент»), not the head of a non-state body
+ * («президент Украинского аналитического центра»).
+ * @example
+ * officeRole('вице-президент США'); // true
+ * officeRole('президент Украинского аналитического центра'); // false
+ * officeRole('советник президента'); // false
+ */
+function officeRole(role: string): boolean {
+  const words = role.toLowerCase().split(/\s+/);
+  const office = wordList('office');
+  // The head is the first word, or the second after an adjective («американский президент»).
+  const head = office.has(words[0]) || (words.length > 1 && /(ый|ий|ой|ая|яя)$/.test(words[0]) && office.has(words[1]));
+  return head && !words.some(bodyWord);
+}
+
+/** A word naming a non-state body (words.tsv's body-stem list): «центра», «института». */
+function bodyWord(w: string): boolean {
+  for (const s of wordList('body-stem')) if (w.startsWith(s)) return true;
+  return false;
 }
 
 /**
