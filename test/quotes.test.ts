@@ -43,6 +43,21 @@ describe('a speaker named in an oblique case', () => {
   });
 });
 
+describe('a speaker beside a name the entities stage tagged', () => {
+  test('the head of a body named in the genitive is an unnamed person, not the body\'s name read as a person\'s', () => {
+    const q = analyzer.analyze('Глава Росстата сообщил, что цены выросли.').quotes[0];
+    expect(q.speaker).toMatchObject({ name: null, type: 'PER', mention: { text: 'Глава Росстата', kind: 'role' } });
+  });
+
+  test.each([
+    ['Один из депутатов заявил, что закон примут.', 'Один из депутатов'],
+    ['По словам одного из депутатов, закон примут.', 'одного из депутатов'],
+  ])('one of a group is one unnamed person: %s', (text, phrase) => {
+    const q = analyzer.analyze(text).quotes[0];
+    expect(q.speaker).toMatchObject({ name: null, type: 'PER', mention: { text: phrase, kind: 'role' } });
+  });
+});
+
 describe('quote patterns (test/data/quotes/patterns.txt)', () => {
   const cases = loadCases();
   it('has cases', () => expect(cases.length).toBeGreaterThan(20));

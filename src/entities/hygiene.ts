@@ -54,6 +54,8 @@ const ROMAN = /^[IVXLC]+$/;
 
 const isCapital = (s: string): boolean => s.length > 0 && startsUpper(s);
 const isAbbreviation = (s: string): boolean => s.length >= 2 && /^[А-ЯЁA-Z]+$/.test(s);
+/** An abbreviation with a case ending (`ВЦИОМа`, `МИДом`): declined, it is still a body's name. */
+const DECLINED_ABBREVIATION = /^[А-ЯЁ]{2,}(?:а|у|е|ом|ы|ов|ам|ами|ах)$/;
 
 /**
  * Cleans the tagger's (or the dictionary finder's) spans by the eight rules above. Spans must be
@@ -441,7 +443,7 @@ function splitAbbreviation(doc: Doc, s: Span): Span[] {
 function lone(doc: Doc, p: Span): Span {
   if (p.type !== 'PER' || p.tokEnd - p.tokStart !== 1) return p;
   const text = doc.tokens[p.tokStart].text;
-  return isAbbreviation(text) && !ROMAN.test(text) ? { tokStart: p.tokStart, tokEnd: p.tokEnd, type: 'ORG' } : p;
+  return (isAbbreviation(text) && !ROMAN.test(text)) || DECLINED_ABBREVIATION.test(text) ? { tokStart: p.tokStart, tokEnd: p.tokEnd, type: 'ORG' } : p;
 }
 
 /**

@@ -612,6 +612,10 @@ export class SpeakerResolver {
       ? !v.ctx.morphology.tags(v.str(head)).some((t) => t.sing === true && (t.gent === true || t.accs === true || t.datv === true))
       : v.has(head, 'plur') && !v.has(head, 'Sgtm');
     const unnamed = /^(один|одна|другой|другая|некий|некая|источник)$/.test(v.lower(np.s));
+    // «Один из депутатов заявил»: one unnamed member of the group, not the group, nor a body named by the capital.
+    if (/^(один|одна|одного|одной)$/.test(v.lower(np.s)) && np.s + 1 < head && v.lower(np.s + 1) === 'из') {
+      return { name: null, type: v.has(head, 'anim') ? 'PER' : 'OTHER', entityId: null, mention: this.mentionOf(np, 'role', lemma) };
+    }
     // «— поделилась фигуристка»: any singular animate noun refers back like a listed role.
     const personLike = role === 'PER' || (role === undefined && v.has(head, 'anim') && v.pos(head) === 'NOUN' && (!v.isCapital(head) || this.sentenceInitial(head)));
     if (personLike && !plural && !unnamed) {
@@ -722,6 +726,9 @@ export class SpeakerResolver {
     const v = this.v;
     if (!v.isWord(i) || !/^[А-ЯЁ][а-яё]/.test(v.str(i))) return false;
     if (v.has(i, 'Geox') || v.has(i, 'Orgn')) return false;
+    // «Глава Росстата сообщил»: a word the entities stage names as a body or a place is no person's name.
+    const m = this.mentionAt(i);
+    if (m !== undefined && m.kind === 'name' && m.type !== 'PER' && m.entity >= 0) return false;
     const lemma = v.lemma(i);
     if (roleLexicon().has(lemma)) return false;
     const pos = v.pos(i);
