@@ -4,7 +4,7 @@ import type { Morphology } from '../morph/morphology.js';
 import type { EntityType, TokenKind } from '../types.js';
 import { lineBreakBetween, readTsv } from './grammar.js';
 import { ANY_KNOWN, KNOWN_NAMED, wordFacts } from './wordFacts.js';
-import { isEastAsianFamilyName } from './eastAsianNames.js';
+import { isEastAsianFamilyName, SYLLABLE_MAX } from './eastAsianNames.js';
 import { startsUpper } from '../letters.js';
 
 // Mention hygiene: the tagger's spans sometimes swallow a neighbour (`Волин.\nНапомним`,
@@ -77,7 +77,7 @@ export function cleanSpans(doc: Doc, spans: readonly Span[], morphology: Morphol
     const p = pieces[k];
     if (p.type === 'PER' && commonWord(doc, p, sentenceStart, inNames, morphology)) continue;
     const q = p.type === 'PER' ? lone(doc, p) : withHead(doc, p, k + 1 < pieces.length ? pieces[k + 1].tokStart : doc.tokens.length);
-    if (q.type === 'PER' && q.tokStart > 0 && familyNameBefore(doc, q.tokStart)) {
+    if (q.type === 'PER' && q.tokStart > 0 && familyNameBefore(doc, q)) {
       const prev = out.length > 0 ? out[out.length - 1] : undefined;
       const f = q.tokStart - 1;
       if (prev === undefined || prev.tokEnd <= f) {
@@ -95,14 +95,18 @@ export function cleanSpans(doc: Doc, spans: readonly Span[], morphology: Morphol
 }
 
 /**
- * Rule 6: the word right before token i (one space between, no line break) is an East Asian
- * family name as written in east-asian-names.tsv, and token i is a capitalised word (`Мун Чжэ`).
+ * Rule 6: the word right before span q (one space between, no line break) is an East Asian family
+ * name as written in east-asian-names.tsv, and q starts with a capitalised word (`Мун Чжэ`). Not
+ * when q is already a whole Chinese name, a family name of its own and a given name written as one
+ * word (`При Мао Дэн Сяопин`: a name has one family name, so the word before is another person).
  */
-function familyNameBefore(doc: Doc, i: number): boolean {
+function familyNameBefore(doc: Doc, q: Span): boolean {
+  const i = q.tokStart;
   const t = doc.tokens[i];
   const f = doc.tokens[i - 1];
-  return f.kind === 'word' && t.kind === 'word' && isCapital(t.text) && t.start - f.end === 1 && doc.text.charCodeAt(f.end) === 0x20
-    && isEastAsianFamilyName(f.text);
+  if (!(f.kind === 'word' && t.kind === 'word' && isCapital(t.text) && t.start - f.end === 1 && doc.text.charCodeAt(f.end) === 0x20
+    && isEastAsianFamilyName(f.text))) return false;
+  return !(i + 1 < q.tokEnd && isEastAsianFamilyName(t.text) && doc.tokens[i + 1].text.length > SYLLABLE_MAX);
 }
 
 let heads: Map<string, EntityType> | undefined;

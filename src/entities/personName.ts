@@ -5,7 +5,7 @@ import { CASES, caseOf, gendersOf, hasGrammeme, isPlural, posOf } from './gramma
 import { caseAllowed, casePenalty, documentVote, isKnown, type MentionContext, nominalForm, parses, type Unit } from './mentionContext.js';
 import { ANY_KNOWN, genderCaseSlot, wordFacts } from './wordFacts.js';
 import { familyPlural, mayBeFamilyPlural, writtenUnchanged } from './documentForms.js';
-import { isEastAsianFamilyName } from './eastAsianNames.js';
+import { isEastAsianFamilyName, SYLLABLE_MAX } from './eastAsianNames.js';
 import { isFemaleName } from './femaleNames.js';
 import { guessNameNominative } from './nameEndings.js';
 import { foldYo, startsUpper } from '../letters.js';
@@ -263,9 +263,6 @@ function rawPersonReadings(u: Unit, morphology: Morphology): RawReadings {
   }
   return raw;
 }
-
-/** The longest syllable of such a name before its last part (Чжуан, Цзюнь): a longer word is some other name. */
-const SYLLABLE_MAX = 5;
 
 /**
  * A name of several parts that starts with an East Asian family name as written, every part before
