@@ -26,6 +26,7 @@ import { startsUpper } from '../letters.js';
 //  6. East Asian family names — a person's span right after a Chinese, Korean or Vietnamese family
 //     name written undeclined (east-asian-names.tsv), left out of it or tagged alone, takes it in
 //     (`Визит Мун | Чжэ Ина` → `Мун Чжэ Ина`): the tagger reads `Мун` or `Си` as a word of its own.
+//     A span that is a whole Chinese name already takes none (`При Мао | Дэн Сяопин`).
 
 /** A name mention: token range [tokStart, tokEnd) and its type. */
 export interface Span { tokStart: number; tokEnd: number; type: EntityType }
