@@ -26,7 +26,8 @@ import { startsUpper } from '../letters.js';
 //  6. East Asian family names — a person's span right after a Chinese, Korean or Vietnamese family
 //     name written undeclined (east-asian-names.tsv), left out of it or tagged alone, takes it in
 //     (`Визит Мун | Чжэ Ина` → `Мун Чжэ Ина`): the tagger reads `Мун` or `Си` as a word of its own.
-//     A span that is a whole Chinese name already takes none (`При Мао | Дэн Сяопин`).
+//     A span that is a whole Chinese name already takes none (`При Мао | Дэн Сяопин`), and one that
+//     runs from a whole Chinese name into another family name is two (`Си Цзиньпина | Лю Хэ`).
 
 /** A name mention: token range [tokStart, tokEnd) and its type. */
 export interface Span { tokStart: number; tokEnd: number; type: EntityType }
@@ -77,22 +78,38 @@ export function cleanSpans(doc: Doc, spans: readonly Span[], morphology: Morphol
   for (let k = 0; k < pieces.length; k++) {
     const p = pieces[k];
     if (p.type === 'PER' && commonWord(doc, p, sentenceStart, inNames, morphology)) continue;
-    const q = p.type === 'PER' ? lone(doc, p) : withHead(doc, p, k + 1 < pieces.length ? pieces[k + 1].tokStart : doc.tokens.length);
+    const whole = p.type === 'PER' ? lone(doc, p) : withHead(doc, p, k + 1 < pieces.length ? pieces[k + 1].tokStart : doc.tokens.length);
+    const next = whole.type === 'PER' ? nextPersonAt(doc, whole) : -1;
+    let q = next < 0 ? whole : { tokStart: whole.tokStart, tokEnd: next, type: whole.type };
     if (q.type === 'PER' && q.tokStart > 0 && familyNameBefore(doc, q)) {
       const prev = out.length > 0 ? out[out.length - 1] : undefined;
       const f = q.tokStart - 1;
-      if (prev === undefined || prev.tokEnd <= f) {
-        out.push({ tokStart: f, tokEnd: q.tokEnd, type: 'PER' });
-        continue;
-      }
-      if (prev.tokStart === f && prev.tokEnd === q.tokStart && prev.type === 'PER') {
-        out[out.length - 1] = { tokStart: f, tokEnd: q.tokEnd, type: 'PER' }; // a new span: prev may be the caller's
-        continue;
-      }
+      const alone = prev !== undefined && prev.tokStart === f && prev.tokEnd === q.tokStart && prev.type === 'PER';
+      if (alone) out.pop(); // replaced by a new span, not changed: prev may be the caller's
+      if (alone || prev === undefined || prev.tokEnd <= f) q = { tokStart: f, tokEnd: q.tokEnd, type: 'PER' };
     }
     out.push(q);
+    if (next >= 0) out.push({ tokStart: next, tokEnd: whole.tokEnd, type: 'PER' });
   }
   return out;
+}
+
+/** Whether token i is a word of east-asian-names.tsv (capitalised, undeclined). */
+function familyNameAt(doc: Doc, i: number): boolean {
+  const t = doc.tokens[i];
+  return t.kind === 'word' && isEastAsianFamilyName(t.text);
+}
+
+/**
+ * Rule 6, the other way: where a person's span runs from a whole Chinese name (a family name and a
+ * given name written as one word) into another family name, the token that starts the second
+ * person (`советников Си Цзиньпина | Лю Хэ`: a name has one family name); -1 when it does not.
+ */
+function nextPersonAt(doc: Doc, q: Span): number {
+  const i = q.tokStart;
+  if (q.tokEnd - i < 3 || !familyNameAt(doc, i) || !familyNameAt(doc, i + 2)) return -1;
+  const given = doc.tokens[i + 1];
+  return given.kind === 'word' && given.text.length > SYLLABLE_MAX ? i + 2 : -1;
 }
 
 /**
@@ -107,7 +124,7 @@ function familyNameBefore(doc: Doc, q: Span): boolean {
   const f = doc.tokens[i - 1];
   if (!(f.kind === 'word' && t.kind === 'word' && isCapital(t.text) && t.start - f.end === 1 && doc.text.charCodeAt(f.end) === 0x20
     && isEastAsianFamilyName(f.text))) return false;
-  return !(i + 1 < q.tokEnd && isEastAsianFamilyName(t.text) && doc.tokens[i + 1].text.length > SYLLABLE_MAX);
+  return !(i + 1 < q.tokEnd && familyNameAt(doc, i) && doc.tokens[i + 1].text.length > SYLLABLE_MAX);
 }
 
 let heads: Map<string, EntityType> | undefined;
