@@ -6,6 +6,8 @@ import { lineBreakBetween, readTsv } from './grammar.js';
 import { ANY_KNOWN, KNOWN_NAMED, wordFacts } from './wordFacts.js';
 import { isEastAsianFamilyName, SYLLABLE_MAX } from './eastAsianNames.js';
 import { startsUpper } from '../letters.js';
+import { isLineBreak } from '../layout/lines.js';
+import { isSpaceCode } from '../segment/chars.js';
 
 // Mention hygiene: the tagger's spans sometimes swallow a neighbour (`Волин.\nНапомним`,
 // `Лысакова РИА Новости`, `ВОВ по`) or tag a capitalised common word (`Такое`, `Куриный` in a
@@ -113,16 +115,19 @@ function nextPersonAt(doc: Doc, q: Span): number {
 }
 
 /**
- * Rule 6: the word right before span q (one space between, no line break) is an East Asian family
- * name as written in east-asian-names.tsv, and q starts with a capitalised word (`Мун Чжэ`). Not
- * when q is already a whole Chinese name, a family name of its own and a given name written as one
- * word (`При Мао Дэн Сяопин`: a name has one family name, so the word before is another person).
+ * Rule 6: the word right before span q (one space between, of any kind but a line break) is an
+ * East Asian family name as written in east-asian-names.tsv, and q starts with a capitalised word
+ * (`Мун Чжэ`). Not when q is already a whole Chinese name, a family name of its own and a given
+ * name written as one word (`При Мао Дэн Сяопин`: a name has one family name, so the word before
+ * is another person).
  */
 function familyNameBefore(doc: Doc, q: Span): boolean {
   const i = q.tokStart;
   const t = doc.tokens[i];
   const f = doc.tokens[i - 1];
-  if (!(f.kind === 'word' && t.kind === 'word' && isCapital(t.text) && t.start - f.end === 1 && doc.text.charCodeAt(f.end) === 0x20
+  // Any one space but a line break: typeset text binds a short family name with a no-break space (Мун Чжэ Ин).
+  const between = doc.text.charCodeAt(f.end);
+  if (!(f.kind === 'word' && t.kind === 'word' && isCapital(t.text) && t.start - f.end === 1 && isSpaceCode(between) && !isLineBreak(between)
     && isEastAsianFamilyName(f.text))) return false;
   return !(i + 1 < q.tokEnd && familyNameAt(doc, i) && doc.tokens[i + 1].text.length > SYLLABLE_MAX);
 }
