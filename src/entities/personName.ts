@@ -5,7 +5,7 @@ import { CASES, caseOf, gendersOf, hasGrammeme, isPlural, posOf } from './gramma
 import { caseAllowed, casePenalty, documentVote, isKnown, type MentionContext, nominalForm, parses, type Unit } from './mentionContext.js';
 import { ANY_KNOWN, genderCaseSlot, wordFacts } from './wordFacts.js';
 import { familyPlural, mayBeFamilyPlural, writtenUnchanged } from './documentForms.js';
-import { isEastAsianFamilyName, SYLLABLE_MAX } from './eastAsianNames.js';
+import { isEastAsianFamilyName, mayBeEastAsianPart, SYLLABLE_MAX } from './eastAsianNames.js';
 import { isFemaleName } from './femaleNames.js';
 import { guessNameNominative } from './nameEndings.js';
 import { foldYo, startsUpper } from '../letters.js';
@@ -267,11 +267,12 @@ function rawPersonReadings(u: Unit, morphology: Morphology): RawReadings {
 /**
  * A name of several parts that starts with an East Asian family name as written, every part before
  * the last one syllable long (Ким Чен Ына, Си Цзиньпина; not a tagger's span that runs on into the
- * next name, `Си Цзиньпине Пекин`).
+ * next name, `Си Цзиньпине Пекин`) and every part shaped like such a name's (not `Дэн Байлсма`).
  */
 function isEastAsianName(units: Unit[]): boolean {
   if (units.length < 2 || units[0].part >= 0 || !isEastAsianFamilyName(units[0].text)) return false;
   for (let k = 1; k < units.length - 1; k++) if (units[k].text.length > SYLLABLE_MAX) return false;
+  for (let k = 1; k < units.length; k++) if (!mayBeEastAsianPart(units[k].text)) return false;
   return true;
 }
 
