@@ -4,8 +4,10 @@ import type { Morphology } from '../morph/morphology.js';
 import type { EntityType, TokenKind } from '../types.js';
 import { caseOfTag, gendersOfTag, isPluralTag, lineBreakBetween, readTsv } from './grammar.js';
 import { ADJ_POS, ANY_KNOWN, KNOWN_NAMED, wordFacts } from './wordFacts.js';
-import { isEastAsianFamilyName } from './eastAsianNames.js';
+import { isEastAsianFamilyName, SYLLABLE_MAX } from './eastAsianNames.js';
 import { startsUpper } from '../letters.js';
+import { isLineBreak } from '../layout/lines.js';
+import { isSpaceCode } from '../segment/chars.js';
 
 // Mention hygiene: the tagger's spans sometimes swallow a neighbour (`Волин.\nНапомним`,
 // `Лысакова РИА Новости`, `ВОВ по`) or tag a capitalised common word (`Такое`, `Куриный` in a
@@ -29,10 +31,12 @@ import { startsUpper } from '../letters.js';
 //  6. genitive names — a lone body noun of name-heads.tsv mid-sentence before a place's or
 //     organisation's span in the genitive starts that name (`Организации` + `Объединённых Наций`);
 //  7. a unit's complement — after a unit noun of unit-nouns.tsv a name ends before its `по`
-//     (`комитета Госдумы по безопасности` → `Госдумы`).
+//     (`комитета Госдумы по безопасности` → `Госдумы`);
 //  8. East Asian family names — a person's span right after a Chinese, Korean or Vietnamese family
 //     name written undeclined (east-asian-names.tsv), left out of it or tagged alone, takes it in
 //     (`Визит Мун | Чжэ Ина` → `Мун Чжэ Ина`): the tagger reads `Мун` or `Си` as a word of its own.
+//     A span that is a whole Chinese name already takes none (`При Мао | Дэн Сяопин`), and one that
+//     runs from a whole Chinese name into another family name is two (`Си Цзиньпина | Лю Хэ`).
 
 /** A name mention: token range [tokStart, tokEnd) and its type. */
 export interface Span { tokStart: number; tokEnd: number; type: EntityType }
@@ -86,26 +90,24 @@ export function cleanSpans(doc: Doc, spans: readonly Span[], morphology: Morphol
   for (let k = 0; k < pieces.length; k++) {
     const p = pieces[k];
     if (p.type === 'PER' && commonWord(doc, p, sentenceStart, inNames, morphology)) continue;
-    if (p.type === 'PER') {
-      const q = lone(doc, p);
-      if (q.type === 'PER' && q.tokStart > 0 && familyNameBefore(doc, q.tokStart)) {
-        const prev = out.length > 0 ? out[out.length - 1] : undefined;
-        const f = q.tokStart - 1;
-        if (prev === undefined || prev.tokEnd <= f) {
-          out.push({ tokStart: f, tokEnd: q.tokEnd, type: 'PER' });
-          continue;
-        }
-        if (prev.tokStart === f && prev.tokEnd === q.tokStart && prev.type === 'PER') {
-          out[out.length - 1] = { tokStart: f, tokEnd: q.tokEnd, type: 'PER' }; // a new span: prev may be the caller's
-          continue;
-        }
-      }
-      out.push(q);
+    if (p.type !== 'PER') {
+      const w = withHead(doc, p, k + 1 < pieces.length ? pieces[k + 1].tokStart : doc.tokens.length, sentenceStart, morphology);
+      out.push(w.span);
+      if (w.doubtful) (doubtful ??= []).push(w.span);
       continue;
     }
-    const q = withHead(doc, p, k + 1 < pieces.length ? pieces[k + 1].tokStart : doc.tokens.length, sentenceStart, morphology);
-    out.push(q.span);
-    if (q.doubtful) (doubtful ??= []).push(q.span);
+    const whole = lone(doc, p);
+    const next = whole.type === 'PER' ? nextPersonAt(doc, whole) : -1;
+    let q = next < 0 ? whole : { tokStart: whole.tokStart, tokEnd: next, type: whole.type };
+    if (q.type === 'PER' && q.tokStart > 0 && familyNameBefore(doc, q)) {
+      const prev = out.length > 0 ? out[out.length - 1] : undefined;
+      const f = q.tokStart - 1;
+      const alone = prev !== undefined && prev.tokStart === f && prev.tokEnd === q.tokStart && prev.type === 'PER';
+      if (alone) out.pop(); // replaced by a new span, not changed: prev may be the caller's
+      if (alone || prev === undefined || prev.tokEnd <= f) q = { tokStart: f, tokEnd: q.tokEnd, type: 'PER' };
+    }
+    out.push(q);
+    if (next >= 0) out.push({ tokStart: next, tokEnd: whole.tokEnd, type: 'PER' });
   }
   const kept = doubtful === undefined ? out : settleDoubtful(doc, out, doubtful);
   const joined = joinGenitiveNames(doc, kept, sentenceStart, morphology);
@@ -118,6 +120,12 @@ let units: Set<string> | undefined;
 function unitNouns(): Set<string> {
   if (units === undefined) units = new Set(readTsv('unit-nouns.tsv').map((r) => r[0]));
   return units;
+}
+
+/** Whether token i is a word of east-asian-names.tsv (capitalised, undeclined). */
+function familyNameAt(doc: Doc, i: number): boolean {
+  const t = doc.tokens[i];
+  return t.kind === 'word' && isEastAsianFamilyName(t.text);
 }
 
 /**
@@ -184,14 +192,33 @@ function settleDoubtful(doc: Doc, out: Span[], doubtful: Span[]): Span[] {
 }
 
 /**
- * Rule 8: the word right before token i (one space between, no line break) is an East Asian
- * family name as written in east-asian-names.tsv, and token i is a capitalised word (`Мун Чжэ`).
+ * Rule 8, the other way: where a person's span runs from a whole Chinese name (a family name and a
+ * given name written as one word) into another family name, the token that starts the second
+ * person (`советников Си Цзиньпина | Лю Хэ`: a name has one family name); -1 when it does not.
  */
-function familyNameBefore(doc: Doc, i: number): boolean {
+function nextPersonAt(doc: Doc, q: Span): number {
+  const i = q.tokStart;
+  if (q.tokEnd - i < 3 || !familyNameAt(doc, i) || !familyNameAt(doc, i + 2)) return -1;
+  const given = doc.tokens[i + 1];
+  return given.kind === 'word' && given.text.length > SYLLABLE_MAX ? i + 2 : -1;
+}
+
+/**
+ * Rule 8: the word right before span q (one space between, of any kind but a line break) is an
+ * East Asian family name as written in east-asian-names.tsv, and q starts with a capitalised word
+ * (`Мун Чжэ`). Not when q is already a whole Chinese name, a family name of its own and a given
+ * name written as one word (`При Мао Дэн Сяопин`: a name has one family name, so the word before
+ * is another person).
+ */
+function familyNameBefore(doc: Doc, q: Span): boolean {
+  const i = q.tokStart;
   const t = doc.tokens[i];
   const f = doc.tokens[i - 1];
-  return f.kind === 'word' && t.kind === 'word' && isCapital(t.text) && t.start - f.end === 1 && doc.text.charCodeAt(f.end) === 0x20
-    && isEastAsianFamilyName(f.text);
+  // Any one space but a line break: typeset text binds a short family name with a no-break space (Мун Чжэ Ин).
+  const between = doc.text.charCodeAt(f.end);
+  if (!(f.kind === 'word' && t.kind === 'word' && isCapital(t.text) && t.start - f.end === 1 && isSpaceCode(between) && !isLineBreak(between)
+    && isEastAsianFamilyName(f.text))) return false;
+  return !(i + 1 < q.tokEnd && familyNameAt(doc, i) && doc.tokens[i + 1].text.length > SYLLABLE_MAX);
 }
 
 let heads: Map<string, EntityType> | undefined;

@@ -5,7 +5,7 @@ import { CASES, caseOf, gendersOf, hasGrammeme, isPlural, posOf } from './gramma
 import { caseAllowed, casePenalty, documentVote, isKnown, type MentionContext, nominalForm, parses, type Unit } from './mentionContext.js';
 import { ANY_KNOWN, genderCaseSlot, wordFacts } from './wordFacts.js';
 import { familyPlural, mayBeFamilyPlural, writtenUnchanged } from './documentForms.js';
-import { isEastAsianFamilyName } from './eastAsianNames.js';
+import { isEastAsianFamilyName, mayBeEastAsianPart, SYLLABLE_MAX } from './eastAsianNames.js';
 import { isFemaleName } from './femaleNames.js';
 import { guessNameNominative } from './nameEndings.js';
 import { foldYo, startsUpper } from '../letters.js';
@@ -264,17 +264,43 @@ function rawPersonReadings(u: Unit, morphology: Morphology): RawReadings {
   return raw;
 }
 
-/** The longest syllable of such a name before its last part (Чжуан, Цзюнь): a longer word is some other name. */
-const SYLLABLE_MAX = 5;
-
 /**
  * A name of several parts that starts with an East Asian family name as written, every part before
  * the last one syllable long (Ким Чен Ына, Си Цзиньпина; not a tagger's span that runs on into the
- * next name, `Си Цзиньпине Пекин`).
+ * next name, `Си Цзиньпине Пекин`) and every part shaped like such a name's (not `Дэн Байлсма`).
  */
 function isEastAsianName(units: Unit[]): boolean {
   if (units.length < 2 || units[0].part >= 0 || !isEastAsianFamilyName(units[0].text)) return false;
   for (let k = 1; k < units.length - 1; k++) if (units[k].text.length > SYLLABLE_MAX) return false;
+  for (let k = 1; k < units.length; k++) if (!mayBeEastAsianPart(units[k].text)) return false;
+  return true;
+}
+
+/** Vowel letters, й among them: it ends a syllable's vowel (Хуэй, Кайши), never starts one here. */
+const VOWELS = new Set([...'аеёиоуыэюяй'].map((ch) => ch.charCodeAt(0)));
+
+/**
+ * The runs of vowels in a word, a syllable each in a Chinese, Korean or Vietnamese name (Чжэ 1,
+ * Хуэй 1, Ына 2); ь and ъ neither end nor start one.
+ */
+function vowelGroups(word: string): number {
+  let groups = 0;
+  let inVowels = false;
+  for (let k = 0; k < word.length; k++) {
+    const ch = word.charCodeAt(k);
+    const c = ch >= 0x410 && ch <= 0x42f ? ch + 0x20 : ch === 0x401 ? 0x451 : ch; // lower case
+    if (c === 0x44c || c === 0x44a) continue;
+    const vowel = VOWELS.has(c);
+    if (vowel && !inVowels) groups++;
+    inVowels = vowel;
+  }
+  return groups;
+}
+
+/** Every part between the family name and the last is one syllable (Ким Чен Ына; not Ли Харви Освальда). */
+function syllablePerWord(units: Unit[]): boolean {
+  if (units.length < 3) return false;
+  for (let k = 1; k < units.length - 1; k++) if (vowelGroups(units[k].text) !== 1) return false;
   return true;
 }
 
@@ -284,6 +310,9 @@ function isEastAsianName(units: Unit[]): boolean {
  */
 const NO_DECLINING_FINAL = new Set([...'аеёиоуыэюяжшщчцх'].map((ch) => ch.charCodeAt(0)));
 
+/** The weight of a guess by ending (rawPersonReadings): the least a last part cut from its ending weighs. */
+const CUT_ENDING = 0.6;
+
 /**
  * The readings of the last part of an East Asian name (Ыном, Цзиньпина, Чжу): only a man's name
  * ending in a consonant declines (Ким Чен Ына; Ким Ё Чжон does not), so a reading as another
@@ -291,18 +320,23 @@ const NO_DECLINING_FINAL = new Set([...'аеёиоуыэюяжшщчцх'].map((
  * such a part (not `Чжу` as the dative of `Чж`, `Бинцзе` as that of `Бинцза`); elsewhere the part
  * reads as written. A new object: `readings` is the document's shared entry for the word.
  */
-function eastAsianLastPart(text: string, readings: Readings): Readings {
+function eastAsianLastPart(text: string, readings: Readings, syllableWords: boolean): Readings {
   const out: Readings = { forms: noForms(), weights: noWeights() };
   const written = asWrittenWeights(writtenClass(text), true);
+  // A name written a syllable a word (Ким Чен Ын) ends in one syllable too: a last part of two
+  // (Ира, Иром, Зунга) is that syllable and a case ending, whatever Russian word it also spells
+  // (the woman's name Ира, the noun ир, whose weak reading also keeps the guess by ending out), so
+  // it reads as written only where nothing else does.
+  const oneSyllable = !syllableWords || vowelGroups(text) === 1;
   for (let slot = 0; slot < PERSON_SLOTS; slot++) {
     const form = readings.forms[slot];
     const masculine = slot < CASES.length;
     if (form !== undefined && (form === text || (masculine && !NO_DECLINING_FINAL.has(form.charCodeAt(form.length - 1))))) {
       out.forms[slot] = form;
-      out.weights[slot] = readings.weights[slot];
+      out.weights[slot] = oneSyllable ? readings.weights[slot] : form === text ? 0 : Math.max(readings.weights[slot], CUT_ENDING);
     } else {
       out.forms[slot] = text;
-      out.weights[slot] = written[slot];
+      out.weights[slot] = oneSyllable ? written[slot] : 0;
     }
   }
   return out;
@@ -333,7 +367,7 @@ export function personForms(units: Unit[], context: MentionContext, morphology: 
   const perDoc = documentReadings(context);
   const readings: Readings[] = [];
   for (let k = 0; k < live.length; k++) readings.push(personReadings(live[k], k === live.length - 1 && (live.length > 1 || eastAsian), perDoc, context, morphology));
-  if (eastAsian && live.length > 0) readings[live.length - 1] = eastAsianLastPart(live[live.length - 1].text, readings[live.length - 1]);
+  if (eastAsian && live.length > 0) readings[live.length - 1] = eastAsianLastPart(live[live.length - 1].text, readings[live.length - 1], syllablePerWord(units));
   // What the rest of the document says about this person's gender (a verb after another mention).
   let vote = 0;
   for (const u of live) vote += documentVote(u.text, context, morphology);

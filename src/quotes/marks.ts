@@ -1,4 +1,5 @@
 import { tagEndAt, tagStartBefore, withoutTags } from '../markup.js';
+import { isSpaceCode } from '../segment/chars.js';
 import type { Span } from '../types.js';
 
 /** One outermost pair of quotation marks. */
@@ -53,9 +54,9 @@ function isBreakAt(text: string, i: number): boolean {
 /** Longest quotation we follow; an unclosed mark never swallows a whole long article. */
 const MAX_LEN = 6000;
 
-function isSpace(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x0d || c === NL || c === 0x202f || c === 0x2009;
-}
+// The tokenizer's white space: a mark after an en or ideographic space opens like one after a
+// plain space, as the tokens around it are read.
+const isSpace = isSpaceCode;
 
 function isFinal(c: number): boolean {
   return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x2026; // . ! ? …
