@@ -1,6 +1,4 @@
-import { readTsv } from './grammar.js';
-
-let names: Set<string> | undefined;
+import { wordSetOf } from './grammar.js';
 
 /**
  * The longest syllable (Чжуан, Цзюнь) of such a name written apart: Korean given names are written
@@ -19,8 +17,7 @@ export const SYLLABLE_MAX = 5;
  * isEastAsianFamilyName('Кима'); // false (declined: a Russian first name)
  */
 export function isEastAsianFamilyName(written: string): boolean {
-  if (names === undefined) names = new Set(readTsv('east-asian-names.tsv').map((r) => r[0]));
-  return names.has(written);
+  return wordSetOf('east-asian-names.tsv').has(written);
 }
 
 /** Consonants that start a syllable together as Russian writes these names (Чжэ, Цзян, Нгуен, Хван, Чхве, Тхань, Ккот). */

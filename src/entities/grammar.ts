@@ -1,6 +1,6 @@
 import { isLineBreak } from '../layout/lines.js';
 import type Az from 'az';
-import { readRows } from '../data-file.js';
+import { readRows, readWordSet } from '../data-file.js';
 import { lowerCased, startsUpper } from '../letters.js';
 import { posIdOf, posName } from '../morph/candidate.js';
 import { type DictionaryReading, formWord, isDictionaryReading, nearestFormWith } from '../morph/lemma.js';
@@ -372,6 +372,20 @@ function upperCode(c: number): number {
  */
 export function readTsv(name: string): string[][] {
   return readRows(new URL(`./${name}`, import.meta.url));
+}
+
+const wordSets = new Map<string, Set<string>>();
+
+/**
+ * The word list of a data file beside this module (the first field of each row), read on first use.
+ *
+ * @example
+ * wordSetOf('name-particles.tsv').has('фон'); // true
+ */
+export function wordSetOf(name: string): Set<string> {
+  let set = wordSets.get(name);
+  if (set === undefined) wordSets.set(name, (set = readWordSet(new URL(`./${name}`, import.meta.url))));
+  return set;
 }
 
 let prepCases: Map<string, Case[]> | undefined;

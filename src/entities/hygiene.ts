@@ -2,7 +2,7 @@ import { isTagToken } from '../markup.js';
 import type { Doc } from '../doc.js';
 import type { Morphology } from '../morph/morphology.js';
 import type { EntityType, TokenKind } from '../types.js';
-import { caseOfTag, gendersOfTag, isPluralTag, lineBreakBetween, readTsv } from './grammar.js';
+import { caseOfTag, gendersOfTag, isPluralTag, lineBreakBetween, readTsv, wordSetOf } from './grammar.js';
 import { ADJ_POS, ANY_KNOWN, KNOWN_NAMED, wordFacts } from './wordFacts.js';
 import { isEastAsianFamilyName, SYLLABLE_MAX } from './eastAsianNames.js';
 import { startsUpper } from '../letters.js';
@@ -41,11 +41,8 @@ import { isSpaceCode } from '../segment/chars.js';
 /** A name mention: token range [tokStart, tokEnd) and its type. */
 export interface Span { tokStart: number; tokEnd: number; type: EntityType }
 
-let particles: Set<string> | undefined;
-
 function nameParticles(): Set<string> {
-  if (particles === undefined) particles = new Set(readTsv('name-particles.tsv').map((r) => r[0]));
-  return particles;
+  return wordSetOf('name-particles.tsv');
 }
 
 const FUNCTION_POS = new Set(['PREP', 'CONJ', 'PRCL', 'INTJ', 'NPRO', 'ADVB', 'PRED', 'COMP', 'VERB', 'INFN', 'GRND']);
@@ -115,11 +112,8 @@ export function cleanSpans(doc: Doc, spans: readonly Span[], morphology: Morphol
   return joined;
 }
 
-let units: Set<string> | undefined;
-
 function unitNouns(): Set<string> {
-  if (units === undefined) units = new Set(readTsv('unit-nouns.tsv').map((r) => r[0]));
-  return units;
+  return wordSetOf('unit-nouns.tsv');
 }
 
 /** Whether token i is a word of east-asian-names.tsv (capitalised, undeclined). */
@@ -228,11 +222,8 @@ function nameHeads(): Map<string, EntityType> {
   return heads;
 }
 
-let stops: Set<string> | undefined;
-
 function tailStops(): Set<string> {
-  if (stops === undefined) stops = new Set(readTsv('name-tail-stops.tsv').map((r) => r[0]));
-  return stops;
+  return wordSetOf('name-tail-stops.tsv');
 }
 
 /** Token j is a lower-case word on the line of token j-1. */
