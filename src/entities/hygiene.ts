@@ -157,21 +157,32 @@ function withoutUnitsComplement(doc: Doc, s: Span): Span {
  * // `заявили в Организации Объединённых Наций`: ORG `Организации` + LOC `Объединённых Наций` → ORG `Организации Объединённых Наций`
  */
 function joinGenitiveNames(doc: Doc, spans: Span[], sentenceStart: Uint8Array, morphology: Morphology): Span[] {
+  // Copied on the first join and built as it goes: a search for each joined span in the copy
+  // would make a text with many such names quadratic.
   let out: Span[] | undefined;
-  for (let k = 0; k + 1 < spans.length; k++) {
-    const p = spans[k], q = spans[k + 1];
-    if (p.type === 'PER' || p.tokEnd - p.tokStart !== 1 || q.tokStart !== p.tokEnd || breakBefore(doc, q.tokStart)) continue;
-    const t = doc.tokens[p.tokStart], next = doc.tokens[q.tokStart];
-    if (t.kind !== 'word' || next.kind !== 'word' || !isCapital(t.text) || isAbbreviation(t.text) || forcedCapital(doc, p.tokStart, sentenceStart)) continue;
-    if (q.type === 'PER' || doc.morph[p.tokStart].pos !== 'NOUN') continue; // Сбербанк Герман Греф: the head's holder
-    const type = nameHeads().get(doc.morph[p.tokStart].lemma);
-    if (type !== 'ORG' || !morphology.tags(next.text).some((g) => caseOfTag(g) === 'gent')) continue;
-    out ??= spans.slice();
-    const at = out.indexOf(p);
-    out.splice(at, 2, { tokStart: p.tokStart, tokEnd: q.tokEnd, type });
+  for (let k = 0; k < spans.length; k++) {
+    const p = spans[k];
+    const type = k + 1 < spans.length ? genitiveNameType(doc, p, spans[k + 1], sentenceStart, morphology) : undefined;
+    if (type === undefined) {
+      out?.push(p);
+      continue;
+    }
+    out ??= spans.slice(0, k);
+    out.push({ tokStart: p.tokStart, tokEnd: spans[k + 1].tokEnd, type });
     k++; // q is taken
   }
   return out ?? spans;
+}
+
+/** Rule 6 for two neighbouring spans: the joined name's type when p starts q's name (see joinGenitiveNames). */
+function genitiveNameType(doc: Doc, p: Span, q: Span, sentenceStart: Uint8Array, morphology: Morphology): EntityType | undefined {
+  if (p.type === 'PER' || p.tokEnd - p.tokStart !== 1 || q.tokStart !== p.tokEnd || breakBefore(doc, q.tokStart)) return undefined;
+  const t = doc.tokens[p.tokStart], next = doc.tokens[q.tokStart];
+  if (t.kind !== 'word' || next.kind !== 'word' || !isCapital(t.text) || isAbbreviation(t.text) || forcedCapital(doc, p.tokStart, sentenceStart)) return undefined;
+  if (q.type === 'PER' || doc.morph[p.tokStart].pos !== 'NOUN') return undefined; // Сбербанк Герман Греф: the head's holder
+  const type = nameHeads().get(doc.morph[p.tokStart].lemma);
+  if (type !== 'ORG' || !morphology.tags(next.text).some((g) => caseOfTag(g) === 'gent')) return undefined;
+  return type;
 }
 
 /** The first two lemmas of a span: `российский военно-исторический`. */
@@ -184,10 +195,12 @@ const phraseKey = (doc: Doc, s: Span): string => `${doc.morph[s.tokStart].lemma}
  * and dropped otherwise (`Российские военные`).
  */
 function settleDoubtful(doc: Doc, out: Span[], doubtful: Span[]): Span[] {
+  // A set, not doubtful.includes per span: a text with many such names stays linear.
+  const unsure = new Set(doubtful);
   const sure = new Set<string>();
-  for (const s of out) if (s.tokEnd - s.tokStart > 1 && !doubtful.includes(s)) sure.add(phraseKey(doc, s));
+  for (const s of out) if (s.tokEnd - s.tokStart > 1 && !unsure.has(s)) sure.add(phraseKey(doc, s));
   const kept: Span[] = [];
-  for (const s of out) if (!doubtful.includes(s) || sure.has(phraseKey(doc, s))) kept.push(s);
+  for (const s of out) if (!unsure.has(s) || sure.has(phraseKey(doc, s))) kept.push(s);
   return kept;
 }
 
