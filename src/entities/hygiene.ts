@@ -26,8 +26,9 @@ import { isSpaceCode } from '../segment/chars.js';
 //     name in lower case, and the tagger stops at the capital) takes that head, the agreeing
 //     adjectives between and a genitive tail (`Российской академии наук`); a head of
 //     name-heads.tsv gives its type, another noun needs the adjective's capital to be its own
-//     (mid-sentence) or a title's in quotation marks; at a sentence's start such a span is dropped
-//     (`Российские военные`) unless the document names the same words elsewhere;
+//     (mid-sentence) or a title's in quotation marks; at a sentence's start (or after a colon or a
+//     dash of direct speech) such a span is dropped (`Российские военные`, `Песков: Российская
+//     экономика`) unless the document names the same words elsewhere;
 //  6. genitive names — a lone body noun of name-heads.tsv mid-sentence before a place's or
 //     organisation's span in the genitive starts that name (`Организации` + `Объединённых Наций`);
 //  7. a unit's complement — after a unit noun of unit-nouns.tsv a name ends before its `по`
@@ -325,6 +326,20 @@ function forcedCapital(doc: Doc, i: number, sentenceStart: Uint8Array): boolean 
 const DASHES = new Set(['-', '–', '—']);
 
 /**
+ * forcedCapital, or a capital after a colon (`Песков: Российская экономика…`, `сообщил:
+ * Российские власти…`) or after a dash that opens a line or a sentence of direct speech (`—
+ * Российская сторона готова…`): there too any word is capitalised, so rule 5 takes no such
+ * capital for a name's own. (Rule 6 keeps forcedCapital: `Удержать Москву: Совет Европы`.)
+ */
+function anyWordsCapital(doc: Doc, i: number, sentenceStart: Uint8Array): boolean {
+  if (forcedCapital(doc, i, sentenceStart)) return true;
+  const prev = doc.tokens[i - 1].text;
+  if (prev === ':') return true;
+  const d = i - 1; // a dash after a list item's number (`1910 – Московская городская дума`) is no speech
+  return DASHES.has(prev) && (d === 0 || sentenceStart[d] === 1 || breakBefore(doc, d) || SENTENCE_END.has(doc.tokens[d - 1].text) || doc.tokens[d - 1].text === ':');
+}
+
+/**
  * Tokens [a, end) are a title in quotation marks: the opening mark before a, the closing one right
  * after end or after a number (`«Российская газета»`, `«Северный поток — 2»`). A quotation that
  * goes on is a quoted sentence (`«Российские власти знают…»`).
@@ -377,7 +392,7 @@ function withHead(doc: Doc, p: Span, limit: number, sentenceStart: Uint8Array, m
     const span = { tokStart: a, tokEnd: end, type: listed ?? p.type };
     // A title in quotation marks (`«Российская газета»`, `«Северный поток — 2»`) is a name whatever its noun.
     if (listed !== undefined || quotedTitle(doc, a, end)) return new Headed(span, false);
-    if (forcedCapital(doc, a, sentenceStart)) return new Headed(span, true);
+    if (anyWordsCapital(doc, a, sentenceStart)) return new Headed(span, true);
     return new Headed(m.tags.includes('inan') ? span : p, false);
   }
   return new Headed(p, false);
