@@ -26,8 +26,9 @@ import { isSpaceCode } from '../segment/chars.js';
 //     name in lower case, and the tagger stops at the capital) takes that head, the agreeing
 //     adjectives between and a genitive tail (`Российской академии наук`); a head of
 //     name-heads.tsv gives its type, another noun needs the adjective's capital to be its own
-//     (mid-sentence) or a title's in quotation marks; at a sentence's start such a span is dropped
-//     (`Российские военные`) unless the document names the same words elsewhere;
+//     (mid-sentence) or a title's in quotation marks; at a sentence's start (or after a colon or a
+//     dash of direct speech) such a span is dropped (`Российские военные`, `Песков: Российская
+//     экономика`) unless the document names the same words elsewhere;
 //  6. genitive names — a lone body noun of name-heads.tsv mid-sentence before a place's or
 //     organisation's span in the genitive starts that name (`Организации` + `Объединённых Наций`);
 //  7. a unit's complement — after a unit noun of unit-nouns.tsv a name ends before its `по`
@@ -151,21 +152,32 @@ function withoutUnitsComplement(doc: Doc, s: Span): Span {
  * // `заявили в Организации Объединённых Наций`: ORG `Организации` + LOC `Объединённых Наций` → ORG `Организации Объединённых Наций`
  */
 function joinGenitiveNames(doc: Doc, spans: Span[], sentenceStart: Uint8Array, morphology: Morphology): Span[] {
+  // Copied on the first join and built as it goes: a search for each joined span in the copy
+  // would make a text with many such names quadratic.
   let out: Span[] | undefined;
-  for (let k = 0; k + 1 < spans.length; k++) {
-    const p = spans[k], q = spans[k + 1];
-    if (p.type === 'PER' || p.tokEnd - p.tokStart !== 1 || q.tokStart !== p.tokEnd || breakBefore(doc, q.tokStart)) continue;
-    const t = doc.tokens[p.tokStart], next = doc.tokens[q.tokStart];
-    if (t.kind !== 'word' || next.kind !== 'word' || !isCapital(t.text) || isAbbreviation(t.text) || forcedCapital(doc, p.tokStart, sentenceStart)) continue;
-    if (q.type === 'PER' || doc.morph[p.tokStart].pos !== 'NOUN') continue; // Сбербанк Герман Греф: the head's holder
-    const type = nameHeads().get(doc.morph[p.tokStart].lemma);
-    if (type !== 'ORG' || !morphology.tags(next.text).some((g) => caseOfTag(g) === 'gent')) continue;
-    out ??= spans.slice();
-    const at = out.indexOf(p);
-    out.splice(at, 2, { tokStart: p.tokStart, tokEnd: q.tokEnd, type });
+  for (let k = 0; k < spans.length; k++) {
+    const p = spans[k];
+    const type = k + 1 < spans.length ? genitiveNameType(doc, p, spans[k + 1], sentenceStart, morphology) : undefined;
+    if (type === undefined) {
+      out?.push(p);
+      continue;
+    }
+    out ??= spans.slice(0, k);
+    out.push({ tokStart: p.tokStart, tokEnd: spans[k + 1].tokEnd, type });
     k++; // q is taken
   }
   return out ?? spans;
+}
+
+/** Rule 6 for two neighbouring spans: the joined name's type when p starts q's name (see joinGenitiveNames). */
+function genitiveNameType(doc: Doc, p: Span, q: Span, sentenceStart: Uint8Array, morphology: Morphology): EntityType | undefined {
+  if (p.type === 'PER' || p.tokEnd - p.tokStart !== 1 || q.tokStart !== p.tokEnd || breakBefore(doc, q.tokStart)) return undefined;
+  const t = doc.tokens[p.tokStart], next = doc.tokens[q.tokStart];
+  if (t.kind !== 'word' || next.kind !== 'word' || !isCapital(t.text) || isAbbreviation(t.text) || forcedCapital(doc, p.tokStart, sentenceStart)) return undefined;
+  if (q.type === 'PER' || doc.morph[p.tokStart].pos !== 'NOUN') return undefined; // Сбербанк Герман Греф: the head's holder
+  const type = nameHeads().get(doc.morph[p.tokStart].lemma);
+  if (type !== 'ORG' || !morphology.tags(next.text).some((g) => caseOfTag(g) === 'gent')) return undefined;
+  return type;
 }
 
 /** The first two lemmas of a span: `российский военно-исторический`. */
@@ -178,10 +190,12 @@ const phraseKey = (doc: Doc, s: Span): string => `${doc.morph[s.tokStart].lemma}
  * and dropped otherwise (`Российские военные`).
  */
 function settleDoubtful(doc: Doc, out: Span[], doubtful: Span[]): Span[] {
+  // A set, not doubtful.includes per span: a text with many such names stays linear.
+  const unsure = new Set(doubtful);
   const sure = new Set<string>();
-  for (const s of out) if (s.tokEnd - s.tokStart > 1 && !doubtful.includes(s)) sure.add(phraseKey(doc, s));
+  for (const s of out) if (s.tokEnd - s.tokStart > 1 && !unsure.has(s)) sure.add(phraseKey(doc, s));
   const kept: Span[] = [];
-  for (const s of out) if (!doubtful.includes(s) || sure.has(phraseKey(doc, s))) kept.push(s);
+  for (const s of out) if (!unsure.has(s) || sure.has(phraseKey(doc, s))) kept.push(s);
   return kept;
 }
 
@@ -303,6 +317,20 @@ function forcedCapital(doc: Doc, i: number, sentenceStart: Uint8Array): boolean 
 const DASHES = new Set(['-', '–', '—']);
 
 /**
+ * forcedCapital, or a capital after a colon (`Песков: Российская экономика…`, `сообщил:
+ * Российские власти…`) or after a dash that opens a line or a sentence of direct speech (`—
+ * Российская сторона готова…`): there too any word is capitalised, so rule 5 takes no such
+ * capital for a name's own. (Rule 6 keeps forcedCapital: `Удержать Москву: Совет Европы`.)
+ */
+function anyWordsCapital(doc: Doc, i: number, sentenceStart: Uint8Array): boolean {
+  if (forcedCapital(doc, i, sentenceStart)) return true;
+  const prev = doc.tokens[i - 1].text;
+  if (prev === ':') return true;
+  const d = i - 1; // a dash after a list item's number (`1910 – Московская городская дума`) is no speech
+  return DASHES.has(prev) && (d === 0 || sentenceStart[d] === 1 || breakBefore(doc, d) || SENTENCE_END.has(doc.tokens[d - 1].text) || doc.tokens[d - 1].text === ':');
+}
+
+/**
  * Tokens [a, end) are a title in quotation marks: the opening mark before a, the closing one right
  * after end or after a number (`«Российская газета»`, `«Северный поток — 2»`). A quotation that
  * goes on is a quoted sentence (`«Российские власти знают…»`).
@@ -355,7 +383,7 @@ function withHead(doc: Doc, p: Span, limit: number, sentenceStart: Uint8Array, m
     const span = { tokStart: a, tokEnd: end, type: listed ?? p.type };
     // A title in quotation marks (`«Российская газета»`, `«Северный поток — 2»`) is a name whatever its noun.
     if (listed !== undefined || quotedTitle(doc, a, end)) return new Headed(span, false);
-    if (forcedCapital(doc, a, sentenceStart)) return new Headed(span, true);
+    if (anyWordsCapital(doc, a, sentenceStart)) return new Headed(span, true);
     return new Headed(m.tags.includes('inan') ? span : p, false);
   }
   return new Headed(p, false);

@@ -145,7 +145,11 @@ function fromVerb(v: View, i: number, cue: VerbCue, s: number, e: number): Found
     const body = found !== null ? bodyAfterAddressee(v, found, cueE, comma) : null;
     const subject = body === null ? found : null;
     // «Как пояснили в кремлёвском пуле РИА Новости»: the medium is the one told, the place speaks.
-    const place = cue.imp || (subject !== null && !mediumToken(v, subject.s)) ? null : locative(v, cueE, comma);
+    // (findSubject may give the medium's last word only: «Новости» of «РИА Новости», a capitalised
+    // inanimate noun; not a person after the medium talked to, «в беседе с RT эксперт X».)
+    const told = subject !== null && (mediumToken(v, subject.s) || (subject.s > cueE && subject.e - subject.s === 1 && mediumToken(v, subject.s - 1)
+      && v.isCapital(subject.s) && v.pos(subject.s) === 'NOUN' && v.has(subject.s, 'inan')));
+    const place = cue.imp || (subject !== null && !told) ? null : untilMedium(v, locative(v, cueE, comma), subject);
     const np = body ?? (place !== null && subject !== null ? place : subject ?? place);
     let c: ReturnType<typeof content> = null;
     if (comma < e) c = content(v, comma + 1, contentEnd(v, comma + 1, e));
@@ -278,6 +282,24 @@ function objectStart(v: View, i: number, e: number): boolean {
   }
   return false;
 }
+
+/**
+ * The place's phrase up to a medium's name after its head: «в пресс-службе Минобороны | РИА
+ * Новости», «в пресс-службе ведомства | RT» (the one told). A noun for a medium is the medium
+ * its name after it names («в агентстве РИА Новости», «в редакции RT»): the place as it is when
+ * no subject was found, else null, and that subject, the name, speaks.
+ */
+function untilMedium(v: View, np: NP | null, subject: NP | null): NP | null {
+  if (np === null) return null;
+  if (MEDIUM_NOUN.test(v.lemma(np.head))) return subject === null ? np : null;
+  // «в интервью РИА Новости аль-Малики»: a talk is no body, and the name after the medium speaks.
+  if (TALK_NOUN.test(v.lemma(np.head))) return subject === null || mediumToken(v, subject.s) ? np : null;
+  for (let k = np.head + 1; k < np.e; k++) if (mediumToken(v, k)) return { s: np.s, e: k, head: np.head };
+  return np;
+}
+
+const MEDIUM_NOUN = /^(газета|издание|агентство|телеканал|канал|журнал|радиостанция|портал|сайт|таблоид|редакция)$/;
+const TALK_NOUN = /^(интервью|беседа|разговор|эфир|комментарий)$/;
 
 /** «как сообщили в ряде СМИ»: the source in a locative phrase after the verb. */
 function locative(v: View, from: number, to: number): NP | null {

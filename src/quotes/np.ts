@@ -37,7 +37,12 @@ const nonHeadWords = (): Set<string> => wordList('non-head');
 /** News agencies and media by name: they relay statements, they are not the body a later «ведомство» means. */
 export const MEDIA = /^(РИА|ТАСС|Интерфакс|RT|Reuters|AFP|AP|Bloomberg|CNN|BBC|ИТАР|Извести|Коммерсант|Ведомост|РБК|NEWSru|Lenta|Газета\.Ru|Рейтер|Франс Пресс|Associated Press|The )/u;
 
-/** A newspaper of the word list (`НГ`, `НГ-политика`: the part before a hyphen). */
+/**
+ * A newspaper of the word list (`НГ`, `НГ-политика`: the part before a hyphen).
+ * @example
+ * listedMedium('НГ-политика'); // true
+ * listedMedium('МИД'); // false
+ */
 export function listedMedium(w: string): boolean {
   const low = w.toLowerCase();
   const cut = low.indexOf('-');

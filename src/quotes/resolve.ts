@@ -199,7 +199,7 @@ export class SpeakerResolver {
     let head = -1;
     for (let k = s; k < e && head < 0; k++) if (v.pos(k) === 'NOUN') head = k;
     if (head < 0 || !wordList('office').has(v.lemma(head))) return false;
-    for (let k = head + 1; k < e; k++) if (v.isWord(k) && bodyWord(v.lower(k))) return false;
+    for (let k = head + 1; k < e; k++) if (v.isWord(k) && bodyWordAt(v.str(k), k + 1 < e ? v.str(k + 1) : undefined)) return false;
     return true;
   }
 
@@ -751,11 +751,28 @@ export class SpeakerResolver {
  * officeRole('советник президента'); // false
  */
 function officeRole(role: string): boolean {
+  const written = role.split(/\s+/);
   const words = role.toLowerCase().split(/\s+/);
   const office = wordList('office');
   // The head is the first word, or the second after an adjective («американский президент»).
   const head = office.has(words[0]) || (words.length > 1 && /(ый|ий|ой|ая|яя)$/.test(words[0]) && office.has(words[1]));
-  return head && !words.some(bodyWord);
+  return head && !written.some((w, k) => bodyWordAt(w, written[k + 1]));
+}
+
+/**
+ * `bodyWord` for a word as written, `next` the word after it in the phrase: a capitalised
+ * «Федерация» that ends the phrase or comes before a name is the state (`президент Российской
+ * Федерации`, `председатель Совета Федерации`), a body only before a lower-case word
+ * (`президент Федерации хоккея России`).
+ * @example
+ * bodyWordAt('Федерации', undefined); // false
+ * bodyWordAt('Федерации', 'хоккея'); // true
+ * bodyWordAt('центра', undefined); // true
+ */
+function bodyWordAt(written: string, next: string | undefined): boolean {
+  const w = written.toLowerCase();
+  if (!bodyWord(w)) return false;
+  return !(w.startsWith('федерац') && w !== written && (next === undefined || !/^\p{Ll}/u.test(next)));
 }
 
 /** A word naming a non-state body (words.tsv's body-stem list): «центра», «института». */
