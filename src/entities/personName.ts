@@ -331,7 +331,9 @@ function eastAsianLastPart(text: string, readings: Readings, syllableWords: bool
   for (let slot = 0; slot < PERSON_SLOTS; slot++) {
     const form = readings.forms[slot];
     const masculine = slot < CASES.length;
-    if (form !== undefined && (form === text || (masculine && !NO_DECLINING_FINAL.has(form.charCodeAt(form.length - 1))))) {
+    // A woman's reading is the part as written, weighed as any word so written: the dictionary's
+    // Russian woman's name (Мао Дуня: Дуня) is not what this part is.
+    if (form !== undefined && masculine && (form === text || !NO_DECLINING_FINAL.has(form.charCodeAt(form.length - 1)))) {
       out.forms[slot] = form;
       out.weights[slot] = oneSyllable ? readings.weights[slot] : form === text ? 0 : Math.max(readings.weights[slot], CUT_ENDING);
     } else {
