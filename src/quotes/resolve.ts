@@ -477,6 +477,20 @@ export class SpeakerResolver {
     }
     if (inside.length === 0) return null;
     const head = nounHead(v, np);
+    // «В посольстве России заявили», «в администрации Трампа»: a body noun whose genitive names a
+    // place or a person is that body, named by the noun and its genitives (not a press service,
+    // which speaks for whom it names, nor a medium).
+    const bodyLemma = v.isWord(head) && !v.isCapital(head) ? v.lemma(head) : '';
+    if (roleLexicon().get(bodyLemma) === 'ORG' && !SERVICE_NOUNS.test(bodyLemma) && !MEDIA_NOUNS.test(bodyLemma) && this.mentionAt(head) === undefined &&
+      inside.every((m) => m.tokStart > head && m.type !== 'ORG' && m.kind === 'name' && v.has(m.tokEnd - 1, 'gent'))) {
+      const last = inside[inside.length - 1].tokEnd - 1;
+      // The head in the nominative: its lemma when singular (a locative «посольстве» too, which
+      // phraseNominative, made for genitives, leaves); the genitives after it stay as written.
+      const tail = v.text.slice(v.doc.tokens[head].end, v.doc.tokens[last].end);
+      const name = v.has(head, 'plur') ? this.phraseNominative(head, last + 1) : v.lemma(head) + tail;
+      const start = v.doc.tokens[head].start, end = v.doc.tokens[last].end;
+      return { name, type: 'ORG', entityId: null, mention: { start, end, text: v.text.slice(start, end), normal: name, kind: 'role' } };
+    }
     // «Вдова Померанца вспоминала»: a person in the genitive after a nominative head noun is its possessor, not the speaker.
     // «Источник «НГ»», «Опрошенные RT эксперты»: a newspaper beside a head that is no body nor medium is the one addressed; after
     // «агентство» (агентства РИА Новости) it is the medium's own name.
@@ -824,6 +838,9 @@ function plausible(ctx: Context, name: string, person: boolean): boolean {
   const named = t.Name === true || t.Surn === true || t.Geox === true || t.Orgn === true || t.Abbr === true;
   return named || !(pos === 'NPRO' || pos === 'ADJF' || pos === 'PRCL' || pos === 'CONJ' || pos === 'ADVB' || pos === 'VERB' || pos === 'PREP');
 }
+
+/** Heads that speak for whom their genitive names («пресс-служба Кремля» is the Kremlin's voice). */
+const SERVICE_NOUNS = /^(пресс-служба|служба|пресс-секретариат|пресс-центр)$/;
 
 const wordCache = new Map<string, string[]>();
 
