@@ -355,7 +355,9 @@ class Scanner {
   /** A run of format characters at i, then a letter or digit: the word starts at i. */
   formatOpensWord(i: number): boolean {
     const k = this.formatRunEnd(i);
-    return this.cls(k) === LETTER || this.cls(k) === DIGIT;
+    // As `word` reads it: a format run before a keycap (\u202e1⃣) is not the word's, and `word`
+    // would end where it started, an empty token the loop would push for ever.
+    return (this.cls(k) === LETTER || this.cls(k) === DIGIT) && this.formatGlues(k);
   }
 
   isWordChar(j: number): boolean {
