@@ -63,3 +63,27 @@ export function mayBeEastAsianPart(word: string): boolean {
   }
   return runFits(run, run.length === lower.length ? START : END);
 }
+
+/** Vowel letters, й among them: it ends a syllable's vowel (Хуэй, Кайши), never starts one here. */
+const VOWELS = new Set([...'аеёиоуыэюяй'].map((ch) => ch.charCodeAt(0)));
+
+/**
+ * The runs of vowels in a word, a syllable each in a Chinese, Korean or Vietnamese name (Чжэ 1,
+ * Хуэй 1, Ына 2); ь and ъ neither end nor start one.
+ * @example
+ * syllableCount('Хуэй'); // 1
+ * syllableCount('Ына'); // 2
+ */
+export function syllableCount(word: string): number {
+  let groups = 0;
+  let inVowels = false;
+  for (let k = 0; k < word.length; k++) {
+    const ch = word.charCodeAt(k);
+    const c = ch >= 0x410 && ch <= 0x42f ? ch + 0x20 : ch === 0x401 ? 0x451 : ch; // lower case
+    if (c === 0x44c || c === 0x44a) continue;
+    const vowel = VOWELS.has(c);
+    if (vowel && !inVowels) groups++;
+    inVowels = vowel;
+  }
+  return groups;
+}

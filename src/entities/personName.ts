@@ -5,7 +5,7 @@ import { CASES, caseOf, gendersOf, hasGrammeme, isPlural, posOf } from './gramma
 import { caseAllowed, casePenalty, documentVote, isKnown, type MentionContext, nominalForm, parses, type Unit } from './mentionContext.js';
 import { ANY_KNOWN, genderCaseSlot, wordFacts } from './wordFacts.js';
 import { familyPlural, mayBeFamilyPlural, writtenUnchanged } from './documentForms.js';
-import { isEastAsianFamilyName, mayBeEastAsianPart, SYLLABLE_MAX } from './eastAsianNames.js';
+import { isEastAsianFamilyName, mayBeEastAsianPart, SYLLABLE_MAX, syllableCount } from './eastAsianNames.js';
 import { isFemaleName } from './femaleNames.js';
 import { guessNameNominative } from './nameEndings.js';
 import { foldYo, startsUpper } from '../letters.js';
@@ -276,31 +276,10 @@ function isEastAsianName(units: Unit[]): boolean {
   return true;
 }
 
-/** Vowel letters, й among them: it ends a syllable's vowel (Хуэй, Кайши), never starts one here. */
-const VOWELS = new Set([...'аеёиоуыэюяй'].map((ch) => ch.charCodeAt(0)));
-
-/**
- * The runs of vowels in a word, a syllable each in a Chinese, Korean or Vietnamese name (Чжэ 1,
- * Хуэй 1, Ына 2); ь and ъ neither end nor start one.
- */
-function vowelGroups(word: string): number {
-  let groups = 0;
-  let inVowels = false;
-  for (let k = 0; k < word.length; k++) {
-    const ch = word.charCodeAt(k);
-    const c = ch >= 0x410 && ch <= 0x42f ? ch + 0x20 : ch === 0x401 ? 0x451 : ch; // lower case
-    if (c === 0x44c || c === 0x44a) continue;
-    const vowel = VOWELS.has(c);
-    if (vowel && !inVowels) groups++;
-    inVowels = vowel;
-  }
-  return groups;
-}
-
 /** Every part between the family name and the last is one syllable (Ким Чен Ына; not Ли Харви Освальда). */
 function syllablePerWord(units: Unit[]): boolean {
   if (units.length < 3) return false;
-  for (let k = 1; k < units.length - 1; k++) if (vowelGroups(units[k].text) !== 1) return false;
+  for (let k = 1; k < units.length - 1; k++) if (syllableCount(units[k].text) !== 1) return false;
   return true;
 }
 
@@ -327,7 +306,7 @@ function eastAsianLastPart(text: string, readings: Readings, syllableWords: bool
   // (Ира, Иром, Зунга) is that syllable and a case ending, whatever Russian word it also spells
   // (the woman's name Ира, the noun ир, whose weak reading also keeps the guess by ending out), so
   // it reads as written only where nothing else does.
-  const oneSyllable = !syllableWords || vowelGroups(text) === 1;
+  const oneSyllable = !syllableWords || syllableCount(text) === 1;
   for (let slot = 0; slot < PERSON_SLOTS; slot++) {
     const form = readings.forms[slot];
     const masculine = slot < CASES.length;

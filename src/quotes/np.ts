@@ -57,7 +57,17 @@ export function listedMedium(w: string): boolean {
  * mediumToken(v, i); // true for «RT», «ТАСС», «ИТАР-ТАСС»; false for «МИД»
  */
 export function mediumToken(v: View, i: number): boolean {
-  return v.isWord(i) && (MEDIA.test(v.str(i)) || listedMedium(v.str(i)));
+  return v.isWord(i) && knownMedium(v.str(i));
+}
+
+/**
+ * A word that names a news medium by MEDIA or by the word list (`РИА`, `Ведомостей`, `НГ`).
+ * @example
+ * knownMedium('Интерфаксу'); // true
+ * knownMedium('МИД'); // false
+ */
+export function knownMedium(w: string): boolean {
+  return MEDIA.test(w) || listedMedium(w);
 }
 
 /** True for a personal pronoun that can stand for a speaker (он, его, их…). */

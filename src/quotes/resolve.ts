@@ -1,7 +1,7 @@
 import type Az from 'az';
 import type { MentionSpan } from '../doc.js';
 import type { EntityType, Mention, QuoteSpeaker, Span } from '../types.js';
-import { isPersonalPronoun, knownOblique, listedMedium, MEDIA, nounHead, type NP } from './np.js';
+import { isPersonalPronoun, knownMedium, knownOblique, nounHead, type NP } from './np.js';
 import { cueLexicon, wordList } from './lexicon.js';
 import { shortQuotation } from './clause.js';
 import type { View } from './view.js';
@@ -50,7 +50,7 @@ const RELAY = /^(передавать|передать|сообщать|писа
 
 /** A medium's name: a known agency or paper, one of the word list's, or a name in Latin letters. */
 function isMediumName(name: string): boolean {
-  return MEDIA.test(name) || /^[A-Za-z]/.test(name) || listedMedium(name);
+  return knownMedium(name) || /^[A-Za-z]/.test(name);
 }
 
 let roles: Map<string, 'PER' | 'ORG'> | undefined;
@@ -481,7 +481,7 @@ export class SpeakerResolver {
     // place or a person is that body, named by the noun and its genitives (not a press service,
     // which speaks for whom it names, nor a medium).
     const bodyLemma = v.isWord(head) && !v.isCapital(head) ? v.lemma(head) : '';
-    if (roleLexicon().get(bodyLemma) === 'ORG' && !SERVICE_NOUNS.test(bodyLemma) && !MEDIA_NOUNS.test(bodyLemma) && this.mentionAt(head) === undefined &&
+    if (roleLexicon().get(bodyLemma) === 'ORG' && !wordList('service').has(bodyLemma) && !MEDIA_NOUNS.test(bodyLemma) && this.mentionAt(head) === undefined &&
       inside.every((m) => m.tokStart > head && m.type !== 'ORG' && m.kind === 'name' && v.has(m.tokEnd - 1, 'gent'))) {
       const last = inside[inside.length - 1].tokEnd - 1;
       // The head in the nominative: its lemma when singular (a locative «посольстве» too, which
@@ -551,7 +551,7 @@ export class SpeakerResolver {
     }
     // «в беседе с RT Засурский»: a mention reaching back over the medium talked to has swallowed it.
     if (m.tokStart < np.s && np.s < m.tokEnd && this.personWord(np.s)) {
-      for (let t = m.tokStart; t < np.s; t++) if (v.pos(t) === 'LATN' || MEDIA.test(v.str(t)) || listedMedium(v.str(t))) return true;
+      for (let t = m.tokStart; t < np.s; t++) if (v.pos(t) === 'LATN' || knownMedium(v.str(t))) return true;
     }
     for (let t = m.tokStart + 1; t < m.tokEnd; t++) if (v.lineBreak(t - 1, t)) return true;
     if (m.entity >= 0 && !this.plausibleEntity(m.entity)) return true;
@@ -711,8 +711,7 @@ export class SpeakerResolver {
 
   /** Token i names a news medium: an agency or paper of MEDIA, or one of the word list's (`НГ`, `НГ-политика`). */
   private mediumWord(i: number): boolean {
-    const w = this.v.str(i);
-    return MEDIA.test(w) || listedMedium(w);
+    return knownMedium(this.v.str(i));
   }
 
   /** The run of personal-name tokens in a phrase: capitalised Cyrillic words, preferring tagged names. */
@@ -838,9 +837,6 @@ function plausible(ctx: Context, name: string, person: boolean): boolean {
   const named = t.Name === true || t.Surn === true || t.Geox === true || t.Orgn === true || t.Abbr === true;
   return named || !(pos === 'NPRO' || pos === 'ADJF' || pos === 'PRCL' || pos === 'CONJ' || pos === 'ADVB' || pos === 'VERB' || pos === 'PREP');
 }
-
-/** Heads that speak for whom their genitive names («пресс-служба Кремля» is the Kremlin's voice). */
-const SERVICE_NOUNS = /^(пресс-служба|служба|пресс-секретариат|пресс-центр)$/;
 
 const wordCache = new Map<string, string[]>();
 
