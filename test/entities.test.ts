@@ -4,6 +4,7 @@ import { Context } from '../src/context.js';
 import { Doc } from '../src/doc.js';
 import { findCandidates } from '../src/entities/candidates.js';
 import { cleanSpans } from '../src/entities/hygiene.js';
+import { withoutNotNames } from '../src/entities/notNames.js';
 import { clusterNames, initialsOf } from '../src/entities/cluster.js';
 import { wordKinds } from '../src/entities/index.js';
 import { familyPlural, writtenUnchanged } from '../src/entities/documentForms.js';
@@ -121,6 +122,16 @@ describe('what the document says about a name', () => {
     expect(isFemaleName('Асия')).toBe(true);
     expect(isFemaleName('АСИЯ')).toBe(true);
     expect(isFemaleName('Асий')).toBe(false);
+  });
+});
+
+describe('spans that name no person, place or body (test/data/entities/not-names.tsv)', () => {
+  test.each(rows('not-names.tsv'))('%s [%s]', (text, span, type, expected = '') => {
+    const doc = parsed(text);
+    const [a, b] = tokenRange(doc, span);
+    const kept = withoutNotNames(doc, [{ tokStart: a, tokEnd: b, type: type as EntityType }], ctx.morphology);
+    const shown = kept.map((s) => `${s.type}:${doc.text.slice(doc.tokens[s.tokStart].start, doc.tokens[s.tokEnd - 1].end)}`);
+    expect(shown.join(' | ')).toBe(expected);
   });
 });
 

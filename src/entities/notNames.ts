@@ -1,0 +1,89 @@
+import type { Doc } from '../doc.js';
+import type { Morphology } from '../morph/morphology.js';
+import { readTsv } from './grammar.js';
+import { NAME_OR_SURNAME, tagFacts } from './wordFacts.js';
+import type { Span } from './hygiene.js';
+
+/*
+ * Spans that name no person, place or body. The tagger learnt from capitalisation and context, and
+ * a capitalised common abbreviation (`ВВП`, `АЭС`) or an event (`Олимпиада`, read by the dictionary
+ * as a woman's first name too; `День Победы`; `Первая мировая война`) stands where names stand. The
+ * entity layer has persons, places and organisations only, so these are dropped; see
+ * not-names.tsv for the words and how each is recognised.
+ */
+
+type NotNameKind = 'abbreviation' | 'event' | 'event-head' | 'event-word';
+
+let kinds: Map<string, NotNameKind> | undefined;
+
+function notNames(): Map<string, NotNameKind> {
+  if (kinds === undefined) kinds = new Map(readTsv('not-names.tsv').map((r) => [r[0], r[1] as NotNameKind]));
+  return kinds;
+}
+
+// `Олимпиада-2014`, `Евровидению-2017`: the tokenizer keeps the year with the word, and the
+// dictionary knows neither whole.
+const YEAR_SUFFIX = /-\d+$/;
+
+/** The lemma of token `i`, a year after a hyphen left off. */
+function lemmaAt(doc: Doc, i: number, morphology: Morphology): string {
+  const text = doc.tokens[i].text;
+  if (!YEAR_SUFFIX.test(text)) return doc.morph[i].lemma;
+  return morphology.best(text.replace(YEAR_SUFFIX, '')).lemma;
+}
+
+// `СПИДа`, `ДНК`: an abbreviation takes a case ending in lower case, or none.
+const ABBREVIATION_ENDING = /^([А-ЯЁ]{2,})[а-яё]{0,3}$/;
+
+/** The abbreviation a word is, a case ending left off (`СПИДа` → `СПИД`), or the word. */
+function abbreviationOf(text: string): string {
+  const m = ABBREVIATION_ENDING.exec(text);
+  return m === null ? text : m[1];
+}
+
+const QUOTES_OPEN = new Set(['«', '„', '“', '"']);
+
+/** True when the span stands inside quotation marks (a title: `«Чемпионат»` is a medium). */
+function quoted(doc: Doc, s: Span): boolean {
+  return s.tokStart > 0 && QUOTES_OPEN.has(doc.tokens[s.tokStart - 1].text);
+}
+
+/**
+ * The spans that name persons, places or organisations: common abbreviations and events are
+ * dropped; a person's name after an event word in one span keeps its own part
+ * (`Олимпиад Александр Привалов` → `Александр Привалов`).
+ *
+ * @example
+ * withoutNotNames(doc, [{ tokStart: 3, tokEnd: 4, type: 'ORG' }], morphology); // [] for `ВВП`
+ */
+export function withoutNotNames(doc: Doc, spans: Span[], morphology: Morphology): Span[] {
+  const table = notNames();
+  let out: Span[] | undefined;
+  for (let k = 0; k < spans.length; k++) {
+    const s = spans[k];
+    const kept = judge(doc, s, table, morphology);
+    if (kept === s && out === undefined) continue;
+    out ??= spans.slice(0, k);
+    if (kept !== undefined) out.push(kept);
+  }
+  return out ?? spans;
+}
+
+/** The span, its person's part, or undefined when it names no person, place or body. */
+function judge(doc: Doc, s: Span, table: Map<string, NotNameKind>, morphology: Morphology): Span | undefined {
+  const first = doc.tokens[s.tokStart];
+  const words = s.tokEnd - s.tokStart;
+  if (words === 1 && table.get(abbreviationOf(first.text)) === 'abbreviation') return undefined;
+  const head = table.get(lemmaAt(doc, s.tokStart, morphology));
+  if (head === 'event') {
+    // `Олимпиад Александр Привалов`: the champion's name follows the event in one span.
+    const next = s.tokStart + 1;
+    const named = s.type === 'PER' && words > 1 && (tagFacts(morphology, doc.tokens[next].text).flags & NAME_OR_SURNAME) !== 0;
+    return named ? { tokStart: next, tokEnd: s.tokEnd, type: s.type } : undefined;
+  }
+  if (head === 'event-head' && words > 1 && !quoted(doc, s)) return undefined;
+  for (let i = s.tokStart; i < s.tokEnd; i++) {
+    if (doc.tokens[i].kind === 'word' && table.get(doc.morph[i].lemma) === 'event-word') return undefined;
+  }
+  return s;
+}
