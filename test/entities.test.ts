@@ -182,6 +182,17 @@ describe('normal forms in a whole document (test/data/entities/documents.tsv)', 
   });
 });
 
+describe('entity types in a whole document (test/data/entities/types.tsv)', () => {
+  test.each(rows('types.tsv'))('%s', (rawText, at, expected) => {
+    const text = rawText.replace(/\\n/g, '\n');
+    const doc = runPipeline(text, ctx);
+    const m = doc.mentions.find((x) => x.start === text.indexOf(at));
+    expect(m).toBeDefined();
+    const e = doc.entities[m!.entity];
+    expect(`${e.type}:${e.name}`).toBe(expected);
+  });
+});
+
 describe('sample article (fixtures/article.txt)', () => {
   const text = readFileSync(new URL('../fixtures/article.txt', import.meta.url), 'utf8');
   const expected = JSON.parse(readFileSync(new URL('../fixtures/article.expected.json', import.meta.url), 'utf8')) as {

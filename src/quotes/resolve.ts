@@ -525,7 +525,9 @@ export class SpeakerResolver {
   private nominativeEntity(name: string, type: EntityType, m: MentionSpan, oblique: boolean): string {
     if (name !== m.reading || this.v.has(m.tokEnd - 1, 'nomn')) return name;
     // «руководители Пентагона»: a body named in the genitive under a nominative head.
-    if (type !== 'PER' && this.v.has(m.tokEnd - 1, 'gent') && !/^\p{Lu}{2,}$/u.test(name)) {
+    // Not a word the dictionary knows as a place or body in the nominative as written («Киев
+    // ввёл санкции», where the context rules read «Киев» as the genitive plural of «кий»).
+    if (type !== 'PER' && this.v.has(m.tokEnd - 1, 'gent') && !/^\p{Lu}{2,}$/u.test(name) && !this.namedAsWritten(m.tokEnd - 1)) {
       const nom = this.phraseNominative(m.tokStart, m.tokEnd);
       if (nom !== name && m.entity >= 0) {
         const id = this.v.doc.entities[m.entity].id;
@@ -538,6 +540,11 @@ export class SpeakerResolver {
     const fixed = this.normalName(m.tokStart, m.tokEnd, true);
     if (m.entity >= 0 && fixed !== name) this.fixedNames.set(this.v.doc.entities[m.entity].id, fixed);
     return fixed;
+  }
+
+  /** True when the dictionary reads token i as written as a place's or body's name in the nominative. */
+  private namedAsWritten(i: number): boolean {
+    return this.v.ctx.morphology.tags(this.v.str(i)).some((t) => t.nomn === true && (t.Geox === true || t.Orgn === true));
   }
 
   /**
