@@ -28,8 +28,8 @@ const YEAR_SUFFIX = /-\d+$/;
 /** The lemma of token `i`, a year after a hyphen left off. */
 function lemmaAt(doc: Doc, i: number, morphology: Morphology): string {
   const text = doc.tokens[i].text;
-  if (!YEAR_SUFFIX.test(text)) return doc.morph[i].lemma;
-  return morphology.best(text.replace(YEAR_SUFFIX, '')).lemma;
+  const word = text.replace(YEAR_SUFFIX, '');
+  return word === text || word === '' ? doc.morph[i].lemma : morphology.best(word).lemma;
 }
 
 // `СПИДа`, `ДНК`: an abbreviation takes a case ending in lower case, or none.
