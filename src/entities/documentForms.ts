@@ -8,6 +8,8 @@ export interface Vocabulary { has(word: string): boolean }
 /** Endings an inflected name may take in place of its final vowel: any of them written means the word declines. */
 const SIBLING_ENDINGS = ['а', 'я', 'у', 'ю', 'ы', 'и', 'е', 'ой', 'ей', 'ом', 'ем', 'ою'];
 
+const ADJECTIVE_GENITIVE = /(?:ск|цк|н)ого$/;
+
 /**
  * True when a capitalised word ending in -е/-и/-о/-э is written at least twice in the document and
  * no other case form of it is: a foreign name that does not decline (`Ватцке`, `Ланге`), not the
@@ -22,6 +24,9 @@ export function writtenUnchanged(word: string, counts: ReadonlyMap<string, numbe
   if (last !== 0x435 && last !== 0x438 && last !== 0x43e && last !== 0x44d && last !== 0x451) return false;
   const w = word.replace(/ё/g, 'е');
   if (!/[еиоэ]$/.test(w) || (counts.get(w) ?? 0) < 2) return false;
+  // An adjective's genitive (`Навального`, `Хабенского`): a name of that shape declines however
+  // often the document writes the one case (name-endings.tsv takes it to the nominative).
+  if (ADJECTIVE_GENITIVE.test(w)) return false;
   const stem = w.slice(0, -1);
   for (const e of SIBLING_ENDINGS) if (stem + e !== w && counts.has(stem + e)) return false;
   // A stem ending in -и (Асии ~ Асия) declines through its -и.
