@@ -90,6 +90,9 @@ interface Option { c: Case; plural: boolean; gender: Gender | undefined; form: s
 // Per morphology and entity type, by the word (no key string built per look-up).
 const optionCache = new WeakMap<Morphology, Map<EntityType, Map<string, Option[]>>>();
 
+/** headOptions' least score for a reading the dictionary knows as a place or body. */
+const KNOWN_NAME_SCORE = 0.8;
+
 /** Per case (CASES' order), the best score of a head's options: scratch, filled anew per mention. */
 const caseScores = new Float64Array(CASES.length);
 
@@ -117,7 +120,7 @@ function headOptions(text: string, type: EntityType, morphology: Morphology): Op
       }
       continue;
     }
-    let score = pos === 'NOUN' ? (hasGrammeme(p, typeTag) ? 1 : hasGrammeme(p, 'Geox') || hasGrammeme(p, 'Orgn') ? 0.8 : 0.6) : ADJ_POS.has(pos ?? '') ? 0.4 : 0.1;
+    let score = pos === 'NOUN' ? (hasGrammeme(p, typeTag) ? 1 : hasGrammeme(p, 'Geox') || hasGrammeme(p, 'Orgn') ? KNOWN_NAME_SCORE : 0.6) : ADJ_POS.has(pos ?? '') ? 0.4 : 0.1;
     if (!isKnown(p)) score = Math.min(score, 0.3);
     score += Math.min(p.score, 1) * 0.1;
     const plural = isPlural(p);
@@ -182,8 +185,14 @@ export function phraseForms(units: Unit[], context: MentionContext, type: Entity
   // Each modifier's adjective readings as agreement keys: asked once per option below.
   const modKeys: number[] = [];
   for (const m of mods) modKeys.push(tagFacts(morphology, m.text).anyAdjectives);
-  for (const o of headOptions(head.text, type, morphology)) {
-    if (!caseAllowed(o.c, context)) continue;
+  const options = headOptions(head.text, type, morphology);
+  // A case the context rules out for every reading was read wrongly there (`через Украину, и
+  // Киеву придётся`: the coordination is of clauses, not of the names): then any case of a
+  // reading as a known place or body goes (not a guess, which would decline `Шальке`).
+  let anyAllowed = false;
+  for (const o of options) if (caseAllowed(o.c, context)) { anyAllowed = true; break; }
+  for (const o of options) {
+    if (anyAllowed ? !caseAllowed(o.c, context) : o.score < KNOWN_NAME_SCORE) continue;
     let score = o.score + (o.c === 'nomn' ? 0.05 : 0) - casePenalty(o.c, context);
     if (o.form !== undefined && o.form !== head.text && !/[аяуюыи]$/.test(o.form) && context.counts.has(o.form.replace(/ё/g, 'е'))) score += 0.4;
     const ci = CASES.indexOf(o.c);
