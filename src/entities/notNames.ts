@@ -12,7 +12,7 @@ import type { Span } from './hygiene.js';
  * not-names.tsv for the words and how each is recognised.
  */
 
-type NotNameKind = 'abbreviation' | 'event' | 'event-head' | 'event-word';
+type NotNameKind = 'abbreviation' | 'event' | 'event-head' | 'event-word' | 'alone';
 
 let kinds: Map<string, NotNameKind> | undefined;
 
@@ -49,8 +49,8 @@ function quoted(doc: Doc, s: Span): boolean {
 }
 
 /**
- * The spans that name persons, places or organisations: common abbreviations and events are
- * dropped; a person's name after an event word in one span keeps its own part
+ * The spans that name persons, places or organisations: common abbreviations, events, single
+ * letters and a prize's adjective alone are dropped; a person's name after an event word in one span keeps its own part
  * (`Олимпиад Александр Привалов` → `Александр Привалов`).
  *
  * @example
@@ -73,8 +73,9 @@ export function withoutNotNames(doc: Doc, spans: Span[], morphology: Morphology)
 function judge(doc: Doc, s: Span, table: Map<string, NotNameKind>, morphology: Morphology): Span | undefined {
   const first = doc.tokens[s.tokStart];
   const words = s.tokEnd - s.tokStart;
-  if (words === 1 && table.get(abbreviationOf(first.text)) === 'abbreviation') return undefined;
+  if (words === 1 && (first.text.length === 1 || table.get(first.text) === 'abbreviation' || table.get(abbreviationOf(first.text)) === 'abbreviation')) return undefined;
   const head = table.get(lemmaAt(doc, s.tokStart, morphology));
+  if (head === 'alone' && words === 1) return undefined;
   if (head === 'event') {
     // `Олимпиад Александр Привалов`: the champion's name follows the event in one span.
     const next = s.tokStart + 1;
