@@ -6,7 +6,7 @@ import { findCandidates } from './candidates.js';
 import { cleanSpans } from './hygiene.js';
 import { withoutNotNames } from './notNames.js';
 import { joinLatinNames } from './latinNames.js';
-import { retypeKnownPlaces } from './placeNames.js';
+import { joinPlaceTypes, retypeKnownPlaces } from './placeNames.js';
 import { clusterNames, type WordKinds } from './cluster.js';
 import { normalizeMention } from './normalize.js';
 import { findRoles, type RoleHit } from './roles.js';
@@ -75,6 +75,7 @@ export function entities(doc: Doc, ctx: Context): void {
     names.push(new SpanMention(doc, start, end, 'name', s.type, safeNormal(doc, s.tokStart, s.tokEnd, s.type, ctx), s.tokStart, s.tokEnd));
   }
   alignOblique(names);
+  joinPlaceTypes(doc, names, ctx.morphology);
   const clusters = clusterNames(names, wordKinds(ctx.morphology));
   const members: MentionSpan[][] = [];
   const roles: string[][] = [];

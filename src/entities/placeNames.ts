@@ -1,4 +1,4 @@
-import type { Doc } from '../doc.js';
+import type { Doc, MentionSpan } from '../doc.js';
 import type { Morphology } from '../morph/morphology.js';
 import type { EntityType } from '../types.js';
 import { tagHas, wordSetOf } from './grammar.js';
@@ -64,4 +64,45 @@ export function retypeKnownPlaces(doc: Doc, spans: Span[], morphology: Morpholog
     out.push({ tokStart: s.tokStart, tokEnd: s.tokEnd, type });
   }
   return out ?? spans;
+}
+
+/** True when a known parse of the form reads it as a first name, surname or patronymic. */
+function knownPersonName(form: string, morphology: Morphology): boolean {
+  for (const p of morphology.parses(form)) {
+    if (isKnown(p) && (tagHas(p.tag, 'Name') || tagHas(p.tag, 'Surn') || tagHas(p.tag, 'Patr'))) return true;
+  }
+  return false;
+}
+
+/**
+ * A one-word person mention that the document also names as a place or body, in the same
+ * nominative and more often, takes that type, when the dictionary does not know the word
+ * as a person's name: the
+ * tagger read `Африна` after `провинции Алеппо` as a surname in one sentence and as the place in
+ * another. `Пушкин`, `Саркози`, `Владимир` stay persons (the dictionary knows them so). Changes
+ * the mentions' types in place, before they are clustered.
+ *
+ * @example
+ * joinPlaceTypes(names, morphology); // `Африн` PER beside `Африн` LOC → both LOC
+ */
+export function joinPlaceTypes(doc: Doc, names: MentionSpan[], morphology: Morphology): void {
+  let places: Map<string, MentionSpan['type']> | undefined;
+  // Per nominative: place or body mentions minus one-word person mentions.
+  let balance: Map<string, number> | undefined;
+  for (const m of names) {
+    if (m.type === 'PER' || m.kind !== 'name') continue;
+    (places ??= new Map()).set(m.normal, m.type);
+    (balance ??= new Map()).set(m.normal, (balance.get(m.normal) ?? 0) + 1);
+  }
+  if (places === undefined || balance === undefined) return;
+  for (const m of names) {
+    if (m.type === 'PER' && m.tokEnd - m.tokStart === 1 && balance.has(m.normal)) balance.set(m.normal, balance.get(m.normal)! - 1);
+  }
+  for (const m of names) {
+    if (m.type !== 'PER' || m.tokEnd - m.tokStart !== 1) continue;
+    const type = places.get(m.normal);
+    // The person readings outnumber the place's (`Неймар` tagged a place once): they stay.
+    if (type === undefined || balance.get(m.normal)! <= 0 || knownPersonName(doc.tokens[m.tokStart].text, morphology)) continue;
+    m.type = type;
+  }
 }
