@@ -2,9 +2,9 @@ import type { Doc, MentionSpan } from '../doc.js';
 import type { Morphology } from '../morph/morphology.js';
 import type { EntityType } from '../types.js';
 import { tagHas, wordSetOf } from './grammar.js';
-import { startsUpper } from '../letters.js';
+import { isLowerCase, startsUpper } from '../letters.js';
 import type { Span } from './hygiene.js';
-import { isKnown, tagFacts } from './wordFacts.js';
+import { isKnown, PAST_FEMININE, PAST_MASCULINE, tagFacts } from './wordFacts.js';
 
 /*
  * The tagger reads a city standing for its government as the one who acts (`Киев ввёл санкции`,
@@ -39,6 +39,18 @@ function nameGoesOn(doc: Doc, j: number): boolean {
   return startsUpper(t.text) || wordSetOf('name-particles.tsv').has(t.text);
 }
 
+/** True when a lower-case noun of a kind of place (place-nouns.tsv) stands right before token i (`провинции Алеппо`). */
+function placeNounBefore(doc: Doc, i: number): boolean {
+  const t = doc.tokens[i - 1];
+  return t !== undefined && t.kind === 'word' && isLowerCase(t.text) && wordSetOf('place-nouns.tsv').has(doc.morph[i - 1].lemma);
+}
+
+/** True when a man's or woman's past-tense verb follows at token j: the name is its subject (`по островам Абэ предложил`). */
+function verbAfter(doc: Doc, j: number, morphology: Morphology): boolean {
+  const t = doc.tokens[j];
+  return t !== undefined && t.kind === 'word' && (tagFacts(morphology, t.text).flags & (PAST_MASCULINE | PAST_FEMININE)) !== 0;
+}
+
 /** True when a lower-case animate noun stands right before token i (`Генерал Маккензи`, `генерал Маккензи`). */
 function personNounBefore(doc: Doc, i: number, morphology: Morphology): boolean {
   const t = doc.tokens[i - 1];
@@ -48,7 +60,8 @@ function personNounBefore(doc: Doc, i: number, morphology: Morphology): boolean 
 
 /**
  * The spans with each one-word person span that the dictionary knows only as a place or a body
- * given that type.
+ * given that type, and each one right after a noun of a kind of place (`провинции Алеппо`) a
+ * place, unless the dictionary knows it as a person's name.
  *
  * @example
  * retypeKnownPlaces(doc, [{ tokStart: 0, tokEnd: 1, type: 'PER' }], morphology); // [{ …, type: 'LOC' }] for `Киев ввёл санкции`
@@ -57,8 +70,10 @@ export function retypeKnownPlaces(doc: Doc, spans: Span[], morphology: Morpholog
   let out: Span[] | undefined;
   for (let k = 0; k < spans.length; k++) {
     const s = spans[k];
-    const type = s.type === 'PER' && s.tokEnd - s.tokStart === 1 && !nameGoesOn(doc, s.tokEnd) && !personNounBefore(doc, s.tokStart, morphology)
-      ? dictionaryType(doc.tokens[s.tokStart].text, morphology) : undefined;
+    const type = s.type === 'PER' && s.tokEnd - s.tokStart === 1 && !nameGoesOn(doc, s.tokEnd)
+      ? (placeNounBefore(doc, s.tokStart) && !verbAfter(doc, s.tokEnd, morphology) && !knownPersonName(doc.tokens[s.tokStart].text, morphology) ? 'LOC'
+        : personNounBefore(doc, s.tokStart, morphology) ? undefined : dictionaryType(doc.tokens[s.tokStart].text, morphology))
+      : undefined;
     if (type === undefined) { out?.push(s); continue; }
     out ??= spans.slice(0, k);
     out.push({ tokStart: s.tokStart, tokEnd: s.tokEnd, type });
