@@ -11,7 +11,7 @@ import { isSpaceCode } from '../segment/chars.js';
 
 // Mention hygiene: the tagger's spans sometimes swallow a neighbour (`Волин.\nНапомним`,
 // `Лысакова РИА Новости`, `ВОВ по`) or tag a capitalised common word (`Такое`, `Куриный` in a
-// headline). Eight named rules put that right, each local to a span, so the stage stays linear:
+// headline). Ten named rules put that right, each local to a span, so the stage stays linear:
 //  1. boundaries — a mention never crosses a sentence end, a line break or a closing bracket/quote;
 //  2. edges — leading/trailing punctuation and lower-case function words are trimmed (for a
 //     person, any lower-case word but a name particle: `Другой известный тренер` → `Другой`);
@@ -30,17 +30,33 @@ import { isSpaceCode } from '../segment/chars.js';
 //     dash of direct speech) such a span is dropped (`Российские военные`, `Песков: Российская
 //     экономика`) unless the document names the same words elsewhere;
 //  6. genitive names — a lone body noun of name-heads.tsv mid-sentence before a place's or
-//     organisation's span in the genitive starts that name (`Организации` + `Объединённых Наций`);
+//     organisation's span in the genitive starts that name (`Организации` + `Объединённых Наций`),
+//     and with no such span takes the lower-case genitive phrases after it (`Института` +
+//     `экономических исследований`, `Лиги` + `чемпионов`);
 //  7. a unit's complement — after a unit noun of unit-nouns.tsv a name ends before its `по`
 //     (`комитета Госдумы по безопасности` → `Госдумы`);
 //  8. East Asian family names — a person's span right after a Chinese, Korean or Vietnamese family
 //     name written undeclined (east-asian-names.tsv), left out of it or tagged alone, takes it in
 //     (`Визит Мун | Чжэ Ина` → `Мун Чжэ Ина`): the tagger reads `Мун` or `Си` as a word of its own.
 //     A span that is a whole Chinese name already takes none (`При Мао | Дэн Сяопин`), and one that
-//     runs from a whole Chinese name into another family name is two (`Си Цзиньпина | Лю Хэ`).
+//     runs from a whole Chinese name into another family name is two (`Си Цзиньпина | Лю Хэ`);
+//  9. head types — a LOC or ORG span of a capitalised adjective, lower-case adjectives and a head
+//     noun of name-heads.tsv takes the head's type (`Североатлантический альянс`, `Тихоокеанский
+//     флот` ORG; `Персидский залив`, `Тихий океан` LOC), but for a building's `дом`;
+// 10. coordinated heads — two capitalised adjectives joined by и before one head noun are two
+//     names, each with the head in the singular (`Донецкой и Луганской народных республик` →
+//     `Донецкая народная республика`, `Луганская народная республика`; `Северной и Южной Америке`).
 
-/** A name mention: token range [tokStart, tokEnd) and its type. */
-export interface Span { tokStart: number; tokEnd: number; type: EntityType }
+/**
+ * A name mention: token range [tokStart, tokEnd) and its type. `shared`, set by rule 10, is the
+ * range of the words after a coordinated adjective that belong to its name too (the shared head
+ * `народных республик` of `Донецкой и Луганской народных республик`): the mention is then the
+ * adjective with those words, in the singular.
+ */
+export interface Span { tokStart: number; tokEnd: number; type: EntityType; shared?: SharedHead }
+
+/** Tokens [from, to): a head noun, the lower-case adjectives before it and its tail, that two coordinated adjectives share. */
+export interface SharedHead { from: number; to: number }
 
 function nameParticles(): Set<string> {
   return wordSetOf('name-particles.tsv');
@@ -60,7 +76,7 @@ const isAbbreviation = (s: string): boolean => s.length >= 2 && /^[А-ЯЁA-Z]+$
 const DECLINED_ABBREVIATION = /^[А-ЯЁ]{2,}(?:а|у|е|ом|ы|ов|ам|ами|ах)$/;
 
 /**
- * Cleans the tagger's (or the dictionary finder's) spans by the eight rules above. Spans must be
+ * Cleans the tagger's (or the dictionary finder's) spans by the ten rules above. Spans must be
  * sorted and non-overlapping; so are the results.
  *
  * @example
@@ -109,8 +125,8 @@ export function cleanSpans(doc: Doc, spans: readonly Span[], morphology: Morphol
   }
   const kept = doubtful === undefined ? out : settleDoubtful(doc, out, doubtful);
   const joined = joinGenitiveNames(doc, kept, sentenceStart, morphology);
-  for (let k = 0; k < joined.length; k++) joined[k] = withoutUnitsComplement(doc, joined[k]);
-  return joined;
+  for (let k = 0; k < joined.length; k++) joined[k] = withHeadType(doc, withoutUnitsComplement(doc, joined[k]), morphology);
+  return splitCoordinated(doc, joined, morphology);
 }
 
 function unitNouns(): Set<string> {
@@ -143,6 +159,121 @@ function withoutUnitsComplement(doc: Doc, s: Span): Span {
 }
 
 /**
+ * Rule 9: a LOC or ORG span that opens with a capitalised adjective, then lower-case agreeing
+ * adjectives and a lower-case head noun of name-heads.tsv, takes the head's type, whatever the
+ * tagger said and whatever follows the head: `Белый дом`, `Североатлантический альянс`,
+ * `Тихоокеанский флот России` are organisations, `Персидский залив`, `Корейский полуостров` places.
+ * (Rule 5 gives a lone adjective its head's type; this is the same for the tagger's own longer span.)
+ * Not `дом` (BUILDING_HEADS).
+ */
+/**
+ * Heads that name a building as well as the body in it: the tagger's type stands (`в Белом доме`
+ * is a place in factRuEval's and NEREL's gold, `Белый дом заявил` a body). Rule 5 still types a
+ * lone adjective by them.
+ */
+const BUILDING_HEADS: ReadonlySet<string> = new Set(['дом']);
+
+function withHeadType(doc: Doc, s: Span, morphology: Morphology): Span {
+  const a = s.tokStart;
+  if (s.type === 'PER' || s.tokEnd - a < 2 || !ADJECTIVE.has(doc.morph[a].pos) || !isCapital(doc.tokens[a].text)) return s;
+  for (let j = a + 1; j < s.tokEnd && j < a + 4; j++) {
+    if (!lowerWordAt(doc, j)) return s;
+    const m = doc.morph[j];
+    if (ADJECTIVE.has(m.pos)) continue;
+    if (m.pos !== 'NOUN') return s;
+    const listed = nameHeads().get(m.lemma);
+    if (listed === undefined || listed === s.type || BUILDING_HEADS.has(m.lemma) || !agreeingPhrase(doc, a, j, morphology)) return s;
+    return { tokStart: a, tokEnd: s.tokEnd, type: listed };
+  }
+  return s;
+}
+
+/**
+ * Rule 10: two capitalised adjectives joined by и that share one head noun (`Донецкой и Луганской
+ * народных республик`, `Центрального и Южного военных округов`, `Северной и Южной Америке`) name
+ * two things. Where a non-person span covers either adjective (and no span crosses the phrase),
+ * the phrase becomes two mentions: the first adjective alone and the second with the head, both
+ * with the head as `shared`, so that each is put in the nominative singular with it (`Донецкая
+ * народная республика`, `Луганская народная республика`). The adjectives must agree with the head
+ * in case and (singular) gender, a lower-case adjective before the head with it in case and number;
+ * a capitalised head takes no adjective of its own. The type is the head's (name-heads.tsv), else
+ * the tagger's for the second adjective, else for the first.
+ */
+function splitCoordinated(doc: Doc, spans: Span[], morphology: Morphology): Span[] {
+  let out: Span[] | undefined;
+  let from = 0; // spans before this index are already in out
+  for (let k = 0; k < spans.length; k++) {
+    const s = spans[k];
+    if (s.type === 'PER') continue;
+    // The first adjective starts s, or s starts at the second (the first left untagged).
+    let a = s.tokStart;
+    if (!coordinatedAt(doc, a) && !(a >= 2 && coordinatedAt(doc, a - 2) && (k === 0 || spans[k - 1].tokEnd <= a - 2))) continue;
+    if (!coordinatedAt(doc, a)) a -= 2;
+    const head = sharedHeadAt(doc, a, morphology);
+    if (head === undefined) continue;
+    // The spans within the phrase: from k on, while they start before the head's end.
+    let m = k;
+    let end = head.to;
+    let second: EntityType | undefined;
+    while (m < spans.length && spans[m].tokStart < end) {
+      if (spans[m].type === 'PER') break;
+      if (spans[m].tokStart <= a + 2 && spans[m].tokEnd > a + 2) second = spans[m].type;
+      end = Math.max(end, spans[m].tokEnd);
+      m++;
+    }
+    if (m < spans.length && spans[m].tokStart < end) continue; // a person inside: leave it
+    if (end === head.to) end = genitiveTail(doc, end, m < spans.length ? spans[m].tokStart : doc.tokens.length);
+    const type = nameHeads().get(doc.morph[head.noun].lemma) ?? second ?? s.type;
+    const shared: SharedHead = { from: a + 3, to: end };
+    out ??= [];
+    for (; from < k; from++) out.push(spans[from]);
+    out.push({ tokStart: a, tokEnd: a + 1, type, shared }, { tokStart: a + 2, tokEnd: end, type, shared });
+    from = m;
+    k = m - 1;
+  }
+  if (out === undefined) return spans;
+  for (; from < spans.length; from++) out.push(spans[from]);
+  return out;
+}
+
+const PERSON_NAME_TAGS = ['Name', 'Surn', 'Patr'];
+
+/** Rule 10's pattern starts at token a: a capitalised adjective, `и`, a capitalised adjective, on one line. */
+function coordinatedAt(doc: Doc, a: number): boolean {
+  const t = doc.tokens;
+  if (a + 3 >= t.length || t[a + 1].text !== 'и' || breakBefore(doc, a + 1) || breakBefore(doc, a + 2)) return false;
+  for (const i of [a, a + 2]) if (t[i].kind !== 'word' || !isCapital(t[i].text) || !ADJECTIVE.has(doc.morph[i].pos)) return false;
+  return true;
+}
+
+/** Rule 10: the head noun the adjectives at a and a+2 share (see splitCoordinated), with the end of its phrase. */
+function sharedHeadAt(doc: Doc, a: number, morphology: Morphology): { noun: number; to: number } | undefined {
+  for (let j = a + 3; j < doc.tokens.length && j < a + 6; j++) {
+    const t = doc.tokens[j];
+    if (t.kind !== 'word' || breakBefore(doc, j)) return undefined;
+    const capital = isCapital(t.text);
+    if (!capital && ADJECTIVE.has(doc.morph[j].pos)) continue;
+    if (doc.morph[j].pos !== 'NOUN') return undefined;
+    // A capitalised head is a place's own noun (`Америке`), not a person's name (`Симферопольский
+    // и Крымский Лука`, a bishop's title) nor an abbreviation (`Запорожский и Мелитопольский УПЦ МП`).
+    if (capital && (j > a + 3 || isAbbreviation(t.text) || PERSON_NAME_TAGS.some((g) => doc.morph[j].tags.includes(g)))) return undefined;
+    for (const nt of morphology.tags(t.text)) {
+      if (nt.POS !== 'NOUN') continue;
+      const c = caseOfTag(nt), plural = isPluralTag(nt), genders = gendersOfTag(nt);
+      if (c === undefined || genders.length === 0) continue;
+      const agrees = (i: number, singular: boolean): boolean => morphology.tags(doc.tokens[i].text).some((at) => ADJECTIVE.has(at.POS)
+        && caseOfTag(at) === c && (singular ? !isPluralTag(at) && gendersOfTag(at).some((g) => genders.includes(g)) : isPluralTag(at) === plural
+          && (plural || gendersOfTag(at).some((g) => genders.includes(g)))));
+      let ok = agrees(a, true) && agrees(a + 2, true);
+      for (let i = a + 3; i < j && ok; i++) ok = agrees(i, false);
+      if (ok) return { noun: j, to: j + 1 };
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+/**
  * Rule 6: a lone capitalised body noun of name-heads.tsv tagged LOC or ORG mid-sentence
  * (`Организации`, `Института`, `Банка`) right before a place's or organisation's span in the
  * genitive (`Объединённых Наций`, `Европы`, `России`) starts that name: the tagger cut
@@ -159,7 +290,9 @@ function joinGenitiveNames(doc: Doc, spans: Span[], sentenceStart: Uint8Array, m
     const p = spans[k];
     const type = k + 1 < spans.length ? genitiveNameType(doc, p, spans[k + 1], sentenceStart, morphology) : undefined;
     if (type === undefined) {
-      out?.push(p);
+      const tail = bodyTailEnd(doc, p, k + 1 < spans.length ? spans[k + 1].tokStart : doc.tokens.length, sentenceStart);
+      if (tail === p.tokEnd) out?.push(p);
+      else (out ??= spans.slice(0, k)).push({ tokStart: p.tokStart, tokEnd: tail, type: 'ORG' });
       continue;
     }
     out ??= spans.slice(0, k);
@@ -178,6 +311,20 @@ function genitiveNameType(doc: Doc, p: Span, q: Span, sentenceStart: Uint8Array,
   const type = nameHeads().get(doc.morph[p.tokStart].lemma);
   if (type !== 'ORG' || !morphology.tags(next.text).some((g) => caseOfTag(g) === 'gent')) return undefined;
   return type;
+}
+
+/**
+ * Rule 6 without a genitive name after the noun: a lone capitalised body noun of name-heads.tsv
+ * (ORG) mid-sentence takes the lower-case genitive phrases after it (see genitiveTail), which the
+ * tagger left out (`Института | экономических исследований`, `Совета | безопасности`); the end of
+ * the name, p.tokEnd when there is none.
+ */
+function bodyTailEnd(doc: Doc, p: Span, limit: number, sentenceStart: Uint8Array): number {
+  if (p.type === 'PER' || p.tokEnd - p.tokStart !== 1) return p.tokEnd;
+  const t = doc.tokens[p.tokStart];
+  if (t.kind !== 'word' || !isCapital(t.text) || isAbbreviation(t.text) || forcedCapital(doc, p.tokStart, sentenceStart)) return p.tokEnd;
+  if (doc.morph[p.tokStart].pos !== 'NOUN' || nameHeads().get(doc.morph[p.tokStart].lemma) !== 'ORG') return p.tokEnd;
+  return genitiveTail(doc, p.tokEnd, limit);
 }
 
 /** The first two lemmas of a span: `российский военно-исторический`. */

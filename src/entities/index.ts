@@ -3,13 +3,13 @@ import type { Morphology } from '../morph/morphology.js';
 import type { Doc, MentionSpan } from '../doc.js';
 import type { Entity, EntityType, Mention } from '../types.js';
 import { findCandidates } from './candidates.js';
-import { cleanSpans } from './hygiene.js';
+import { cleanSpans, type Span } from './hygiene.js';
 import { withoutNotNames } from './notNames.js';
 import { joinLatinNames } from './latinNames.js';
 import { joinEponyms } from './eponyms.js';
 import { joinPlaceTypes, retypeKnownPlaces } from './placeNames.js';
 import { clusterNames, type WordKinds } from './cluster.js';
-import { normalizeMention } from './normalize.js';
+import { normalizeMention, sharedHeadNominative } from './normalize.js';
 import { findRoles, type RoleHit } from './roles.js';
 
 import { tagMentions, taggerAvailable } from './tagger/index.js';
@@ -73,7 +73,7 @@ export function entities(doc: Doc, ctx: Context): void {
   for (const s of spans) {
     const start = doc.tokens[s.tokStart].start;
     const end = doc.tokens[s.tokEnd - 1].end;
-    names.push(new SpanMention(doc, start, end, 'name', s.type, safeNormal(doc, s.tokStart, s.tokEnd, s.type, ctx), s.tokStart, s.tokEnd));
+    names.push(new SpanMention(doc, start, end, 'name', s.type, sharedNormal(doc, s, ctx) ?? safeNormal(doc, s.tokStart, s.tokEnd, s.type, ctx), s.tokStart, s.tokEnd));
   }
   alignOblique(names);
   joinPlaceTypes(doc, names, ctx.morphology);
@@ -149,6 +149,17 @@ export function entities(doc: Doc, ctx: Context): void {
 }
 
 /** The mention's nominative; its text if the morphology fails on some odd word (the stage must not throw). */
+/** A coordinated adjective's name with the head it shares (hygiene's rule 10), when it has one. */
+function sharedNormal(doc: Doc, s: Span, ctx: Context): string | undefined {
+  if (s.shared === undefined) return undefined;
+  try {
+    return sharedHeadNominative(doc, s.tokStart, s.shared, ctx.morphology);
+  } catch (e) {
+    passDataFileError(e);
+    return undefined;
+  }
+}
+
 function safeNormal(doc: Doc, tokStart: number, tokEnd: number, type: EntityType, ctx: Context): string {
   try {
     return normalizeMention(doc, tokStart, tokEnd, type, ctx.morphology);

@@ -48,6 +48,37 @@ export function normalizeMention(doc: Doc, tokStart: number, tokEnd: number, typ
 }
 
 /**
+ * The nominative singular of a coordinated adjective with the head it shares (hygiene's rule 10):
+ * `Донецкой` or `Луганской` with `народных республик` → `Донецкая народная республика`,
+ * `Луганская народная республика`; `Центрального` with `военных округов` → `Центральный военный
+ * округ`; `Северной` with `Америке` → `Северная Америка`. The adjective and the lower-case
+ * adjectives before the head take the head noun's gender; what follows the head stays as written.
+ * Undefined when a word does not inflect (the caller falls back to the words as a mention).
+ *
+ * @example
+ * sharedHeadNominative(doc, 4, { from: 7, to: 9 }, ctx.morphology); // 'Донецкая народная республика'
+ */
+export function sharedHeadNominative(doc: Doc, adjective: number, shared: { from: number; to: number }, morphology: Morphology): string | undefined {
+  let n = -1;
+  for (let i = shared.from; i < shared.to && n < 0; i++) if (doc.morph[i].pos === 'NOUN') n = i;
+  if (n < 0) return undefined;
+  const tags = doc.morph[n].tags;
+  const gender = tags.includes('masc') ? 'masc' : tags.includes('femn') ? 'femn' : tags.includes('neut') ? 'neut' : undefined;
+  if (gender === undefined) return undefined;
+  const words: string[] = [];
+  for (const i of [adjective, ...Array.from({ length: n - shared.from }, (_, k) => shared.from + k)]) {
+    const form = morphology.inflect(doc.tokens[i].text, ['nomn', 'sing', gender]);
+    if (form === undefined) return undefined;
+    words.push(form);
+  }
+  const noun = morphology.inflect(doc.tokens[n].text, ['nomn', 'sing'], doc.morph[n]);
+  if (noun === undefined) return undefined;
+  words.push(noun);
+  if (n + 1 < shared.to) words.push(doc.text.slice(doc.tokens[n + 1].start, doc.tokens[shared.to - 1].end));
+  return words.join(' ');
+}
+
+/**
  * A mention already normalised in a document: where it stands, its type, what its surroundings
  * said (the document-wide evidence is the same for all its mentions), and its nominative.
  */
