@@ -69,6 +69,11 @@ export function withoutNotNames(doc: Doc, spans: Span[], morphology: Morphology)
   return out ?? spans;
 }
 
+function hasEventWord(doc: Doc, from: number, to: number, table: Map<string, NotNameKind>): boolean {
+  for (let i = from; i < to; i++) if (doc.tokens[i].kind === 'word' && table.get(doc.morph[i].lemma) === 'event-word') return true;
+  return false;
+}
+
 /** The span, its person's part, or undefined when it names no person, place or body. */
 function judge(doc: Doc, s: Span, table: Map<string, NotNameKind>, morphology: Morphology): Span | undefined {
   const first = doc.tokens[s.tokStart];
@@ -83,8 +88,8 @@ function judge(doc: Doc, s: Span, table: Map<string, NotNameKind>, morphology: M
     return named ? { tokStart: next, tokEnd: s.tokEnd, type: s.type } : undefined;
   }
   if (head === 'event-head' && words > 1 && !quoted(doc, s)) return undefined;
-  for (let i = s.tokStart; i < s.tokEnd; i++) {
-    if (doc.tokens[i].kind === 'word' && table.get(doc.morph[i].lemma) === 'event-word') return undefined;
-  }
+  if (hasEventWord(doc, s.tokStart, s.tokEnd, table)) return undefined;
+  // `Первой | и Второй мировых войн`: a coordinated adjective's name goes on in the head it shares.
+  if (s.shared !== undefined && hasEventWord(doc, s.shared.from, s.shared.to, table)) return undefined;
   return s;
 }
