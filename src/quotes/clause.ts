@@ -1,6 +1,6 @@
 import type { Span } from '../types.js';
 import { cueLexicon, wordList, type VerbCue } from './lexicon.js';
-import { findObject, findSubject, INITIAL, initialsEnd, knownOblique, mediumToken, ppObject, singularNominative, speakingBodies, weak, type NP } from './np.js';
+import { findObject, findSubject, INITIAL, initialsEnd, knownOblique, mediumPart, mediumToken, ppObject, singularNominative, speakingBodies, weak, type NP } from './np.js';
 import { REACH, type View } from './view.js';
 import { detached } from '../morph/cache.js';
 import { firstStartingFrom } from '../spans.js';
@@ -29,6 +29,8 @@ export const CONJ = new Set(['что', 'чтобы', 'будто', 'якобы']
 
 // Word lists are read on first use, not on import: a missing file is then the first analysis's DataFileError.
 const speechObjects = (): Set<string> => wordList('speech-object');
+/** Verbs that pass on what was said: with a speech noun after them the source is its genitive («передаёт НТВ слова чиновника»). */
+const RELAY = /^(передать|передавать)$/;
 
 export const FINAL = '.!?…';
 
@@ -132,22 +134,114 @@ export function shortQuotation(v: View, qi: number): boolean {
   return q.parts.length === 1 && words(v, v.tokAt(q.parts[0].start), v.tokAt(q.parts[0].end)) <= 4;
 }
 
-/** A source named after a verb of quoting ends where the medium that quotes begins: «слова Лысакова РИА Новости». */
+/**
+ * A source named after a verb of quoting ends where the medium that quotes begins: «слова Лысакова
+ * РИА Новости», «слова Билецкого Интерфакс», «слова Крушельницкого официальный сайт Федерации».
+ */
 function cutAtMedium(v: View, np: NP | null): NP | null {
   if (np === null) return null;
   for (let k = np.s + 1; k < np.e; k++) {
-    if (v.pos(k) === 'LATN' || /^\p{Lu}{2,}$/u.test(v.str(k)) || (!v.isCapital(k) && v.has(k, 'nomn')) || v.isPunct(k, '«"„“')) {
+    if (v.pos(k) === 'LATN' || /^\p{Lu}{2,}$/u.test(v.str(k)) || (!v.isCapital(k) && v.has(k, 'nomn')) || v.isPunct(k, '«"„“') || mediumToken(v, k) || nominativeMediumNoun(v, k)) {
       return { s: np.s, e: k, head: Math.min(np.head, k - 1) };
     }
   }
   return np;
 }
 
+/** «официальный сайт», «норвежский телеканал» at k, not a genitive («слова редактора издания Иванова»). */
+function nominativeMediumNoun(v: View, k: number): boolean {
+  const e = mediumNounAt(v, k);
+  return e > k && !v.has(e - 1, 'gent');
+}
+
+// Word lists are read on first use, not on import: a missing file is then the first analysis's DataFileError.
+const mediumNouns = (): Set<string> => wordList('medium-noun');
+
+/**
+ * «норвежский телеканал», «официальный сайт», «газета»: lower-case adjectives and a noun of the
+ * medium-noun list starting at i; the index after the noun, else i.
+ */
+function mediumNounAt(v: View, i: number): number {
+  let k = i;
+  // «приводит слова нападающего официальный сайт»: the adjectives and the noun may all be nominatives.
+  while (k < v.n && v.isWord(k) && !v.isCapital(k) && (v.pos(k) === 'ADJF' || v.pos(k) === 'PRTF') && v.canBeNominative(k)) k++;
+  return k < v.n && v.isWord(k) && mediumNouns().has(v.lemma(k)) && v.canBeNominative(k) ? k + 1 : i;
+}
+
+/**
+ * Medium before the source (rule relay-medium-first): «— цитирует ТАСС Дуду», «цитирует РИА Новости
+ * российского лидера», «цитирует The Hill американского лидера», «цитируют польские СМИ главу
+ * канцелярии», «приводит телеканал Al Jazeera слова министра»: the medium that relays opens the
+ * phrase after the verb, the source follows it. The index after the medium (its agency name, its
+ * Latin words, or a medium noun with the name after it), else i.
+ */
+function leadingMedium(v: View, i: number, to: number): number {
+  let k = mediumNounAt(v, i);
+  const noun = k > i;
+  if (k < to && v.isWord(k) && (mediumToken(v, k) || v.pos(k) === 'LATN')) {
+    // «РИА Новости», «The New York Times», «Hull Daily Mail»: the rest of the medium's name.
+    while (k < to && v.isWord(k) && (mediumPart(v, k) || v.pos(k) === 'LATN')) k++;
+  } else if (noun) {
+    // «агентство Anadolu», «телеканал «360»», «сайт соревнований» stays a noun alone.
+    const q = v.opensQuotation(k) && shortQuotation(v, v.quoteOf[k]) ? v.tokAt(v.quotations[v.quoteOf[k]].close) + 1 : -1;
+    if (q > k) k = q;
+  }
+  return k;
+}
+
+/**
+ * The source of a verb of quoting (src) in [first, to): after a medium that opens the phrase, and
+ * (rule relay-later-name) a name after a role in the same phrase when the role's words stop
+ * before it («цитирует The Times главу специального комитета … по вопросам СМИ Дамиана Коллинза»).
+ */
+function relaySource(v: View, first: number, to: number): NP | null {
+  const past = leadingMedium(v, first, to);
+  if (past > first && past < to) {
+    const np = cutAtMedium(v, findObject(v, past, to));
+    if (np !== null) return laterPerson(v, np, to);
+  }
+  const np = cutAtMedium(v, findObject(v, first, to));
+  return np === null ? null : laterPerson(v, np, to);
+}
+
+/**
+ * A role whose words stop before the person's name («президента Олимпийского комитета Болгарии
+ * Стефку Костадинову», «президента Федерации лыжных гонок России (ФЛГР) Елены Вяльбе»): the name
+ * the dictionary knows (withLaterName) or the entities stage tagged as a person, before a verb,
+ * a relative pronoun or a comma. The phrase itself when it holds a name.
+ */
+function laterPerson(v: View, np: NP, to: number): NP {
+  const ms = v.doc.mentions;
+  const at = (i: number) => v.doc.tokens[i].start;
+  const person = (k: number) => ms[k].type === 'PER' && ms[k].kind === 'name' && !mediumPart(v, ms[k].tokStart) && v.pos(ms[k].tokStart) !== 'LATN';
+  for (let k = firstStartingFrom(ms, at(np.s)); k < ms.length && ms[k].tokStart < np.e; k++) if (person(k)) return np;
+  let k = firstStartingFrom(ms, at(Math.min(np.e, v.n - 1)));
+  for (let i = np.e; i < to; i++) {
+    // «экс-наставника «Спартака» Валерия Карпина»: a quoted name in the role's tail is passed over.
+    if (v.opensQuotation(i) && shortQuotation(v, v.quoteOf[i])) { i = v.tokAt(v.quotations[v.quoteOf[i]].close); continue; }
+    if (RELATIVE.test(v.lower(i)) || v.pos(i) === 'VERB' || v.isPunct(i, FINAL_OR_CLAUSE) || v.opensQuotation(i)) break;
+    while (k < ms.length && ms[k].tokStart < i) k++;
+    if (k < ms.length && ms[k].tokStart === i && person(k) && ms[k].tokEnd <= to) return { s: i, e: ms[k].tokEnd, head: i };
+  }
+  return withLaterName(v, np, to);
+}
+
 /** Speaker phrase of a cue verb in its attribution clause [from, to). */
 export function speakerOf(v: View, verb: number, cue: VerbCue, from: number, to: number): { np: NP | null; oblique: boolean } {
-  if (cue.src) {
-    for (let k = verb + 1; k < to; k++) if (speechObjects().has(v.lemma(k))) return { np: cutAtMedium(v, findObject(v, k + 1, to)), oblique: true };
-    return { np: cutAtMedium(v, findObject(v, verb + 1, to)), oblique: true };
+  if (cue.src || RELAY.test(v.lemmaYo(verb))) {
+    for (let k = verb + 1; k < to; k++) {
+      // «передаёт агентство со ссылкой на заявление МИД» is no relay of words: no preposition before the noun.
+      if (!cue.src && v.pos(k) === 'PREP') break;
+      if (!speechObjects().has(v.lemma(k))) continue;
+      // «приводит его слова телеканал ABC»: a possessive before the speech noun is the source.
+      if (k - 1 > verb && /^(его|её|ее|их)$/.test(v.lower(k - 1))) return { np: { s: k - 1, e: k, head: k - 1 }, oblique: true };
+      const src = relaySource(v, k + 1, to);
+      // «передаёт заявление информагентство Fars News»: no genitive source after the noun; the subject is found as for any verb.
+      if (!cue.src && (src === null || leadingMedium(v, src.s, to) > src.s)) break;
+      return { np: src, oblique: true };
+    }
+    // «передаёт Reuters» without a speech noun: the medium is the subject.
+    if (cue.src) return { np: relaySource(v, verb + 1, to), oblique: true };
   }
   if (cue.imp) {
     for (let k = from; k < to; k++) {

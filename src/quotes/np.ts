@@ -61,6 +61,16 @@ export function mediumToken(v: View, i: number): boolean {
 }
 
 /**
+ * Token i is part of a medium's name: a medium token, or «Новости» after «РИА» (the entities stage
+ * may join it to the name after it: «цитирует РИА Новости Лаврова»).
+ * @example
+ * mediumPart(v, i); // true for both words of «РИА Новости»
+ */
+export function mediumPart(v: View, i: number): boolean {
+  return mediumToken(v, i) || (i > 0 && v.lower(i) === 'новости' && mediumToken(v, i - 1));
+}
+
+/**
  * A word that names a news medium by MEDIA or by the word list (`РИА`, `Ведомостей`, `НГ`).
  * @example
  * knownMedium('Интерфаксу'); // true

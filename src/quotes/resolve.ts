@@ -1,7 +1,7 @@
 import type Az from 'az';
 import type { MentionSpan } from '../doc.js';
 import type { EntityType, Mention, QuoteSpeaker, Span } from '../types.js';
-import { isPersonalPronoun, knownMedium, knownOblique, nounHead, type NP } from './np.js';
+import { isPersonalPronoun, knownMedium, knownOblique, mediumPart, nounHead, type NP } from './np.js';
 import { cueLexicon, wordList } from './lexicon.js';
 import { shortQuotation } from './clause.js';
 import type { View } from './view.js';
@@ -558,7 +558,7 @@ export class SpeakerResolver {
     }
     // «в беседе с RT Засурский»: a mention reaching back over the medium talked to has swallowed it.
     if (m.tokStart < np.s && np.s < m.tokEnd && this.personWord(np.s)) {
-      for (let t = m.tokStart; t < np.s; t++) if (v.pos(t) === 'LATN' || knownMedium(v.str(t))) return true;
+      for (let t = m.tokStart; t < np.s; t++) if (v.pos(t) === 'LATN' || knownMedium(v.str(t)) || mediumPart(v, t)) return true;
     }
     for (let t = m.tokStart + 1; t < m.tokEnd; t++) if (v.lineBreak(t - 1, t)) return true;
     if (m.entity >= 0 && !this.plausibleEntity(m.entity)) return true;
