@@ -58,6 +58,18 @@ describe('a speaker beside a name the entities stage tagged', () => {
   });
 });
 
+describe('an unnamed source behind a phrase that is none', () => {
+  test.each([
+    // time-no-subject: a date's «года» is no subject; the group after it speaks
+    ['В марте 2017 года швейцарские власти заявили, что в их стране нет замороженных счетов.', 'швейцарские власти'],
+    // relay-medium-first: the medium that passes on the words is not their source
+    ['«Это несправедливо», — передаёт НТВ слова французского чиновника.', 'французского чиновника'],
+  ])('%s', (text, phrase) => {
+    const q = analyzer.analyze(text).quotes[0];
+    expect(q.speaker).toMatchObject({ name: null, mention: { text: phrase } });
+  });
+});
+
 describe('quote patterns (test/data/quotes/patterns.txt)', () => {
   const cases = loadCases();
   it('has cases', () => expect(cases.length).toBeGreaterThan(20));

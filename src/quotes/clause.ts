@@ -1,6 +1,6 @@
 import type { Span } from '../types.js';
 import { cueLexicon, wordList, type VerbCue } from './lexicon.js';
-import { findObject, findSubject, INITIAL, initialsEnd, knownOblique, mediumPart, mediumToken, ppObject, singularNominative, speakingBodies, weak, type NP } from './np.js';
+import { findObject, findSubject, nounHead as nounHeadOf, timeNoun, INITIAL, initialsEnd, knownOblique, mediumPart, mediumToken, ppObject, singularNominative, speakingBodies, weak, type NP } from './np.js';
 import { REACH, type View } from './view.js';
 import { detached } from '../morph/cache.js';
 import { firstStartingFrom } from '../spans.js';
@@ -302,7 +302,8 @@ function locativeBody(v: View, from: number, verb: number): NP | null {
   for (let k = from; k < verb; k++) {
     if (v.pos(k) === 'PREP' && /^(в|во|на)$/.test(v.lower(k))) {
       const np = ppObject(v, k, verb);
-      if (np !== null) return np;
+      // «в минувшем месяце в королевстве объявили»: a phrase of time is no body (rule time-no-subject).
+      if (np !== null && !timeNoun(v, nounHeadOf(v, np))) return np;
     }
   }
   return null;

@@ -109,8 +109,9 @@ function skipPP(v: View, i: number, to: number): number {
   // «При этом он отметил»: a pronoun object ends the phrase.
   if (k < to && v.pos(k) === 'NPRO' && !/^(он|она|оно|они)$/.test(v.lower(k))) return k + 1;
   if (k < to && (nounish(v, k) || v.quoteOf[k] >= 0)) k = skipQuoted(v, k, to) ?? k + 1;
-  // genitive complements: «в пресс-службе ведомства», «с главой МИД России»
-  while (k < to && v.isWord(k) && (v.pos(k) === 'NOUN' || modifier(v, k) || (v.isCapital(k) && v.pos(k) !== 'PREP')) && !v.has(k, 'nomn')) k++;
+  // genitive complements: «в пресс-службе ведомства», «с главой МИД России»; a name right after a
+  // noun of time is the subject, not its genitive («В феврале NASA объявило», «в декабре прошлого года Минобороны сообщило»).
+  while (k < to && v.isWord(k) && (v.pos(k) === 'NOUN' || modifier(v, k) || (v.isCapital(k) && v.pos(k) !== 'PREP')) && !v.has(k, 'nomn') && !(v.isCapital(k) && timeNoun(v, k - 1) && v.canBeNominative(k))) k++;
   return k;
 }
 
@@ -211,6 +212,12 @@ export function findSubject(v: View, from: number, to: number, after = false): N
     if (after && /^(что|чтобы|будто)$/.test(v.lower(i))) break;
     if (v.pos(i) === 'PREP' && initialsEnd(v, i, to) < 0) { i = skipPP(v, i, to) - 1; continue; }
     if (!nounish(v, i) && !substantive(v, i, to)) continue;
+    // «Два года назад он заявил», «В марте 2017 года власти заявили» (rule time-no-subject).
+    if (timeNoun(v, i)) {
+      // «Год спустя он заявил»: «спустя» after its noun is a postposition, not a preposition of what follows.
+      if (i + 1 < to && v.lower(i + 1) === 'спустя') i++;
+      continue;
+    }
     const pron = PERSONAL.has(v.lower(i));
     if (pron ? !/^(он|она|они)$/.test(v.lower(i)) : !v.canBeNominative(i)) continue;
     // «Немецкая полиция»: an adjective before the head belongs to the phrase (expand picks it up).
@@ -270,6 +277,17 @@ export function weak(v: View, i: number): boolean {
   if (v.has(i, 'Orgn') || v.has(i, 'Geox') || v.has(i, 'Abbr')) return false;
   return !speakingBodies().has(v.lemma(i));
 }
+
+/**
+ * Word i is a lower-case noun of time of the time-noun list (`года`, `месяце`, `конце`): no speaker and no speaking body.
+ * @example
+ * timeNoun(v, i); // true for «года» in «в марте 2017 года»
+ */
+export function timeNoun(v: View, i: number): boolean {
+  return v.isWord(i) && v.quoteOf[i] < 0 && v.pos(i) === 'NOUN' && !v.has(i, 'Name') && !v.has(i, 'Surn') && timeNouns().has(v.lemma(i));
+}
+
+const timeNouns = (): Set<string> => wordList('time-noun');
 
 /** The first noun phrase in [from, to) in any case (the source of «цитирует X», «слова X»). */
 export function findObject(v: View, from: number, to: number): NP | null {
