@@ -34,8 +34,16 @@ const PERSONAL = new Set(['он', 'она', 'они', 'его', 'её', 'ее', 
 export const speakingBodies = (): Set<string> => wordList('speaking-body');
 const nonHeadWords = (): Set<string> => wordList('non-head');
 
-/** News agencies and media by name: they relay statements, they are not the body a later «ведомство» means. */
-export const MEDIA = /^(РИА|ТАСС|Интерфакс|RT|Reuters|AFP|AP|Bloomberg|CNN|BBC|ИТАР|Извести|Коммерсант|Ведомост|РБК|NEWSru|Lenta|Газета\.Ru|Рейтер|Франс Пресс|Associated Press|The )/u;
+/**
+ * News agencies and media by name: they relay statements, they are not the body a later «ведомство»
+ * means. Russian names are stems (they decline: «Интерфаксу», «Ведомостям»); Latin names do not
+ * decline and end the word (`AP` is not the start of `APEC`; `RT` is not the start of `RTL`, and
+ * `RTL`, `RTVI` are media of their own), a hyphen or a full stop may follow («Lenta.ru», «CNN-Türk»).
+ * @example
+ * MEDIA.test('RTVI'); // true, and for 'RT', 'RTL', 'Интерфаксу'
+ * MEDIA.test('APEC'); // false, and for 'RTX'
+ */
+export const MEDIA = /^(?:РИА|ТАСС|Интерфакс|ИТАР|Извести|Коммерсант|Ведомост|РБК|Газета\.Ru|Рейтер|Франс Пресс|Associated Press|The |(?:RT|RTVI|RTL|RTVE|RTBF|Reuters|AFP|AP|Bloomberg|CNN|BBC|NEWSru|Lenta)(?!\p{L}))/u;
 
 /**
  * A newspaper of the word list (`НГ`, `НГ-политика`: the part before a hyphen).
