@@ -23,10 +23,13 @@ const fold = (s: string): string => s.toLowerCase().replace(/ё/g, 'е');
 /** A place's or organisation's form for comparison: quotes off (`«Газпром»` is `Газпром`). */
 const formKey = (s: string): string => fold(s).replace(/[«»"“”„]/g, '').trim();
 
-/** The words of a personal name, initials kept as single letters: `Н. Назарбаев` → ['н', 'назарбаев']. */
+/**
+ * The words of a personal name, initials kept as single letters, written with a space after them
+ * or not: `Н. Назарбаев` → ['н', 'назарбаев'], `Ф.М. Достоевский` → ['ф', 'м', 'достоевский'].
+ */
 function nameWords(normal: string): string[] {
   const out: string[] = [];
-  for (const w of normal.split(/[\s]+/)) if (/\p{L}/u.test(w)) out.push(fold(w.replace(/\.$/, '')));
+  for (const w of normal.split(/\s+|(?<=(?:^|[\s.])\p{Lu}\.)/u)) if (/\p{L}/u.test(w)) out.push(fold(w.replace(/\.$/, '')));
   return out;
 }
 

@@ -334,12 +334,37 @@ function canBeGenitive(doc: Doc, tokStart: number, tokEnd: number, morphology: M
   let oblique = false;
   for (let k = tokStart; k < tokEnd; k++) {
     if (doc.tokens[k].kind !== 'word') continue;
+    // `М.Г. Дестрем`: an initial is no word of the name's case (the dictionary reads `Г` as the abbreviation of год).
+    if (isInitial(doc, k)) continue;
     for (const x of morphology.tags(doc.tokens[k].text)) {
       if (x.gent === true) return true;
       if (x.ablt === true || x.datv === true || x.loct === true) oblique = true;
     }
   }
   return !oblique;
+}
+
+/**
+ * Whether the name may be one person's genitive: a singular genitive reading of a word (initials
+ * aside), or no oblique reading at all. The dictionary's guesses for a foreign name it does not
+ * know give `Дестрем` only a plural genitive (as систем) and an instrumental: no one person's genitive.
+ */
+function canBeOnesGenitive(doc: Doc, tokStart: number, tokEnd: number, morphology: Morphology): boolean {
+  let oblique = false;
+  for (let k = tokStart; k < tokEnd; k++) {
+    if (doc.tokens[k].kind !== 'word' || isInitial(doc, k)) continue;
+    for (const x of morphology.tags(doc.tokens[k].text)) {
+      if (x.gent === true && x.plur !== true) return true;
+      if (x.gent === true || x.ablt === true || x.datv === true || x.loct === true) oblique = true;
+    }
+  }
+  return !oblique;
+}
+
+/** Token k is an initial: one capital letter with a full stop after it (`М.` in `М.Г. Дестрем`). */
+function isInitial(doc: Doc, k: number): boolean {
+  const t = doc.tokens[k];
+  return t.text.length === 1 && t.text !== t.text.toLowerCase() && k + 1 < doc.tokens.length && doc.tokens[k + 1].text === '.';
 }
 
 /**
@@ -369,7 +394,9 @@ export function contextOf(doc: Doc, tokStart: number, tokEnd: number, morphology
   if (ctx.cases !== undefined) return ctx;
   ctx.verbBefore = verbGender(doc, i, morphology);
   // After a noun the name may be its genitive (адвокат Асии Биби покинул): the verb is the noun's.
-  if (ctx.verbAfter !== undefined && (governedBefore(doc, tokStart, morphology) || coordinatedAfterName(doc, tokStart))) ctx.verbAfter = undefined;
+  // Not a name with no genitive reading (инженер-генерал М.Г. Дестрем писал: Дестрем reads only as
+  // an instrumental besides the nominative): it stands beside the noun, and the verb is its own.
+  if (ctx.verbAfter !== undefined && ((governedBefore(doc, tokStart, morphology) && canBeOnesGenitive(doc, tokStart, tokEnd, morphology)) || coordinatedAfterName(doc, tokStart))) ctx.verbAfter = undefined;
   // A lower-case animate noun right before a name is usually its apposition (христианке Асии
   // Биби) and shares its case and gender.
   if (!wantHint || !isLowerCase(t.text)) return ctx;

@@ -1,6 +1,6 @@
 import type { Span } from '../types.js';
 import { cueLexicon, wordList, type VerbCue } from './lexicon.js';
-import { findObject, findSubject, nounHead as nounHeadOf, timeNoun, INITIAL, initialsEnd, knownOblique, mediumPart, mediumToken, ppObject, singularNominative, speakingBodies, weak, type NP } from './np.js';
+import { eponymEnd, findObject, findSubject, nounHead as nounHeadOf, timeNoun, INITIAL, initialsEnd, knownOblique, mediumPart, mediumToken, ppObject, singularNominative, speakingBodies, weak, type NP } from './np.js';
 import { REACH, type View } from './view.js';
 import { detached } from '../morph/cache.js';
 import { firstStartingFrom } from '../spans.js';
@@ -261,6 +261,10 @@ export function speakerOf(v: View, verb: number, cue: VerbCue, from: number, to:
       // «Опрошенные RT эксперты»: the words before the medium belong to the subject after it.
       if (next !== null) before = !leads && next.s === before.e ? { s: before.s, e: next.e, head: next.head } : next;
       else return { np: withLaterName(v, other, to), oblique: false };
+    } else if (other === null && leads) {
+      // «Об этом RT рассказали в Минздраве России»: the medium is the one told; the body after the verb speaks.
+      const body = bodyRightAfter(v, verb + 1, to);
+      if (body !== null) return { np: body, oblique: true };
     }
   }
   // «Константина Эрнста, который заявил»: a relative pronoun speaks for the name before its comma.
@@ -354,6 +358,20 @@ export function bodyAfterAddressee(v: View, np: NP, from: number, to: number): N
 }
 
 /**
+ * A body in a locative phrase right after a verb (adverbs aside): «рассказали в Минздраве России»,
+ * «сообщили в пресс-службе». The body is a capitalised name or a speaking body; else null.
+ */
+function bodyRightAfter(v: View, from: number, to: number): NP | null {
+  let k = from;
+  while (k < to && v.pos(k) === 'ADVB') k++;
+  if (k >= to || v.pos(k) !== 'PREP' || !/^(в|во|на)$/.test(v.lower(k))) return null;
+  const body = ppObject(v, k, to);
+  if (body === null) return null;
+  for (let i = body.s; i < body.e; i++) if (v.isWord(i) && (v.isCapital(i) || speakingBodies().has(v.lemma(i)))) return body;
+  return null;
+}
+
+/**
  * The end of a document noun's issuer in the genitive: «заявлении МИД России», «сообщении
  * ведомства»; the noun alone when none follows. Stops at punctuation, verbs and prepositions.
  */
@@ -377,6 +395,9 @@ function withLaterName(v: View, np: NP, to: number): NP {
   for (let i = np.s; i < np.e; i++) if (v.isWord(i) && personal(i)) return np;
   for (let i = np.e; i < to; i++) {
     if (/^(котор|чей|чья|чьё|чьи)/.test(v.lower(i)) || v.pos(i) === 'VERB') return np;
+    // «Института … имени А.В. Полетаева НИУ ВШЭ Олег Морозов»: the name after «имени», «им.» is the body's eponym.
+    const eponym = eponymEnd(v, i, to);
+    if (eponym > 0) { i = eponym - 1; continue; }
     if (!v.isWord(i) || !v.isCapital(i) || /^\p{Lu}{2,}$/u.test(v.str(i)) || v.pos(i) === 'PREP') continue;
     if (!personal(i)) continue;
     let e = i + 1;

@@ -157,6 +157,22 @@ export function initialsEnd(v: View, i: number, to: number): number {
   return k + 1;
 }
 
+/**
+ * «имени А.В. Полетаева», «им. Плеханова» at i: a body's eponym, no speaker. The index after its
+ * initials and one capitalised word («им. А.С. Пучкова Николай Плавунов»: the name after it is
+ * another's), else -1.
+ * @example
+ * // tokens: институт имени А . В . Полетаева
+ * eponymEnd(v, 1, 8); // 7
+ */
+export function eponymEnd(v: View, i: number, to: number): number {
+  const low = v.lower(i);
+  let k = low === 'имени' ? i + 1 : low === 'им' && i + 1 < to && v.isPunct(i + 1, '.') ? i + 2 : -1;
+  if (k < 0) return -1;
+  while (k + 1 < to && v.isWord(k) && INITIAL.test(v.str(k)) && v.isPunct(k + 1, '.')) k += 2;
+  return k < to && v.isWord(k) && v.isCapital(k) ? k + 1 : k;
+}
+
 /** One capital letter: an initial when a full stop follows (`Д.`, `М.Г.`). */
 export const INITIAL = /^\p{Lu}$/u;
 
@@ -218,6 +234,8 @@ export function findSubject(v: View, from: number, to: number, after = false): N
     }
     // «…», предполагает, что В.Путин продолжит»: a subject after the verb comes before its clause, not in it.
     if (after && /^(что|чтобы|будто)$/.test(v.lower(i))) break;
+    const eponym = eponymEnd(v, i, to);
+    if (eponym > 0) { i = eponym - 1; continue; }
     if (v.pos(i) === 'PREP' && initialsEnd(v, i, to) < 0) { i = skipPP(v, i, to) - 1; continue; }
     if (!nounish(v, i) && !substantive(v, i, to)) continue;
     // «Два года назад он заявил», «В марте 2017 года власти заявили» (rule time-no-subject).

@@ -473,7 +473,7 @@ export class SpeakerResolver {
     const inside: MentionSpan[] = [];
     for (let t = np.s; t < np.e; t++) {
       const m = this.mentionAt(t);
-      if (m !== undefined && !inside.includes(m) && !this.crossesMedium(m, np)) inside.push(m);
+      if (m !== undefined && !inside.includes(m) && !this.crossesMedium(m, np) && !this.eponym(m)) inside.push(m);
     }
     if (inside.length === 0) return null;
     const head = nounHead(v, np);
@@ -545,6 +545,17 @@ export class SpeakerResolver {
   /** True when the dictionary reads token i as written as a place's or body's name in the nominative. */
   private namedAsWritten(i: number): boolean {
     return this.v.ctx.morphology.tags(this.v.str(i)).some((t) => t.nomn === true && (t.Geox === true || t.Orgn === true));
+  }
+
+  /**
+   * A person's name after «имени» or «им.» names a body after that person («сотрудник Института …
+   * имени А.В. Полетаева НИУ ВШЭ Олег Морозов»): the person is no speaker.
+   */
+  private eponym(m: MentionSpan): boolean {
+    const v = this.v;
+    const b = m.tokStart - 1;
+    if (m.type !== 'PER' || b < 0) return false;
+    return v.lower(b) === 'имени' || (b >= 1 && v.isPunct(b, '.') && v.lower(b - 1) === 'им');
   }
 
   /**
@@ -829,8 +840,13 @@ function plausibleSource(ctx: Context, name: string, person: boolean): boolean {
   return (bits & (asked << 1)) !== 0;
 }
 
+/** Initials (a capital and a full stop each, a space after them or not) and one capitalised word: `Д.Баттон`, `М.Г. Дестрем`. */
+const INITIALS_NAME = /^(?:\p{Lu}\.\s?)+\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u;
+
 /** `plausibleSource` without the cache. */
 function plausible(ctx: Context, name: string, person: boolean): boolean {
+  // `Д. Баттон`, `М.Г. Дестрем`: initials and a capitalised surname name one person.
+  if (person && INITIALS_NAME.test(name)) return true;
   if (name === '' || /[.\n!?]/.test(name)) return false;
   // A person's name is capitalised word by word («Другой известный тренер» is not one).
   if (person && name.split(/\s+/).some((w) => !/^\p{Lu}/u.test(w))) return false;
