@@ -219,6 +219,7 @@ export function findSubject(v: View, from: number, to: number, after = false): N
   let fallback: NP | null = null;
   let quoted: NP | null = null;
   let weakest: NP | null = null;
+  let addressee: NP | null = null;
   for (let i = from; i < to; i++) {
     if (!v.isWord(i)) {
       const q = skipQuoted(v, i, to);
@@ -246,6 +247,15 @@ export function findSubject(v: View, from: number, to: number, after = false): N
     }
     const pron = PERSONAL.has(v.lower(i));
     if (pron ? !/^(он|она|они)$/.test(v.lower(i)) : !v.canBeNominative(i)) continue;
+    // «— сказал Путину Трамп», «писал Алексею Максимовичу … Ромен Роллан»: a name in the dative after
+    // the verb is the one addressed; the subject follows it (rule dative-addressee).
+    if (after && dativeName(v, i)) {
+      let e = i + 1;
+      while (e < to && v.isWord(e) && v.isCapital(e) && v.has(e, 'datv')) e++;
+      addressee ??= { s: i, e, head: i };
+      i = e - 1;
+      continue;
+    }
     // «Немецкая полиция»: an adjective before the head belongs to the phrase (expand picks it up).
     const np = expand(v, i, from, to);
     // «— отметил в беседе с RT Засурский»: the medium talked to is no part of the name after it.
@@ -263,7 +273,12 @@ export function findSubject(v: View, from: number, to: number, after = false): N
     }
     return np;
   }
-  return fallback ?? weakest ?? quoted;
+  return addressee ?? fallback ?? weakest ?? quoted;
+}
+
+/** A capitalised word the dictionary knows only in oblique cases, read here as a dative: `Путину`, `Алексею`. */
+function dativeName(v: View, i: number): boolean {
+  return v.isWord(i) && v.isCapital(i) && v.has(i, 'datv') && knownOblique(v, i);
 }
 
 /** The dictionary knows word i and has no nominative reading of it, singular or plural («Книгой», «Волгой»). */

@@ -570,6 +570,8 @@ export class SpeakerResolver {
     // «в беседе с RT Засурский»: a mention reaching back over the medium talked to has swallowed it.
     if (m.tokStart < np.s && np.s < m.tokEnd && this.personWord(np.s)) {
       for (let t = m.tokStart; t < np.s; t++) if (v.pos(t) === 'LATN' || knownMedium(v.str(t)) || mediumPart(v, t)) return true;
+      // «сказал Путину Трамп»: nor over the one addressed, a name in the dative the subject phrase left out.
+      if (v.has(np.s, 'nomn')) for (let t = m.tokStart; t < np.s; t++) if (v.isWord(t) && v.isCapital(t) && v.has(t, 'datv') && knownOblique(v, t)) return true;
     }
     for (let t = m.tokStart + 1; t < m.tokEnd; t++) if (v.lineBreak(t - 1, t)) return true;
     if (m.entity >= 0 && !this.plausibleEntity(m.entity)) return true;
