@@ -568,6 +568,8 @@ export class SpeakerResolver {
       if (!v.isWord(t) || v.pos(t) === 'LATN' || /^\p{Lu}{2,}$/u.test(v.str(t))) return true;
     }
     // «в беседе с RT Засурский»: a mention reaching back over the medium talked to has swallowed it.
+    // «цитирует РИА Новости пресс-секретаря президента»: over an agency the verb of quoting names first, whatever follows it.
+    if (m.tokStart < np.s && np.s < m.tokEnd && !mediumPart(v, np.s)) for (let t = m.tokStart; t < np.s; t++) if (mediumPart(v, t)) return true;
     if (m.tokStart < np.s && np.s < m.tokEnd && this.personWord(np.s)) {
       for (let t = m.tokStart; t < np.s; t++) if (v.pos(t) === 'LATN' || knownMedium(v.str(t)) || mediumPart(v, t)) return true;
       // «сказал Путину Трамп»: nor over the one addressed, a name in the dative the subject phrase left out.
