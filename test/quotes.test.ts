@@ -62,6 +62,8 @@ describe('an unnamed source behind a phrase that is none', () => {
   test.each([
     // time-no-subject: a date's «года» is no subject; the group after it speaks
     ['В марте 2017 года швейцарские власти заявили, что в их стране нет замороженных счетов.', 'швейцарские власти'],
+    // time-no-subject: nor a numeral and a noun of time opening the sentence («Три» is capitalised)
+    ['Три дня назад министр заявил, что потери превысили тысячу человек.', 'министр'],
     // relay-medium-first: the medium that passes on the words is not their source
     ['«Это несправедливо», — передаёт НТВ слова французского чиновника.', 'французского чиновника'],
   ])('%s', (text, phrase) => {

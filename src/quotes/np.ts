@@ -239,8 +239,12 @@ export function findSubject(v: View, from: number, to: number, after = false): N
     if (eponym > 0) { i = eponym - 1; continue; }
     if (v.pos(i) === 'PREP' && initialsEnd(v, i, to) < 0) { i = skipPP(v, i, to) - 1; continue; }
     if (!nounish(v, i) && !substantive(v, i, to)) continue;
-    // «Два года назад он заявил», «В марте 2017 года власти заявили» (rule time-no-subject).
-    if (timeNoun(v, i)) {
+    // «Два года назад он заявил», «В марте 2017 года власти заявили» (rule time-no-subject); the
+    // numeral or adjective before the noun of time (capitalised at the sentence start: «Два») with it.
+    let t = i;
+    while (t + 1 < to && modifier(v, t)) t++;
+    if (timeNoun(v, t)) {
+      i = t;
       // «Год спустя он заявил»: «спустя» after its noun is a postposition, not a preposition of what follows.
       if (i + 1 < to && v.lower(i + 1) === 'спустя') i++;
       continue;
