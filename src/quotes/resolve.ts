@@ -572,9 +572,11 @@ export class SpeakerResolver {
     if (m.tokStart < np.s && np.s < m.tokEnd && !mediumPart(v, np.s)) for (let t = m.tokStart; t < np.s; t++) if (mediumPart(v, t)) return true;
     if (m.tokStart < np.s && np.s < m.tokEnd && this.personWord(np.s)) {
       for (let t = m.tokStart; t < np.s; t++) if (v.pos(t) === 'LATN' || knownMedium(v.str(t)) || mediumPart(v, t)) return true;
-      // «сказал Путину Трамп»: nor over the one addressed, a name in the dative the subject phrase left out.
-      if (v.has(np.s, 'nomn')) for (let t = m.tokStart; t < np.s; t++) if (v.isWord(t) && v.isCapital(t) && v.has(t, 'datv') && knownOblique(v, t)) return true;
     }
+    // «сказал Путину Трамп»: nor over the one addressed, a name in the dative the subject phrase left
+    // out, also before a name that does not decline (`Лаврову Помпео`, `Путину Моди`), unless it ends
+    // as a dative itself (`Даниилу Квяту удалось`: az guesses `Квяту` indeclinable).
+    if (m.tokStart < np.s && np.s < m.tokEnd && (v.has(np.s, 'nomn') || (v.has(np.s, 'Fixd') && !/[ую]$/.test(v.lower(np.s))))) for (let t = m.tokStart; t < np.s; t++) if (v.isWord(t) && v.isCapital(t) && v.has(t, 'datv') && knownOblique(v, t)) return true;
     for (let t = m.tokStart + 1; t < m.tokEnd; t++) if (v.lineBreak(t - 1, t)) return true;
     if (m.entity >= 0 && !this.plausibleEntity(m.entity)) return true;
     return false;
