@@ -4,6 +4,7 @@ import type { EntityType } from '../types.js';
 import { tagHas, wordSetOf } from './grammar.js';
 import { isLowerCase, startsUpper } from '../letters.js';
 import type { Span } from './hygiene.js';
+import { startsRole } from './roles.js';
 import { isKnown, PAST_FEMININE, PAST_MASCULINE, tagFacts } from './wordFacts.js';
 
 /*
@@ -45,6 +46,15 @@ function placeNounBefore(doc: Doc, i: number): boolean {
   return t !== undefined && t.kind === 'word' && isLowerCase(t.text) && wordSetOf('place-nouns.tsv').has(doc.morph[i - 1].lemma);
 }
 
+/**
+ * True when a role's first word (roles.tsv) stands right before token i, the place noun: the name
+ * after `губернатора штата`, `мэр города` is the office holder's (`губернатора штата Ньюсома`), not the place.
+ */
+function roleBefore(doc: Doc, i: number): boolean {
+  const t = doc.tokens[i - 1];
+  return t !== undefined && t.kind === 'word' && startsRole(doc.morph[i - 1].lemma);
+}
+
 /** True when a man's or woman's past-tense verb follows at token j: the name is its subject (`по островам Абэ предложил`). */
 function verbAfter(doc: Doc, j: number, morphology: Morphology): boolean {
   const t = doc.tokens[j];
@@ -61,7 +71,8 @@ function personNounBefore(doc: Doc, i: number, morphology: Morphology): boolean 
 /**
  * The spans with each one-word person span that the dictionary knows only as a place or a body
  * given that type, and each one right after a noun of a kind of place (`провинции Алеппо`) a
- * place, unless the dictionary knows it as a person's name.
+ * place, unless the dictionary knows it as a person's name or a role's word stands before the
+ * noun (`губернатора штата Ньюсома`).
  *
  * @example
  * retypeKnownPlaces(doc, [{ tokStart: 0, tokEnd: 1, type: 'PER' }], morphology); // [{ …, type: 'LOC' }] for `Киев ввёл санкции`
@@ -71,7 +82,8 @@ export function retypeKnownPlaces(doc: Doc, spans: Span[], morphology: Morpholog
   for (let k = 0; k < spans.length; k++) {
     const s = spans[k];
     const type = s.type === 'PER' && s.tokEnd - s.tokStart === 1 && !nameGoesOn(doc, s.tokEnd)
-      ? (placeNounBefore(doc, s.tokStart) && !verbAfter(doc, s.tokEnd, morphology) && !knownPersonName(doc.tokens[s.tokStart].text, morphology) ? 'LOC'
+      ? (placeNounBefore(doc, s.tokStart) && !verbAfter(doc, s.tokEnd, morphology) && !knownPersonName(doc.tokens[s.tokStart].text, morphology)
+        && !roleBefore(doc, s.tokStart - 1) ? 'LOC'
         : personNounBefore(doc, s.tokStart, morphology) ? undefined : dictionaryType(doc.tokens[s.tokStart].text, morphology))
       : undefined;
     if (type === undefined) { out?.push(s); continue; }

@@ -55,6 +55,15 @@ function mayStartRole(w: string): boolean {
   return code >= 0 ? prefixCodes!.has(code) : prefixes!.has(w.slice(0, PREFIX).toLowerCase());
 }
 
+/**
+ * True when the lemma is the first word of some role of roles.tsv (`губернатор`, `мэр`, `глава`).
+ * @example
+ * startsRole('губернатор'); // true
+ */
+export function startsRole(lemma: string): boolean {
+  return table().has(foldYo(lemma));
+}
+
 function lemmaAt(doc: Doc, i: number): string {
   return foldYo(doc.morph[i]?.lemma ?? '');
 }
