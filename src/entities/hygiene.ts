@@ -207,8 +207,8 @@ function splitCoordinated(doc: Doc, spans: Span[], morphology: Morphology): Span
     if (s.type === 'PER') continue;
     // The first adjective starts s, or s starts at the second (the first left untagged).
     let a = s.tokStart;
-    if (!coordinatedAt(doc, a) && !(a >= 2 && coordinatedAt(doc, a - 2) && (k === 0 || spans[k - 1].tokEnd <= a - 2))) continue;
-    if (!coordinatedAt(doc, a)) a -= 2;
+    if (!coordinatedAt(doc, a, morphology) && !(a >= 2 && coordinatedAt(doc, a - 2, morphology) && (k === 0 || spans[k - 1].tokEnd <= a - 2))) continue;
+    if (!coordinatedAt(doc, a, morphology)) a -= 2;
     const head = sharedHeadAt(doc, a, morphology);
     if (head === undefined) continue;
     // The spans within the phrase: from k on, while they start before the head's end.
@@ -239,11 +239,22 @@ function splitCoordinated(doc: Doc, spans: Span[], morphology: Morphology): Span
 const PERSON_NAME_TAGS = ['Name', 'Surn', 'Patr'];
 
 /** Rule 10's pattern starts at token a: a capitalised adjective, `и`, a capitalised adjective, on one line. */
-function coordinatedAt(doc: Doc, a: number): boolean {
+function coordinatedAt(doc: Doc, a: number, morphology: Morphology): boolean {
   const t = doc.tokens;
   if (a + 3 >= t.length || t[a + 1].text !== 'и' || breakBefore(doc, a + 1) || breakBefore(doc, a + 2)) return false;
-  for (const i of [a, a + 2]) if (t[i].kind !== 'word' || !isCapital(t[i].text) || !ADJECTIVE.has(doc.morph[i].pos)) return false;
-  return true;
+  return adjectiveAt(doc, a, morphology) && adjectiveAt(doc, a + 2, morphology);
+}
+
+/**
+ * A capitalised word read as an adjective in context, or as a surname of an adjective's shape
+ * that has an adjective's reading too (`Московской и Ленинградской областей`: the context reads
+ * `Московской` as the surname Московская).
+ */
+function adjectiveAt(doc: Doc, i: number, morphology: Morphology): boolean {
+  const t = doc.tokens[i];
+  if (t.kind !== 'word' || !isCapital(t.text)) return false;
+  const m = doc.morph[i];
+  return ADJECTIVE.has(m.pos) || (m.tags.includes('Surn') && morphology.tags(t.text).some((g) => ADJECTIVE.has(g.POS)));
 }
 
 /** Rule 10: the head noun the adjectives at a and a+2 share (see splitCoordinated), with the end of its phrase. */
