@@ -16,7 +16,9 @@ const MAX_EPONYM_WORDS = 3;
 
 function isImeni(doc: Doc, i: number): boolean {
   const t = doc.tokens[i];
-  return t !== undefined && t.kind === 'word' && IMENI.has(t.text.toLowerCase());
+  if (t === undefined || t.kind !== 'word' || !IMENI.has(t.text.toLowerCase())) return false;
+  // `им` without its full stop is the pronoun (`Кремль им Алексея Навального не отдаст`).
+  return t.text.length > 2 || doc.tokens[i + 1]?.text === '.';
 }
 
 /** An initial: one capital letter and a full stop right after it. */
