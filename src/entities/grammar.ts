@@ -1,4 +1,5 @@
 import { isLineBreak } from '../layout/lines.js';
+import type { Doc } from '../doc.js';
 import type Az from 'az';
 import { readRows, readWordSet } from '../data-file.js';
 import { lowerCased, startsUpper } from '../letters.js';
@@ -437,5 +438,17 @@ export function casesAfterCompound(first: string, second: string): readonly Case
 export function lineBreakBetween(text: string, from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (isLineBreak(text.charCodeAt(k))) return true;
   return false;
+}
+
+/**
+ * True when tokens i and i + 1 are separated by one plain space: no punctuation, no line break
+ * (the words of one name as the text writes them).
+ *
+ * @example
+ * oneSpaceAfter(doc, 0); // true for `The Washington`, false for `Post.\nThe`
+ */
+export function oneSpaceAfter(doc: Doc, i: number): boolean {
+  const a = doc.tokens[i], b = doc.tokens[i + 1];
+  return a !== undefined && b !== undefined && b.start === a.end + 1 && doc.text.charCodeAt(a.end) === 0x20;
 }
 

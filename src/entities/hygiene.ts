@@ -73,7 +73,19 @@ const ROMAN = /^[IVXLC]+$/;
 const isCapital = (s: string): boolean => s.length > 0 && startsUpper(s);
 const isAbbreviation = (s: string): boolean => s.length >= 2 && /^[А-ЯЁA-Z]+$/.test(s);
 /** An abbreviation with a case ending (`ВЦИОМа`, `МИДом`): declined, it is still a body's name. */
-const DECLINED_ABBREVIATION = /^[А-ЯЁ]{2,}(?:а|у|е|ом|ы|ов|ам|ами|ах)$/;
+const DECLINED_ABBREVIATION = /^([А-ЯЁ]{2,})(?:а|у|е|ом|ы|ов|ам|ами|ах)$/;
+
+/**
+ * The abbreviation a word is, its case ending left off (`СПИДа` → `СПИД`, `МИДом` → `МИД`), or
+ * the word itself.
+ *
+ * @example
+ * abbreviationOf('ВЦИОМа'); // 'ВЦИОМ'
+ */
+export function abbreviationOf(text: string): string {
+  const m = DECLINED_ABBREVIATION.exec(text);
+  return m === null ? text : m[1];
+}
 
 /**
  * Cleans the tagger's (or the dictionary finder's) spans by the ten rules above. Spans must be
@@ -493,7 +505,7 @@ function anyWordsCapital(doc: Doc, i: number, sentenceStart: Uint8Array): boolea
  * after end or after a number (`«Российская газета»`, `«Северный поток — 2»`). A quotation that
  * goes on is a quoted sentence (`«Российские власти знают…»`).
  */
-function quotedTitle(doc: Doc, a: number, end: number): boolean {
+export function quotedTitle(doc: Doc, a: number, end: number): boolean {
   if (a === 0) return false;
   const open = doc.tokens[a - 1].text;
   const close = open === '«' ? '»' : open === '„' ? '“' : open === '"' ? '"' : undefined;

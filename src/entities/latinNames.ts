@@ -1,4 +1,5 @@
 import type { Doc } from '../doc.js';
+import { oneSpaceAfter as spaced, wordSetOf } from './grammar.js';
 import type { Span } from './hygiene.js';
 
 /*
@@ -9,8 +10,6 @@ import type { Span } from './hygiene.js';
  * next to them (`The` before `Wall Street Journal`).
  */
 
-// Lower-case words inside an English or Romance name (`Bank of America`, `Médecins Sans Frontières` has none).
-const CONNECTORS = new Set(['of', 'and', 'the', 'for', 'de', 'du', 'la', 'le', 'von', 'van', 'der', 'y']);
 const CAPITAL_LATIN = /^[A-Z][A-Za-z'’]*$/;
 
 function capitalLatinAt(doc: Doc, i: number): boolean {
@@ -20,13 +19,7 @@ function capitalLatinAt(doc: Doc, i: number): boolean {
 
 function connectorAt(doc: Doc, i: number): boolean {
   const t = doc.tokens[i];
-  return t !== undefined && t.kind === 'word' && CONNECTORS.has(t.text);
-}
-
-/** True when tokens i and i + 1 are separated by one space (no punctuation, no line break). */
-function spaced(doc: Doc, i: number): boolean {
-  const a = doc.tokens[i], b = doc.tokens[i + 1];
-  return b !== undefined && b.start === a.end + 1 && doc.text.charCodeAt(a.end) === 0x20;
+  return t !== undefined && t.kind === 'word' && wordSetOf('latin-connectors.tsv').has(t.text);
 }
 
 /** True when token i is a word that may stand between two parts of one Latin name. */

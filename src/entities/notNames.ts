@@ -2,7 +2,7 @@ import type { Doc } from '../doc.js';
 import type { Morphology } from '../morph/morphology.js';
 import { readTsv } from './grammar.js';
 import { NAME_OR_SURNAME, tagFacts } from './wordFacts.js';
-import type { Span } from './hygiene.js';
+import { abbreviationOf, quotedTitle, type Span } from './hygiene.js';
 
 /*
  * Spans that name no person, place or body. The tagger learnt from capitalisation and context, and
@@ -30,22 +30,6 @@ function lemmaAt(doc: Doc, i: number, morphology: Morphology): string {
   const text = doc.tokens[i].text;
   const word = text.replace(YEAR_SUFFIX, '');
   return word === text || word === '' ? doc.morph[i].lemma : morphology.best(word).lemma;
-}
-
-// `СПИДа`, `ДНК`: an abbreviation takes a case ending in lower case, or none.
-const ABBREVIATION_ENDING = /^([А-ЯЁ]{2,})[а-яё]{0,3}$/;
-
-/** The abbreviation a word is, a case ending left off (`СПИДа` → `СПИД`), or the word. */
-function abbreviationOf(text: string): string {
-  const m = ABBREVIATION_ENDING.exec(text);
-  return m === null ? text : m[1];
-}
-
-const QUOTES_OPEN = new Set(['«', '„', '“', '"']);
-
-/** True when the span stands inside quotation marks (a title: `«Чемпионат»` is a medium). */
-function quoted(doc: Doc, s: Span): boolean {
-  return s.tokStart > 0 && QUOTES_OPEN.has(doc.tokens[s.tokStart - 1].text);
 }
 
 /**
@@ -78,7 +62,8 @@ function hasEventWord(doc: Doc, from: number, to: number, table: Map<string, Not
 function judge(doc: Doc, s: Span, table: Map<string, NotNameKind>, morphology: Morphology): Span | undefined {
   const first = doc.tokens[s.tokStart];
   const words = s.tokEnd - s.tokStart;
-  if (words === 1 && (first.text.length === 1 || table.get(first.text) === 'abbreviation' || table.get(abbreviationOf(first.text)) === 'abbreviation')) return undefined;
+  // `СПИДа`: an abbreviation with its case ending; `МВт` as written.
+  if (words === 1 && (first.text.length === 1 || table.get(abbreviationOf(first.text)) === 'abbreviation')) return undefined;
   const head = table.get(lemmaAt(doc, s.tokStart, morphology));
   if (head === 'alone' && words === 1) return undefined;
   if (head === 'event') {
@@ -87,7 +72,8 @@ function judge(doc: Doc, s: Span, table: Map<string, NotNameKind>, morphology: M
     const named = s.type === 'PER' && words > 1 && (tagFacts(morphology, doc.tokens[next].text).flags & NAME_OR_SURNAME) !== 0;
     return named ? { tokStart: next, tokEnd: s.tokEnd, type: s.type } : undefined;
   }
-  if (head === 'event-head' && words > 1 && !quoted(doc, s)) return undefined;
+  // A title in quotation marks is a medium's or a work's (`«Чемпионат»`).
+  if (head === 'event-head' && words > 1 && !quotedTitle(doc, s.tokStart, s.tokEnd)) return undefined;
   if (hasEventWord(doc, s.tokStart, s.tokEnd, table)) return undefined;
   // `Первой | и Второй мировых войн`: a coordinated adjective's name goes on in the head it shares.
   if (s.shared !== undefined && hasEventWord(doc, s.shared.from, s.shared.to, table)) return undefined;

@@ -1,7 +1,8 @@
+import type Az from 'az';
 import type { Doc, MentionSpan } from '../doc.js';
 import type { Morphology } from '../morph/morphology.js';
 import type { EntityType } from '../types.js';
-import { tagHas, wordSetOf } from './grammar.js';
+import { oneSpaceAfter, tagHas, wordSetOf } from './grammar.js';
 import { isLowerCase, startsUpper } from '../letters.js';
 import type { Span } from './hygiene.js';
 import { startsRole } from './roles.js';
@@ -16,6 +17,11 @@ import { isKnown, PAST_FEMININE, PAST_MASCULINE, tagFacts } from './wordFacts.js
  * `Алеппо` to be a man's name).
  */
 
+/** A first name's, surname's or patronymic's tag. */
+function personTag(t: Az.Tag): boolean {
+  return tagHas(t, 'Name') || tagHas(t, 'Surn') || tagHas(t, 'Patr');
+}
+
 /** The type the dictionary gives a word that it knows as a place or body and never as a person's name. */
 function dictionaryType(form: string, morphology: Morphology): EntityType | undefined {
   let type: EntityType | undefined;
@@ -23,7 +29,7 @@ function dictionaryType(form: string, morphology: Morphology): EntityType | unde
     if (!isKnown(p)) continue;
     const t = p.tag;
     // An adjective's shape is a surname's too (`Дзержинский` is a town and Felix Dzerzhinsky).
-    if (tagHas(t, 'Name') || tagHas(t, 'Surn') || tagHas(t, 'Patr') || t.POS === 'ADJF') return undefined;
+    if (personTag(t) || t.POS === 'ADJF') return undefined;
     if (tagHas(t, 'Geox')) type = 'LOC';
     else if (tagHas(t, 'Orgn')) type ??= 'ORG';
   }
@@ -36,7 +42,7 @@ function dictionaryType(form: string, morphology: Morphology): EntityType | unde
  */
 function nameGoesOn(doc: Doc, j: number): boolean {
   const t = doc.tokens[j];
-  if (t === undefined || t.kind !== 'word' || t.start !== doc.tokens[j - 1].end + 1 || doc.text.charCodeAt(t.start - 1) !== 0x20) return false;
+  if (t === undefined || t.kind !== 'word' || !oneSpaceAfter(doc, j - 1)) return false;
   return startsUpper(t.text) || wordSetOf('name-particles.tsv').has(t.text);
 }
 
@@ -68,6 +74,14 @@ function personNounBefore(doc: Doc, i: number, morphology: Morphology): boolean 
   return tagFacts(morphology, t.text.toLowerCase()).animate !== 0;
 }
 
+/** The place's or body's type of a one-word person span that is one (see retypeKnownPlaces), else undefined. */
+function placeType(doc: Doc, s: Span, morphology: Morphology): EntityType | undefined {
+  if (s.type !== 'PER' || s.tokEnd - s.tokStart !== 1 || nameGoesOn(doc, s.tokEnd)) return undefined;
+  const form = doc.tokens[s.tokStart].text;
+  if (placeNounBefore(doc, s.tokStart) && !verbAfter(doc, s.tokEnd, morphology) && !knownPersonName(form, morphology) && !roleBefore(doc, s.tokStart - 1)) return 'LOC';
+  return personNounBefore(doc, s.tokStart, morphology) ? undefined : dictionaryType(form, morphology);
+}
+
 /**
  * The spans with each one-word person span that the dictionary knows only as a place or a body
  * given that type, and each one right after a noun of a kind of place (`провинции Алеппо`) a
@@ -81,11 +95,7 @@ export function retypeKnownPlaces(doc: Doc, spans: Span[], morphology: Morpholog
   let out: Span[] | undefined;
   for (let k = 0; k < spans.length; k++) {
     const s = spans[k];
-    const type = s.type === 'PER' && s.tokEnd - s.tokStart === 1 && !nameGoesOn(doc, s.tokEnd)
-      ? (placeNounBefore(doc, s.tokStart) && !verbAfter(doc, s.tokEnd, morphology) && !knownPersonName(doc.tokens[s.tokStart].text, morphology)
-        && !roleBefore(doc, s.tokStart - 1) ? 'LOC'
-        : personNounBefore(doc, s.tokStart, morphology) ? undefined : dictionaryType(doc.tokens[s.tokStart].text, morphology))
-      : undefined;
+    const type = placeType(doc, s, morphology);
     if (type === undefined) { out?.push(s); continue; }
     out ??= spans.slice(0, k);
     out.push({ tokStart: s.tokStart, tokEnd: s.tokEnd, type });
@@ -96,7 +106,7 @@ export function retypeKnownPlaces(doc: Doc, spans: Span[], morphology: Morpholog
 /** True when a known parse of the form reads it as a first name, surname or patronymic. */
 function knownPersonName(form: string, morphology: Morphology): boolean {
   for (const p of morphology.parses(form)) {
-    if (isKnown(p) && (tagHas(p.tag, 'Name') || tagHas(p.tag, 'Surn') || tagHas(p.tag, 'Patr'))) return true;
+    if (isKnown(p) && personTag(p.tag)) return true;
   }
   return false;
 }
