@@ -411,7 +411,7 @@ function tailStops(): Set<string> {
 }
 
 /** Token j is a lower-case word on the line of token j-1. */
-function lowerWordAt(doc: Doc, j: number): boolean {
+export function lowerWordAt(doc: Doc, j: number): boolean {
   const t = doc.tokens[j];
   return t.kind === 'word' && /^\p{Ll}/u.test(t.text) && !breakBefore(doc, j);
 }
@@ -423,7 +423,7 @@ const ADJECTIVE: ReadonlySet<string | undefined> = ADJ_POS;
  * by any of their readings: the reading chosen in context for a capitalised adjective is often
  * another case's (`Сирийских` read as locative before `демократических сил`).
  */
-function agreeingPhrase(doc: Doc, a: number, j: number, morphology: Morphology): boolean {
+export function agreeingPhrase(doc: Doc, a: number, j: number, morphology: Morphology): boolean {
   for (const nt of morphology.tags(doc.tokens[j].text)) {
     if (nt.POS !== 'NOUN') continue;
     const c = caseOfTag(nt), plural = isPluralTag(nt), genders = gendersOfTag(nt);
@@ -442,7 +442,7 @@ function agreeingPhrase(doc: Doc, a: number, j: number, morphology: Morphology):
  * starting at token j, before `limit`; j when there is none. `Российской академии наук`,
  * `Киевского центра политических исследований`: such a name goes on in the genitive, in lower case.
  */
-function genitiveTail(doc: Doc, j: number, limit: number): number {
+export function genitiveTail(doc: Doc, j: number, limit: number): number {
   // Up to three in a row: `Стокгольмского института исследования проблем мира`.
   let end = j;
   for (let np = 0; np < 3; np++) {
