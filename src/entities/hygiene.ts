@@ -3,7 +3,7 @@ import type { Doc } from '../doc.js';
 import type { Morphology } from '../morph/morphology.js';
 import type { EntityType, TokenKind } from '../types.js';
 import { caseOfTag, gendersOfTag, isPluralTag, lineBreakBetween, readTsv, wordSetOf } from './grammar.js';
-import { ADJ_POS, ANY_KNOWN, KNOWN_NAMED, wordFacts } from './wordFacts.js';
+import { ADJ_POS, ANY_KNOWN, KNOWN_NAMED, NAME_OR_SURNAME, wordFacts } from './wordFacts.js';
 import { isEastAsianFamilyName, SYLLABLE_MAX } from './eastAsianNames.js';
 import { startsUpper } from '../letters.js';
 import { isLineBreak } from '../layout/lines.js';
@@ -45,7 +45,10 @@ import { isSpaceCode } from '../segment/chars.js';
 //     флот` ORG; `Персидский залив`, `Тихий океан` LOC), but for a building's `дом`;
 // 10. coordinated heads — two capitalised adjectives joined by и before one head noun are two
 //     names, each with the head in the singular (`Донецкой и Луганской народных республик` →
-//     `Донецкая народная республика`, `Луганская народная республика`; `Северной и Южной Америке`).
+//     `Донецкая народная республика`, `Луганская народная республика`; `Северной и Южной Америке`);
+// 11. adjectives taken for surnames — a one-word person span that can be a capitalised adjective,
+//     before agreeing lower-case adjectives and a head noun of name-heads.tsv, is the place or
+//     body the head names (`Мариинский театр`, `Красная площадь`), as rule 5 makes it of a place's.
 
 /**
  * A name mention: token range [tokStart, tokEnd) and its type. `shared`, set by rule 10, is the
@@ -115,6 +118,11 @@ export function cleanSpans(doc: Doc, spans: readonly Span[], morphology: Morphol
   let doubtful: Span[] | undefined;
   for (let k = 0; k < pieces.length; k++) {
     const p = pieces[k];
+    const named = p.type === 'PER' ? personAdjectiveHead(doc, p, k + 1 < pieces.length ? pieces[k + 1].tokStart : doc.tokens.length, morphology) : undefined;
+    if (named !== undefined) {
+      out.push(named);
+      continue;
+    }
     if (p.type === 'PER' && commonWord(doc, p, sentenceStart, inNames, morphology)) continue;
     if (p.type !== 'PER') {
       const w = withHead(doc, p, k + 1 < pieces.length ? pieces[k + 1].tokStart : doc.tokens.length, sentenceStart, morphology);
@@ -557,6 +565,35 @@ function withHead(doc: Doc, p: Span, limit: number, sentenceStart: Uint8Array, m
     return new Headed(m.tags.includes('inan') ? span : p, false);
   }
   return new Headed(p, false);
+}
+
+/**
+ * Rule 11: a one-word person span that can be read as a capitalised adjective, followed on its
+ * line by agreeing lower-case adjectives and a head noun of name-heads.tsv, is the place or body
+ * the head names, as rule 5 makes it of a place's or body's adjective (`Мариинский театр`,
+ * `Красная площадь`): the tagger took the adjective for a surname (`Мариинский` as `Достоевский`).
+ * Undefined when the span is no such adjective.
+ *
+ * @example
+ * // `выступил в Мариинском театре`: PER `Мариинском` → ORG `Мариинском театре`
+ */
+function personAdjectiveHead(doc: Doc, p: Span, limit: number, morphology: Morphology): Span | undefined {
+  const a = p.tokStart;
+  const t = doc.tokens[a];
+  // Ending like an adjective: az also offers adjective readings of foreign surnames (`Барзани партией`).
+  if (p.tokEnd - a !== 1 || t.kind !== 'word' || !isCapital(t.text) || !morphology.formInfo(t.text).adjectival) return undefined;
+  // A surname the dictionary knows stays a person (`Горький`, `Толстой`).
+  if ((wordFacts(morphology, t.text).flags & NAME_OR_SURNAME) !== 0) return undefined;
+  for (let j = a + 1; j < limit && j < a + 4; j++) {
+    if (!lowerWordAt(doc, j)) return undefined;
+    const m = doc.morph[j];
+    if (ADJECTIVE.has(m.pos)) continue;
+    if (m.pos !== 'NOUN') return undefined;
+    const listed = nameHeads().get(m.lemma);
+    if (listed === undefined || !agreeingPhrase(doc, a, j, morphology)) return undefined;
+    return { tokStart: a, tokEnd: genitiveTail(doc, j + 1, limit), type: listed };
+  }
+  return undefined;
 }
 
 /** Rule 5's answer: the span, and whether it is a name only if the document confirms it (see settleDoubtful). */

@@ -1,6 +1,6 @@
 import type { Doc } from '../doc.js';
 import type { Morphology } from '../morph/morphology.js';
-import { type Case, caseOfTag, oneSpaceAfter, posOfTag, readTsv } from './grammar.js';
+import { type Case, caseOfTag, oneSpaceAfter, posOfTag, readTsv, wordSetOf } from './grammar.js';
 import { agreeingPhrase, genitiveTail, lowerWordAt, type Span } from './hygiene.js';
 import { ADJ_POS } from './wordFacts.js';
 import { startsUpper } from '../letters.js';
@@ -74,13 +74,14 @@ export function joinOfficialNames(doc: Doc, spans: Span[], morphology: Morpholog
 }
 
 /**
- * Whether a body noun stands right before token i: the remit after the name is that body's
- * (`комитета Совета Федерации | по обороне`, `Комитета Совета Безопасности | по санкциям`), not
- * the name's. (A post before it says nothing: `заместитель начальника Главного штаба | по
+ * Whether a unit's noun of unit-nouns.tsv stands right before token i, in either case: the remit
+ * after the name is that unit's (`комитета Совета Федерации | по обороне`, `Комитета Совета
+ * Безопасности | по санкциям`), not the name's, as hygiene's rule 7 has it when it cuts such a
+ * remit off the tagger's span. (A post before it says nothing: `заместитель начальника Главного штаба | по
  * разведке` is the deputy's remit, `председатель Комитета Госдумы | по экологии` the committee's.)
  */
 function remitOwnerBefore(doc: Doc, i: number): boolean {
-  return i > 0 && oneSpaceAfter(doc, i - 1) && officialNames().heads.has(doc.morph[i - 1].lemma);
+  return i > 0 && oneSpaceAfter(doc, i - 1) && wordSetOf('unit-nouns.tsv').has(doc.morph[i - 1].lemma);
 }
 
 /** Whether the span's first noun (after any adjectives) is a body noun of the lexicon. */
