@@ -74,7 +74,8 @@ const SENTENCE_END = new Set(['.', '!', '?', '…', ';']);
 const ROMAN = /^[IVXLC]+$/;
 
 const isCapital = (s: string): boolean => s.length > 0 && startsUpper(s);
-const isAbbreviation = (s: string): boolean => s.length >= 2 && /^[А-ЯЁA-Z]+$/.test(s);
+/** An all-caps word of two letters or more (`ТАСС`, `CNN`). */
+export const isAbbreviation = (s: string): boolean => s.length >= 2 && /^[А-ЯЁA-Z]+$/.test(s);
 /** An abbreviation with a case ending (`ВЦИОМа`, `МИДом`): declined, it is still a body's name. */
 const DECLINED_ABBREVIATION = /^([А-ЯЁ]{2,})(?:а|у|е|ом|ы|ов|ам|ами|ах)$/;
 
@@ -91,7 +92,7 @@ export function abbreviationOf(text: string): string {
 }
 
 /**
- * Cleans the tagger's (or the dictionary finder's) spans by the ten rules above. Spans must be
+ * Cleans the tagger's (or the dictionary finder's) spans by the eleven rules above. Spans must be
  * sorted and non-overlapping; so are the results.
  *
  * @example

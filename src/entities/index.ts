@@ -8,6 +8,7 @@ import { withoutNotNames } from './notNames.js';
 import { joinLatinNames } from './latinNames.js';
 import { joinEponyms } from './eponyms.js';
 import { joinOfficialNames } from './officialNames.js';
+import { splitRunOnNames } from './runOnNames.js';
 import { joinPlaceTypes, retypeKnownPlaces } from './placeNames.js';
 import { clusterNames, type WordKinds } from './cluster.js';
 import { normalizeMention, sharedHeadNominative } from './normalize.js';
@@ -68,7 +69,7 @@ export function entities(doc: Doc, ctx: Context): void {
   // return depends on the tier running them (optimised code makes a map's array holey, and an
   // empty filter's a small-integer array), and code that walks a list of a kind it has not met
   // is deoptimised: this stage's, on some later document. A literal filled by push has one kind.
-  const cleaned = joinEponyms(doc, joinLatinNames(doc, joinOfficialNames(doc, cleanSpans(doc, nameSpans(doc, ctx), ctx.morphology), ctx.morphology)), ctx.morphology);
+  const cleaned = joinEponyms(doc, joinLatinNames(doc, joinOfficialNames(doc, splitRunOnNames(doc, cleanSpans(doc, nameSpans(doc, ctx), ctx.morphology), ctx.morphology), ctx.morphology)), ctx.morphology);
   const spans = retypeKnownPlaces(doc, withoutNotNames(doc, cleaned, ctx.morphology), ctx.morphology);
   const names: MentionSpan[] = [];
   for (const s of spans) {

@@ -1,0 +1,84 @@
+import type { Doc } from '../doc.js';
+import type { Morphology } from '../morph/morphology.js';
+import { tagHas, wordSetOf } from './grammar.js';
+import { abbreviationOf, isAbbreviation, type Span } from './hygiene.js';
+import { ANY_KNOWN, isKnown, KNOWN_NAMED, NAME_OR_SURNAME, wordFacts } from './wordFacts.js';
+import { startsUpper } from '../letters.js';
+
+/*
+ * The tagger runs two persons, or a word and a person, into one span where nothing but a space
+ * stands between them: `Трамп Пол Манафорт`, `Ксения Собчак Елена Самошина`, `Блоком Петр
+ * Порошенко`, `Триумф Владимир Путин`. A person's name has its first name first, or (in official
+ * Russian order) a surname, first name and patronymic: a first name the dictionary knows, after a
+ * word that is no first name, with a surname after it (no patronymic), starts a second name.
+ */
+
+/** A word the dictionary knows as a first name (`Пол`, `Елена`), not only as something else. */
+function knownFirstName(form: string, morphology: Morphology): boolean {
+  for (const p of morphology.parses(form)) if (isKnown(p) && tagHas(p.tag, 'Name')) return true;
+  return false;
+}
+
+/** A word the dictionary knows as a patronymic (`Иванович`). */
+function knownPatronymic(form: string, morphology: Morphology): boolean {
+  for (const p of morphology.parses(form)) if (isKnown(p) && tagHas(p.tag, 'Patr')) return true;
+  return false;
+}
+
+/**
+ * Person spans of three or more words split where a second name starts (see the header); the
+ * part before stays a person when a word of it can be a name (`Трамп`, `Собчак`), and is dropped
+ * when none can (`Блоком`, `Триумф`). Other spans are kept as they are.
+ *
+ * @example
+ * // `… Трамп Пол Манафорт …`: PER `Трамп Пол Манафорт` → PER `Трамп`, PER `Пол Манафорт`
+ */
+export function splitRunOnNames(doc: Doc, spans: Span[], morphology: Morphology): Span[] {
+  let out: Span[] | undefined;
+  for (let k = 0; k < spans.length; k++) {
+    let s = spans[k];
+    let at = s.type === 'PER' && s.tokEnd - s.tokStart >= 3 ? secondNameAt(doc, s, morphology) : -1;
+    if (at < 0) {
+      out?.push(s);
+      continue;
+    }
+    out ??= spans.slice(0, k);
+    // The rest may run on into a third (`Блок | Петр Порошенко | Иван Винник`).
+    for (; at >= 0; at = s.tokEnd - s.tokStart >= 3 ? secondNameAt(doc, s, morphology) : -1) {
+      if (nameLike(doc, s.tokStart, at, morphology)) out.push({ tokStart: s.tokStart, tokEnd: at, type: 'PER' });
+      s = { tokStart: at, tokEnd: s.tokEnd, type: 'PER' };
+    }
+    out.push(s);
+  }
+  return out ?? spans;
+}
+
+/** The token of span s where a second name starts, or −1. */
+function secondNameAt(doc: Doc, s: Span, morphology: Morphology): number {
+  const tokens = doc.tokens;
+  for (let i = s.tokStart + 1; i + 1 < s.tokEnd; i++) {
+    const prev = tokens[i - 1], t = tokens[i], next = tokens[i + 1];
+    if (t.kind !== 'word' || prev.kind !== 'word' || next.kind !== 'word') continue;
+    if (prev.end + 1 !== t.start || t.end + 1 !== next.start) continue;
+    // A first name after a first name is a double one (`Реджеп Тайип`, `Хосе Мария`); after a
+    // particle or an initial, part of one name (`бен Ладен`, `Клайв С.`).
+    if (!knownFirstName(t.text, morphology) || knownFirstName(prev.text, morphology)) continue;
+    if (prev.text.length < 3 || wordSetOf('name-particles.tsv').has(prev.text.toLowerCase()) || !startsUpper(t.text)) continue;
+    // A foreign first name the dictionary does not know may be the first of two (`Байе Умар Ниасс`,
+    // `Сверре Луи Педерсен`): only a word it knows, or an abbreviation, ends a name before another.
+    if ((wordFacts(morphology, prev.text).flags & ANY_KNOWN) === 0 && !isAbbreviation(abbreviationOf(prev.text))) continue;
+    // `Шкловский Виктор Борисович`: surname, first name, patronymic is one person.
+    if (knownPatronymic(next.text, morphology) || knownFirstName(next.text, morphology)) continue;
+    return i;
+  }
+  return -1;
+}
+
+/** Whether some word of tokens [from, to) can be a person's name or a place's or body's. */
+function nameLike(doc: Doc, from: number, to: number, morphology: Morphology): boolean {
+  for (let i = from; i < to; i++) {
+    const t = doc.tokens[i];
+    if (t.kind === 'word' && (wordFacts(morphology, t.text).flags & (NAME_OR_SURNAME | KNOWN_NAMED)) !== 0) return true;
+  }
+  return false;
+}
