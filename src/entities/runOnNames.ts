@@ -1,8 +1,8 @@
 import type { Doc } from '../doc.js';
 import type { Morphology } from '../morph/morphology.js';
-import { tagHas, wordSetOf } from './grammar.js';
+import { caseOfTag, tagHas, wordSetOf } from './grammar.js';
 import { abbreviationOf, isAbbreviation, type Span } from './hygiene.js';
-import { ANY_KNOWN, isKnown, KNOWN_NAMED, NAME_OR_SURNAME, wordFacts } from './wordFacts.js';
+import { ADJ_POS, ANY_KNOWN, isKnown, KNOWN_NAMED, NAME_OR_SURNAME, wordFacts } from './wordFacts.js';
 import { startsUpper } from '../letters.js';
 
 /*
@@ -10,13 +10,28 @@ import { startsUpper } from '../letters.js';
  * stands between them: `Трамп Пол Манафорт`, `Ксения Собчак Елена Самошина`, `Блоком Петр
  * Порошенко`, `Триумф Владимир Путин`. A person's name has its first name first, or (in official
  * Russian order) a surname, first name and patronymic: a first name the dictionary knows, after a
- * word that is no first name, with a surname after it (no patronymic), starts a second name.
+ * word that is no first name, with a surname after it (no patronymic), starts a second name. A
+ * place's or body's span that runs into a person (`Еврокомиссии Жан-Клодом Юнкером`) is cut alike.
  */
 
 /** A word the dictionary knows as a first name (`Пол`, `Елена`), not only as something else. */
 function knownFirstName(form: string, morphology: Morphology): boolean {
   for (const p of morphology.parses(form)) if (isKnown(p) && tagHas(p.tag, 'Name')) return true;
   return false;
+}
+
+/**
+ * A first name the dictionary knows that it knows as nothing else: not `Арена` (an arena), `Вера`
+ * (faith) or `Израиль` (a country), which a place's or body's name may hold.
+ */
+function onlyAPersonsName(form: string, morphology: Morphology): boolean {
+  let name = false;
+  for (const p of morphology.parses(form)) {
+    if (!isKnown(p)) continue;
+    if (tagHas(p.tag, 'Name')) name = true;
+    else if (!tagHas(p.tag, 'Surn') && !tagHas(p.tag, 'Patr')) return false;
+  }
+  return name;
 }
 
 /** A word the dictionary knows as a patronymic (`Иванович`). */
@@ -28,7 +43,7 @@ function knownPatronymic(form: string, morphology: Morphology): boolean {
 /**
  * Person spans of three or more words split where a second name starts (see the header); the
  * part before stays a person when a word of it can be a name (`Трамп`, `Собчак`), and is dropped
- * when none can (`Блоком`, `Триумф`). Other spans are kept as they are.
+ * when none can (`Блоком`, `Триумф`). A place's or body's span is cut where a person's name starts in it.
  *
  * @example
  * // `… Трамп Пол Манафорт …`: PER `Трамп Пол Манафорт` → PER `Трамп`, PER `Пол Манафорт`
@@ -37,7 +52,13 @@ export function splitRunOnNames(doc: Doc, spans: Span[], morphology: Morphology)
   let out: Span[] | undefined;
   for (let k = 0; k < spans.length; k++) {
     let s = spans[k];
-    let at = s.type === 'PER' && s.tokEnd - s.tokStart >= 3 ? secondNameAt(doc, s, morphology) : -1;
+    if (s.type !== 'PER') {
+      const at = s.tokEnd - s.tokStart >= 2 ? personAfterPlaceAt(doc, s, morphology) : -1;
+      if (at < 0) out?.push(s);
+      else (out ??= spans.slice(0, k)).push({ tokStart: s.tokStart, tokEnd: at, type: s.type }, { tokStart: at, tokEnd: s.tokEnd, type: 'PER' });
+      continue;
+    }
+    let at = s.tokEnd - s.tokStart >= 3 ? secondNameAt(doc, s, morphology) : -1;
     if (at < 0) {
       out?.push(s);
       continue;
@@ -69,6 +90,27 @@ function secondNameAt(doc: Doc, s: Span, morphology: Morphology): number {
     if ((wordFacts(morphology, prev.text).flags & ANY_KNOWN) === 0 && !isAbbreviation(abbreviationOf(prev.text))) continue;
     // `Шкловский Виктор Борисович`: surname, first name, patronymic is one person.
     if (knownPatronymic(next.text, morphology) || knownFirstName(next.text, morphology)) continue;
+    return i;
+  }
+  return -1;
+}
+
+/**
+ * The token of a place's or body's span s where a person's name starts (`Красноярском крае |
+ * Ксенией Кацер`, `Перу | Зулема`), or −1: a first name the dictionary knows, in a case other
+ * than the genitive (a place or body named after a person has the name in the genitive: `улица
+ * Льва Толстого`, `Фонд Андрея Первозванного`), after a word that is no first name.
+ */
+function personAfterPlaceAt(doc: Doc, s: Span, morphology: Morphology): number {
+  const tokens = doc.tokens;
+  for (let i = s.tokStart + 1; i < s.tokEnd; i++) {
+    const prev = tokens[i - 1], t = tokens[i];
+    if (t.kind !== 'word' || prev.kind !== 'word' || prev.end + 1 !== t.start || !startsUpper(t.text)) continue;
+    if (!onlyAPersonsName(t.text, morphology) || knownFirstName(prev.text, morphology)) continue;
+    // `Северная Каролина`, `Новый Орлеан`: an adjective before it makes it the place's own word.
+    if (doc.morph[i - 1].pos !== undefined && ADJ_POS.has(doc.morph[i - 1].pos!)) continue;
+    if (morphology.tags(t.text).some((g) => caseOfTag(g) === 'gent')) continue;
+    if (i + 1 < s.tokEnd && knownPatronymic(tokens[i + 1].text, morphology)) continue;
     return i;
   }
   return -1;
