@@ -14,8 +14,18 @@ import { startsUpper } from '../letters.js';
  * place's or body's span that runs into a person (`Еврокомиссии Жан-Клодом Юнкером`) is cut alike.
  */
 
+/**
+ * Whether some reading of the form has grammeme g: read from the form's cached tags, so that
+ * most words are answered without their parses (which az may have to make again).
+ */
+function someTag(form: string, g: string, morphology: Morphology): boolean {
+  for (const t of morphology.tags(form)) if (tagHas(t, g)) return true;
+  return false;
+}
+
 /** A word the dictionary knows as a first name (`Пол`, `Елена`), not only as something else. */
 function knownFirstName(form: string, morphology: Morphology): boolean {
+  if (!someTag(form, 'Name', morphology)) return false;
   for (const p of morphology.parses(form)) if (isKnown(p) && tagHas(p.tag, 'Name')) return true;
   return false;
 }
@@ -25,6 +35,7 @@ function knownFirstName(form: string, morphology: Morphology): boolean {
  * (faith) or `Израиль` (a country), which a place's or body's name may hold.
  */
 function onlyAPersonsName(form: string, morphology: Morphology): boolean {
+  if (!someTag(form, 'Name', morphology)) return false;
   let name = false;
   for (const p of morphology.parses(form)) {
     if (!isKnown(p)) continue;
@@ -36,6 +47,7 @@ function onlyAPersonsName(form: string, morphology: Morphology): boolean {
 
 /** A word the dictionary knows as a patronymic (`Иванович`). */
 function knownPatronymic(form: string, morphology: Morphology): boolean {
+  if (!someTag(form, 'Patr', morphology)) return false;
   for (const p of morphology.parses(form)) if (isKnown(p) && tagHas(p.tag, 'Patr')) return true;
   return false;
 }
