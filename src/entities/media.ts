@@ -90,9 +90,13 @@ function restType(doc: Doc, i: number, morphology: Morphology): EntityType {
   return 'PER';
 }
 
+// `аль-Малики`, `ибн-Сауд`: a name whose lower-case particle is written on to it with a hyphen.
+const PARTICLE_NAME = /^\p{Ll}{1,4}-\p{Lu}/u;
+
+/** Token i is a word that can start a name: a capitalised one, or one with a particle before its capital. */
 function capitalWord(doc: Doc, i: number): boolean {
   const t = doc.tokens[i];
-  return t.kind === 'word' && startsUpper(t.text);
+  return t.kind === 'word' && (startsUpper(t.text) || PARTICLE_NAME.test(t.text));
 }
 
 /**
