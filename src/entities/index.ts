@@ -8,6 +8,7 @@ import { withoutNotNames } from './notNames.js';
 import { joinLatinNames } from './latinNames.js';
 import { joinEponyms } from './eponyms.js';
 import { joinMedia } from './media.js';
+import { fixPlaceNames } from './fixedPlaces.js';
 import { joinPlaceTypes, retypeKnownPlaces } from './placeNames.js';
 import { clusterNames, type WordKinds } from './cluster.js';
 import { normalizeMention, sharedHeadNominative } from './normalize.js';
@@ -70,7 +71,8 @@ export function entities(doc: Doc, ctx: Context): void {
   // is deoptimised: this stage's, on some later document. A literal filled by push has one kind.
   const cleaned = joinEponyms(doc, joinLatinNames(doc, cleanSpans(doc, nameSpans(doc, ctx), ctx.morphology)), ctx.morphology);
   // Media last: the name the lexicon gives is final, and no later rule retypes or trims it.
-  const spans = joinMedia(doc, retypeKnownPlaces(doc, withoutNotNames(doc, cleaned, ctx.morphology), ctx.morphology), ctx.morphology);
+  const places = fixPlaceNames(doc, retypeKnownPlaces(doc, withoutNotNames(doc, cleaned, ctx.morphology), ctx.morphology), ctx.morphology);
+  const spans = joinMedia(doc, places, ctx.morphology);
   const names: MentionSpan[] = [];
   for (const s of spans) {
     const start = doc.tokens[s.tokStart].start;

@@ -78,8 +78,13 @@ function mediumAt(doc: Doc, i: number): MultiName | undefined {
   return undefined;
 }
 
-/** The type of a name cut off a medium's: a place's or body's by the dictionary, else a person's (`Лаврова`, `аль-Малики`). */
-function restType(doc: Doc, i: number, morphology: Morphology): EntityType {
+/**
+ * The type of a name cut off a longer span (a medium's, a place's): a place's or body's by the
+ * dictionary, else a person's (`Лаврова`, `аль-Малики`).
+ * @example
+ * nameTypeOf(doc, i, morphology); // 'PER' for `Лаврова`
+ */
+export function nameTypeOf(doc: Doc, i: number, morphology: Morphology): EntityType {
   for (const t of morphology.tags(doc.tokens[i].text)) {
     if (t.Name === true || t.Surn === true || t.Patr === true) return 'PER';
   }
@@ -125,7 +130,7 @@ export function joinMedia(doc: Doc, spans: Span[], morphology: Morphology): Span
     while (next < spans.length && spans[next].tokStart < b) {
       const s = spans[next++];
       if (s.tokStart < a) out.push({ tokStart: s.tokStart, tokEnd: a, type: s.type });
-      if (s.tokEnd > b && capitalWord(doc, b)) after = { tokStart: b, tokEnd: s.tokEnd, type: restType(doc, b, morphology) };
+      if (s.tokEnd > b && capitalWord(doc, b)) after = { tokStart: b, tokEnd: s.tokEnd, type: nameTypeOf(doc, b, morphology) };
     }
     out.push({ tokStart: a, tokEnd: b, type: 'ORG', normal: m.name });
     if (after !== undefined) out.push(after);
