@@ -1,6 +1,6 @@
 import type { Doc } from '../doc.js';
 import type { Morphology } from '../morph/morphology.js';
-import { readTsv } from './grammar.js';
+import { caseOfTag, readTsv } from './grammar.js';
 import { NAME_OR_SURNAME, tagFacts } from './wordFacts.js';
 import { abbreviationOf, quotedTitle, type Span } from './hygiene.js';
 
@@ -53,6 +53,22 @@ export function withoutNotNames(doc: Doc, spans: Span[], morphology: Morphology)
   return out ?? spans;
 }
 
+/**
+ * True when `name` reads as a woman's first name and `surname` as a woman's surname in the same case
+ * (and never as a first name): the two are one woman's (`Олимпиада Иванова`), not an event and the
+ * champion after it (`Олимпиад Александр Привалов`, `бомбардира Олимпиады Гусева`).
+ */
+function womansNameBeforeSurname(morphology: Morphology, name: string, surname: string): boolean {
+  const surnameTags = morphology.tags(surname);
+  if (surnameTags.some((t) => t.Name === true)) return false;
+  for (const n of morphology.tags(name)) {
+    if (n.Name !== true || n.femn !== true || n.sing !== true) continue;
+    const c = caseOfTag(n);
+    if (c !== undefined && surnameTags.some((t) => t.Surn === true && t.femn === true && t.sing === true && caseOfTag(t) === c)) return true;
+  }
+  return false;
+}
+
 function hasEventWord(doc: Doc, from: number, to: number, table: Map<string, NotNameKind>): boolean {
   for (let i = from; i < to; i++) if (doc.tokens[i].kind === 'word' && table.get(doc.morph[i].lemma) === 'event-word') return true;
   return false;
@@ -67,9 +83,12 @@ function judge(doc: Doc, s: Span, table: Map<string, NotNameKind>, morphology: M
   const head = table.get(lemmaAt(doc, s.tokStart, morphology));
   if (head === 'alone' && words === 1) return undefined;
   if (head === 'event') {
-    // `Олимпиад Александр Привалов`: the champion's name follows the event in one span.
+    if (s.type !== 'PER' || words === 1) return undefined;
     const next = s.tokStart + 1;
-    const named = s.type === 'PER' && words > 1 && (tagFacts(morphology, doc.tokens[next].text).flags & NAME_OR_SURNAME) !== 0;
+    // `Олимпиада Иванова`: the event's word is a woman's first name too, and a surname follows it.
+    if (womansNameBeforeSurname(morphology, first.text, doc.tokens[next].text)) return s;
+    // `Олимпиад Александр Привалов`: the champion's name follows the event in one span.
+    const named = (tagFacts(morphology, doc.tokens[next].text).flags & NAME_OR_SURNAME) !== 0;
     return named ? { tokStart: next, tokEnd: s.tokEnd, type: s.type } : undefined;
   }
   // A title in quotation marks is a medium's or a work's (`«Чемпионат»`).
