@@ -74,8 +74,18 @@ function personNounBefore(doc: Doc, i: number, morphology: Morphology): boolean 
   return tagFacts(morphology, t.text.toLowerCase()).animate !== 0;
 }
 
-/** The place's or body's type of a one-word person span that is one (see retypeKnownPlaces), else undefined. */
+const CYRILLIC_ABBREVIATION = /^[А-ЯЁ]{2,}$/;
+
+/**
+ * The place's or body's type of a one-word person span that is one (see retypeKnownPlaces), or ORG
+ * for a one-word place span that is an abbreviation the dictionary knows only as a body (`РАН`
+ * after `Института Европы`, which the tagger reads as a place by its neighbours); else undefined.
+ */
 function placeType(doc: Doc, s: Span, morphology: Morphology): EntityType | undefined {
+  if (s.type === 'LOC' && s.tokEnd - s.tokStart === 1) {
+    const form = doc.tokens[s.tokStart].text;
+    return CYRILLIC_ABBREVIATION.test(form) && dictionaryType(form, morphology) === 'ORG' ? 'ORG' : undefined;
+  }
   if (s.type !== 'PER' || s.tokEnd - s.tokStart !== 1 || nameGoesOn(doc, s.tokEnd)) return undefined;
   const form = doc.tokens[s.tokStart].text;
   if (placeNounBefore(doc, s.tokStart) && !verbAfter(doc, s.tokEnd, morphology) && !knownPersonName(form, morphology) && !roleBefore(doc, s.tokStart - 1)) return 'LOC';
