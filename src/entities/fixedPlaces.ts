@@ -2,7 +2,7 @@ import type { Doc } from '../doc.js';
 import type { Morphology } from '../morph/morphology.js';
 import { oneSpaceAfter, readTsv } from './grammar.js';
 import type { Span } from './hygiene.js';
-import { nameTypeOf } from './media.js';
+import { nameTypeOf, restName } from './media.js';
 import { startsUpper } from '../letters.js';
 
 /*
@@ -12,7 +12,7 @@ import { startsUpper } from '../letters.js';
  * name on into the person after it (`Соединённых Штатов Дональд Трамп`). A span that starts at
  * such a head (fixed-places.tsv) or its participle is the place: the participle before it taken in,
  * typed LOC, and ended after the head unless a capitalised genitive noun goes on (`Штаты Америки`);
- * a capitalised rest stays a name of its own.
+ * a capitalised rest, also after an `и` (`Соединённые Штаты и Великобритания`), stays a name of its own.
  */
 
 interface FixedPlace { number: 'sing' | 'plur'; before: string; alone: boolean }
@@ -76,7 +76,8 @@ export function fixPlaceNames(doc: Doc, spans: Span[], morphology: Morphology): 
     // `Соединённые Штаты Америки`: a capitalised genitive noun goes on in the name.
     if (end < s.tokEnd && capitalWordAt(doc, end) && doc.morph[end].pos === 'NOUN' && doc.morph[end].tags.includes('gent')) end++;
     out.push({ tokStart: start, tokEnd: end, type: 'LOC' });
-    if (end < s.tokEnd && capitalWordAt(doc, end)) out.push({ tokStart: end, tokEnd: s.tokEnd, type: nameTypeOf(doc, end, morphology) });
+    const r = end < s.tokEnd ? restName(doc, end, s.tokEnd) : -1;
+    if (r >= 0) out.push({ tokStart: r, tokEnd: s.tokEnd, type: nameTypeOf(doc, r, morphology) });
   }
   return out ?? spans;
 }

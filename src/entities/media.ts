@@ -105,10 +105,24 @@ function capitalWord(doc: Doc, i: number): boolean {
 }
 
 /**
+ * Where the name of its own starts in the rest [from, to) of a span cut after a name: at its first
+ * word when that can start a name, or after an `и` or a comma (`Соединённые Штаты и Великобритания`);
+ * -1 when the rest is common words (`РИА Новости слова Рябкова`, `заявление Додона`).
+ * @example
+ * restName(doc, b, s.tokEnd); // the index of `Лаврова` in `РИА Новости Лаврова`
+ */
+export function restName(doc: Doc, from: number, to: number): number {
+  let i = from;
+  while (i < to - 1 && (doc.tokens[i].text === 'и' || doc.tokens[i].text === ',')) i++;
+  return i < to && capitalWord(doc, i) ? i : -1;
+}
+
+/**
  * The spans with every medium's name of several words that the text writes (media.tsv) made one
  * ORG span, with `normal` the list's spelling: spans inside it are dropped, a span that crosses it
- * keeps its part before the name, and its part after it when that starts with a capital (typed by
- * the dictionary: `РИА Новости Лаврова` → `РИА Новости` ORG + `Лаврова` PER).
+ * keeps its part before the name, and its part after it when that starts with a capital, past an
+ * `и` or a comma (restName; typed by the dictionary: `РИА Новости Лаврова` → `РИА Новости` ORG +
+ * `Лаврова` PER).
  *
  * @example
  * // `РИА` ORG, `Новости Лаврова` ORG → `РИА Новости` ORG (normal 'РИА Новости'), `Лаврова` PER
@@ -130,7 +144,8 @@ export function joinMedia(doc: Doc, spans: Span[], morphology: Morphology): Span
     while (next < spans.length && spans[next].tokStart < b) {
       const s = spans[next++];
       if (s.tokStart < a) out.push({ tokStart: s.tokStart, tokEnd: a, type: s.type });
-      if (s.tokEnd > b && capitalWord(doc, b)) after = { tokStart: b, tokEnd: s.tokEnd, type: nameTypeOf(doc, b, morphology) };
+      const r = s.tokEnd > b ? restName(doc, b, s.tokEnd) : -1;
+      if (r >= 0) after = { tokStart: r, tokEnd: s.tokEnd, type: nameTypeOf(doc, r, morphology) };
     }
     out.push({ tokStart: a, tokEnd: b, type: 'ORG', normal: m.name });
     if (after !== undefined) out.push(after);
