@@ -5,6 +5,9 @@ import { Doc } from '../src/doc.js';
 import { findCandidates } from '../src/entities/candidates.js';
 import { cleanSpans } from '../src/entities/hygiene.js';
 import { withoutNotNames } from '../src/entities/notNames.js';
+import { fixPlaceNames } from '../src/entities/fixedPlaces.js';
+import { retypeKnownPlaces } from '../src/entities/placeNames.js';
+import { joinMedia } from '../src/entities/media.js';
 import { clusterNames, initialsOf } from '../src/entities/cluster.js';
 import { wordKinds } from '../src/entities/index.js';
 import { familyPlural, writtenUnchanged } from '../src/entities/documentForms.js';
@@ -133,6 +136,32 @@ describe('spans that name no person, place or body (test/data/entities/not-names
     const kept = withoutNotNames(doc, cleanSpans(doc, [{ tokStart: a, tokEnd: b, type: type as EntityType }], ctx.morphology), ctx.morphology);
     const shown = kept.map((s) => `${s.type}:${doc.text.slice(doc.tokens[s.tokStart].start, doc.tokens[s.tokEnd - 1].end)}`);
     expect(shown.join(' | ')).toBe(expected);
+  });
+});
+
+describe('span rules after hygiene (fixedPlaces, placeNames, media)', () => {
+  const show = (doc: Doc, spans: Array<{ tokStart: number; tokEnd: number; type: EntityType }>): string =>
+    spans.map((s) => `${s.type}:${doc.text.slice(doc.tokens[s.tokStart].start, doc.tokens[s.tokEnd - 1].end)}`).join(' | ');
+  test.each([
+    ['Соединённые Штаты и Великобритания заявили это.', 'Соединённые Штаты и Великобритания', 'LOC:Соединённые Штаты | LOC:Великобритания'],
+    ['Соединённые Штаты поддержку оказали.', 'Соединённые Штаты поддержку', 'LOC:Соединённые Штаты'],
+  ])('%s', (text, span, expected) => {
+    const doc = parsed(text);
+    const [a, b] = tokenRange(doc, span);
+    expect(show(doc, fixPlaceNames(doc, [{ tokStart: a, tokEnd: b, type: 'LOC' }], ctx.morphology))).toBe(expected);
+  });
+  test('an abbreviation known only as a body is one after another name (Института Европы РАН), not alone (ЕС)', () => {
+    const doc = parsed('Сотрудник Института Европы РАН сказал, что граница ЕС закрыта.');
+    const [a, b] = tokenRange(doc, 'Института Европы');
+    const [c] = tokenRange(doc, 'РАН');
+    const [d] = tokenRange(doc, 'ЕС');
+    const spans = [{ tokStart: a, tokEnd: b, type: 'ORG' as EntityType }, { tokStart: c, tokEnd: c + 1, type: 'LOC' as EntityType }, { tokStart: d, tokEnd: d + 1, type: 'LOC' as EntityType }];
+    expect(show(doc, retypeKnownPlaces(doc, spans, ctx.morphology))).toBe('ORG:Института Европы | ORG:РАН | LOC:ЕС');
+  });
+  test('РИА Новости и ТАСС', () => {
+    const doc = parsed('Об этом сообщили РИА Новости и ТАСС.');
+    const [a, b] = tokenRange(doc, 'РИА Новости и ТАСС');
+    expect(show(doc, joinMedia(doc, [{ tokStart: a, tokEnd: b, type: 'ORG' }], ctx.morphology))).toBe('ORG:РИА Новости | ORG:ТАСС');
   });
 });
 

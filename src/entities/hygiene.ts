@@ -54,9 +54,10 @@ import { isSpaceCode } from '../segment/chars.js';
  * A name mention: token range [tokStart, tokEnd) and its type. `shared`, set by rule 10, is the
  * range of the words after a coordinated adjective that belong to its name too (the shared head
  * `народных республик` of `Донецкой и Луганской народных республик`): the mention is then the
- * adjective with those words, in the singular.
+ * adjective with those words, in the singular. `normal`, set for a medium's name (media.ts), is
+ * the mention's nominative as the lexicon writes it.
  */
-export interface Span { tokStart: number; tokEnd: number; type: EntityType; shared?: SharedHead }
+export interface Span { tokStart: number; tokEnd: number; type: EntityType; shared?: SharedHead; normal?: string }
 
 /** Tokens [from, to): a head noun, the lower-case adjectives before it and its tail, that two coordinated adjectives share. */
 export interface SharedHead { from: number; to: number }

@@ -9,6 +9,8 @@ import { joinLatinNames } from './latinNames.js';
 import { joinEponyms } from './eponyms.js';
 import { joinOfficialNames } from './officialNames.js';
 import { splitRunOnNames } from './runOnNames.js';
+import { joinMedia } from './media.js';
+import { fixPlaceNames } from './fixedPlaces.js';
 import { joinPlaceTypes, retypeKnownPlaces } from './placeNames.js';
 import { clusterNames, type WordKinds } from './cluster.js';
 import { normalizeMention, sharedHeadNominative } from './normalize.js';
@@ -70,12 +72,14 @@ export function entities(doc: Doc, ctx: Context): void {
   // empty filter's a small-integer array), and code that walks a list of a kind it has not met
   // is deoptimised: this stage's, on some later document. A literal filled by push has one kind.
   const cleaned = joinEponyms(doc, joinLatinNames(doc, joinOfficialNames(doc, splitRunOnNames(doc, cleanSpans(doc, nameSpans(doc, ctx), ctx.morphology), ctx.morphology), ctx.morphology)), ctx.morphology);
-  const spans = retypeKnownPlaces(doc, withoutNotNames(doc, cleaned, ctx.morphology), ctx.morphology);
+  // Media last: the name the lexicon gives is final, and no later rule retypes or trims it.
+  const places = fixPlaceNames(doc, retypeKnownPlaces(doc, withoutNotNames(doc, cleaned, ctx.morphology), ctx.morphology), ctx.morphology);
+  const spans = joinMedia(doc, places, ctx.morphology);
   const names: MentionSpan[] = [];
   for (const s of spans) {
     const start = doc.tokens[s.tokStart].start;
     const end = doc.tokens[s.tokEnd - 1].end;
-    names.push(new SpanMention(doc, start, end, 'name', s.type, sharedNormal(doc, s, ctx) ?? safeNormal(doc, s.tokStart, s.tokEnd, s.type, ctx), s.tokStart, s.tokEnd));
+    names.push(new SpanMention(doc, start, end, 'name', s.type, s.normal ?? sharedNormal(doc, s, ctx) ?? safeNormal(doc, s.tokStart, s.tokEnd, s.type, ctx), s.tokStart, s.tokEnd));
   }
   alignOblique(names);
   joinPlaceTypes(doc, names, ctx.morphology);

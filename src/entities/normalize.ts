@@ -6,6 +6,7 @@ import { personForms } from './personName.js';
 import { phraseForms } from './phrase.js';
 import { isLowerCase, isUpperCase } from '../letters.js';
 import { freshList } from '../fresh-list.js';
+import { abbreviationOf } from './hygiene.js';
 import { FIRST_ADJECTIVE, KNOWN_SURNAME_NOMINATIVE, KNOWN_WHOLE, tagFacts, wordFacts } from './wordFacts.js';
 
 /**
@@ -38,7 +39,10 @@ export function normalizeMention(doc: Doc, tokStart: number, tokEnd: number, typ
     }
   }
   const forms = person ? personForms(units, context, morphology) : phraseForms(units, context, type, morphology);
-  if (type !== 'PER' && units.length === 1) keepSurnameSingular(units[0], forms, morphology);
+  if (type !== 'PER') {
+    if (units.length === 1) keepSurnameSingular(units[0], forms, morphology);
+    keepAbbreviations(units, forms);
+  }
   const normal = assemble(doc, tokStart, tokEnd, units, forms);
   const { cases, hintSlots, verbBefore, verbAfter, coordinated } = context;
   if (context.chosen !== 0) chosen.set(tokEnd, context.chosen);
@@ -154,6 +158,20 @@ function keepSurnameSingular(u: Unit, forms: Map<Unit, string>, morphology: Morp
   const form = forms.get(u);
   if (form === undefined || !/^\p{Lu}.*(?:ов|ев|ёв|ин|ын)$/u.test(u.text) || !/[иы]$/.test(form)) return;
   if ((wordFacts(morphology, u.text).flags & KNOWN_SURNAME_NOMINATIVE) !== 0) forms.delete(u);
+}
+
+/**
+ * An abbreviation with a case ending (`МИДа`, `МИДе`) that the mention's nominative inflects is the
+ * abbreviation (`МИД`): the dictionary reads it as the noun `мид`, which gave `Мид`; alone, it is
+ * the abbreviation even when the dictionary has no form for it (`ВЦИОМа`). One in a tail left as
+ * written stays so (`Учебный театр ГИТИСа`, `Дело ЮКОСа`).
+ */
+function keepAbbreviations(units: Unit[], forms: Map<Unit, string>): void {
+  for (const u of units) {
+    if (u.part >= 0 || (units.length > 1 && !forms.has(u))) continue;
+    const a = abbreviationOf(u.text);
+    if (a !== u.text) forms.set(u, a);
+  }
 }
 
 function isFixedWord(w: string): boolean {

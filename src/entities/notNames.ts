@@ -1,6 +1,6 @@
 import type { Doc } from '../doc.js';
 import type { Morphology } from '../morph/morphology.js';
-import { readTsv } from './grammar.js';
+import { caseOfTag, readTsv } from './grammar.js';
 import { NAME_OR_SURNAME, tagFacts } from './wordFacts.js';
 import { abbreviationOf, quotedTitle, type Span } from './hygiene.js';
 
@@ -12,7 +12,7 @@ import { abbreviationOf, quotedTitle, type Span } from './hygiene.js';
  * not-names.tsv for the words and how each is recognised.
  */
 
-type NotNameKind = 'abbreviation' | 'event' | 'event-head' | 'event-word' | 'alone';
+type NotNameKind = 'abbreviation' | 'event' | 'event-head' | 'event-word' | 'alone' | 'shared-head';
 
 let kinds: Map<string, NotNameKind> | undefined;
 
@@ -53,8 +53,29 @@ export function withoutNotNames(doc: Doc, spans: Span[], morphology: Morphology)
   return out ?? spans;
 }
 
+/**
+ * True when `name` reads as a woman's first name and `surname` as a woman's surname in the same case
+ * (and never as a first name): the two are one woman's (`Олимпиада Иванова`), not an event and the
+ * champion after it (`Олимпиад Александр Привалов`, `бомбардира Олимпиады Гусева`).
+ */
+function womansNameBeforeSurname(morphology: Morphology, name: string, surname: string): boolean {
+  const surnameTags = morphology.tags(surname);
+  if (surnameTags.some((t) => t.Name === true)) return false;
+  for (const n of morphology.tags(name)) {
+    if (n.Name !== true || n.femn !== true || n.sing !== true) continue;
+    const c = caseOfTag(n);
+    if (c !== undefined && surnameTags.some((t) => t.Surn === true && t.femn === true && t.sing === true && caseOfTag(t) === c)) return true;
+  }
+  return false;
+}
+
 function hasEventWord(doc: Doc, from: number, to: number, table: Map<string, NotNameKind>): boolean {
-  for (let i = from; i < to; i++) if (doc.tokens[i].kind === 'word' && table.get(doc.morph[i].lemma) === 'event-word') return true;
+  return hasWordOf(doc, from, to, table, 'event-word');
+}
+
+/** True when a word in tokens [from, to) has a lemma of the given kind. */
+function hasWordOf(doc: Doc, from: number, to: number, table: Map<string, NotNameKind>, kind: NotNameKind): boolean {
+  for (let i = from; i < to; i++) if (doc.tokens[i].kind === 'word' && table.get(doc.morph[i].lemma) === kind) return true;
   return false;
 }
 
@@ -67,15 +88,19 @@ function judge(doc: Doc, s: Span, table: Map<string, NotNameKind>, morphology: M
   const head = table.get(lemmaAt(doc, s.tokStart, morphology));
   if (head === 'alone' && words === 1) return undefined;
   if (head === 'event') {
-    // `Олимпиад Александр Привалов`: the champion's name follows the event in one span.
+    if (s.type !== 'PER' || words === 1) return undefined;
     const next = s.tokStart + 1;
-    const named = s.type === 'PER' && words > 1 && (tagFacts(morphology, doc.tokens[next].text).flags & NAME_OR_SURNAME) !== 0;
+    // `Олимпиада Иванова`: the event's word is a woman's first name too, and a surname follows it.
+    if (womansNameBeforeSurname(morphology, first.text, doc.tokens[next].text)) return s;
+    // `Олимпиад Александр Привалов`: the champion's name follows the event in one span.
+    const named = (tagFacts(morphology, doc.tokens[next].text).flags & NAME_OR_SURNAME) !== 0;
     return named ? { tokStart: next, tokEnd: s.tokEnd, type: s.type } : undefined;
   }
   // A title in quotation marks is a medium's or a work's (`«Чемпионат»`).
   if (head === 'event-head' && words > 1 && !quotedTitle(doc, s.tokStart, s.tokEnd)) return undefined;
   if (hasEventWord(doc, s.tokStart, s.tokEnd, table)) return undefined;
-  // `Первой | и Второй мировых войн`: a coordinated adjective's name goes on in the head it shares.
-  if (s.shared !== undefined && hasEventWord(doc, s.shared.from, s.shared.to, table)) return undefined;
+  // `Первой | и Второй мировых войн`: a coordinated adjective's name goes on in the head it shares;
+  // `Северной | и Южной командами`: two kinds of a common thing.
+  if (s.shared !== undefined && (hasEventWord(doc, s.shared.from, s.shared.to, table) || hasWordOf(doc, s.shared.from, s.shared.to, table, 'shared-head'))) return undefined;
   return s;
 }

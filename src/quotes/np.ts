@@ -1,5 +1,6 @@
 import type { View } from './view.js';
 import { wordList } from './lexicon.js';
+import { mediumWord } from '../entities/media.js';
 import type { FormInfo } from '../morph/form-info.js';
 
 /** A noun phrase as a token range [s, e) with its head token. */
@@ -35,31 +36,8 @@ export const speakingBodies = (): Set<string> => wordList('speaking-body');
 const nonHeadWords = (): Set<string> => wordList('non-head');
 
 /**
- * News agencies and media by name: they relay statements, they are not the body a later «ведомство»
- * means. Russian names are stems (they decline: «Интерфаксу», «Ведомостям»); Latin names do not
- * decline and end the word (`AP` is not the start of `APEC`; `RT` is not the start of `RTL`, and
- * `RTL`, `RTVI` are media of their own), a hyphen or a full stop may follow («Lenta.ru», «CNN-Türk»).
- * @example
- * MEDIA.test('RTVI'); // true, and for 'RT', 'RTL', 'Интерфаксу'
- * MEDIA.test('APEC'); // false, and for 'RTX'
- */
-export const MEDIA = /^(?:РИА|ТАСС|Интерфакс|ИТАР|Извести|Коммерсант|Ведомост|РБК|Газета\.Ru|Рейтер|Франс Пресс|Associated Press|The |(?:RT|RTVI|RTL|RTVE|RTBF|Reuters|AFP|AP|Bloomberg|CNN|BBC|NEWSru|Lenta)(?!\p{L}))/u;
-
-/**
- * A newspaper of the word list (`НГ`, `НГ-политика`: the part before a hyphen).
- * @example
- * listedMedium('НГ-политика'); // true
- * listedMedium('МИД'); // false
- */
-export function listedMedium(w: string): boolean {
-  const low = w.toLowerCase();
-  const cut = low.indexOf('-');
-  return wordList('medium').has(cut > 0 ? low.slice(0, cut) : low);
-}
-
-/**
- * Token i names a news medium the text's sources talk to: an agency or paper of MEDIA or of the
- * word list («RT», «РИА Новости», «ТАСС»). Beside a speech verb it is as often the one addressed
+ * Token i names a news medium the text's sources talk to: an agency or paper of the media list
+ * («RT», «РИА Новости», «ТАСС»). Beside a speech verb it is as often the one addressed
  * («Об этом RT рассказал X», «сообщили RT в Минтруде») as the source.
  * @example
  * mediumToken(v, i); // true for «RT», «ТАСС», «ИТАР-ТАСС»; false for «МИД»
@@ -79,13 +57,15 @@ export function mediumPart(v: View, i: number): boolean {
 }
 
 /**
- * A word that names a news medium by MEDIA or by the word list (`РИА`, `Ведомостей`, `НГ`).
+ * A word that names a news medium: by the media list the entities stage shares (entities/media.tsv:
+ * news agencies and media relay statements, they are not the body a later «ведомство» means):
+ * `РИА`, `Ведомостей`, `НГ-политика`.
  * @example
  * knownMedium('Интерфаксу'); // true
  * knownMedium('МИД'); // false
  */
 export function knownMedium(w: string): boolean {
-  return MEDIA.test(w) || listedMedium(w);
+  return mediumWord().test(w);
 }
 
 /** True for a personal pronoun that can stand for a speaker (он, его, их…). */

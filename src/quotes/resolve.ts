@@ -733,7 +733,7 @@ export class SpeakerResolver {
     return -1;
   }
 
-  /** Token i names a news medium: an agency or paper of MEDIA, or one of the word list's (`НГ`, `НГ-политика`). */
+  /** Token i names a news medium: an agency or paper of the media list (entities/media.tsv: `НГ`, `НГ-политика`). */
   private mediumWord(i: number): boolean {
     return knownMedium(this.v.str(i));
   }
