@@ -74,21 +74,8 @@ function personNounBefore(doc: Doc, i: number, morphology: Morphology): boolean 
   return tagFacts(morphology, t.text.toLowerCase()).animate !== 0;
 }
 
-const CYRILLIC_ABBREVIATION = /^[А-ЯЁ]{2,}$/;
-
-/**
- * The place's or body's type of a one-word person span that is one (see retypeKnownPlaces), or ORG
- * for a one-word place span right after another name that is an abbreviation the dictionary knows
- * only as a body (`Института Европы РАН`: the tagger reads `РАН` as a place by its neighbour); else
- * undefined. A union of states standing alone keeps the tagger's type (`ЕС`, which factRuEval's
- * conventions make a place as often as a body).
- */
-function placeType(doc: Doc, s: Span, prev: Span | undefined, morphology: Morphology): EntityType | undefined {
-  if (s.type === 'LOC' && s.tokEnd - s.tokStart === 1) {
-    const form = doc.tokens[s.tokStart].text;
-    const afterName = prev !== undefined && prev.tokEnd === s.tokStart && prev.type !== 'PER';
-    return afterName && CYRILLIC_ABBREVIATION.test(form) && dictionaryType(form, morphology) === 'ORG' ? 'ORG' : undefined;
-  }
+/** The place's or body's type of a one-word person span that is one (see retypeKnownPlaces), else undefined. */
+function placeType(doc: Doc, s: Span, morphology: Morphology): EntityType | undefined {
   if (s.type !== 'PER' || s.tokEnd - s.tokStart !== 1 || nameGoesOn(doc, s.tokEnd)) return undefined;
   const form = doc.tokens[s.tokStart].text;
   if (placeNounBefore(doc, s.tokStart) && !verbAfter(doc, s.tokEnd, morphology) && !knownPersonName(form, morphology) && !roleBefore(doc, s.tokStart - 1)) return 'LOC';
@@ -108,7 +95,7 @@ export function retypeKnownPlaces(doc: Doc, spans: Span[], morphology: Morpholog
   let out: Span[] | undefined;
   for (let k = 0; k < spans.length; k++) {
     const s = spans[k];
-    const type = placeType(doc, s, spans[k - 1], morphology);
+    const type = placeType(doc, s, morphology);
     if (type === undefined) { out?.push(s); continue; }
     out ??= spans.slice(0, k);
     out.push({ tokStart: s.tokStart, tokEnd: s.tokEnd, type });
