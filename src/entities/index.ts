@@ -71,10 +71,11 @@ export function entities(doc: Doc, ctx: Context): void {
   // return depends on the tier running them (optimised code makes a map's array holey, and an
   // empty filter's a small-integer array), and code that walks a list of a kind it has not met
   // is deoptimised: this stage's, on some later document. A literal filled by push has one kind.
-  const cleaned = joinEponyms(doc, joinLatinNames(doc, joinOfficialNames(doc, splitRunOnNames(doc, cleanSpans(doc, nameSpans(doc, ctx), ctx.morphology), ctx.morphology), ctx.morphology)), ctx.morphology);
+  const cleaned = joinEponyms(doc, joinLatinNames(doc, joinOfficialNames(doc, cleanSpans(doc, nameSpans(doc, ctx), ctx.morphology), ctx.morphology)), ctx.morphology);
   // Media last: the name the lexicon gives is final, and no later rule retypes or trims it.
   const places = fixPlaceNames(doc, retypeKnownPlaces(doc, withoutNotNames(doc, cleaned, ctx.morphology), ctx.morphology), ctx.morphology);
-  const spans = joinMedia(doc, places, ctx.morphology);
+  // Run-on names after the fixed places, which cut their own (`Соединённых Штатов | Дональд Трамп`).
+  const spans = joinMedia(doc, splitRunOnNames(doc, places, ctx.morphology), ctx.morphology);
   const names: MentionSpan[] = [];
   for (const s of spans) {
     const start = doc.tokens[s.tokStart].start;

@@ -19,6 +19,8 @@ interface MultiName { name: string; words: string[]; lower: string[] }
 interface MediaLexicon {
   /** Names of several words by their first word. */
   byFirst: Map<string, MultiName[]>;
+  /** The same by their first word lower-cased, for a first word in another case (`Голоса Америки`), found by its lemma. */
+  byLemma: Map<string, MultiName[]>;
   /** One word of the text that names a medium, for the quotes stage. */
   word: RegExp;
 }
@@ -30,24 +32,30 @@ const ESCAPE = /[.*+?^${}()|[\]\\]/g;
 function mediaLexicon(): MediaLexicon {
   if (lexicon !== undefined) return lexicon;
   const byFirst = new Map<string, MultiName[]>();
+  const byLemma = new Map<string, MultiName[]>();
   const stems: string[] = [];
   const words: string[] = [];
   for (const [name, key] of readTsv('media.tsv')) {
     const parts = name.split(' ');
     if (parts.length > 1) {
       const entry = { name, words: parts, lower: parts.map((w) => w.toLowerCase()) };
-      const list = byFirst.get(parts[0]);
-      if (list === undefined) byFirst.set(parts[0], [entry]);
-      else list.push(entry);
+      addTo(byFirst, parts[0], entry);
+      addTo(byLemma, entry.lower[0], entry);
     }
     if (key === undefined || key === '') continue;
     if (key.endsWith('…')) stems.push(key.slice(0, -1).replace(ESCAPE, '\\$&'));
     else words.push(key.replace(ESCAPE, '\\$&'));
   }
-  for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
+  for (const map of [byFirst, byLemma]) for (const list of map.values()) list.sort((a, b) => b.words.length - a.words.length);
   const word = new RegExp(`^(?:${stems.join('|')}|(?:${words.join('|')})(?!\\p{L}))`, 'u');
-  lexicon = { byFirst, word };
+  lexicon = { byFirst, byLemma, word };
   return lexicon;
+}
+
+function addTo(map: Map<string, MultiName[]>, key: string, entry: MultiName): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [entry]);
+  else list.push(entry);
 }
 
 /**
@@ -61,9 +69,14 @@ export function mediumWord(): RegExp {
   return mediaLexicon().word;
 }
 
-/** Token count of the medium's name of several words that starts at token i, or 0. */
+/**
+ * The medium's name of several words that starts at token i, if any: its first word as the list
+ * writes it, or a capitalised form of it in another case (`Голоса Америки`, by its lemma).
+ */
 function mediumAt(doc: Doc, i: number): MultiName | undefined {
-  const list = mediaLexicon().byFirst.get(doc.tokens[i].text);
+  const { byFirst, byLemma } = mediaLexicon();
+  const text = doc.tokens[i].text;
+  const list = byFirst.get(text) ?? (startsUpper(text) ? byLemma.get(doc.morph[i].lemma) : undefined);
   if (list === undefined) return undefined;
   for (const m of list) {
     let k = 1;
@@ -129,11 +142,9 @@ export function restName(doc: Doc, from: number, to: number): number {
  * joinMedia(doc, spans, morphology);
  */
 export function joinMedia(doc: Doc, spans: Span[], morphology: Morphology): Span[] {
-  const byFirst = mediaLexicon().byFirst;
   let out: Span[] | undefined;
   let next = 0; // spans before this index are settled
   for (let i = 0; i < doc.tokens.length; i++) {
-    if (!byFirst.has(doc.tokens[i].text)) continue;
     const m = mediumAt(doc, i);
     if (m === undefined) continue;
     const a = i, b = i + m.words.length;
