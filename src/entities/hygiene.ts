@@ -48,7 +48,9 @@ import { isSpaceCode } from '../segment/chars.js';
 //     `Донецкая народная республика`, `Луганская народная республика`; `Северной и Южной Америке`);
 // 11. adjectives taken for surnames — a one-word person span that can be a capitalised adjective,
 //     before agreeing lower-case adjectives and a head noun of name-heads.tsv, is the place or
-//     body the head names (`Мариинский театр`, `Красная площадь`), as rule 5 makes it of a place's.
+//     body the head names (`Спортивный арбитражный суд`, `Красная площадь`), as rule 5 makes it of
+//     a place's. `театр` is no head: `Мариинский` before `театра` stays the tagger's person
+//     (README gives the figures).
 
 /**
  * A name mention: token range [tokStart, tokEnd) and its type. `shared`, set by rule 10, is the
@@ -572,12 +574,12 @@ function withHead(doc: Doc, p: Span, limit: number, sentenceStart: Uint8Array, m
 /**
  * Rule 11: a one-word person span that can be read as a capitalised adjective, followed on its
  * line by agreeing lower-case adjectives and a head noun of name-heads.tsv, is the place or body
- * the head names, as rule 5 makes it of a place's or body's adjective (`Мариинский театр`,
- * `Красная площадь`): the tagger took the adjective for a surname (`Мариинский` as `Достоевский`).
+ * the head names, as rule 5 makes it of a place's or body's adjective (`Спортивный арбитражный
+ * суд`, `Красная площадь`): the tagger took the adjective for a surname (`Спортивный` as `Достоевский`).
  * Undefined when the span is no such adjective.
  *
  * @example
- * // `выступил в Мариинском театре`: PER `Мариинском` → ORG `Мариинском театре`
+ * // `Спортивный арбитражный суд (CAS) открыл дело`: PER `Спортивный` → ORG `Спортивный арбитражный суд`
  */
 function personAdjectiveHead(doc: Doc, p: Span, limit: number, morphology: Morphology): Span | undefined {
   const a = p.tokStart;

@@ -11,9 +11,10 @@ import { startsUpper } from '../letters.js';
  * `при` (`Следственный комитет | при прокуратуре`). The tagger, trained on names that are mostly
  * short, cuts them at the preposition or the conjunction; a reader wants the body's whole name.
  * (The country a body belongs to, `Совет муфтиев | России`, stays a place of its own, as
- * factRuEval's and NEREL's gold mostly keep it: joining it cost NEREL LOC .823 → .813.) What may go on is data (official-names.tsv): the body nouns, the two
- * links with their cases, the nouns `при` may name, and the nouns after `по` that open a
- * circumstance, not a remit (`Следственный комитет по факту гибели …`).
+ * factRuEval's and NEREL's gold mostly keep it: joining it cost NEREL LOC .823 → .813.)
+ * What may go on is data (official-names.tsv): the body nouns, the two links with their cases, the
+ * nouns `при` may name, and the nouns after `по` that open a circumstance, not a remit
+ * (`Следственный комитет по факту гибели …`).
  */
 
 interface OfficialNames {
