@@ -183,7 +183,8 @@ function expand(v: View, head: number, from: number, to: number): NP {
   // Бакулева Алексей Купряшов»): the phrase is read as before.
   if (named > 0 && !(named < to && v.isWord(named) && v.isCapital(named))) return { s: head, e: named, head: named - 1 };
   let s = head;
-  while (s - 1 >= from && modifier(v, s - 1)) s--;
+  // «в котором эксперт утверждал»: a relative pronoun before the head opens its clause, no modifier of it.
+  while (s - 1 >= from && modifier(v, s - 1) && v.lemma(s - 1) !== 'который') s--;
   let e = head + 1;
   // «заявил он «НГ»»: a pronoun is the whole phrase; a quoted name after it is the addressee.
   if (PERSONAL.has(v.lower(head))) return { s, e, head };

@@ -2,11 +2,10 @@ import type Az from 'az';
 import type { MentionSpan } from '../doc.js';
 import type { EntityType, Mention, QuoteSpeaker, Span } from '../types.js';
 import { isPersonalPronoun, knownMedium, knownOblique, mediumPart, nounHead, type NP } from './np.js';
-import { cueLexicon, wordList } from './lexicon.js';
+import { cueLexicon, roleLexicon, wordList } from './lexicon.js';
 import { shortQuotation } from './clause.js';
 import type { View } from './view.js';
 import type { Context } from '../context.js';
-import { readRows } from '../data-file.js';
 import { BoundedCache, detached } from '../morph/cache.js';
 import { closestForm, inflectedWord } from '../morph/lemma.js';
 import { matchCase } from '../entities/grammar.js';
@@ -51,18 +50,6 @@ const RELAY = /^(передавать|передать|сообщать|писа
 /** A medium's name: a known agency or paper, one of the word list's, or a name in Latin letters. */
 function isMediumName(name: string): boolean {
   return knownMedium(name) || /^[A-Za-z]/.test(name);
-}
-
-let roles: Map<string, 'PER' | 'ORG'> | undefined;
-
-/** Head nouns of speaker phrases (roles.tsv): PER roles and ORG bodies. */
-function roleLexicon(): Map<string, 'PER' | 'ORG'> {
-  if (roles !== undefined) return roles;
-  roles = new Map();
-  for (const [type, lemma] of readRows(new URL('./roles.tsv', import.meta.url))) {
-    if (type === 'PER' || type === 'ORG') roles.set(lemma, type);
-  }
-  return roles;
 }
 
 function genderOf(v: View, i: number): Gender {
