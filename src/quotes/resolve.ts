@@ -226,17 +226,30 @@ export class SpeakerResolver {
   private nominative(i: number): string {
     const v = this.v;
     const w = v.str(i);
-    if (v.has(i, 'nomn')) return w;
     // Tags decide; the parse itself is fetched only to inflect (tags(w)[k] is the tag of parses(w)[k]).
     const tags = v.ctx.morphology.tags(w);
-    // The context says the word is oblique, so a nominative reading («Петра» as a woman's name) yields to an oblique one.
+    // The context says the word is oblique, so a nominative reading («Петра» as a woman's name,
+    // «Лаврова» as a woman's surname in «цитирует РИА Новости Лаврова») yields to an oblique one of
+    // the same name word: a man's surname in the genitive or accusative.
     const oblique = tags.findIndex((t) => nameTag(t) && t.nomn !== true);
+    if (v.has(i, 'nomn') && (oblique < 0 || !this.obliqueOfNominative(tags, oblique))) return w;
     if (oblique >= 0) {
       const nom = inflectedWord(v.ctx.morphology.parses(w)[oblique], ['nomn']);
       return nom !== undefined ? capitalise(nom) : w;
     }
     if (tags.some(nameTag)) return w;
     return mapParts(w, (part) => part.replace(/([бвгджзклмнпрстфхцчшщ])а$/u, '$1').replace(/([бвгджзклмнпрстфхцчшщ])я$/u, '$1ь'));
+  }
+
+  /**
+   * Whether a name word read as a nominative in the context is rather the oblique form at reading
+   * `k` (of `tags`) of another name of the same kind: «Лаврова» is a woman's surname and «Лавров»'s
+   * genitive, «Петра» a woman's name and «Пётр»'s; a word whose oblique reading is of another kind
+   * (a first name's, where the nominative is a surname's) keeps the nominative.
+   */
+  private obliqueOfNominative(tags: readonly Az.Tag[], k: number): boolean {
+    const t = tags[k];
+    return tags.some((n) => n.nomn === true && nameTag(n) && (n.Surn === true) === (t.Surn === true) && (n.Name === true) === (t.Name === true));
   }
 
   /**
@@ -746,13 +759,20 @@ export class SpeakerResolver {
     return pick ? [pick[0], pick[1]] : null;
   }
 
+  /** A mention holds a medium's word before token i («Новости» of «Новости Лаврова»): the name at i is not the medium's. */
+  private mediumBefore(m: MentionSpan, i: number): boolean {
+    for (let t = m.tokStart; t < i; t++) if (mediumPart(this.v, t)) return true;
+    return false;
+  }
+
   private nameToken(i: number): boolean {
     const v = this.v;
     if (!v.isWord(i) || !/^[А-ЯЁ][а-яё]/.test(v.str(i))) return false;
     if (v.has(i, 'Geox') || v.has(i, 'Orgn')) return false;
     // «Глава Росстата сообщил»: a word the entities stage names as a body or a place is no person's name.
+    // (Not one that has swallowed the agency before it: «цитирует РИА Новости Лаврова» gave ORG «Новость Лаврова».)
     const m = this.mentionAt(i);
-    if (m !== undefined && m.kind === 'name' && m.type !== 'PER' && m.entity >= 0) return false;
+    if (m !== undefined && m.kind === 'name' && m.type !== 'PER' && m.entity >= 0 && !this.mediumBefore(m, i)) return false;
     const lemma = v.lemma(i);
     if (roleLexicon().has(lemma)) return false;
     const pos = v.pos(i);
