@@ -1,6 +1,6 @@
 import type { Span } from '../types.js';
 import { cueLexicon, roleLexicon, wordList, type VerbCue } from './lexicon.js';
-import { eponymEnd, findObject, findSubject, nounHead as nounHeadOf, timeNoun, INITIAL, initialsEnd, knownOblique, mediumPart, mediumToken, ppObject, singularNominative, speakingBodies, weak, type NP } from './np.js';
+import { dativeName, eponymEnd, findObject, findSubject, nounHead as nounHeadOf, timeNoun, INITIAL, initialsEnd, knownOblique, mediumPart, mediumToken, ppObject, singularNominative, speakingBodies, weak, type NP } from './np.js';
 import { REACH, type View } from './view.js';
 import { detached } from '../morph/cache.js';
 import { firstStartingFrom } from '../spans.js';
@@ -281,9 +281,11 @@ export function speakerOf(v: View, verb: number, cue: VerbCue, from: number, to:
   }
   if (before !== null && !weak(v, before.head)) return { np: nameBeforeVerb(v, before, verb), oblique: false };
   if (before !== null) {
-    // «Такой прогноз сделал … Александр Плутник»: a thing before the verb, the source after it.
+    // «Такой прогноз сделал … Александр Плутник»: a thing before the verb, the source after it;
+    // not a dative after it, the one addressed («Песков заявил Путину», where az reads «Песков»
+    // as «песок»; rule dative-addressee).
     const later = findSubject(v, verb + 1, to, true);
-    return { np: later !== null && !weak(v, later.head) ? withLaterName(v, later, to) : before, oblique: false };
+    return { np: later !== null && !weak(v, later.head) && !dativeName(v, later.s) ? withLaterName(v, later, to) : before, oblique: false };
   }
   // «астрофизики, исходя из своих наблюдений, не исключают»: the subject before a parenthetical.
   const [s] = v.sentence(verb);
@@ -517,6 +519,8 @@ function withLaterName(v: View, np: NP, to: number): NP {
     if (!personal(i)) continue;
     let e = i + 1;
     while (e < to && v.isWord(e) && v.isCapital(e)) e++;
+    // «рассказала корреспонденту «НГ» Дарье ГАРМОНЕНКО»: a name in the dative is the one addressed (rule dative-addressee).
+    if (dativeName(v, i) && v.has(i, 'Name')) { i = e - 1; continue; }
     return { s: i, e, head: i };
   }
   return np;

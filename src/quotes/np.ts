@@ -1,6 +1,7 @@
 import type { View } from './view.js';
 import { wordList } from './lexicon.js';
 import type { FormInfo } from '../morph/form-info.js';
+import { firstStartingFrom } from '../spans.js';
 
 /** A noun phrase as a token range [s, e) with its head token. */
 export interface NP { s: number; e: number; head: number }
@@ -253,11 +254,16 @@ export function findSubject(v: View, from: number, to: number, after = false): N
     const pron = PERSONAL.has(v.lower(i));
     if (pron ? !/^(он|она|они)$/.test(v.lower(i)) : !v.canBeNominative(i)) continue;
     // «— сказал Путину Трамп», «писал Алексею Максимовичу … Ромен Роллан»: a name in the dative after
-    // the verb is the one addressed; the subject follows it (rule dative-addressee).
+    // the verb is the one addressed; the subject follows it (rule dative-addressee). With none
+    // there is no subject when the word is surely a dative («заявил Путину» in a text that names
+    // Путин); else it may be an undeclined surname the dictionary reads as one («добавил Басу»).
     if (after && dativeName(v, i)) {
       let e = i + 1;
-      while (e < to && v.isWord(e) && v.isCapital(e) && v.has(e, 'datv')) e++;
-      addressee ??= { s: i, e, head: i };
+      // (The surname after a first name too, when the dictionary cannot read it: «Дарье ГАРМОНЕНКО»;
+      // after a surname the word is the subject: «сказал Лаврову Помпео».)
+      const first = v.has(i, 'Name');
+      while (e < to && v.isWord(e) && v.isCapital(e) && (v.has(e, 'datv') || (first && !v.ctx.morphology.formInfo(v.str(e)).known))) e++;
+      if (!surelyDative(v, i)) addressee ??= { s: i, e, head: i };
       i = e - 1;
       continue;
     }
@@ -282,8 +288,32 @@ export function findSubject(v: View, from: number, to: number, after = false): N
 }
 
 /** A capitalised word the dictionary knows only in oblique cases, read here as a dative: `Путину`, `Алексею`. */
-function dativeName(v: View, i: number): boolean {
+export function dativeName(v: View, i: number): boolean {
   return v.isWord(i) && v.isCapital(i) && v.has(i, 'datv') && knownOblique(v, i);
+}
+
+/**
+ * A dative name word that is no undeclined nominative: one whose entity the text also names in
+ * another form («Путину» beside «Путин»), not one it always names so («Басу» beside «Нил Басу»,
+ * «Риве» beside «Люк Риве»: az reads them as datives of «Бас», «Рива»); with no other mention, a
+ * first name the dictionary knows («Алексею», «Жоржу»).
+ */
+function surelyDative(v: View, i: number): boolean {
+  const ms = v.doc.mentions;
+  const after = firstStartingFrom(ms, v.doc.tokens[i].start + 1);
+  let entity = -1;
+  for (let k = after - 1; k >= 0 && k >= after - 4; k--) if (ms[k].tokStart <= i && i < ms[k].tokEnd) { entity = ms[k].entity; break; }
+  let same = 0;
+  if (entity >= 0) {
+    const w = v.lower(i).replace(/ё/g, 'е');
+    for (const m of v.doc.entities[entity].mentions) {
+      if (m.kind !== 'name') continue;
+      const last = m.text.slice(m.text.lastIndexOf(' ') + 1).toLowerCase().replace(/ё/g, 'е');
+      if (last === w) same++;
+      else if (last.slice(0, 3) === w.slice(0, 3)) return true;
+    }
+  }
+  return same < 2 && v.has(i, 'Name');
 }
 
 /** The dictionary knows word i and has no nominative reading of it, singular or plural («Книгой», «Волгой»). */
