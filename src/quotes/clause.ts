@@ -509,9 +509,17 @@ function ownerEnd(v: View, k: number, to: number): number {
  */
 function withLaterName(v: View, np: NP, to: number): NP {
   const personal = (i: number) => v.has(i, 'Name') || v.has(i, 'Surn') || v.has(i, 'Patr');
+  // «сказала она далее, с Михаилом Крутихиным»: a pronoun is a whole subject.
+  if (np.e - np.s === 1 && /^(он|она|они)$/.test(v.lower(np.s))) return np;
   for (let i = np.s; i < np.e; i++) if (v.isWord(i) && personal(i)) return np;
   for (let i = np.e; i < to; i++) {
     if (/^(котор|чей|чья|чьё|чьи)/.test(v.lower(i)) || v.pos(i) === 'VERB') return np;
+    // «отметил министр в программе «Воскресный вечер» с Владимиром Соловьёвым»: a name in the
+    // instrumental after «с» is the one talked or met with, no subject (rule comitative-no-subject).
+    if (/^(с|со)$/.test(v.lower(i))) {
+      while (i + 1 < to && v.isWord(i + 1) && v.isCapital(i + 1) && v.has(i + 1, 'ablt')) i++;
+      continue;
+    }
     // «Института … имени А.В. Полетаева НИУ ВШЭ Олег Морозов»: the name after «имени», «им.» is the body's eponym.
     const eponym = eponymEnd(v, i, to);
     if (eponym > 0) { i = eponym - 1; continue; }

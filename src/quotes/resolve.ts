@@ -103,6 +103,11 @@ export class SpeakerResolver {
    * («Никки Хейли» → «Ника Хейли») and stays with the quotes after it.
    */
   private readonly fixedNames = new Map<string, string>();
+  /**
+   * The entity of a mention the phrase being resolved did not trust, having swallowed a neighbour
+   * («Асадом Путин»): the name found in the phrase is not linked to it.
+   */
+  private swallowed: string | null = null;
   /** `plausible` of each entity of the document, asked once: 0 not yet, 1 yes, 2 no. */
   private readonly entityPlausible: Uint8Array;
 
@@ -471,9 +476,12 @@ export class SpeakerResolver {
   private fromMentions(np: NP, oblique = false): QuoteSpeaker | null {
     const v = this.v;
     const inside: MentionSpan[] = [];
+    this.swallowed = null;
     for (let t = np.s; t < np.e; t++) {
       const m = this.mentionAt(t);
-      if (m !== undefined && !inside.includes(m) && !this.crossesMedium(m, np) && !this.eponym(m)) inside.push(m);
+      if (m === undefined || inside.includes(m) || this.eponym(m)) continue;
+      if (!this.crossesMedium(m, np)) inside.push(m);
+      else if (m.entity >= 0) this.swallowed = v.doc.entities[m.entity].id;
     }
     if (inside.length === 0) return null;
     const head = nounHead(v, np);
@@ -577,6 +585,9 @@ export class SpeakerResolver {
     // out, also before a name that does not decline (`Лаврову Помпео`, `Путину Моди`), unless it ends
     // as a dative itself (`Даниилу Квяту удалось`: az guesses `Квяту` indeclinable).
     if (m.tokStart < np.s && np.s < m.tokEnd && (v.has(np.s, 'nomn') || (v.has(np.s, 'Fixd') && !/[ую]$/.test(v.lower(np.s))))) for (let t = m.tokStart; t < np.s; t++) if (v.isWord(t) && v.isCapital(t) && v.has(t, 'datv') && knownOblique(v, t)) return true;
+    // «В разговоре с Асадом Путин подчеркнул»: nor over the one talked or met with, a name in the
+    // instrumental after «с» that the tagger joined to the subject's (rule comitative-no-subject).
+    if (m.tokStart < np.s && np.s < m.tokEnd && m.tokStart > 0 && /^(с|со)$/.test(v.lower(m.tokStart - 1)) && v.has(m.tokStart, 'ablt') && knownOblique(v, m.tokStart)) return true;
     for (let t = m.tokStart + 1; t < m.tokEnd; t++) if (v.lineBreak(t - 1, t)) return true;
     if (m.entity >= 0 && !this.plausibleEntity(m.entity)) return true;
     return false;
@@ -625,7 +636,7 @@ export class SpeakerResolver {
     // «Стиверн тут же заявил»: a surname the tagger does not know, opening its sentence, of a person named before in full.
     if (!oblique && np.e - np.s === 1 && v.isCapital(head) && role === undefined && !/^\p{Lu}{2,}$/u.test(v.str(head))) {
       const w = v.lower(head).replace(/ё/g, 'е');
-      const linked = this.findKnown((k) => k.type === 'PER' && nameWords(k.name).length > 1 && nameWords(k.name).includes(w));
+      const linked = this.findKnown((k) => k.type === 'PER' && k.entityId !== this.swallowed && nameWords(k.name).length > 1 && nameWords(k.name).includes(w));
       if (linked) return { name: linked.name, type: 'PER', entityId: linked.entityId, mention: this.mentionOf(np, 'name', v.str(head)) };
     }
     // «представитель Белого дома», «источник в министерстве»: the body behind an unnamed person.
@@ -642,7 +653,7 @@ export class SpeakerResolver {
       const name = this.normalName(run[0], run[1], oblique);
       const type: EntityType = v.has(run[1] - 1, 'Geox') ? 'LOC' : v.has(run[1] - 1, 'Orgn') ? 'ORG' : 'PER';
       const w = nameWords(name);
-      const linked = this.findKnown((k) => k.type === type && sameWords(nameWords(k.name), w));
+      const linked = this.findKnown((k) => k.type === type && k.entityId !== this.swallowed && sameWords(nameWords(k.name), w));
       const full = linked && linked.name.split(' ').length > name.split(' ').length ? linked.name : name;
       return { name: full, type, entityId: linked?.entityId ?? null, mention: this.mentionOf(np, 'name', name) };
     }
