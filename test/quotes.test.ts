@@ -64,6 +64,13 @@ describe('a relative pronoun is never the speaker (rule relative-speaker)', () =
   });
 });
 
+describe('a noun of time is no part of the speaker phrase (rule time-no-subject)', () => {
+  test('an animate noun after a day of the week is the subject, not the day\'s genitive', () => {
+    const q = analyzer.analyze('В воскресенье стражи порядка заявили, что задержали подозреваемого.').quotes[0];
+    expect(q.speaker?.mention?.text).toBe('стражи порядка');
+  });
+});
+
 describe('a speaker beside a name the entities stage tagged', () => {
   test('the head of a body named in the genitive is an unnamed person, not the body\'s name read as a person\'s', () => {
     const q = analyzer.analyze('Глава Росстата сообщил, что цены выросли.').quotes[0];

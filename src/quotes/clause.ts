@@ -249,13 +249,15 @@ export function speakerOf(v: View, verb: number, cue: VerbCue, from: number, to:
     }
     return { np: null, oblique: false };
   }
+  // «Асафов обратил внимание, что»: the speech noun a cue needs is part of the cue, no subject after it.
+  const post = cue.needObj ? Math.max(verb + 1, cueEnd(v, verb)) : verb + 1;
   let before = findSubject(v, from, verb);
   // «Об этом RT рассказал советник …», «В интервью ТАСС заместитель министра заявил», «Опрошенные
   // RT эксперты говорят»: a medium before the verb is the one addressed when a subject follows it.
   const leads = before !== null && mediumToken(v, before.s);
   if (before !== null && v.quoteOf[before.s] < 0 && (leads || mediumToken(v, before.e - 1))) {
     const next = findSubject(v, before.e, verb);
-    const later = next === null && leads ? findSubject(v, verb + 1, to, true) : null;
+    const later = next === null && leads ? findSubject(v, post, to, true) : null;
     const other = next ?? later;
     if (other !== null && !weak(v, other.head) && !mediumToken(v, other.s) && v.pos(other.head) !== 'LATN') {
       // «Опрошенные RT эксперты»: the words before the medium belong to the subject after it.
@@ -263,7 +265,7 @@ export function speakerOf(v: View, verb: number, cue: VerbCue, from: number, to:
       else return { np: withLaterName(v, other, to), oblique: false };
     } else if (other === null && leads) {
       // «Об этом RT рассказали в Минздраве России»: the medium is the one told; the body after the verb speaks.
-      const body = bodyRightAfter(v, verb + 1, to);
+      const body = bodyRightAfter(v, post, to);
       if (body !== null) return { np: body, oblique: true };
     }
   }
@@ -276,7 +278,7 @@ export function speakerOf(v: View, verb: number, cue: VerbCue, from: number, to:
   }
   // «Об этом «НГ» сказал сопредседатель …»: a quoted title before the verb yields to a subject after it.
   if (before !== null && v.quoteOf[before.s] >= 0) {
-    const later = findSubject(v, verb + 1, to, true);
+    const later = findSubject(v, post, to, true);
     if (later !== null && v.quoteOf[later.s] < 0) return { np: withLaterName(v, later, to), oblique: false };
   }
   if (before !== null && !weak(v, before.head)) return { np: nameBeforeVerb(v, before, verb), oblique: false };
@@ -284,7 +286,7 @@ export function speakerOf(v: View, verb: number, cue: VerbCue, from: number, to:
     // «Такой прогноз сделал … Александр Плутник»: a thing before the verb, the source after it;
     // not a dative after it, the one addressed («Песков заявил Путину», where az reads «Песков»
     // as «песок»; rule dative-addressee).
-    const later = findSubject(v, verb + 1, to, true);
+    const later = findSubject(v, post, to, true);
     return { np: later !== null && !weak(v, later.head) && !dativeName(v, later.s) ? withLaterName(v, later, to) : before, oblique: false };
   }
   // «астрофизики, исходя из своих наблюдений, не исключают»: the subject before a parenthetical.
@@ -293,8 +295,8 @@ export function speakerOf(v: View, verb: number, cue: VerbCue, from: number, to:
     const early = findSubject(v, s, from - 1);
     if (early !== null && v.quoteOf[early.head] < 0 && !weak(v, early.head)) return { np: early, oblique: false };
   }
-  const after = findSubject(v, verb + 1, to, true);
-  const body = after !== null ? bodyAfterAddressee(v, after, verb + 1, to) : null;
+  const after = findSubject(v, post, to, true);
+  const body = after !== null ? bodyAfterAddressee(v, after, post, to) : null;
   if (body !== null) return { np: body, oblique: true };
   // «В Минтруде сообщили RT, что…»: a medium after the verb is the one addressed when a body
   // before the verb speaks.
@@ -309,11 +311,28 @@ function locativeBody(v: View, from: number, verb: number): NP | null {
   for (let k = from; k < verb; k++) {
     if (v.pos(k) === 'PREP' && /^(в|во|на)$/.test(v.lower(k))) {
       const np = ppObject(v, k, verb);
-      // «в минувшем месяце в королевстве объявили»: a phrase of time is no body (rule time-no-subject).
-      if (np !== null && !timeNoun(v, nounHeadOf(v, np))) return np;
+      // «в минувшем месяце в королевстве объявили»: a phrase of time is no body (rule time-no-subject);
+      // nor is a noun in the accusative, a direction («В ответ в Кремле заявили», «привели в порядок»).
+      if (np !== null && !timeNoun(v, nounHeadOf(v, np)) && !directionOnly(v, nounHeadOf(v, np))) return np;
     }
   }
   return null;
+}
+
+/**
+ * A lower-case word the dictionary reads as an accusative and never as a locative: «ответ» after
+ * «в» is a direction. (Names and abbreviations, «в МИД», «в МОК», are left to the context.)
+ */
+function directionOnly(v: View, i: number): boolean {
+  if (!v.isWord(i) || v.isCapital(i)) return false;
+  const info = v.ctx.morphology.formInfo(v.str(i));
+  if (!info.known) return false;
+  let accusative = false;
+  for (const t of info.tags) {
+    if (t.loct === true || t.loc2 === true || t.Fixd === true) return false;
+    if (t.accs === true) accusative = true;
+  }
+  return accusative;
 }
 
 /** Token i is the relative pronoun «который» in any form. */

@@ -118,10 +118,19 @@ function skipPP(v: View, i: number, to: number): number {
   // «При этом он отметил»: a pronoun object ends the phrase.
   if (k < to && v.pos(k) === 'NPRO' && !/^(он|она|оно|они)$/.test(v.lower(k))) return k + 1;
   if (k < to && (nounish(v, k) || v.quoteOf[k] >= 0)) k = skipQuoted(v, k, to) ?? k + 1;
-  // genitive complements: «в пресс-службе ведомства», «с главой МИД России»; a name right after a
-  // noun of time is the subject, not its genitive («В феврале NASA объявило», «в декабре прошлого года Минобороны сообщило»).
-  while (k < to && v.isWord(k) && (v.pos(k) === 'NOUN' || modifier(v, k) || (v.isCapital(k) && v.pos(k) !== 'PREP')) && !v.has(k, 'nomn') && !(v.isCapital(k) && timeNoun(v, k - 1) && v.canBeNominative(k))) k++;
+  // genitive complements: «в пресс-службе ведомства», «с главой МИД России»; a name or an animate
+  // noun right after a noun of time is the subject, not its genitive («В феврале NASA объявило», «в
+  // декабре прошлого года Минобороны сообщило», «В воскресенье стражи порядка заявили»; not «во
+  // время пребывания»).
+  while (k < to && v.isWord(k) && (v.pos(k) === 'NOUN' || modifier(v, k) || (v.isCapital(k) && v.pos(k) !== 'PREP')) && !v.has(k, 'nomn') && !((v.isCapital(k) || animateNoun(v, k)) && timeNoun(v, k - 1) && v.canBeNominative(k))) k++;
   return k;
+}
+
+/** A noun with an animate reading («стражи» of «страж», though the context may read «стража»). */
+function animateNoun(v: View, i: number): boolean {
+  if (v.pos(i) !== 'NOUN') return false;
+  for (const t of v.ctx.morphology.tags(v.str(i))) if (t.anim === true) return true;
+  return false;
 }
 
 /** When i opens a short quoted name («Мир бокса»), the index after its closing mark. */
