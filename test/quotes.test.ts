@@ -43,6 +43,34 @@ describe('a speaker named in an oblique case', () => {
   });
 });
 
+describe('a relative pronoun is never the speaker (rule relative-speaker)', () => {
+  test.each([
+    ['Эксперты, которые сказали, что рост замедлится, оказались правы.', 'Эксперты'],
+    ['RT пообщался с экспертами в области ядерных вооружений, которые рассказали, что страх носит политический характер.', 'экспертами'],
+    ['Саммит одобрил политику исполкома МОК, который заявил, что вопрос рассмотрят в декабре.', 'МОК'],
+    ['Незадолго до этого к ним вышел депутат Владимир Бурматов (фракция «Единая Россия»), который сообщил, что голодающие ведут себя адекватно.', 'Владимир Бурматов'],
+  ])('the person or body before its comma speaks: %s', (text, phrase) => {
+    const q = analyzer.analyze(text).quotes[0];
+    expect(q.speaker?.mention?.text).toBe(phrase);
+  });
+
+  test.each([
+    'Медведева появилась перед журналистами спустя несколько минут после объявления оценок, которые констатировали, что она завоевала серебро.',
+    'В ходе ротации лишились постов Дмитрий Семенов и Анастасия Шевченко, которые заявили, что войдут в совет.',
+  ])('after a thing or two persons there is no speaker: %s', (text) => {
+    const quotes = analyzer.analyze(text).quotes;
+    expect(quotes.length).toBe(1);
+    expect(quotes[0].speaker).toBeNull();
+  });
+});
+
+describe('a noun of time is no part of the speaker phrase (rule time-no-subject)', () => {
+  test('an animate noun after a day of the week is the subject, not the day\'s genitive', () => {
+    const q = analyzer.analyze('В воскресенье стражи порядка заявили, что задержали подозреваемого.').quotes[0];
+    expect(q.speaker?.mention?.text).toBe('стражи порядка');
+  });
+});
+
 describe('a speaker beside a name the entities stage tagged', () => {
   test('the head of a body named in the genitive is an unnamed person, not the body\'s name read as a person\'s', () => {
     const q = analyzer.analyze('Глава Росстата сообщил, что цены выросли.').quotes[0];

@@ -1,6 +1,6 @@
 import type { Span } from '../types.js';
-import { cueLexicon, wordList, type VerbCue } from './lexicon.js';
-import { eponymEnd, findObject, findSubject, nounHead as nounHeadOf, timeNoun, INITIAL, initialsEnd, knownOblique, mediumPart, mediumToken, ppObject, singularNominative, speakingBodies, weak, type NP } from './np.js';
+import { cueLexicon, roleLexicon, wordList, type VerbCue } from './lexicon.js';
+import { dativeName, eponymEnd, findObject, findSubject, nounHead as nounHeadOf, timeNoun, INITIAL, initialsEnd, knownOblique, mediumPart, mediumToken, ppObject, singularNominative, speakingBodies, weak, type NP } from './np.js';
 import { REACH, type View } from './view.js';
 import { detached } from '../morph/cache.js';
 import { firstStartingFrom } from '../spans.js';
@@ -249,13 +249,15 @@ export function speakerOf(v: View, verb: number, cue: VerbCue, from: number, to:
     }
     return { np: null, oblique: false };
   }
+  // «Асафов обратил внимание, что»: the speech noun a cue needs is part of the cue, no subject after it.
+  const post = cue.needObj ? Math.max(verb + 1, cueEnd(v, verb)) : verb + 1;
   let before = findSubject(v, from, verb);
   // «Об этом RT рассказал советник …», «В интервью ТАСС заместитель министра заявил», «Опрошенные
   // RT эксперты говорят»: a medium before the verb is the one addressed when a subject follows it.
   const leads = before !== null && mediumToken(v, before.s);
   if (before !== null && v.quoteOf[before.s] < 0 && (leads || mediumToken(v, before.e - 1))) {
     const next = findSubject(v, before.e, verb);
-    const later = next === null && leads ? findSubject(v, verb + 1, to, true) : null;
+    const later = next === null && leads ? findSubject(v, post, to, true) : null;
     const other = next ?? later;
     if (other !== null && !weak(v, other.head) && !mediumToken(v, other.s) && v.pos(other.head) !== 'LATN') {
       // «Опрошенные RT эксперты»: the words before the medium belong to the subject after it.
@@ -263,26 +265,29 @@ export function speakerOf(v: View, verb: number, cue: VerbCue, from: number, to:
       else return { np: withLaterName(v, other, to), oblique: false };
     } else if (other === null && leads) {
       // «Об этом RT рассказали в Минздраве России»: the medium is the one told; the body after the verb speaks.
-      const body = bodyRightAfter(v, verb + 1, to);
+      const body = bodyRightAfter(v, post, to);
       if (body !== null) return { np: body, oblique: true };
     }
   }
-  // «Константина Эрнста, который заявил»: a relative pronoun speaks for the name before its comma.
-  if (before !== null && before.e - before.s === 1 && v.lemma(before.head) === 'который' && v.has(before.head, 'nomn')) {
+  // «Константина Эрнста, который заявил», «экспертами, которые сказали»: a relative pronoun speaks
+  // for the person or body before its comma, and is never the speaker itself (rule relative-speaker).
+  if (before !== null && before.e - before.s === 1 && relative(v, before.head) && v.has(before.head, 'nomn')) {
     const named = antecedent(v, before.head);
     // Its case is the first word's: «Константина Эрнста» is oblique, «Ашок Хосла» (unknown words) is not.
-    if (named !== null) return { np: named, oblique: knownOblique(v, named.s) };
+    return named === null ? { np: null, oblique: false } : { np: named, oblique: knownOblique(v, named.s) || !v.canBeNominative(named.head) };
   }
   // «Об этом «НГ» сказал сопредседатель …»: a quoted title before the verb yields to a subject after it.
   if (before !== null && v.quoteOf[before.s] >= 0) {
-    const later = findSubject(v, verb + 1, to, true);
+    const later = findSubject(v, post, to, true);
     if (later !== null && v.quoteOf[later.s] < 0) return { np: withLaterName(v, later, to), oblique: false };
   }
   if (before !== null && !weak(v, before.head)) return { np: nameBeforeVerb(v, before, verb), oblique: false };
   if (before !== null) {
-    // «Такой прогноз сделал … Александр Плутник»: a thing before the verb, the source after it.
-    const later = findSubject(v, verb + 1, to, true);
-    return { np: later !== null && !weak(v, later.head) ? withLaterName(v, later, to) : before, oblique: false };
+    // «Такой прогноз сделал … Александр Плутник»: a thing before the verb, the source after it;
+    // not a dative after it, the one addressed («Песков заявил Путину», where az reads «Песков»
+    // as «песок»; rule dative-addressee).
+    const later = findSubject(v, post, to, true);
+    return { np: later !== null && !weak(v, later.head) && !dativeName(v, later.s) ? withLaterName(v, later, to) : before, oblique: false };
   }
   // «астрофизики, исходя из своих наблюдений, не исключают»: the subject before a parenthetical.
   const [s] = v.sentence(verb);
@@ -290,8 +295,8 @@ export function speakerOf(v: View, verb: number, cue: VerbCue, from: number, to:
     const early = findSubject(v, s, from - 1);
     if (early !== null && v.quoteOf[early.head] < 0 && !weak(v, early.head)) return { np: early, oblique: false };
   }
-  const after = findSubject(v, verb + 1, to, true);
-  const body = after !== null ? bodyAfterAddressee(v, after, verb + 1, to) : null;
+  const after = findSubject(v, post, to, true);
+  const body = after !== null ? bodyAfterAddressee(v, after, post, to) : null;
   if (body !== null) return { np: body, oblique: true };
   // «В Минтруде сообщили RT, что…»: a medium after the verb is the one addressed when a body
   // before the verb speaks.
@@ -306,30 +311,161 @@ function locativeBody(v: View, from: number, verb: number): NP | null {
   for (let k = from; k < verb; k++) {
     if (v.pos(k) === 'PREP' && /^(в|во|на)$/.test(v.lower(k))) {
       const np = ppObject(v, k, verb);
-      // «в минувшем месяце в королевстве объявили»: a phrase of time is no body (rule time-no-subject).
-      if (np !== null && !timeNoun(v, nounHeadOf(v, np))) return np;
+      // «в минувшем месяце в королевстве объявили»: a phrase of time is no body (rule time-no-subject);
+      // nor is a noun in the accusative, a direction («В ответ в Кремле заявили», «привели в порядок»).
+      if (np !== null && !timeNoun(v, nounHeadOf(v, np)) && !directionOnly(v, nounHeadOf(v, np))) return np;
     }
   }
   return null;
 }
 
 /**
- * The person a relative pronoun at `rel` stands for: a name the entities stage tagged that ends
- * right before the pronoun's comma and agrees with it in gender and number (который: not a woman,
- * которая: a woman, которые: no one person). Null when none does.
+ * A lower-case word the dictionary reads as an accusative and never as a locative: «ответ» after
+ * «в» is a direction. (Names and abbreviations, «в МИД», «в МОК», are left to the context.)
+ */
+function directionOnly(v: View, i: number): boolean {
+  if (!v.isWord(i) || v.isCapital(i)) return false;
+  const info = v.ctx.morphology.formInfo(v.str(i));
+  if (!info.known) return false;
+  let accusative = false;
+  for (const t of info.tags) {
+    if (t.loct === true || t.loc2 === true || t.Fixd === true) return false;
+    if (t.accs === true) accusative = true;
+  }
+  return accusative;
+}
+
+/** Token i is the relative pronoun «который» in any form. */
+export function relative(v: View, i: number): boolean {
+  return v.isWord(i) && v.lemma(i) === 'который';
+}
+
+/** How far back from its comma the noun a relative pronoun stands for is looked for, in tokens. */
+const ANTECEDENT_REACH = 10;
+
+/**
+ * The person or body a relative pronoun at `rel` stands for (rule relative-speaker): the noun or
+ * name before its comma that agrees with it in number (and, in the singular, gender), past a tail
+ * of genitives and one prepositional phrase («источники в разведке, которые», «лидерам Тайваня,
+ * которые», «главы концерна Акио Тойоды, который»). A person's name, an animate noun or a speaking
+ * body (not a document) is the antecedent; a body's name in a genitive tail is one when no person
+ * heads it («исполкома МОК, который»; «главу Исполнительного директората, который» is главу). A
+ * thing («законодательством, которое требует», «фильм «…», который»), a coordination («Семенов и
+ * Шевченко, которые») or nothing that agrees gives null: no speaker.
  */
 function antecedent(v: View, rel: number): NP | null {
   const comma = rel - 1;
-  if (comma < 1 || !v.isPunct(comma, ',') || v.has(rel, 'plur')) return null;
+  if (comma < 1 || !v.isPunct(comma, ',')) return null;
   const ms = v.doc.mentions;
-  for (let k = firstStartingFrom(ms, v.doc.tokens[Math.max(0, comma - 6)].start); k < ms.length && ms[k].tokStart < comma; k++) {
-    const m = ms[k];
-    if (m.tokEnd !== comma || m.type !== 'PER' || m.kind !== 'name') continue;
-    const last = m.tokEnd - 1;
-    if (v.has(rel, 'femn') ? v.has(last, 'masc') && !v.has(last, 'femn') : v.has(last, 'femn') && !v.has(last, 'masc')) return null;
-    return { s: m.tokStart, e: m.tokEnd, head: last };
+  const [s] = v.sentence(rel);
+  const limit = Math.max(s, comma - ANTECEDENT_REACH);
+  const plural = v.has(rel, 'plur');
+  let m = firstStartingFrom(ms, v.doc.tokens[comma].start) - 1;
+  let body: NP | null = null;
+  // Past a preposition the next noun back is the one its phrase hangs on: the antecedent, or none is.
+  let crossed = false;
+  for (let k = comma - 1; k >= limit; k--) {
+    // «Владимир Бурматов (фракция «Единая Россия»), который»: an aside in brackets is passed over.
+    if (v.isPunct(k, ')')) {
+      let open = k - 1;
+      while (open > limit && !v.isPunct(open, '(')) open--;
+      if (!v.isPunct(open, '(')) return body;
+      k = open;
+      continue;
+    }
+    // The mention of the entities stage that ends at k, if any (mentions are sorted by start).
+    while (m >= 0 && ms[m].tokStart > k) m--;
+    const named = m >= 0 && ms[m].tokEnd === k + 1 && ms[m].kind === 'name' ? ms[m] : undefined;
+    const qi = v.quoteOf[k];
+    if (named === undefined && qi >= 0 && qi !== v.quoteOf[rel]) return quotedBody(v, qi, k, limit);
+    if (named !== undefined) {
+      const b = before(v, named.tokStart, limit);
+      const afterPrep = b >= 0 && v.pos(b) === 'PREP';
+      // A name right after a preposition or a common noun depends on it («главу Исполнительного директората»).
+      const tail = afterPrep || (b >= 0 && v.pos(b) === 'NOUN' && !v.isCapital(b));
+      // A person's name is one person (not «которые»), and its gender is its first name's when the
+      // dictionary knows it («оппоненту Хиллари Клинтон, который» is not Клинтон; az reads
+      // «Милонов» as a plural), else its last word's.
+      const first = v.has(named.tokStart, 'Name') ? named.tokStart : k;
+      if (named.type === 'PER' && !plural && agrees(v, first, rel, true)) return { s: named.tokStart, e: named.tokEnd, head: k };
+      if (crossed) return body;
+      if (named.type === 'ORG' && !afterPrep) {
+        const np = { s: named.tokStart, e: named.tokEnd, head: k };
+        if (!tail) return np;
+        body ??= np;
+      } else if (!tail) return body;
+      k = named.tokStart;
+      if (afterPrep) { crossed = true; k = b; }
+      continue;
+    }
+    if (!v.isWord(k)) return body;
+    const pos = v.pos(k);
+    if (pos === 'PREP') {
+      if (crossed) return body;
+      crossed = true;
+      continue;
+    }
+    if (pos !== 'NOUN') {
+      if (pos === 'ADJF' || pos === 'PRTF' || pos === 'NUMR' || pos === 'ADVB' || pos === 'PRCL') continue;
+      return body;
+    }
+    const lemma = v.lemma(k);
+    if (agrees(v, k, rel) && (v.has(k, 'anim') || roleLexicon().get(lemma) === 'ORG' || (speakingBodies().has(lemma) && !cueLexicon().docNouns.has(v.lemmaYo(k))))) {
+      let from = k;
+      while (from - 1 >= limit && v.isWord(from - 1) && (v.pos(from - 1) === 'ADJF' || v.pos(from - 1) === 'PRTF') && !relative(v, from - 1)) from--;
+      return { s: from, e: k + 1, head: k };
+    }
+    // «журналистами спустя несколько минут после объявления оценок, которые»: not журналистами.
+    if (crossed) return body;
+    // «доклад экспертов, которые», «экспертами в области вооружений, которые»: a noun in the
+    // genitive or after a preposition is a tail; the head may come before it.
+    const b = before(v, k, limit);
+    if (!v.has(k, 'gent') && !(b >= 0 && v.pos(b) === 'PREP')) return body;
+  }
+  return body;
+}
+
+/**
+ * A relative pronoun after a quotation (qi, ending at or before k): a body's quoted name
+ * («организация «Репортёры без границ»») is its antecedent; a title («задуманный Тимуром
+ * Бекмамбетовым «Потерянный и возвращенный мир», который») or a quoted speech is none.
+ */
+function quotedBody(v: View, qi: number, k: number, limit: number): NP | null {
+  const q = v.quotations[qi];
+  if (!shortQuotation(v, qi) || v.tokAt(q.open) < limit) return null;
+  const ms = v.doc.mentions;
+  for (let j = firstStartingFrom(ms, q.open); j < ms.length && ms[j].tokStart < k; j++) {
+    if (ms[j].type === 'ORG' && ms[j].tokEnd <= k + 1) return { s: ms[j].tokStart, e: ms[j].tokEnd, head: ms[j].tokEnd - 1 };
   }
   return null;
+}
+
+/** The word before token i past adjectives and participles (its preposition or head noun); -1 when there is none from `limit` on. */
+function before(v: View, i: number, limit: number): number {
+  let b = i - 1;
+  while (b >= limit && v.isWord(b) && (v.pos(b) === 'ADJF' || v.pos(b) === 'PRTF') && !relative(v, b)) b--;
+  return b >= limit && v.isWord(b) ? b : -1;
+}
+
+/**
+ * Word k may be what relative pronoun `rel` stands for: it has the pronoun's number and, in the
+ * singular, its gender. A common noun as the context reads it; with `name`, a name word by any of
+ * its readings as a personal name (a word the dictionary lacks or knows only as a thing, a foreign
+ * name like «Тойоды», may be).
+ */
+function agrees(v: View, k: number, rel: number, name = false): boolean {
+  const plural = v.has(rel, 'plur');
+  const gender = v.has(rel, 'femn') ? 'femn' : v.has(rel, 'neut') ? 'neut' : 'masc';
+  // A common noun as the context reads it («из федерации» is no plural).
+  if (!name) return plural ? v.has(k, 'plur') : v.has(k, 'sing') && (v.has(k, gender) || v.has(k, 'Ms-f'));
+  const info = v.ctx.morphology.formInfo(v.str(k));
+  if (!info.known) return true;
+  const named = info.tags.some((t) => t.Name === true || t.Surn === true || t.Patr === true);
+  for (const t of info.tags) {
+    if (named && t.Name !== true && t.Surn !== true && t.Patr !== true) continue;
+    if (plural ? t.plur === true : t.sing === true && (t[gender] === true || t['Ms-f'] === true)) return true;
+  }
+  return !named;
 }
 
 /**
@@ -392,9 +528,17 @@ function ownerEnd(v: View, k: number, to: number): number {
  */
 function withLaterName(v: View, np: NP, to: number): NP {
   const personal = (i: number) => v.has(i, 'Name') || v.has(i, 'Surn') || v.has(i, 'Patr');
+  // «сказала она далее, с Михаилом Крутихиным»: a pronoun is a whole subject.
+  if (np.e - np.s === 1 && /^(он|она|они)$/.test(v.lower(np.s))) return np;
   for (let i = np.s; i < np.e; i++) if (v.isWord(i) && personal(i)) return np;
   for (let i = np.e; i < to; i++) {
     if (/^(котор|чей|чья|чьё|чьи)/.test(v.lower(i)) || v.pos(i) === 'VERB') return np;
+    // «отметил министр в программе «Воскресный вечер» с Владимиром Соловьёвым»: a name in the
+    // instrumental after «с» is the one talked or met with, no subject (rule comitative-no-subject).
+    if (/^(с|со)$/.test(v.lower(i))) {
+      while (i + 1 < to && v.isWord(i + 1) && v.isCapital(i + 1) && v.has(i + 1, 'ablt')) i++;
+      continue;
+    }
     // «Института … имени А.В. Полетаева НИУ ВШЭ Олег Морозов»: the name after «имени», «им.» is the body's eponym.
     const eponym = eponymEnd(v, i, to);
     if (eponym > 0) { i = eponym - 1; continue; }
@@ -402,6 +546,8 @@ function withLaterName(v: View, np: NP, to: number): NP {
     if (!personal(i)) continue;
     let e = i + 1;
     while (e < to && v.isWord(e) && v.isCapital(e)) e++;
+    // «рассказала корреспонденту «НГ» Дарье ГАРМОНЕНКО»: a name in the dative is the one addressed (rule dative-addressee).
+    if (dativeName(v, i) && v.has(i, 'Name')) { i = e - 1; continue; }
     return { s: i, e, head: i };
   }
   return np;

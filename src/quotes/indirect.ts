@@ -1,5 +1,5 @@
 import { cueLexicon, openerKey, type VerbCue } from './lexicon.js';
-import { STATEMENTS, CONJ, FINAL, FINAL_OR_CLAUSE, CONTENT_PREPS, verbCue, words, span, shortQuotation, speakerOf, cueEnd, clauseStart, content, contentEnd, clauseLike, trailing, bodyAfterAddressee, type Found } from './clause.js';
+import { STATEMENTS, CONJ, FINAL, FINAL_OR_CLAUSE, CONTENT_PREPS, verbCue, words, span, shortQuotation, speakerOf, cueEnd, clauseStart, relative, content, contentEnd, clauseLike, trailing, bodyAfterAddressee, type Found } from './clause.js';
 import { findObject, findSubject, mediumToken, ppObject, type NP } from './np.js';
 import type { View } from './view.js';
 
@@ -129,6 +129,25 @@ function nameEnd(v: View, from: number, e: number): number {
   return -1;
 }
 
+/**
+ * Where the content of a cue inside a relative clause ends (rule relative-speaker): «Эксперты,
+ * которые сказали, что рост замедлится, оказались правы» ends at «замедлится», before the comma
+ * and the main clause's verb, which agrees with the relative pronoun opening the cue's clause at
+ * `from` (its subject). `end` when the clause opens otherwise or no such verb follows.
+ */
+function relativeEnd(v: View, from: number, s: number, end: number): number {
+  if (!relative(v, from) || !v.has(from, 'nomn')) return end;
+  const plural = v.has(from, 'plur');
+  const gender = v.has(from, 'femn') ? 'femn' : v.has(from, 'neut') ? 'neut' : 'masc';
+  for (let k = s; k + 1 < end; k++) {
+    if (!v.isPunct(k, ',') || v.quoteOf[k + 1] >= 0 || v.pos(k + 1) !== 'VERB') continue;
+    const w = k + 1;
+    // A past form has a gender in the singular; a present one has none.
+    if (plural ? v.has(w, 'plur') : v.has(w, 'sing') && (v.has(w, 'pres') || v.has(w, 'futr') || v.has(w, gender))) return k;
+  }
+  return end;
+}
+
 function fromVerb(v: View, i: number, cue: VerbCue, s: number, e: number): Found | null {
   const cueE = cueEnd(v, i);
   // «Это говорит о том, что…», «что сказано»: a thing, not a source, is the subject.
@@ -168,13 +187,14 @@ function fromVerb(v: View, i: number, cue: VerbCue, s: number, e: number): Found
     }
     const conj = v.isPunct(j, ',') && j + 1 < e && CONJ.has(v.lower(j + 1)) ? j + 2 : CONJ.has(v.lower(j)) && j === cueE ? j + 1 : v.isPunct(j, ':') ? j + 1 : -1;
     if (conj >= 0) {
-      const c = content(v, conj, contentEnd(v, conj, e));
+      const from = clauseStart(v, i, s);
+      const c = content(v, conj, relativeEnd(v, from, conj, contentEnd(v, conj, e)));
       if (c === null) return null;
       if (gerund) {
         const np = findSubject(v, s, i);
         return { ...c, cueS: i, cueE, verb: -1, speaker: np, oblique: false };
       }
-      const sp = speakerOf(v, i, cue, clauseStart(v, i, s), j);
+      const sp = speakerOf(v, i, cue, from, j);
       return { ...c, cueS: i, cueE, verb: i, speaker: sp.np, oblique: sp.oblique };
     }
     // Another predicate, or an infinitive whose clause the «что» belongs to («предполагают выбирать того, что…»).

@@ -112,3 +112,21 @@ export function wordList(name: string): Set<string> {
   if (set === undefined) throw new Error(`rutext: no word list '${name}' in quotes/words.tsv`);
   return set;
 }
+
+let roles: Map<string, 'PER' | 'ORG'> | undefined;
+
+/**
+ * Head nouns of speaker phrases (roles.tsv) by lemma: PER roles that refer back to a person, ORG
+ * bodies that speak (read once, on first use).
+ * @example
+ * roleLexicon().get('министерство'); // 'ORG'
+ */
+export function roleLexicon(): Map<string, 'PER' | 'ORG'> {
+  if (roles !== undefined) return roles;
+  const read = new Map<string, 'PER' | 'ORG'>();
+  for (const [type, lemma] of readRows(new URL('./roles.tsv', import.meta.url))) {
+    if (type === 'PER' || type === 'ORG') read.set(lemma, type);
+  }
+  roles = read;
+  return read;
+}

@@ -2,6 +2,7 @@ import type { View } from './view.js';
 import { wordList } from './lexicon.js';
 import { mediumWord } from '../entities/media.js';
 import type { FormInfo } from '../morph/form-info.js';
+import { firstStartingFrom } from '../spans.js';
 
 /** A noun phrase as a token range [s, e) with its head token. */
 export interface NP { s: number; e: number; head: number }
@@ -97,10 +98,19 @@ function skipPP(v: View, i: number, to: number): number {
   // «При этом он отметил»: a pronoun object ends the phrase.
   if (k < to && v.pos(k) === 'NPRO' && !/^(он|она|оно|они)$/.test(v.lower(k))) return k + 1;
   if (k < to && (nounish(v, k) || v.quoteOf[k] >= 0)) k = skipQuoted(v, k, to) ?? k + 1;
-  // genitive complements: «в пресс-службе ведомства», «с главой МИД России»; a name right after a
-  // noun of time is the subject, not its genitive («В феврале NASA объявило», «в декабре прошлого года Минобороны сообщило»).
-  while (k < to && v.isWord(k) && (v.pos(k) === 'NOUN' || modifier(v, k) || (v.isCapital(k) && v.pos(k) !== 'PREP')) && !v.has(k, 'nomn') && !(v.isCapital(k) && timeNoun(v, k - 1) && v.canBeNominative(k))) k++;
+  // genitive complements: «в пресс-службе ведомства», «с главой МИД России»; a name or an animate
+  // noun right after a noun of time is the subject, not its genitive («В феврале NASA объявило», «в
+  // декабре прошлого года Минобороны сообщило», «В воскресенье стражи порядка заявили»; not «во
+  // время пребывания»).
+  while (k < to && v.isWord(k) && (v.pos(k) === 'NOUN' || modifier(v, k) || (v.isCapital(k) && v.pos(k) !== 'PREP')) && !v.has(k, 'nomn') && !((v.isCapital(k) || animateNoun(v, k)) && timeNoun(v, k - 1) && v.canBeNominative(k))) k++;
   return k;
+}
+
+/** A noun with an animate reading («стражи» of «страж», though the context may read «стража»). */
+function animateNoun(v: View, i: number): boolean {
+  if (v.pos(i) !== 'NOUN') return false;
+  for (const t of v.ctx.morphology.tags(v.str(i))) if (t.anim === true) return true;
+  return false;
 }
 
 /** When i opens a short quoted name («Мир бокса»), the index after its closing mark. */
@@ -163,7 +173,8 @@ function expand(v: View, head: number, from: number, to: number): NP {
   // Бакулева Алексей Купряшов»): the phrase is read as before.
   if (named > 0 && !(named < to && v.isWord(named) && v.isCapital(named))) return { s: head, e: named, head: named - 1 };
   let s = head;
-  while (s - 1 >= from && modifier(v, s - 1)) s--;
+  // «в котором эксперт утверждал»: a relative pronoun before the head opens its clause, no modifier of it.
+  while (s - 1 >= from && modifier(v, s - 1) && v.lemma(s - 1) !== 'который') s--;
   let e = head + 1;
   // «заявил он «НГ»»: a pronoun is the whole phrase; a quoted name after it is the addressee.
   if (PERSONAL.has(v.lower(head))) return { s, e, head };
@@ -232,11 +243,16 @@ export function findSubject(v: View, from: number, to: number, after = false): N
     const pron = PERSONAL.has(v.lower(i));
     if (pron ? !/^(он|она|они)$/.test(v.lower(i)) : !v.canBeNominative(i)) continue;
     // «— сказал Путину Трамп», «писал Алексею Максимовичу … Ромен Роллан»: a name in the dative after
-    // the verb is the one addressed; the subject follows it (rule dative-addressee).
+    // the verb is the one addressed; the subject follows it (rule dative-addressee). With none
+    // there is no subject when the word is surely a dative («заявил Путину» in a text that names
+    // Путин); else it may be an undeclined surname the dictionary reads as one («добавил Басу»).
     if (after && dativeName(v, i)) {
       let e = i + 1;
-      while (e < to && v.isWord(e) && v.isCapital(e) && v.has(e, 'datv')) e++;
-      addressee ??= { s: i, e, head: i };
+      // (The surname after a first name too, when the dictionary cannot read it: «Дарье ГАРМОНЕНКО»;
+      // after a surname the word is the subject: «сказал Лаврову Помпео».)
+      const first = v.has(i, 'Name');
+      while (e < to && v.isWord(e) && v.isCapital(e) && (v.has(e, 'datv') || (first && !v.ctx.morphology.formInfo(v.str(e)).known))) e++;
+      if (!surelyDative(v, i)) addressee ??= { s: i, e, head: i };
       i = e - 1;
       continue;
     }
@@ -261,8 +277,32 @@ export function findSubject(v: View, from: number, to: number, after = false): N
 }
 
 /** A capitalised word the dictionary knows only in oblique cases, read here as a dative: `Путину`, `Алексею`. */
-function dativeName(v: View, i: number): boolean {
+export function dativeName(v: View, i: number): boolean {
   return v.isWord(i) && v.isCapital(i) && v.has(i, 'datv') && knownOblique(v, i);
+}
+
+/**
+ * A dative name word that is no undeclined nominative: one whose entity the text also names in
+ * another form («Путину» beside «Путин»), not one it always names so («Басу» beside «Нил Басу»,
+ * «Риве» beside «Люк Риве»: az reads them as datives of «Бас», «Рива»); with no other mention, a
+ * first name the dictionary knows («Алексею», «Жоржу»).
+ */
+function surelyDative(v: View, i: number): boolean {
+  const ms = v.doc.mentions;
+  const after = firstStartingFrom(ms, v.doc.tokens[i].start + 1);
+  let entity = -1;
+  for (let k = after - 1; k >= 0 && k >= after - 4; k--) if (ms[k].tokStart <= i && i < ms[k].tokEnd) { entity = ms[k].entity; break; }
+  let same = 0;
+  if (entity >= 0) {
+    const w = v.lower(i).replace(/ё/g, 'е');
+    for (const m of v.doc.entities[entity].mentions) {
+      if (m.kind !== 'name') continue;
+      const last = m.text.slice(m.text.lastIndexOf(' ') + 1).toLowerCase().replace(/ё/g, 'е');
+      if (last === w) same++;
+      else if (last.slice(0, 3) === w.slice(0, 3)) return true;
+    }
+  }
+  return same < 2 && v.has(i, 'Name');
 }
 
 /** The dictionary knows word i and has no nominative reading of it, singular or plural («Книгой», «Волгой»). */

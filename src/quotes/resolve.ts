@@ -2,11 +2,10 @@ import type Az from 'az';
 import type { MentionSpan } from '../doc.js';
 import type { EntityType, Mention, QuoteSpeaker, Span } from '../types.js';
 import { isPersonalPronoun, knownMedium, knownOblique, mediumPart, nounHead, type NP } from './np.js';
-import { cueLexicon, wordList } from './lexicon.js';
+import { cueLexicon, roleLexicon, wordList } from './lexicon.js';
 import { shortQuotation } from './clause.js';
 import type { View } from './view.js';
 import type { Context } from '../context.js';
-import { readRows } from '../data-file.js';
 import { BoundedCache, detached } from '../morph/cache.js';
 import { closestForm, inflectedWord } from '../morph/lemma.js';
 import { matchCase } from '../entities/grammar.js';
@@ -51,18 +50,6 @@ const RELAY = /^(передавать|передать|сообщать|писа
 /** A medium's name: a known agency or paper, one of the word list's, or a name in Latin letters. */
 function isMediumName(name: string): boolean {
   return knownMedium(name) || /^[A-Za-z]/.test(name);
-}
-
-let roles: Map<string, 'PER' | 'ORG'> | undefined;
-
-/** Head nouns of speaker phrases (roles.tsv): PER roles and ORG bodies. */
-function roleLexicon(): Map<string, 'PER' | 'ORG'> {
-  if (roles !== undefined) return roles;
-  roles = new Map();
-  for (const [type, lemma] of readRows(new URL('./roles.tsv', import.meta.url))) {
-    if (type === 'PER' || type === 'ORG') roles.set(lemma, type);
-  }
-  return roles;
 }
 
 function genderOf(v: View, i: number): Gender {
@@ -116,6 +103,11 @@ export class SpeakerResolver {
    * («Никки Хейли» → «Ника Хейли») and stays with the quotes after it.
    */
   private readonly fixedNames = new Map<string, string>();
+  /**
+   * The entity of a mention the phrase being resolved did not trust, having swallowed a neighbour
+   * («Асадом Путин»): the name found in the phrase is not linked to it.
+   */
+  private swallowed: string | null = null;
   /** `plausible` of each entity of the document, asked once: 0 not yet, 1 yes, 2 no. */
   private readonly entityPlausible: Uint8Array;
 
@@ -239,17 +231,30 @@ export class SpeakerResolver {
   private nominative(i: number): string {
     const v = this.v;
     const w = v.str(i);
-    if (v.has(i, 'nomn')) return w;
     // Tags decide; the parse itself is fetched only to inflect (tags(w)[k] is the tag of parses(w)[k]).
     const tags = v.ctx.morphology.tags(w);
-    // The context says the word is oblique, so a nominative reading («Петра» as a woman's name) yields to an oblique one.
+    // The context says the word is oblique, so a nominative reading («Петра» as a woman's name,
+    // «Лаврова» as a woman's surname in «цитирует РИА Новости Лаврова») yields to an oblique one of
+    // the same name word: a man's surname in the genitive or accusative.
     const oblique = tags.findIndex((t) => nameTag(t) && t.nomn !== true);
+    if (v.has(i, 'nomn') && (oblique < 0 || !this.obliqueOfNominative(tags, oblique))) return w;
     if (oblique >= 0) {
       const nom = inflectedWord(v.ctx.morphology.parses(w)[oblique], ['nomn']);
       return nom !== undefined ? capitalise(nom) : w;
     }
     if (tags.some(nameTag)) return w;
     return mapParts(w, (part) => part.replace(/([бвгджзклмнпрстфхцчшщ])а$/u, '$1').replace(/([бвгджзклмнпрстфхцчшщ])я$/u, '$1ь'));
+  }
+
+  /**
+   * Whether a name word read as a nominative in the context is rather the oblique form at reading
+   * `k` (of `tags`) of another name of the same kind: «Лаврова» is a woman's surname and «Лавров»'s
+   * genitive, «Петра» a woman's name and «Пётр»'s; a word whose oblique reading is of another kind
+   * (a first name's, where the nominative is a surname's) keeps the nominative.
+   */
+  private obliqueOfNominative(tags: readonly Az.Tag[], k: number): boolean {
+    const t = tags[k];
+    return tags.some((n) => n.nomn === true && nameTag(n) && (n.Surn === true) === (t.Surn === true) && (n.Name === true) === (t.Name === true));
   }
 
   /**
@@ -471,9 +476,12 @@ export class SpeakerResolver {
   private fromMentions(np: NP, oblique = false): QuoteSpeaker | null {
     const v = this.v;
     const inside: MentionSpan[] = [];
+    this.swallowed = null;
     for (let t = np.s; t < np.e; t++) {
       const m = this.mentionAt(t);
-      if (m !== undefined && !inside.includes(m) && !this.crossesMedium(m, np) && !this.eponym(m)) inside.push(m);
+      if (m === undefined || inside.includes(m) || this.eponym(m)) continue;
+      if (!this.crossesMedium(m, np)) inside.push(m);
+      else if (m.entity >= 0) this.swallowed = v.doc.entities[m.entity].id;
     }
     if (inside.length === 0) return null;
     const head = nounHead(v, np);
@@ -577,6 +585,9 @@ export class SpeakerResolver {
     // out, also before a name that does not decline (`Лаврову Помпео`, `Путину Моди`), unless it ends
     // as a dative itself (`Даниилу Квяту удалось`: az guesses `Квяту` indeclinable).
     if (m.tokStart < np.s && np.s < m.tokEnd && (v.has(np.s, 'nomn') || (v.has(np.s, 'Fixd') && !/[ую]$/.test(v.lower(np.s))))) for (let t = m.tokStart; t < np.s; t++) if (v.isWord(t) && v.isCapital(t) && v.has(t, 'datv') && knownOblique(v, t)) return true;
+    // «В разговоре с Асадом Путин подчеркнул»: nor over the one talked or met with, a name in the
+    // instrumental after «с» that the tagger joined to the subject's (rule comitative-no-subject).
+    if (m.tokStart < np.s && np.s < m.tokEnd && m.tokStart > 0 && /^(с|со)$/.test(v.lower(m.tokStart - 1)) && v.has(m.tokStart, 'ablt') && knownOblique(v, m.tokStart)) return true;
     for (let t = m.tokStart + 1; t < m.tokEnd; t++) if (v.lineBreak(t - 1, t)) return true;
     if (m.entity >= 0 && !this.plausibleEntity(m.entity)) return true;
     return false;
@@ -625,7 +636,7 @@ export class SpeakerResolver {
     // «Стиверн тут же заявил»: a surname the tagger does not know, opening its sentence, of a person named before in full.
     if (!oblique && np.e - np.s === 1 && v.isCapital(head) && role === undefined && !/^\p{Lu}{2,}$/u.test(v.str(head))) {
       const w = v.lower(head).replace(/ё/g, 'е');
-      const linked = this.findKnown((k) => k.type === 'PER' && nameWords(k.name).length > 1 && nameWords(k.name).includes(w));
+      const linked = this.findKnown((k) => k.type === 'PER' && k.entityId !== this.swallowed && nameWords(k.name).length > 1 && nameWords(k.name).includes(w));
       if (linked) return { name: linked.name, type: 'PER', entityId: linked.entityId, mention: this.mentionOf(np, 'name', v.str(head)) };
     }
     // «представитель Белого дома», «источник в министерстве»: the body behind an unnamed person.
@@ -642,7 +653,7 @@ export class SpeakerResolver {
       const name = this.normalName(run[0], run[1], oblique);
       const type: EntityType = v.has(run[1] - 1, 'Geox') ? 'LOC' : v.has(run[1] - 1, 'Orgn') ? 'ORG' : 'PER';
       const w = nameWords(name);
-      const linked = this.findKnown((k) => k.type === type && sameWords(nameWords(k.name), w));
+      const linked = this.findKnown((k) => k.type === type && k.entityId !== this.swallowed && sameWords(nameWords(k.name), w));
       const full = linked && linked.name.split(' ').length > name.split(' ').length ? linked.name : name;
       return { name: full, type, entityId: linked?.entityId ?? null, mention: this.mentionOf(np, 'name', name) };
     }
@@ -759,13 +770,20 @@ export class SpeakerResolver {
     return pick ? [pick[0], pick[1]] : null;
   }
 
+  /** A mention holds a medium's word before token i («Новости» of «Новости Лаврова»): the name at i is not the medium's. */
+  private mediumBefore(m: MentionSpan, i: number): boolean {
+    for (let t = m.tokStart; t < i; t++) if (mediumPart(this.v, t)) return true;
+    return false;
+  }
+
   private nameToken(i: number): boolean {
     const v = this.v;
     if (!v.isWord(i) || !/^[А-ЯЁ][а-яё]/.test(v.str(i))) return false;
     if (v.has(i, 'Geox') || v.has(i, 'Orgn')) return false;
     // «Глава Росстата сообщил»: a word the entities stage names as a body or a place is no person's name.
+    // (Not one that has swallowed the agency before it: «цитирует РИА Новости Лаврова» gave ORG «Новость Лаврова».)
     const m = this.mentionAt(i);
-    if (m !== undefined && m.kind === 'name' && m.type !== 'PER' && m.entity >= 0) return false;
+    if (m !== undefined && m.kind === 'name' && m.type !== 'PER' && m.entity >= 0 && !this.mediumBefore(m, i)) return false;
     const lemma = v.lemma(i);
     if (roleLexicon().has(lemma)) return false;
     const pos = v.pos(i);
