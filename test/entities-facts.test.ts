@@ -4,7 +4,7 @@ import { usableParses } from '../src/entities/grammar.js';
 import { normalizeMention } from '../src/entities/normalize.js';
 import {
   ANY_KNOWN, FIRST_ADJECTIVE, FIRST_NOUN, KNOWN_NAMED, KNOWN_SURNAME_NOMINATIVE, KNOWN_WHOLE, NAME_OR_SURNAME,
-  agreementIndex, agreementKey, genderCaseSlot, wordFacts,
+  agreementIndex, agreementKey, genderCaseSlot, knownAs, wordFacts,
 } from '../src/entities/wordFacts.js';
 import { morph } from '../src/morph/index.js';
 import { segment } from '../src/segment/index.js';
@@ -26,6 +26,17 @@ describe('word facts: what the normaliser reads of a form’s parses', () => {
     expect(has('стол', KNOWN_NAMED)).toBe(false);
     expect(has('Касым-Жомарт', KNOWN_WHOLE)).toBe(true);
     expect(has('Азию-Биби', KNOWN_WHOLE)).toBe(false);
+  });
+
+  test('knownAs: a grammeme of a dictionary reading, never of a guess', () => {
+    expect(knownAs(m, 'Елена', ['Name'])).toBe(true);
+    expect(knownAs(m, 'Иванович', ['Patr'])).toBe(true);
+    expect(knownAs(m, 'Иванович', ['Name'])).toBe(false);
+    expect(knownAs(m, 'Трампа', ['Name', 'Surn', 'Patr'])).toBe(true);
+    // az guesses a man's name by the ending; the dictionary does not know it as one.
+    expect(m.tags('Алеппо').some((t) => t.Name)).toBe(true);
+    expect(knownAs(m, 'Алеппо', ['Name', 'Surn', 'Patr'])).toBe(false);
+    expect(knownAs(m, 'стол', ['Name'])).toBe(false);
   });
 
   test('agreement keys: an adjective agrees with a noun of its case, number and gender', () => {

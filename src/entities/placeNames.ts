@@ -6,7 +6,7 @@ import { oneSpaceAfter, tagHas, wordSetOf } from './grammar.js';
 import { isLowerCase, startsUpper } from '../letters.js';
 import type { Span } from './hygiene.js';
 import { startsRole } from './roles.js';
-import { isKnown, PAST_FEMININE, PAST_MASCULINE, tagFacts } from './wordFacts.js';
+import { isKnown, knownAs, PAST_FEMININE, PAST_MASCULINE, tagFacts } from './wordFacts.js';
 
 /*
  * The tagger reads a city standing for its government as the one who acts (`Киев ввёл санкции`,
@@ -103,12 +103,11 @@ export function retypeKnownPlaces(doc: Doc, spans: Span[], morphology: Morpholog
   return out ?? spans;
 }
 
+const PERSON_NAME = ['Name', 'Surn', 'Patr'];
+
 /** True when a known parse of the form reads it as a first name, surname or patronymic. */
 function knownPersonName(form: string, morphology: Morphology): boolean {
-  for (const p of morphology.parses(form)) {
-    if (isKnown(p) && personTag(p.tag)) return true;
-  }
-  return false;
+  return knownAs(morphology, form, PERSON_NAME);
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Doc } from '../doc.js';
 import type { Morphology } from '../morph/morphology.js';
 import { caseOfTag, tagHas, wordSetOf } from './grammar.js';
 import { abbreviationOf, isAbbreviation, type Span } from './hygiene.js';
-import { ADJ_POS, ANY_KNOWN, isKnown, KNOWN_NAMED, NAME_OR_SURNAME, wordFacts } from './wordFacts.js';
+import { ADJ_POS, ANY_KNOWN, isKnown, KNOWN_NAMED, knownAs, NAME_OR_SURNAME, wordFacts } from './wordFacts.js';
 import { startsUpper } from '../letters.js';
 
 /*
@@ -14,20 +14,12 @@ import { startsUpper } from '../letters.js';
  * place's or body's span that runs into a person (`Еврокомиссии Жан-Клодом Юнкером`) is cut alike.
  */
 
-/**
- * Whether some reading of the form has grammeme g: read from the form's cached tags, so that
- * most words are answered without their parses (which az may have to make again).
- */
-function someTag(form: string, g: string, morphology: Morphology): boolean {
-  for (const t of morphology.tags(form)) if (tagHas(t, g)) return true;
-  return false;
-}
+const FIRST_NAME = ['Name'];
+const PATRONYMIC = ['Patr'];
 
 /** A word the dictionary knows as a first name (`Пол`, `Елена`), not only as something else. */
 function knownFirstName(form: string, morphology: Morphology): boolean {
-  if (!someTag(form, 'Name', morphology)) return false;
-  for (const p of morphology.parses(form)) if (isKnown(p) && tagHas(p.tag, 'Name')) return true;
-  return false;
+  return knownAs(morphology, form, FIRST_NAME);
 }
 
 /**
@@ -35,7 +27,7 @@ function knownFirstName(form: string, morphology: Morphology): boolean {
  * (faith) or `Израиль` (a country), which a place's or body's name may hold.
  */
 function onlyAPersonsName(form: string, morphology: Morphology): boolean {
-  if (!someTag(form, 'Name', morphology)) return false;
+  if (!knownAs(morphology, form, FIRST_NAME)) return false;
   let name = false;
   for (const p of morphology.parses(form)) {
     if (!isKnown(p)) continue;
@@ -47,9 +39,7 @@ function onlyAPersonsName(form: string, morphology: Morphology): boolean {
 
 /** A word the dictionary knows as a patronymic (`Иванович`). */
 function knownPatronymic(form: string, morphology: Morphology): boolean {
-  if (!someTag(form, 'Patr', morphology)) return false;
-  for (const p of morphology.parses(form)) if (isKnown(p) && tagHas(p.tag, 'Patr')) return true;
-  return false;
+  return knownAs(morphology, form, PATRONYMIC);
 }
 
 /**

@@ -221,6 +221,28 @@ export function isKnown(p: Parse): boolean {
   return parser === undefined || parser === 'Dictionary' || parser === 'Override' || parser === 'PrefixKnown';
 }
 
+/**
+ * Whether the dictionary (not az's guess) reads the form with one of the grammemes `gs`: the
+ * form's cached tags are asked first, so most words are answered without their parses (which az
+ * may have to make again).
+ *
+ * @example
+ * knownAs(morphology, 'Елена', ['Name']);                // true
+ * knownAs(morphology, 'Алеппо', ['Name', 'Surn', 'Patr']); // false: only guessed as a name
+ */
+export function knownAs(morphology: Morphology, form: string, gs: readonly string[]): boolean {
+  let some = false;
+  for (const t of morphology.tags(form)) if (tagHasOne(t, gs)) { some = true; break; }
+  if (!some) return false;
+  for (const p of morphology.parses(form)) if (isKnown(p) && tagHasOne(p.tag, gs)) return true;
+  return false;
+}
+
+function tagHasOne(t: Az.Tag, gs: readonly string[]): boolean {
+  for (const g of gs) if (tagHas(t, g)) return true;
+  return false;
+}
+
 /** The facts of the usable parses `ps` of a form: those of their tags, and those of the dictionary's readings. */
 function factsOf(form: string, ps: readonly Parse[]): WordFacts {
   const tags: Az.Tag[] = [];
