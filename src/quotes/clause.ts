@@ -1,6 +1,6 @@
 import type { Span } from '../types.js';
 import { cueLexicon, roleLexicon, wordList, type VerbCue } from './lexicon.js';
-import { dativeName, eponymEnd, findObject, findSubject, nounHead as nounHeadOf, timeNoun, INITIAL, initialsEnd, knownOblique, mediumPart, mediumToken, ppObject, singularNominative, speakingBodies, weak, type NP } from './np.js';
+import { comitative, dativeName, eponymEnd, findObject, findSubject, nounHead as nounHeadOf, timeNoun, INITIAL, initialsEnd, knownOblique, mediumPart, mediumToken, ppObject, relative, singularNominative, speakingBodies, subjectPronoun, weak, type NP } from './np.js';
 import { REACH, type View } from './view.js';
 import { detached } from '../morph/cache.js';
 import { firstStartingFrom } from '../spans.js';
@@ -335,11 +335,6 @@ function directionOnly(v: View, i: number): boolean {
   return accusative;
 }
 
-/** Token i is the relative pronoun «который» in any form. */
-export function relative(v: View, i: number): boolean {
-  return v.isWord(i) && v.lemma(i) === 'который';
-}
-
 /** How far back from its comma the noun a relative pronoun stands for is looked for, in tokens. */
 const ANTECEDENT_REACH = 10;
 
@@ -379,7 +374,7 @@ function antecedent(v: View, rel: number): NP | null {
     const qi = v.quoteOf[k];
     if (named === undefined && qi >= 0 && qi !== v.quoteOf[rel]) return quotedBody(v, qi, k, limit);
     if (named !== undefined) {
-      const b = before(v, named.tokStart, limit);
+      const b = wordBefore(v, named.tokStart, limit);
       const afterPrep = b >= 0 && v.pos(b) === 'PREP';
       // A name right after a preposition or a common noun depends on it («главу Исполнительного директората»).
       const tail = afterPrep || (b >= 0 && v.pos(b) === 'NOUN' && !v.isCapital(b));
@@ -411,15 +406,13 @@ function antecedent(v: View, rel: number): NP | null {
     }
     const lemma = v.lemma(k);
     if (agrees(v, k, rel) && (v.has(k, 'anim') || roleLexicon().get(lemma) === 'ORG' || (speakingBodies().has(lemma) && !cueLexicon().docNouns.has(v.lemmaYo(k))))) {
-      let from = k;
-      while (from - 1 >= limit && v.isWord(from - 1) && (v.pos(from - 1) === 'ADJF' || v.pos(from - 1) === 'PRTF') && !relative(v, from - 1)) from--;
-      return { s: from, e: k + 1, head: k };
+      return { s: modifiersStart(v, k, limit), e: k + 1, head: k };
     }
     // «журналистами спустя несколько минут после объявления оценок, которые»: not журналистами.
     if (crossed) return body;
     // «доклад экспертов, которые», «экспертами в области вооружений, которые»: a noun in the
     // genitive or after a preposition is a tail; the head may come before it.
-    const b = before(v, k, limit);
+    const b = wordBefore(v, k, limit);
     if (!v.has(k, 'gent') && !(b >= 0 && v.pos(b) === 'PREP')) return body;
   }
   return body;
@@ -440,10 +433,16 @@ function quotedBody(v: View, qi: number, k: number, limit: number): NP | null {
   return null;
 }
 
-/** The word before token i past adjectives and participles (its preposition or head noun); -1 when there is none from `limit` on. */
-function before(v: View, i: number, limit: number): number {
+/** The first of the adjectives and participles right before token i, from `limit` on (i itself when none): where its phrase starts. */
+function modifiersStart(v: View, i: number, limit: number): number {
   let b = i - 1;
   while (b >= limit && v.isWord(b) && (v.pos(b) === 'ADJF' || v.pos(b) === 'PRTF') && !relative(v, b)) b--;
+  return b + 1;
+}
+
+/** The word before token i past adjectives and participles (its preposition or head noun); -1 when there is none from `limit` on. */
+function wordBefore(v: View, i: number, limit: number): number {
+  const b = modifiersStart(v, i, limit) - 1;
   return b >= limit && v.isWord(b) ? b : -1;
 }
 
@@ -529,13 +528,13 @@ function ownerEnd(v: View, k: number, to: number): number {
 function withLaterName(v: View, np: NP, to: number): NP {
   const personal = (i: number) => v.has(i, 'Name') || v.has(i, 'Surn') || v.has(i, 'Patr');
   // «сказала она далее, с Михаилом Крутихиным»: a pronoun is a whole subject.
-  if (np.e - np.s === 1 && /^(он|она|они)$/.test(v.lower(np.s))) return np;
+  if (np.e - np.s === 1 && subjectPronoun(v, np.s)) return np;
   for (let i = np.s; i < np.e; i++) if (v.isWord(i) && personal(i)) return np;
   for (let i = np.e; i < to; i++) {
     if (/^(котор|чей|чья|чьё|чьи)/.test(v.lower(i)) || v.pos(i) === 'VERB') return np;
     // «отметил министр в программе «Воскресный вечер» с Владимиром Соловьёвым»: a name in the
     // instrumental after «с» is the one talked or met with, no subject (rule comitative-no-subject).
-    if (/^(с|со)$/.test(v.lower(i))) {
+    if (comitative(v, i)) {
       while (i + 1 < to && v.isWord(i + 1) && v.isCapital(i + 1) && v.has(i + 1, 'ablt')) i++;
       continue;
     }

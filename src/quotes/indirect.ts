@@ -1,6 +1,6 @@
 import { cueLexicon, openerKey, type VerbCue } from './lexicon.js';
-import { STATEMENTS, CONJ, FINAL, FINAL_OR_CLAUSE, CONTENT_PREPS, verbCue, words, span, shortQuotation, speakerOf, cueEnd, clauseStart, relative, content, contentEnd, clauseLike, trailing, bodyAfterAddressee, type Found } from './clause.js';
-import { findObject, findSubject, mediumToken, ppObject, type NP } from './np.js';
+import { STATEMENTS, CONJ, FINAL, FINAL_OR_CLAUSE, CONTENT_PREPS, verbCue, words, span, shortQuotation, speakerOf, cueEnd, clauseStart, content, contentEnd, clauseLike, trailing, bodyAfterAddressee, type Found } from './clause.js';
+import { findObject, findSubject, mediumToken, ppObject, relative, type NP } from './np.js';
 import type { View } from './view.js';
 
 /** Another clause after the cue verb's (built once, not per token scanned). */
