@@ -64,6 +64,13 @@ describe('a relative pronoun is never the speaker (rule relative-speaker)', () =
   });
 });
 
+describe('a dative after the verb (rule dative-addressee)', () => {
+  test('an undeclined surname az reads as a dative, named so in full before, stays the speaker phrase', () => {
+    const q = analyzer.analyze('Глава полиции Нил Басу выступил в Лондоне. «Угроза сохраняется», — добавил Басу.').quotes[0];
+    expect(q.speaker?.mention?.text).toBe('Басу');
+  });
+});
+
 describe('a noun of time is no part of the speaker phrase (rule time-no-subject)', () => {
   test('an animate noun after a day of the week is the subject, not the day\'s genitive', () => {
     const q = analyzer.analyze('В воскресенье стражи порядка заявили, что задержали подозреваемого.').quotes[0];
