@@ -530,21 +530,27 @@ function withLaterName(v: View, np: NP, to: number): NP {
   // «сказала она далее, с Михаилом Крутихиным»: a pronoun is a whole subject.
   if (np.e - np.s === 1 && subjectPronoun(v, np.s)) return np;
   for (let i = np.s; i < np.e; i++) if (v.isWord(i) && personal(i)) return np;
+  // Inside a phrase opened by «с» (up to the next clause mark): its instrumental names are its own.
+  let withPhrase = false;
   for (let i = np.e; i < to; i++) {
     if (/^(котор|чей|чья|чьё|чьи)/.test(v.lower(i)) || v.pos(i) === 'VERB') return np;
     // «отметил министр в программе «Воскресный вечер» с Владимиром Соловьёвым»: a name in the
     // instrumental after «с» is the one talked or met with, no subject (rule comitative-no-subject).
     if (comitative(v, i)) {
       while (i + 1 < to && v.isWord(i + 1) && v.isCapital(i + 1) && v.has(i + 1, 'ablt')) i++;
+      withPhrase = true;
       continue;
     }
+    if (v.isPunct(i, ',;:') || v.isDash(i)) withPhrase = false;
     // «Института … имени А.В. Полетаева НИУ ВШЭ Олег Морозов»: the name after «имени», «им.» is the body's eponym.
     const eponym = eponymEnd(v, i, to);
     if (eponym > 0) { i = eponym - 1; continue; }
-    if (!v.isWord(i) || !v.isCapital(i) || /^\p{Lu}{2,}$/u.test(v.str(i)) || v.pos(i) === 'PREP') continue;
+    if (!v.isWord(i) || !v.isCapital(i) || ACRONYM.test(v.str(i)) || v.pos(i) === 'PREP') continue;
     if (!personal(i)) continue;
     let e = i + 1;
     while (e < to && v.isWord(e) && v.isCapital(e)) e++;
+    // «в беседе с главой МИД Сергеем Лавровым»: the name of a role after «с» is in the instrumental too.
+    if (withPhrase && v.has(i, 'ablt')) { i = e - 1; continue; }
     // «рассказала корреспонденту «НГ» Дарье ГАРМОНЕНКО»: a name in the dative is the one addressed (rule dative-addressee).
     if (dativeName(v, i) && v.has(i, 'Name')) { i = e - 1; continue; }
     return { s: i, e, head: i };
