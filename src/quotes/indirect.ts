@@ -140,8 +140,12 @@ function relativeEnd(v: View, from: number, s: number, end: number): number {
   const plural = v.has(from, 'plur');
   const gender = v.has(from, 'femn') ? 'femn' : v.has(from, 'neut') ? 'neut' : 'masc';
   for (let k = s; k + 1 < end; k++) {
-    if (!v.isPunct(k, ',') || v.quoteOf[k + 1] >= 0 || v.pos(k + 1) !== 'VERB') continue;
-    const w = k + 1;
+    if (!v.isPunct(k, ',') || v.quoteOf[k + 1] >= 0) continue;
+    // «Песков, который накануне заявил, что встреча возможна, сегодня сказал»: adverbs and
+    // particles may stand before the main clause's verb.
+    let w = k + 1;
+    while (w + 1 < end && (v.pos(w) === 'ADVB' || v.pos(w) === 'PRCL')) w++;
+    if (v.pos(w) !== 'VERB') continue;
     // A past form has a gender in the singular; a present one has none.
     if (plural ? v.has(w, 'plur') : v.has(w, 'sing') && (v.has(w, 'pres') || v.has(w, 'futr') || v.has(w, gender))) return k;
   }
