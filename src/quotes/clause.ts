@@ -273,7 +273,8 @@ export function speakerOf(v: View, verb: number, cue: VerbCue, from: number, to:
   // for the person or body before its comma, and is never the speaker itself (rule relative-speaker).
   if (before !== null && before.e - before.s === 1 && relative(v, before.head) && v.has(before.head, 'nomn')) {
     const named = antecedent(v, before.head);
-    // Its case is the first word's: «Константина Эрнста» is oblique, «Ашок Хосла» (unknown words) is not.
+    // Its case is the first word's («Константина Эрнста» is oblique, «Ашок Хосла», unknown words, is
+    // not), or the head's when that cannot be a nominative («экспертами, которые сказали»).
     return named === null ? { np: null, oblique: false } : { np: named, oblique: knownOblique(v, named.s) || !v.canBeNominative(named.head) };
   }
   // «Об этом «НГ» сказал сопредседатель …»: a quoted title before the verb yields to a subject after it.
@@ -364,7 +365,8 @@ function antecedent(v: View, rel: number): NP | null {
     if (v.isPunct(k, ')')) {
       let open = k - 1;
       while (open > limit && !v.isPunct(open, '(')) open--;
-      if (!v.isPunct(open, '(')) return body;
+      // (k may be the limit itself: then open is before it, maybe -1, and no bracket opens in reach.)
+      if (open < limit || !v.isPunct(open, '(')) return body;
       k = open;
       continue;
     }
