@@ -8,10 +8,14 @@ import { foldYo } from '../letters.js';
 /** A noun phrase as a token range [s, e) with its head token. */
 export interface NP { s: number; e: number; head: number }
 
-function canBeGenitive(v: View, i: number): boolean {
-  if (v.has(i, 'gent')) return true;
-  for (const t of v.ctx.morphology.tags(v.str(i))) if (t.gent === true) return true;
+/** Some az reading of word i, whatever the context chose, has grammeme g. */
+function someReading(v: View, i: number, g: 'gent' | 'anim'): boolean {
+  for (const t of v.ctx.morphology.tags(v.str(i))) if (t[g] === true) return true;
   return false;
+}
+
+function canBeGenitive(v: View, i: number): boolean {
+  return v.has(i, 'gent') || someReading(v, i, 'gent');
 }
 
 /**
@@ -142,9 +146,7 @@ function skipPP(v: View, i: number, to: number): number {
 
 /** A noun with an animate reading («стражи» of «страж», though the context may read «стража»). */
 function animateNoun(v: View, i: number): boolean {
-  if (v.pos(i) !== 'NOUN') return false;
-  for (const t of v.ctx.morphology.tags(v.str(i))) if (t.anim === true) return true;
-  return false;
+  return v.pos(i) === 'NOUN' && someReading(v, i, 'anim');
 }
 
 /** When i opens a short quoted name («Мир бокса»), the index after its closing mark. */
@@ -286,7 +288,8 @@ export function findSubject(v: View, from: number, to: number, after = false): N
       // after a surname the word is the subject: «сказал Лаврову Помпео».)
       const first = v.has(i, 'Name');
       while (e < to && v.isWord(e) && v.isCapital(e) && (v.has(e, 'datv') || (first && !v.ctx.morphology.formInfo(v.str(e)).known))) e++;
-      if (!surelyDative(v, i)) addressee ??= { s: i, e, head: i };
+      // (Only the first addressee is kept: a later one needs no walk over the mentions.)
+      if (addressee === null && !surelyDative(v, i)) addressee = { s: i, e, head: i };
       i = e - 1;
       continue;
     }
@@ -330,6 +333,8 @@ function surelyDative(v: View, i: number): boolean {
   const ms = v.doc.mentions;
   const after = firstStartingFrom(ms, v.doc.tokens[i].start + 1);
   let entity = -1;
+  // The mention holding word i starts at or before it: one of the last few that do (a role's
+  // mention may hold the name's).
   for (let k = after - 1; k >= 0 && k >= after - 4; k--) if (ms[k].tokStart <= i && i < ms[k].tokEnd) { entity = ms[k].entity; break; }
   let same = 0;
   if (entity >= 0) {
