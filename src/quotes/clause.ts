@@ -408,7 +408,11 @@ function antecedent(v: View, rel: number): NP | null {
     }
     const lemma = v.lemma(k);
     if (agrees(v, k, rel) && (v.has(k, 'anim') || roleLexicon().get(lemma) === 'ORG' || (speakingBodies().has(lemma) && !cueLexicon().docNouns.has(v.lemmaYo(k))))) {
-      return { s: modifiersStart(v, k, limit), e: k + 1, head: k };
+      const from = modifiersStart(v, k, limit);
+      // «компания Apple, которая»: a body noun before a Latin name, which does not decline, names
+      // that body in apposition (a Cyrillic name after it is rather its genitive: «посольство США»).
+      if (body !== null && body.s === k + 1 && !v.has(k, 'anim') && v.pos(body.s) === 'LATN') return { s: from, e: body.e, head: k };
+      return { s: from, e: k + 1, head: k };
     }
     // «журналистами спустя несколько минут после объявления оценок, которые»: not журналистами.
     if (crossed) return body;
