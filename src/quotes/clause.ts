@@ -1,6 +1,6 @@
 import type { Span } from '../types.js';
 import { cueLexicon, roleLexicon, wordList, type VerbCue } from './lexicon.js';
-import { comitative, dativeName, eponymEnd, findObject, findSubject, nounHead as nounHeadOf, timeNoun, INITIAL, initialsEnd, knownOblique, mediumPart, mediumToken, ppObject, relative, singularNominative, speakingBodies, subjectPronoun, weak, type NP } from './np.js';
+import { comitative, dativeName, eponymEnd, findObject, findSubject, nounHead as nounHeadOf, timeNoun, INITIAL, initialsEnd, knownOblique, mediumPart, mediumToken, ppObject, relative, singularGender, singularNominative, speakingBodies, subjectPronoun, weak, type NP } from './np.js';
 import { REACH, type View } from './view.js';
 import { detached } from '../morph/cache.js';
 import { firstStartingFrom } from '../spans.js';
@@ -460,12 +460,13 @@ function wordBefore(v: View, i: number, limit: number): number {
  */
 function agrees(v: View, k: number, rel: number, name = false): boolean {
   const plural = v.has(rel, 'plur');
-  const gender = v.has(rel, 'femn') ? 'femn' : v.has(rel, 'neut') ? 'neut' : 'masc';
+  const gender = singularGender(v, rel);
   // A common noun as the context reads it («из федерации» is no plural).
   if (!name) return plural ? v.has(k, 'plur') : v.has(k, 'sing') && (v.has(k, gender) || v.has(k, 'Ms-f'));
   const info = v.ctx.morphology.formInfo(v.str(k));
   if (!info.known) return true;
-  const named = info.tags.some((t) => t.Name === true || t.Surn === true || t.Patr === true);
+  let named = false;
+  for (const t of info.tags) if (t.Name === true || t.Surn === true || t.Patr === true) { named = true; break; }
   for (const t of info.tags) {
     if (named && t.Name !== true && t.Surn !== true && t.Patr !== true) continue;
     if (plural ? t.plur === true : t.sing === true && (t[gender] === true || t['Ms-f'] === true)) return true;

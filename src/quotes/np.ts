@@ -62,6 +62,16 @@ export function comitative(v: View, i: number): boolean {
 }
 
 /**
+ * The gender a singular word carries in the context, for agreement: 'femn', 'neut', else 'masc'
+ * (a verb in the present has none and reads as 'masc': agreement asks its number first).
+ * @example
+ * singularGender(v, i); // 'femn' for «которая», «заявила»
+ */
+export function singularGender(v: View, i: number): 'femn' | 'neut' | 'masc' {
+  return v.has(i, 'femn') ? 'femn' : v.has(i, 'neut') ? 'neut' : 'masc';
+}
+
+/**
  * Token i is the relative pronoun «который» in any form: it opens its clause (no modifier of the
  * noun after it) and is never a speaker itself (rule relative-speaker).
  * @example
