@@ -54,6 +54,11 @@ describe('a relative pronoun is never the speaker (rule relative-speaker)', () =
     expect(q.speaker?.mention?.text).toBe(phrase);
   });
 
+  test('a body noun before a Latin name in apposition is that named body, not the noun alone', () => {
+    const q = analyzer.analyze('Решение поддержала компания Apple, которая заявила, что готова к диалогу.').quotes[0];
+    expect(q.speaker?.name).toBe('Apple');
+  });
+
   test.each([
     'Медведева появилась перед журналистами спустя несколько минут после объявления оценок, которые констатировали, что она завоевала серебро.',
     'В ходе ротации лишились постов Дмитрий Семенов и Анастасия Шевченко, которые заявили, что войдут в совет.',
@@ -61,6 +66,13 @@ describe('a relative pronoun is never the speaker (rule relative-speaker)', () =
     const quotes = analyzer.analyze(text).quotes;
     expect(quotes.length).toBe(1);
     expect(quotes[0].speaker).toBeNull();
+  });
+});
+
+describe('a dative after the verb (rule dative-addressee)', () => {
+  test('an undeclined surname az reads as a dative, named so in full before, stays the speaker phrase', () => {
+    const q = analyzer.analyze('Глава полиции Нил Басу выступил в Лондоне. «Угроза сохраняется», — добавил Басу.').quotes[0];
+    expect(q.speaker?.mention?.text).toBe('Басу');
   });
 });
 

@@ -1,6 +1,6 @@
 import type { Span } from '../types.js';
 import { cueLexicon, roleLexicon, wordList, type VerbCue } from './lexicon.js';
-import { dativeName, eponymEnd, findObject, findSubject, nounHead as nounHeadOf, timeNoun, INITIAL, initialsEnd, knownOblique, mediumPart, mediumToken, ppObject, singularNominative, speakingBodies, weak, type NP } from './np.js';
+import { comitative, dativeName, eponymEnd, findObject, findSubject, nounHead as nounHeadOf, timeNoun, INITIAL, initialsEnd, knownOblique, mediumPart, mediumToken, ppObject, relative, singularGender, singularNominative, speakingBodies, subjectPronoun, weak, type NP } from './np.js';
 import { REACH, type View } from './view.js';
 import { detached } from '../morph/cache.js';
 import { firstStartingFrom } from '../spans.js';
@@ -273,7 +273,8 @@ export function speakerOf(v: View, verb: number, cue: VerbCue, from: number, to:
   // for the person or body before its comma, and is never the speaker itself (rule relative-speaker).
   if (before !== null && before.e - before.s === 1 && relative(v, before.head) && v.has(before.head, 'nomn')) {
     const named = antecedent(v, before.head);
-    // Its case is the first word's: «Константина Эрнста» is oblique, «Ашок Хосла» (unknown words) is not.
+    // Its case is the first word's («Константина Эрнста» is oblique, «Ашок Хосла», unknown words, is
+    // not), or the head's when that cannot be a nominative («экспертами, которые сказали»).
     return named === null ? { np: null, oblique: false } : { np: named, oblique: knownOblique(v, named.s) || !v.canBeNominative(named.head) };
   }
   // «Об этом «НГ» сказал сопредседатель …»: a quoted title before the verb yields to a subject after it.
@@ -335,11 +336,6 @@ function directionOnly(v: View, i: number): boolean {
   return accusative;
 }
 
-/** Token i is the relative pronoun «который» in any form. */
-export function relative(v: View, i: number): boolean {
-  return v.isWord(i) && v.lemma(i) === 'который';
-}
-
 /** How far back from its comma the noun a relative pronoun stands for is looked for, in tokens. */
 const ANTECEDENT_REACH = 10;
 
@@ -369,7 +365,8 @@ function antecedent(v: View, rel: number): NP | null {
     if (v.isPunct(k, ')')) {
       let open = k - 1;
       while (open > limit && !v.isPunct(open, '(')) open--;
-      if (!v.isPunct(open, '(')) return body;
+      // (k may be the limit itself: then open is before it, maybe -1, and no bracket opens in reach.)
+      if (open < limit || !v.isPunct(open, '(')) return body;
       k = open;
       continue;
     }
@@ -379,7 +376,7 @@ function antecedent(v: View, rel: number): NP | null {
     const qi = v.quoteOf[k];
     if (named === undefined && qi >= 0 && qi !== v.quoteOf[rel]) return quotedBody(v, qi, k, limit);
     if (named !== undefined) {
-      const b = before(v, named.tokStart, limit);
+      const b = wordBefore(v, named.tokStart, limit);
       const afterPrep = b >= 0 && v.pos(b) === 'PREP';
       // A name right after a preposition or a common noun depends on it («главу Исполнительного директората»).
       const tail = afterPrep || (b >= 0 && v.pos(b) === 'NOUN' && !v.isCapital(b));
@@ -411,15 +408,17 @@ function antecedent(v: View, rel: number): NP | null {
     }
     const lemma = v.lemma(k);
     if (agrees(v, k, rel) && (v.has(k, 'anim') || roleLexicon().get(lemma) === 'ORG' || (speakingBodies().has(lemma) && !cueLexicon().docNouns.has(v.lemmaYo(k))))) {
-      let from = k;
-      while (from - 1 >= limit && v.isWord(from - 1) && (v.pos(from - 1) === 'ADJF' || v.pos(from - 1) === 'PRTF') && !relative(v, from - 1)) from--;
+      const from = modifiersStart(v, k, limit);
+      // «компания Apple, которая»: a body noun before a Latin name, which does not decline, names
+      // that body in apposition (a Cyrillic name after it is rather its genitive: «посольство США»).
+      if (body !== null && body.s === k + 1 && !v.has(k, 'anim') && v.pos(body.s) === 'LATN') return { s: from, e: body.e, head: k };
       return { s: from, e: k + 1, head: k };
     }
     // «журналистами спустя несколько минут после объявления оценок, которые»: not журналистами.
     if (crossed) return body;
     // «доклад экспертов, которые», «экспертами в области вооружений, которые»: a noun in the
     // genitive or after a preposition is a tail; the head may come before it.
-    const b = before(v, k, limit);
+    const b = wordBefore(v, k, limit);
     if (!v.has(k, 'gent') && !(b >= 0 && v.pos(b) === 'PREP')) return body;
   }
   return body;
@@ -440,10 +439,16 @@ function quotedBody(v: View, qi: number, k: number, limit: number): NP | null {
   return null;
 }
 
-/** The word before token i past adjectives and participles (its preposition or head noun); -1 when there is none from `limit` on. */
-function before(v: View, i: number, limit: number): number {
+/** The first of the adjectives and participles right before token i, from `limit` on (i itself when none): where its phrase starts. */
+function modifiersStart(v: View, i: number, limit: number): number {
   let b = i - 1;
   while (b >= limit && v.isWord(b) && (v.pos(b) === 'ADJF' || v.pos(b) === 'PRTF') && !relative(v, b)) b--;
+  return b + 1;
+}
+
+/** The word before token i past adjectives and participles (its preposition or head noun); -1 when there is none from `limit` on. */
+function wordBefore(v: View, i: number, limit: number): number {
+  const b = modifiersStart(v, i, limit) - 1;
   return b >= limit && v.isWord(b) ? b : -1;
 }
 
@@ -455,12 +460,13 @@ function before(v: View, i: number, limit: number): number {
  */
 function agrees(v: View, k: number, rel: number, name = false): boolean {
   const plural = v.has(rel, 'plur');
-  const gender = v.has(rel, 'femn') ? 'femn' : v.has(rel, 'neut') ? 'neut' : 'masc';
+  const gender = singularGender(v, rel);
   // A common noun as the context reads it («из федерации» is no plural).
   if (!name) return plural ? v.has(k, 'plur') : v.has(k, 'sing') && (v.has(k, gender) || v.has(k, 'Ms-f'));
   const info = v.ctx.morphology.formInfo(v.str(k));
   if (!info.known) return true;
-  const named = info.tags.some((t) => t.Name === true || t.Surn === true || t.Patr === true);
+  let named = false;
+  for (const t of info.tags) if (t.Name === true || t.Surn === true || t.Patr === true) { named = true; break; }
   for (const t of info.tags) {
     if (named && t.Name !== true && t.Surn !== true && t.Patr !== true) continue;
     if (plural ? t.plur === true : t.sing === true && (t[gender] === true || t['Ms-f'] === true)) return true;
@@ -529,23 +535,29 @@ function ownerEnd(v: View, k: number, to: number): number {
 function withLaterName(v: View, np: NP, to: number): NP {
   const personal = (i: number) => v.has(i, 'Name') || v.has(i, 'Surn') || v.has(i, 'Patr');
   // «сказала она далее, с Михаилом Крутихиным»: a pronoun is a whole subject.
-  if (np.e - np.s === 1 && /^(он|она|они)$/.test(v.lower(np.s))) return np;
+  if (np.e - np.s === 1 && subjectPronoun(v, np.s)) return np;
   for (let i = np.s; i < np.e; i++) if (v.isWord(i) && personal(i)) return np;
+  // Inside a phrase opened by «с» (up to the next clause mark): its instrumental names are its own.
+  let withPhrase = false;
   for (let i = np.e; i < to; i++) {
     if (/^(котор|чей|чья|чьё|чьи)/.test(v.lower(i)) || v.pos(i) === 'VERB') return np;
     // «отметил министр в программе «Воскресный вечер» с Владимиром Соловьёвым»: a name in the
     // instrumental after «с» is the one talked or met with, no subject (rule comitative-no-subject).
-    if (/^(с|со)$/.test(v.lower(i))) {
+    if (comitative(v, i)) {
       while (i + 1 < to && v.isWord(i + 1) && v.isCapital(i + 1) && v.has(i + 1, 'ablt')) i++;
+      withPhrase = true;
       continue;
     }
+    if (v.isPunct(i, ',;:') || v.isDash(i)) withPhrase = false;
     // «Института … имени А.В. Полетаева НИУ ВШЭ Олег Морозов»: the name after «имени», «им.» is the body's eponym.
     const eponym = eponymEnd(v, i, to);
     if (eponym > 0) { i = eponym - 1; continue; }
-    if (!v.isWord(i) || !v.isCapital(i) || /^\p{Lu}{2,}$/u.test(v.str(i)) || v.pos(i) === 'PREP') continue;
+    if (!v.isWord(i) || !v.isCapital(i) || ACRONYM.test(v.str(i)) || v.pos(i) === 'PREP') continue;
     if (!personal(i)) continue;
     let e = i + 1;
     while (e < to && v.isWord(e) && v.isCapital(e)) e++;
+    // «в беседе с главой МИД Сергеем Лавровым»: the name of a role after «с» is in the instrumental too.
+    if (withPhrase && v.has(i, 'ablt')) { i = e - 1; continue; }
     // «рассказала корреспонденту «НГ» Дарье ГАРМОНЕНКО»: a name in the dative is the one addressed (rule dative-addressee).
     if (dativeName(v, i) && v.has(i, 'Name')) { i = e - 1; continue; }
     return { s: i, e, head: i };

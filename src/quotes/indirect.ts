@@ -1,6 +1,6 @@
 import { cueLexicon, openerKey, type VerbCue } from './lexicon.js';
-import { STATEMENTS, CONJ, FINAL, FINAL_OR_CLAUSE, CONTENT_PREPS, verbCue, words, span, shortQuotation, speakerOf, cueEnd, clauseStart, relative, content, contentEnd, clauseLike, trailing, bodyAfterAddressee, type Found } from './clause.js';
-import { findObject, findSubject, mediumToken, ppObject, type NP } from './np.js';
+import { STATEMENTS, CONJ, FINAL, FINAL_OR_CLAUSE, CONTENT_PREPS, verbCue, words, span, shortQuotation, speakerOf, cueEnd, clauseStart, content, contentEnd, clauseLike, trailing, bodyAfterAddressee, type Found } from './clause.js';
+import { findObject, findSubject, mediumToken, ppObject, relative, singularGender, type NP } from './np.js';
 import type { View } from './view.js';
 
 /** Another clause after the cue verb's (built once, not per token scanned). */
@@ -138,10 +138,14 @@ function nameEnd(v: View, from: number, e: number): number {
 function relativeEnd(v: View, from: number, s: number, end: number): number {
   if (!relative(v, from) || !v.has(from, 'nomn')) return end;
   const plural = v.has(from, 'plur');
-  const gender = v.has(from, 'femn') ? 'femn' : v.has(from, 'neut') ? 'neut' : 'masc';
+  const gender = singularGender(v, from);
   for (let k = s; k + 1 < end; k++) {
-    if (!v.isPunct(k, ',') || v.quoteOf[k + 1] >= 0 || v.pos(k + 1) !== 'VERB') continue;
-    const w = k + 1;
+    if (!v.isPunct(k, ',') || v.quoteOf[k + 1] >= 0) continue;
+    // «Песков, который накануне заявил, что встреча возможна, сегодня сказал»: adverbs and
+    // particles may stand before the main clause's verb.
+    let w = k + 1;
+    while (w + 1 < end && (v.pos(w) === 'ADVB' || v.pos(w) === 'PRCL')) w++;
+    if (v.pos(w) !== 'VERB') continue;
     // A past form has a gender in the singular; a present one has none.
     if (plural ? v.has(w, 'plur') : v.has(w, 'sing') && (v.has(w, 'pres') || v.has(w, 'futr') || v.has(w, gender))) return k;
   }

@@ -3,14 +3,19 @@ import { wordList } from './lexicon.js';
 import { mediumWord } from '../entities/media.js';
 import type { FormInfo } from '../morph/form-info.js';
 import { firstStartingFrom } from '../spans.js';
+import { foldYo } from '../letters.js';
 
 /** A noun phrase as a token range [s, e) with its head token. */
 export interface NP { s: number; e: number; head: number }
 
-function canBeGenitive(v: View, i: number): boolean {
-  if (v.has(i, 'gent')) return true;
-  for (const t of v.ctx.morphology.tags(v.str(i))) if (t.gent === true) return true;
+/** Some az reading of word i, whatever the context chose, has grammeme g. */
+function someReading(v: View, i: number, g: 'gent' | 'anim'): boolean {
+  for (const t of v.ctx.morphology.tags(v.str(i))) if (t[g] === true) return true;
   return false;
+}
+
+function canBeGenitive(v: View, i: number): boolean {
+  return v.has(i, 'gent') || someReading(v, i, 'gent');
 }
 
 /**
@@ -32,6 +37,49 @@ export function nounHead(v: View, np: NP): number {
 
 const POSSESSIVE = new Set(['его', 'её', 'ее', 'их']);
 const PERSONAL = new Set(['он', 'она', 'они', 'его', 'её', 'ее', 'их', 'него', 'неё', 'них', 'нему', 'ней', 'им']);
+/** The personal pronouns that may be a speaker phrase on their own, in the nominative. */
+const SUBJECT_PRONOUN = /^(он|она|они)$/;
+
+/**
+ * Token i is a personal pronoun in the nominative, a whole subject phrase by itself (a name later
+ * in the clause is another's: «заявил он, комментируя обещания Трампа»).
+ * @example
+ * subjectPronoun(v, i); // true for «он», «они»; false for «его», «оно»
+ */
+export function subjectPronoun(v: View, i: number): boolean {
+  return SUBJECT_PRONOUN.test(v.lower(i));
+}
+
+/**
+ * Token i is «с» or «со», the preposition of the one talked or met with: a name in the
+ * instrumental after it is no subject (rule comitative-no-subject).
+ * @example
+ * comitative(v, i); // true for «с» in «в разговоре с Асадом»
+ */
+export function comitative(v: View, i: number): boolean {
+  const w = v.lower(i);
+  return w === 'с' || w === 'со';
+}
+
+/**
+ * The gender a singular word carries in the context, for agreement: 'femn', 'neut', else 'masc'
+ * (a verb in the present has none and reads as 'masc': agreement asks its number first).
+ * @example
+ * singularGender(v, i); // 'femn' for «которая», «заявила»
+ */
+export function singularGender(v: View, i: number): 'femn' | 'neut' | 'masc' {
+  return v.has(i, 'femn') ? 'femn' : v.has(i, 'neut') ? 'neut' : 'masc';
+}
+
+/**
+ * Token i is the relative pronoun «который» in any form: it opens its clause (no modifier of the
+ * noun after it) and is never a speaker itself (rule relative-speaker).
+ * @example
+ * relative(v, i); // true for «которые» in «Эксперты, которые сказали»
+ */
+export function relative(v: View, i: number): boolean {
+  return v.isWord(i) && v.lemma(i) === 'который';
+}
 // Word lists are read on first use, not on import: a missing file is then the first analysis's DataFileError.
 export const speakingBodies = (): Set<string> => wordList('speaking-body');
 const nonHeadWords = (): Set<string> => wordList('non-head');
@@ -102,15 +150,13 @@ function skipPP(v: View, i: number, to: number): number {
   // noun right after a noun of time is the subject, not its genitive («В феврале NASA объявило», «в
   // декабре прошлого года Минобороны сообщило», «В воскресенье стражи порядка заявили»; not «во
   // время пребывания»).
-  while (k < to && v.isWord(k) && (v.pos(k) === 'NOUN' || modifier(v, k) || (v.isCapital(k) && v.pos(k) !== 'PREP')) && !v.has(k, 'nomn') && !((v.isCapital(k) || animateNoun(v, k)) && timeNoun(v, k - 1) && v.canBeNominative(k))) k++;
+  while (k < to && v.isWord(k) && (v.pos(k) === 'NOUN' || modifier(v, k) || (v.isCapital(k) && v.pos(k) !== 'PREP')) && !v.has(k, 'nomn') && !(timeNoun(v, k - 1) && (v.isCapital(k) || animateNoun(v, k)) && v.canBeNominative(k))) k++;
   return k;
 }
 
 /** A noun with an animate reading («стражи» of «страж», though the context may read «стража»). */
 function animateNoun(v: View, i: number): boolean {
-  if (v.pos(i) !== 'NOUN') return false;
-  for (const t of v.ctx.morphology.tags(v.str(i))) if (t.anim === true) return true;
-  return false;
+  return v.pos(i) === 'NOUN' && someReading(v, i, 'anim');
 }
 
 /** When i opens a short quoted name («Мир бокса»), the index after its closing mark. */
@@ -174,7 +220,7 @@ function expand(v: View, head: number, from: number, to: number): NP {
   if (named > 0 && !(named < to && v.isWord(named) && v.isCapital(named))) return { s: head, e: named, head: named - 1 };
   let s = head;
   // «в котором эксперт утверждал»: a relative pronoun before the head opens its clause, no modifier of it.
-  while (s - 1 >= from && modifier(v, s - 1) && v.lemma(s - 1) !== 'который') s--;
+  while (s - 1 >= from && modifier(v, s - 1) && !relative(v, s - 1)) s--;
   let e = head + 1;
   // «заявил он «НГ»»: a pronoun is the whole phrase; a quoted name after it is the addressee.
   if (PERSONAL.has(v.lower(head))) return { s, e, head };
@@ -241,7 +287,7 @@ export function findSubject(v: View, from: number, to: number, after = false): N
       continue;
     }
     const pron = PERSONAL.has(v.lower(i));
-    if (pron ? !/^(он|она|они)$/.test(v.lower(i)) : !v.canBeNominative(i)) continue;
+    if (pron ? !subjectPronoun(v, i) : !v.canBeNominative(i)) continue;
     // «— сказал Путину Трамп», «писал Алексею Максимовичу … Ромен Роллан»: a name in the dative after
     // the verb is the one addressed; the subject follows it (rule dative-addressee). With none
     // there is no subject when the word is surely a dative («заявил Путину» in a text that names
@@ -252,7 +298,8 @@ export function findSubject(v: View, from: number, to: number, after = false): N
       // after a surname the word is the subject: «сказал Лаврову Помпео».)
       const first = v.has(i, 'Name');
       while (e < to && v.isWord(e) && v.isCapital(e) && (v.has(e, 'datv') || (first && !v.ctx.morphology.formInfo(v.str(e)).known))) e++;
-      if (!surelyDative(v, i)) addressee ??= { s: i, e, head: i };
+      // (Only the first addressee is kept: a later one needs no walk over the mentions.)
+      if (addressee === null && !surelyDative(v, i)) addressee = { s: i, e, head: i };
       i = e - 1;
       continue;
     }
@@ -276,7 +323,12 @@ export function findSubject(v: View, from: number, to: number, after = false): N
   return addressee ?? fallback ?? weakest ?? quoted;
 }
 
-/** A capitalised word the dictionary knows only in oblique cases, read here as a dative: `Путину`, `Алексею`. */
+/**
+ * A capitalised word the dictionary knows only in oblique cases, read here as a dative: after a
+ * speech verb the one addressed, not the speaker (rule dative-addressee).
+ * @example
+ * dativeName(v, i); // true for «Путину», «Алексею»; false for «Путин» and for «Помпео», which az does not know
+ */
 export function dativeName(v: View, i: number): boolean {
   return v.isWord(i) && v.isCapital(i) && v.has(i, 'datv') && knownOblique(v, i);
 }
@@ -291,15 +343,19 @@ function surelyDative(v: View, i: number): boolean {
   const ms = v.doc.mentions;
   const after = firstStartingFrom(ms, v.doc.tokens[i].start + 1);
   let entity = -1;
+  // The mention holding word i starts at or before it: one of the last few that do (a role's
+  // mention may hold the name's).
   for (let k = after - 1; k >= 0 && k >= after - 4; k--) if (ms[k].tokStart <= i && i < ms[k].tokEnd) { entity = ms[k].entity; break; }
   let same = 0;
   if (entity >= 0) {
-    const w = v.lower(i).replace(/ё/g, 'е');
+    const w = v.lowerYo(i);
+    const stem = w.slice(0, 3);
     for (const m of v.doc.entities[entity].mentions) {
       if (m.kind !== 'name') continue;
-      const last = m.text.slice(m.text.lastIndexOf(' ') + 1).toLowerCase().replace(/ё/g, 'е');
+      const last = foldYo(m.text.slice(m.text.lastIndexOf(' ') + 1).toLowerCase());
       if (last === w) same++;
-      else if (last.slice(0, 3) === w.slice(0, 3)) return true;
+      // Another form of the same word («Путин» beside «Путину»): the word declines.
+      else if (stem.length === 3 && last.startsWith(stem)) return true;
     }
   }
   return same < 2 && v.has(i, 'Name');

@@ -1,7 +1,7 @@
 import type Az from 'az';
 import type { MentionSpan } from '../doc.js';
 import type { EntityType, Mention, QuoteSpeaker, Span } from '../types.js';
-import { isPersonalPronoun, knownMedium, knownOblique, mediumPart, nounHead, type NP } from './np.js';
+import { comitative, isPersonalPronoun, knownMedium, knownOblique, mediumPart, nounHead, type NP } from './np.js';
 import { cueLexicon, roleLexicon, wordList } from './lexicon.js';
 import { shortQuotation } from './clause.js';
 import type { View } from './view.js';
@@ -567,8 +567,11 @@ export class SpeakerResolver {
   }
 
   /**
-   * A mention that runs past the phrase into an abbreviation, a Latin word or punctuation has
-   * swallowed its neighbour («Лысакова РИА Новости», «Волин. Напомним»); its entity is not trusted.
+   * A mention that has swallowed a neighbour of the phrase, so its entity is not trusted: one that
+   * runs past the phrase into an abbreviation, a Latin word or punctuation («Лысакова РИА Новости»,
+   * «Волин. Напомним»), or reaches back over a medium («в беседе с RT Засурский»), over a dative
+   * addressee («сказал Путину Трамп») or over «с» and the one talked with («с Асадом Путин»); also
+   * one across a line break or of an implausible entity.
    */
   private crossesMedium(m: MentionSpan, np: NP): boolean {
     const v = this.v;
@@ -577,7 +580,7 @@ export class SpeakerResolver {
     }
     // «в беседе с RT Засурский»: a mention reaching back over the medium talked to has swallowed it.
     // «цитирует РИА Новости пресс-секретаря президента»: over an agency the verb of quoting names first, whatever follows it.
-    if (m.tokStart < np.s && np.s < m.tokEnd && !mediumPart(v, np.s)) for (let t = m.tokStart; t < np.s; t++) if (mediumPart(v, t)) return true;
+    if (m.tokStart < np.s && np.s < m.tokEnd && !mediumPart(v, np.s) && this.mediumBefore(m, np.s)) return true;
     if (m.tokStart < np.s && np.s < m.tokEnd && this.personWord(np.s)) {
       for (let t = m.tokStart; t < np.s; t++) if (v.pos(t) === 'LATN' || knownMedium(v.str(t)) || mediumPart(v, t)) return true;
     }
@@ -587,7 +590,7 @@ export class SpeakerResolver {
     if (m.tokStart < np.s && np.s < m.tokEnd && (v.has(np.s, 'nomn') || (v.has(np.s, 'Fixd') && !/[ую]$/.test(v.lower(np.s))))) for (let t = m.tokStart; t < np.s; t++) if (v.isWord(t) && v.isCapital(t) && v.has(t, 'datv') && knownOblique(v, t)) return true;
     // «В разговоре с Асадом Путин подчеркнул»: nor over the one talked or met with, a name in the
     // instrumental after «с» that the tagger joined to the subject's (rule comitative-no-subject).
-    if (m.tokStart < np.s && np.s < m.tokEnd && m.tokStart > 0 && /^(с|со)$/.test(v.lower(m.tokStart - 1)) && v.has(m.tokStart, 'ablt') && knownOblique(v, m.tokStart)) return true;
+    if (m.tokStart < np.s && np.s < m.tokEnd && m.tokStart > 0 && comitative(v, m.tokStart - 1) && v.has(m.tokStart, 'ablt') && knownOblique(v, m.tokStart)) return true;
     for (let t = m.tokStart + 1; t < m.tokEnd; t++) if (v.lineBreak(t - 1, t)) return true;
     if (m.entity >= 0 && !this.plausibleEntity(m.entity)) return true;
     return false;
