@@ -69,10 +69,6 @@ function womansNameBeforeSurname(morphology: Morphology, name: string, surname: 
   return false;
 }
 
-function hasEventWord(doc: Doc, from: number, to: number, table: Map<string, NotNameKind>): boolean {
-  return hasWordOf(doc, from, to, table, 'event-word');
-}
-
 /** True when a word in tokens [from, to) has a lemma of the given kind. */
 function hasWordOf(doc: Doc, from: number, to: number, table: Map<string, NotNameKind>, kind: NotNameKind): boolean {
   for (let i = from; i < to; i++) if (doc.tokens[i].kind === 'word' && table.get(doc.morph[i].lemma) === kind) return true;
@@ -98,9 +94,9 @@ function judge(doc: Doc, s: Span, table: Map<string, NotNameKind>, morphology: M
   }
   // A title in quotation marks is a medium's or a work's (`«Чемпионат»`).
   if (head === 'event-head' && words > 1 && !quotedTitle(doc, s.tokStart, s.tokEnd)) return undefined;
-  if (hasEventWord(doc, s.tokStart, s.tokEnd, table)) return undefined;
+  if (hasWordOf(doc, s.tokStart, s.tokEnd, table, 'event-word')) return undefined;
   // `Первой | и Второй мировых войн`: a coordinated adjective's name goes on in the head it shares;
   // `Северной | и Южной командами`: two kinds of a common thing.
-  if (s.shared !== undefined && (hasEventWord(doc, s.shared.from, s.shared.to, table) || hasWordOf(doc, s.shared.from, s.shared.to, table, 'shared-head'))) return undefined;
+  if (s.shared !== undefined && (hasWordOf(doc, s.shared.from, s.shared.to, table, 'event-word') || hasWordOf(doc, s.shared.from, s.shared.to, table, 'shared-head'))) return undefined;
   return s;
 }

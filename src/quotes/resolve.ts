@@ -104,8 +104,8 @@ export class SpeakerResolver {
    */
   private readonly fixedNames = new Map<string, string>();
   /**
-   * The entity of a mention the phrase being resolved did not trust, having swallowed a neighbour
-   * («Асадом Путин»): the name found in the phrase is not linked to it.
+   * The entity of a mention the phrase fromMentions last read did not trust, having swallowed a
+   * neighbour («Асадом Путин»): fromPhrase, given it, links the name found in the phrase elsewhere.
    */
   private swallowed: string | null = null;
   /** `plausible` of each entity of the document, asked once: 0 not yet, 1 yes, 2 no. */
@@ -448,7 +448,7 @@ export class SpeakerResolver {
     this.advance(cuePos);
     if (np === null) return null;
     const verbGender = verb >= 0 ? genderOf(v, verb) : undefined;
-    const out = this.fromMentions(np, oblique) ?? this.fromPhrase(np, verbGender, oblique);
+    const out = this.fromMentions(np, oblique) ?? this.fromPhrase(np, verbGender, oblique, this.swallowed);
     const h = nounHead(v, np);
     // A document's issuer found by looking back is no new source for later roles and pronouns.
     if (out !== null && out.name !== null && out.type !== 'OTHER' && !cueLexicon().docNouns.has(v.lemmaYo(h))) {
@@ -623,7 +623,7 @@ export class SpeakerResolver {
     return `${name} ${v.doc.readText(place.start, place.end)}`;
   }
 
-  private fromPhrase(np: NP, verbGender: Gender, oblique: boolean): QuoteSpeaker {
+  private fromPhrase(np: NP, verbGender: Gender, oblique: boolean, swallowed: string | null): QuoteSpeaker {
     const v = this.v;
     const head = nounHead(v, np);
     if (isPersonalPronoun(v, head)) {
@@ -639,7 +639,7 @@ export class SpeakerResolver {
     // «Стиверн тут же заявил»: a surname the tagger does not know, opening its sentence, of a person named before in full.
     if (!oblique && np.e - np.s === 1 && v.isCapital(head) && role === undefined && !/^\p{Lu}{2,}$/u.test(v.str(head))) {
       const w = v.lower(head).replace(/ё/g, 'е');
-      const linked = this.findKnown((k) => k.type === 'PER' && k.entityId !== this.swallowed && nameWords(k.name).length > 1 && nameWords(k.name).includes(w));
+      const linked = this.findKnown((k) => k.type === 'PER' && k.entityId !== swallowed && nameWords(k.name).length > 1 && nameWords(k.name).includes(w));
       if (linked) return { name: linked.name, type: 'PER', entityId: linked.entityId, mention: this.mentionOf(np, 'name', v.str(head)) };
     }
     // «представитель Белого дома», «источник в министерстве»: the body behind an unnamed person.
@@ -656,7 +656,7 @@ export class SpeakerResolver {
       const name = this.normalName(run[0], run[1], oblique);
       const type: EntityType = v.has(run[1] - 1, 'Geox') ? 'LOC' : v.has(run[1] - 1, 'Orgn') ? 'ORG' : 'PER';
       const w = nameWords(name);
-      const linked = this.findKnown((k) => k.type === type && k.entityId !== this.swallowed && sameWords(nameWords(k.name), w));
+      const linked = this.findKnown((k) => k.type === type && k.entityId !== swallowed && sameWords(nameWords(k.name), w));
       const full = linked && linked.name.split(' ').length > name.split(' ').length ? linked.name : name;
       return { name: full, type, entityId: linked?.entityId ?? null, mention: this.mentionOf(np, 'name', name) };
     }
