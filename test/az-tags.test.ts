@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { loadAz } from '../src/morph/az.js';
+import { loadAz, tagGrammemes } from '../src/morph/az.js';
 
 const az = loadAz();
 const require = createRequire(import.meta.url);
@@ -97,5 +97,26 @@ describe("az's tag table, built when first read", () => {
       expect(again).toHaveLength(first.length);
       again.forEach((t, i) => expect(t).toBe(first[i]));
     }
+  });
+});
+
+describe('tagGrammemes: a tag\'s grammemes read from its string, no Tag built', () => {
+  test("for every index of the table, exactly the grammemes az's Tag sets (parents included)", () => {
+    const Tag = (az('слово')[0].tag as { constructor: new (s: string) => object }).constructor;
+    const wrong: string[] = [];
+    for (let index = 0; index < gramtab.length; index++) {
+      const tag = new Tag(gramtab[index]) as Record<string, unknown>;
+      // A Tag's own fields: its grammemes (true, or the child grammeme for a parent), stat, flex and POS.
+      const expected = Object.keys(tag).filter((k) => k !== 'stat' && k !== 'flex' && k !== 'POS' && k !== 'ext' && tag[k] !== undefined && tag[k] !== false).sort();
+      const got = [...new Set(tagGrammemes(index))].sort();
+      if (got.join(',') !== expected.join(',')) wrong.push(`${index} ${gramtab[index]}: ${got.join(',')} ≠ ${expected.join(',')}`);
+    }
+    expect(wrong.slice(0, 10)).toEqual([]);
+    expect(tagGrammemes(0)).toContain('CAse'); // a parent, not in the string
+  });
+
+  test('no answer for an index outside the table', () => {
+    expect(tagGrammemes(-1)).toBeUndefined();
+    expect(tagGrammemes(gramtab.length)).toBeUndefined();
   });
 });

@@ -53,6 +53,11 @@ const SUFFIXES = 'suffixes.json';
 let tagStrings: readonly string[] | undefined;
 /** az's paradigm suffixes (the array az itself indexes), once loaded. */
 let suffixTable: readonly string[] | undefined;
+const GRAMMEMES = 'grammemes.json';
+/** Each grammeme's parent (loc2 → loct → CAse), from az's grammemes.json. */
+let grammemeParent: Map<string, string> | undefined;
+/** tagGrammemes' answers by tag number, made when first asked for. */
+let grammemesByTag: Array<readonly string[] | undefined> = [];
 
 type Answer = (err: unknown, data?: unknown) => void;
 
@@ -88,6 +93,7 @@ export function loadAz(): typeof Az.Morph {
           return [cb, CAN_PATCH_BUILTINS ? sizedButBuiltOnce(tagStrings) : json];
         }
         if (url.endsWith(SUFFIXES) && Array.isArray(json) && json.every((x) => typeof x === 'string')) suffixTable = json as string[];
+        if (url.endsWith(GRAMMEMES) && Array.isArray(json)) grammemeParent = parentsOf(json);
         return [cb, json];
       }
       // A file read on its own owns its buffer; a small one may sit in Node's shared pool: copy that out.
@@ -147,6 +153,43 @@ function dictionaries(sample: readonly AzModule.Parse[]): AzDictionaries | undef
 export function paradigmAffixes(): { prefixes: readonly string[]; suffixes: readonly string[] } | undefined {
   if (!ready) loadAz();
   return suffixTable === undefined ? undefined : { prefixes: AZ_PREFIXES, suffixes: suffixTable };
+}
+
+/**
+ * The grammemes of az's tag number `index` as its Tag has them set (each grammeme of the tag
+ * string and the parents above it: a loc2 form has loct too), read from the tag string without
+ * building az's Tag: a lemma rule scans every form of a paradigm, and most of those tags are
+ * never read otherwise (building them was ~15 ms of the first analysis and ~2 MB of heap).
+ * Undefined when az's tables did not have the expected shape (ask the Tag then).
+ * @example
+ * loadAz(); tagGrammemes(0); // ['NOUN', 'POST', 'anim', 'ANim', 'masc', 'GNdr', 'sing', 'NMbr', 'nomn', 'CAse']
+ */
+export function tagGrammemes(index: number): readonly string[] | undefined {
+  if (!ready) loadAz();
+  if (tagStrings === undefined || grammemeParent === undefined || !(index >= 0 && index < tagStrings.length)) return undefined;
+  let list = grammemesByTag[index];
+  if (list === undefined) {
+    const out: string[] = [];
+    for (const g of tagStrings[index].split(/[ ,]/)) {
+      if (g === '') continue;
+      out.push(g);
+      for (let p = grammemeParent.get(g); p !== undefined; p = grammemeParent.get(p)) out.push(p);
+    }
+    list = Object.freeze(out);
+    if (grammemesByTag.length < tagStrings.length) grammemesByTag = new Array<readonly string[] | undefined>(tagStrings.length).fill(undefined);
+    grammemesByTag[index] = list;
+  }
+  return list;
+}
+
+/** Each grammeme's parent from grammemes.json's rows ([name, parent, …]); undefined for another shape. */
+function parentsOf(rows: unknown[]): Map<string, string> | undefined {
+  const parents = new Map<string, string>();
+  for (const row of rows) {
+    if (!Array.isArray(row) || typeof row[0] !== 'string' || typeof row[1] !== 'string') return undefined;
+    if (row[1] !== '') parents.set(row[0], row[1]);
+  }
+  return parents;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type Az from 'az';
-import { paradigmAffixes } from './az.js';
+import { paradigmAffixes, tagGrammemes } from './az.js';
 import { lowerCased } from '../letters.js';
 
 type Parse = Az.Parse;
@@ -82,6 +82,8 @@ interface FormRule {
   readonly surn: boolean;
   readonly patr: boolean;
   forms: Array<readonly number[] | undefined>;
+  /** Per az tag number: whether a form with that tag is one the rule wants (FITS, MISFITS), UNASKED before it is tested. */
+  byTag: Uint8Array;
 }
 
 // The grammemes lemmaOf asks for.
@@ -89,11 +91,12 @@ const ADJ_LEMMA = ['ADJF', 'masc', 'sing', 'nomn'];
 const NOUN_LEMMA = ['nomn', 'sing'];
 const PLTM_LEMMA = ['nomn'];
 const VERB_LEMMA = ['INFN'];
+const NO_BYTES = new Uint8Array(0);
 const FIRST_FORM: FormRule = plainRule(false);
 const SAME_POS: FormRule = plainRule(true);
 
 function plainRule(samePos: boolean): FormRule {
-  return { want: undefined, supr: undefined, samePos, name: false, surn: false, patr: false, forms: [] };
+  return { want: undefined, supr: undefined, samePos, name: false, surn: false, patr: false, forms: [], byTag: NO_BYTES };
 }
 
 // lemmaOf's rule per tag: by az's tag number for a dictionary reading (an array read, where a
@@ -160,7 +163,7 @@ function formRule(want: string[], supr: boolean | undefined, t0: Az.Tag): FormRu
   const key = `${want.join(',')}|${supr === undefined ? 0 : supr ? 1 : 2}${name ? 1 : 0}${surn ? 1 : 0}${patr ? 1 : 0}`;
   let rule = formRules.get(key);
   if (rule === undefined) {
-    rule = { want: want.slice(), supr, samePos: false, name, surn, patr, forms: [] }; // kept: not the caller's array
+    rule = { want: want.slice(), supr, samePos: false, name, surn, patr, forms: [], byTag: NO_BYTES }; // kept: not the caller's array
     formRules.set(key, rule);
   }
   return rule;
@@ -215,20 +218,46 @@ let tagByIndex: Array<Az.Tag | undefined> = [];
 function matchingForms(p: Parse, paradigmIdx: number, paradigm: Uint16Array, cnt: number, rule: FormRule): readonly number[] {
   let list = paradigmIdx < rule.forms.length ? rule.forms[paradigmIdx] : undefined;
   if (list !== undefined) return list;
-  const want = rule.want!;
   const out: number[] = [];
   for (let i = 0; i < cnt; i++) {
-    const t = formTag(p as DictionaryReading, i);
-    if (!want.every((g) => t[g] !== undefined && t[g] !== false)) continue;
-    if (rule.supr !== undefined && (t.Supr !== undefined) !== rule.supr) continue;
-    // Name, Surn and Patr lexemes share paradigms (Сергей/Сергеевич): stay within the word's own.
-    if (!!t.Patr !== rule.patr || !!t.Name !== rule.name || !!t.Surn !== rule.surn) continue;
-    out.push(i);
+    const index = paradigm[cnt + i];
+    let ok = index < rule.byTag.length ? rule.byTag[index] : UNASKED;
+    if (ok === UNASKED) {
+      const grams = tagGrammemes(index);
+      ok = (grams !== undefined ? tagFits(grams, rule) : tagObjectFits(formTag(p as DictionaryReading, i), rule)) ? FITS : MISFITS;
+      if (rule.byTag.length <= index) rule.byTag = grownBytes(rule.byTag, index);
+      rule.byTag[index] = ok;
+    }
+    if (ok === FITS) out.push(i);
   }
   list = out;
   rule.forms = grownTo(rule.forms, paradigmIdx);
   rule.forms[paradigmIdx] = list;
   return list;
+}
+
+const UNASKED = 0, FITS = 1, MISFITS = 2;
+
+/** Whether a tag with these grammemes (tagGrammemes) is a form the rule wants. */
+function tagFits(grams: readonly string[], rule: FormRule): boolean {
+  for (const g of rule.want!) if (!grams.includes(g)) return false;
+  if (rule.supr !== undefined && grams.includes('Supr') !== rule.supr) return false;
+  // Name, Surn and Patr lexemes share paradigms (Сергей/Сергеевич): stay within the word's own.
+  return grams.includes('Patr') === rule.patr && grams.includes('Name') === rule.name && grams.includes('Surn') === rule.surn;
+}
+
+/** tagFits asked of az's Tag (when az's tables could not be read as tagGrammemes expects). */
+function tagObjectFits(t: Az.Tag, rule: FormRule): boolean {
+  if (!rule.want!.every((g) => t[g] !== undefined && t[g] !== false)) return false;
+  if (rule.supr !== undefined && (t.Supr !== undefined) !== rule.supr) return false;
+  return !!t.Patr === rule.patr && !!t.Name === rule.name && !!t.Surn === rule.surn;
+}
+
+/** `bytes` with room for index `i` (twice its length, or i + 1), the answers so far kept. */
+function grownBytes(bytes: Uint8Array, i: number): Uint8Array {
+  const grown = new Uint8Array(Math.max(i + 1, 2 * bytes.length, 1024));
+  grown.set(bytes);
+  return grown;
 }
 
 let affixes: { prefixes: readonly string[]; suffixes: readonly string[] } | undefined | null;
