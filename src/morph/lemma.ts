@@ -282,7 +282,7 @@ function formTag(p: DictionaryReading, i: number): Az.Tag {
 /** The form `p.normalize(true)` picks: the paradigm's first with p's part of speech, −1 for none. */
 function firstFormOfPos(p: DictionaryReading): number {
   const pos = p.tag.POS;
-  for (let i = 0; i < p.formCnt; i++) if (formTag(p, i).POS === pos) return i;
+  for (let i = 0; i < p.formCnt; i++) if (pos !== undefined ? formHas(p, i, pos) : formTag(p, i).POS === undefined) return i;
   return -1;
 }
 
@@ -294,21 +294,31 @@ function firstFormOfPos(p: DictionaryReading): number {
  * firstFormWith(az('Европейской')[0] as DictionaryReading, ['nomn', 'femn', 'sing']); // the cell of 'европейская'
  */
 export function firstFormWith(p: DictionaryReading, want: readonly string[]): number {
-  for (let i = 0; i < p.formCnt; i++) {
-    const t = formTag(p, i);
-    let all = true;
-    for (let k = 0; k < want.length && all; k++) all = !!t[want[k]];
-    if (all) return i;
-  }
+  for (let i = 0; i < p.formCnt; i++) if (formHasAll(p, i, want)) return i;
   return -1;
 }
 
 /** Spelling variants and registers: a cell with one of these that the word's own form lacks (соглашенья) is no block of its own. */
 const VARIANT_GRAMMEMES = ['V-ey', 'V-oy', 'V-ej', 'V-bi', 'V-sh', 'V-be', 'V-en', 'V-ie', 'Infr', 'Slng', 'Arch', 'Litr', 'Erro', 'Dist'];
 
-function variantOf(t: Az.Tag, own: Az.Tag): boolean {
-  for (const g of VARIANT_GRAMMEMES) if (t[g] && !own[g]) return true;
+/** Form i of p's paradigm is a spelling variant or register that p's own form is not. */
+function variantOf(p: DictionaryReading, i: number): boolean {
+  for (const g of VARIANT_GRAMMEMES) if (formHas(p, i, g) && !p.tag[g]) return true;
   return false;
+}
+
+/** Form i of a dictionary reading's paradigm has grammeme g (read from its tag string: no Tag built). */
+function formHas(p: DictionaryReading, i: number, g: string): boolean {
+  const grams = tagGrammemes(p.paradigm[p.formCnt + i]);
+  if (grams !== undefined) return grams.includes(g);
+  const t = formTag(p, i);
+  return g === t.POS || !!t[g];
+}
+
+/** Form i of a dictionary reading's paradigm has every grammeme of `want`. */
+function formHasAll(p: DictionaryReading, i: number, want: readonly string[]): boolean {
+  for (let k = 0; k < want.length; k++) if (!formHas(p, i, want[k])) return false;
+  return true;
 }
 
 /**
@@ -325,12 +335,9 @@ export function nearestFormWith(p: DictionaryReading, want: readonly string[]): 
   let nearest = -1;
   for (let i = 0; i < p.formCnt; i++) {
     if (i > p.formIdx && first >= 0) break;
-    const t = formTag(p, i);
-    let all = true;
-    for (let k = 0; k < want.length && all; k++) all = !!t[want[k]];
-    if (!all) continue;
+    if (!formHasAll(p, i, want)) continue;
     if (first < 0) first = i;
-    if (i <= p.formIdx && !variantOf(t, p.tag)) nearest = i;
+    if (i <= p.formIdx && !variantOf(p, i)) nearest = i;
   }
   return nearest >= 0 ? nearest : first;
 }
