@@ -182,6 +182,18 @@ export function tagGrammemes(index: number): readonly string[] | undefined {
   return list;
 }
 
+/**
+ * The grammemes an az Tag has set: its own fields that are true or name a child grammeme, but for
+ * its grammeme lists, its Russian-named copy and POS. What tagGrammemes answers for the Tag's number,
+ * for when it cannot (az's tables in another shape) and the Tag is at hand.
+ * @example
+ * grammemesOfTag(az('Москве')[0].tag); // ['NOUN', 'POST', 'inan', 'ANim', 'femn', …, 'loct', 'CAse']
+ */
+export function grammemesOfTag(t: AzModule.Tag): readonly string[] {
+  const fields = t as unknown as Record<string, unknown>;
+  return Object.keys(fields).filter((k) => k !== 'stat' && k !== 'flex' && k !== 'ext' && k !== 'POS' && fields[k] !== undefined && fields[k] !== false);
+}
+
 /** Each grammeme's parent from grammemes.json's rows ([name, parent, …]); undefined for another shape. */
 function parentsOf(rows: unknown[]): Map<string, string> | undefined {
   const parents = new Map<string, string>();

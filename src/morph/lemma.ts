@@ -1,5 +1,5 @@
 import type Az from 'az';
-import { paradigmAffixes, tagGrammemes } from './az.js';
+import { grammemesOfTag, paradigmAffixes, tagGrammemes } from './az.js';
 import { lowerCased } from '../letters.js';
 
 type Parse = Az.Parse;
@@ -223,8 +223,7 @@ function matchingForms(p: Parse, paradigmIdx: number, paradigm: Uint16Array, cnt
     const index = paradigm[cnt + i];
     let ok = index < rule.byTag.length ? rule.byTag[index] : UNASKED;
     if (ok === UNASKED) {
-      const grams = tagGrammemes(index);
-      ok = (grams !== undefined ? tagFits(grams, rule) : tagObjectFits(formTag(p as DictionaryReading, i), rule)) ? FITS : MISFITS;
+      ok = tagFits(formGrammemes(p as DictionaryReading, i), rule) ? FITS : MISFITS;
       if (rule.byTag.length <= index) rule.byTag = grownBytes(rule.byTag, index);
       rule.byTag[index] = ok;
     }
@@ -246,11 +245,12 @@ function tagFits(grams: readonly string[], rule: FormRule): boolean {
   return grams.includes('Patr') === rule.patr && grams.includes('Name') === rule.name && grams.includes('Surn') === rule.surn;
 }
 
-/** tagFits asked of az's Tag (when az's tables could not be read as tagGrammemes expects). */
-function tagObjectFits(t: Az.Tag, rule: FormRule): boolean {
-  if (!rule.want!.every((g) => t[g] !== undefined && t[g] !== false)) return false;
-  if (rule.supr !== undefined && (t.Supr !== undefined) !== rule.supr) return false;
-  return !!t.Patr === rule.patr && !!t.Name === rule.name && !!t.Surn === rule.surn;
+/**
+ * The grammemes of form i of a dictionary reading's paradigm, from its tag string (no az Tag
+ * built); from its Tag only when az's tables are not in the shape tagGrammemes reads.
+ */
+function formGrammemes(p: DictionaryReading, i: number): readonly string[] {
+  return tagGrammemes(p.paradigm[p.formCnt + i]) ?? grammemesOfTag(formTag(p, i));
 }
 
 /** `bytes` with room for index `i` (twice its length, or i + 1), the answers so far kept. */
@@ -307,12 +307,9 @@ function variantOf(p: DictionaryReading, i: number): boolean {
   return false;
 }
 
-/** Form i of a dictionary reading's paradigm has grammeme g (read from its tag string: no Tag built). */
+/** Form i of a dictionary reading's paradigm has grammeme g. */
 function formHas(p: DictionaryReading, i: number, g: string): boolean {
-  const grams = tagGrammemes(p.paradigm[p.formCnt + i]);
-  if (grams !== undefined) return grams.includes(g);
-  const t = formTag(p, i);
-  return g === t.POS || !!t[g];
+  return formGrammemes(p, i).includes(g);
 }
 
 /** Form i of a dictionary reading's paradigm has every grammeme of `want`. */
