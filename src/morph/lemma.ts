@@ -82,8 +82,6 @@ interface FormRule {
   readonly surn: boolean;
   readonly patr: boolean;
   forms: Array<readonly number[] | undefined>;
-  /** Per az tag number: whether a form with that tag is one the rule wants (FITS, MISFITS), UNASKED before it is tested. */
-  byTag: Uint8Array;
 }
 
 // The grammemes lemmaOf asks for.
@@ -91,12 +89,11 @@ const ADJ_LEMMA = ['ADJF', 'masc', 'sing', 'nomn'];
 const NOUN_LEMMA = ['nomn', 'sing'];
 const PLTM_LEMMA = ['nomn'];
 const VERB_LEMMA = ['INFN'];
-const NO_BYTES = new Uint8Array(0);
 const FIRST_FORM: FormRule = plainRule(false);
 const SAME_POS: FormRule = plainRule(true);
 
 function plainRule(samePos: boolean): FormRule {
-  return { want: undefined, supr: undefined, samePos, name: false, surn: false, patr: false, forms: [], byTag: NO_BYTES };
+  return { want: undefined, supr: undefined, samePos, name: false, surn: false, patr: false, forms: [] };
 }
 
 // lemmaOf's rule per tag: by az's tag number for a dictionary reading (an array read, where a
@@ -163,7 +160,7 @@ function formRule(want: string[], supr: boolean | undefined, t0: Az.Tag): FormRu
   const key = `${want.join(',')}|${supr === undefined ? 0 : supr ? 1 : 2}${name ? 1 : 0}${surn ? 1 : 0}${patr ? 1 : 0}`;
   let rule = formRules.get(key);
   if (rule === undefined) {
-    rule = { want: want.slice(), supr, samePos: false, name, surn, patr, forms: [], byTag: NO_BYTES }; // kept: not the caller's array
+    rule = { want: want.slice(), supr, samePos: false, name, surn, patr, forms: [] }; // kept: not the caller's array
     formRules.set(key, rule);
   }
   return rule;
@@ -219,27 +216,16 @@ function matchingForms(p: Parse, paradigmIdx: number, paradigm: Uint16Array, cnt
   let list = paradigmIdx < rule.forms.length ? rule.forms[paradigmIdx] : undefined;
   if (list !== undefined) return list;
   const out: number[] = [];
-  for (let i = 0; i < cnt; i++) {
-    const index = paradigm[cnt + i];
-    let ok = index < rule.byTag.length ? rule.byTag[index] : UNASKED;
-    if (ok === UNASKED) {
-      ok = tagFits(formGrammemes(p as DictionaryReading, i), rule) ? FITS : MISFITS;
-      if (rule.byTag.length <= index) rule.byTag = grownBytes(rule.byTag, index);
-      rule.byTag[index] = ok;
-    }
-    if (ok === FITS) out.push(i);
-  }
+  for (let i = 0; i < cnt; i++) if (tagFits(formGrammemes(p as DictionaryReading, i), rule)) out.push(i);
   list = out;
   rule.forms = grownTo(rule.forms, paradigmIdx);
   rule.forms[paradigmIdx] = list;
   return list;
 }
 
-const UNASKED = 0, FITS = 1, MISFITS = 2;
-
 /** Whether a tag with these grammemes (tagGrammemes) is a form the rule wants. */
 function tagFits(grams: readonly string[], rule: FormRule): boolean {
-  for (const g of rule.want!) if (!grams.includes(g)) return false;
+  if (!hasAll(grams, rule.want!)) return false;
   if (rule.supr !== undefined && grams.includes('Supr') !== rule.supr) return false;
   // Name, Surn and Patr lexemes share paradigms (Сергей/Сергеевич): stay within the word's own.
   return grams.includes('Patr') === rule.patr && grams.includes('Name') === rule.name && grams.includes('Surn') === rule.surn;
@@ -251,13 +237,6 @@ function tagFits(grams: readonly string[], rule: FormRule): boolean {
  */
 function formGrammemes(p: DictionaryReading, i: number): readonly string[] {
   return tagGrammemes(p.paradigm[p.formCnt + i]) ?? grammemesOfTag(formTag(p, i));
-}
-
-/** `bytes` with room for index `i` (twice its length, or i + 1), the answers so far kept. */
-function grownBytes(bytes: Uint8Array, i: number): Uint8Array {
-  const grown = new Uint8Array(Math.max(i + 1, 2 * bytes.length, 1024));
-  grown.set(bytes);
-  return grown;
 }
 
 let affixes: { prefixes: readonly string[]; suffixes: readonly string[] } | undefined | null;
@@ -281,8 +260,9 @@ function formTag(p: DictionaryReading, i: number): Az.Tag {
 
 /** The form `p.normalize(true)` picks: the paradigm's first with p's part of speech, −1 for none. */
 function firstFormOfPos(p: DictionaryReading): number {
+  // Every tag of az's table has a part of speech (a form without one would match none anyway).
   const pos = p.tag.POS;
-  for (let i = 0; i < p.formCnt; i++) if (pos !== undefined ? formHas(p, i, pos) : formTag(p, i).POS === undefined) return i;
+  if (pos !== undefined) for (let i = 0; i < p.formCnt; i++) if (formGrammemes(p, i).includes(pos)) return i;
   return -1;
 }
 
@@ -294,27 +274,22 @@ function firstFormOfPos(p: DictionaryReading): number {
  * firstFormWith(az('Европейской')[0] as DictionaryReading, ['nomn', 'femn', 'sing']); // the cell of 'европейская'
  */
 export function firstFormWith(p: DictionaryReading, want: readonly string[]): number {
-  for (let i = 0; i < p.formCnt; i++) if (formHasAll(p, i, want)) return i;
+  for (let i = 0; i < p.formCnt; i++) if (hasAll(formGrammemes(p, i), want)) return i;
   return -1;
 }
 
 /** Spelling variants and registers: a cell with one of these that the word's own form lacks (соглашенья) is no block of its own. */
 const VARIANT_GRAMMEMES = ['V-ey', 'V-oy', 'V-ej', 'V-bi', 'V-sh', 'V-be', 'V-en', 'V-ie', 'Infr', 'Slng', 'Arch', 'Litr', 'Erro', 'Dist'];
 
-/** Form i of p's paradigm is a spelling variant or register that p's own form is not. */
-function variantOf(p: DictionaryReading, i: number): boolean {
-  for (const g of VARIANT_GRAMMEMES) if (formHas(p, i, g) && !p.tag[g]) return true;
+/** A form with these grammemes is a spelling variant or register that the word's own form (`own`) is not. */
+function variantOf(grams: readonly string[], own: Az.Tag): boolean {
+  for (const g of VARIANT_GRAMMEMES) if (grams.includes(g) && !own[g]) return true;
   return false;
 }
 
-/** Form i of a dictionary reading's paradigm has grammeme g. */
-function formHas(p: DictionaryReading, i: number, g: string): boolean {
-  return formGrammemes(p, i).includes(g);
-}
-
-/** Form i of a dictionary reading's paradigm has every grammeme of `want`. */
-function formHasAll(p: DictionaryReading, i: number, want: readonly string[]): boolean {
-  for (let k = 0; k < want.length; k++) if (!formHas(p, i, want[k])) return false;
+/** Every grammeme of `want` is among `grams`. */
+function hasAll(grams: readonly string[], want: readonly string[]): boolean {
+  for (let k = 0; k < want.length; k++) if (!grams.includes(want[k])) return false;
   return true;
 }
 
@@ -332,9 +307,10 @@ export function nearestFormWith(p: DictionaryReading, want: readonly string[]): 
   let nearest = -1;
   for (let i = 0; i < p.formCnt; i++) {
     if (i > p.formIdx && first >= 0) break;
-    if (!formHasAll(p, i, want)) continue;
+    const grams = formGrammemes(p, i);
+    if (!hasAll(grams, want)) continue;
     if (first < 0) first = i;
-    if (i <= p.formIdx && !variantOf(p, i)) nearest = i;
+    if (i <= p.formIdx && !variantOf(grams, p.tag)) nearest = i;
   }
   return nearest >= 0 ? nearest : first;
 }
