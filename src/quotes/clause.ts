@@ -304,7 +304,20 @@ export function speakerOf(v: View, verb: number, cue: VerbCue, from: number, to:
   const place = after === null || mediumToken(v, after.s) ? locativeBody(v, from, verb) : null;
   if (place !== null) return { np: place, oblique: true };
   if (after !== null) return { np: withLaterName(v, after, to), oblique: false };
+  // «— заявили в МИД России», «— отметили в посольстве»: a plural verb with no subject; the body
+  // in a locative phrase right after it speaks (rule body-after-verb). Not a medium or a document
+  // («написали в Twitter», «заявили в интервью RT»), nor a phrase of time.
+  const told = v.has(verb, 'plur') ? bodyRightAfter(v, post, to) : null;
+  if (told !== null && speakingPlace(v, nounHeadOf(v, told))) return { np: told, oblique: true };
   return { np: null, oblique: false };
+}
+
+/** A body noun («посольстве», «пресс-службе»; not a document, «заявлении») or a capitalised name that is no medium («МИД», «Кремле»). */
+function speakingPlace(v: View, head: number): boolean {
+  if (!v.isWord(head) || timeNoun(v, head) || mediumToken(v, head)) return false;
+  if (v.isCapital(head)) return v.pos(head) !== 'LATN' && v.pos(head) !== 'UNKN';
+  if (cueLexicon().docNouns.has(v.lemmaYo(head))) return false;
+  return speakingBodies().has(v.lemma(head)) || roleLexicon().get(v.lemma(head)) === 'ORG';
 }
 
 /** «В МИД России заявили, что…»: the body that speaks stands in a locative phrase before the verb. */

@@ -145,13 +145,21 @@ function skipPP(v: View, i: number, to: number): number {
   while (k < to && (modifier(v, k) || v.pos(k) === 'PRCL' || v.isPunct(k, '«"„'))) k++;
   // «При этом он отметил»: a pronoun object ends the phrase.
   if (k < to && v.pos(k) === 'NPRO' && !/^(он|она|оно|они)$/.test(v.lower(k))) return k + 1;
+  const body = k < to && v.pos(k) === 'NOUN' && speakingBodies().has(v.lemma(k));
   if (k < to && (nounish(v, k) || v.quoteOf[k] >= 0)) k = skipQuoted(v, k, to) ?? k + 1;
   // genitive complements: «в пресс-службе ведомства», «с главой МИД России»; a name or an animate
   // noun right after a noun of time is the subject, not its genitive («В феврале NASA объявило», «в
   // декабре прошлого года Минобороны сообщило», «В воскресенье стражи порядка заявили»; not «во
-  // время пребывания»).
-  while (k < to && v.isWord(k) && (v.pos(k) === 'NOUN' || modifier(v, k) || (v.isCapital(k) && v.pos(k) !== 'PREP')) && !v.has(k, 'nomn') && !(timeNoun(v, k - 1) && (v.isCapital(k) || animateNoun(v, k)) && v.canBeNominative(k))) k++;
+  // время пребывания»). After a body, an undeclined name reads as its genitive too, though it may
+  // be a nominative («в посольстве США», «в министерстве обороны РФ»; «В ответ МИД заявил» keeps
+  // its subject: «ответ» is no body).
+  while (k < to && v.isWord(k) && (v.pos(k) === 'NOUN' || modifier(v, k) || (v.isCapital(k) && v.pos(k) !== 'PREP')) && (!v.has(k, 'nomn') || (body && undeclinedName(v, k))) && !(timeNoun(v, k - 1) && (v.isCapital(k) || animateNoun(v, k)) && v.canBeNominative(k))) k++;
   return k;
+}
+
+/** A capitalised word that does not decline («США», «МВД», «КНР»): its case is the context's. */
+export function undeclinedName(v: View, i: number): boolean {
+  return v.isCapital(i) && v.has(i, 'Fixd');
 }
 
 /** A noun with an animate reading («стражи» of «страж», though the context may read «стража»). */

@@ -1,7 +1,7 @@
 import type Az from 'az';
 import type { MentionSpan } from '../doc.js';
 import type { EntityType, Mention, QuoteSpeaker, Span } from '../types.js';
-import { comitative, isPersonalPronoun, knownMedium, knownOblique, mediumPart, nounHead, type NP } from './np.js';
+import { comitative, isPersonalPronoun, knownMedium, knownOblique, mediumPart, nounHead, undeclinedName, type NP } from './np.js';
 import { cueLexicon, roleLexicon, wordList } from './lexicon.js';
 import { shortQuotation } from './clause.js';
 import type { View } from './view.js';
@@ -490,7 +490,7 @@ export class SpeakerResolver {
     // which speaks for whom it names, nor a medium).
     const bodyLemma = v.isWord(head) && !v.isCapital(head) ? v.lemma(head) : '';
     if (roleLexicon().get(bodyLemma) === 'ORG' && !wordList('service').has(bodyLemma) && !MEDIA_NOUNS.test(bodyLemma) && this.mentionAt(head) === undefined &&
-      inside.every((m) => m.tokStart > head && m.type !== 'ORG' && m.kind === 'name' && v.has(m.tokEnd - 1, 'gent'))) {
+      inside.every((m) => m.tokStart > head && m.type !== 'ORG' && m.kind === 'name' && (v.has(m.tokEnd - 1, 'gent') || undeclinedName(v, m.tokEnd - 1)))) {
       const last = inside[inside.length - 1].tokEnd - 1;
       // The head in the nominative: its lemma when singular (a locative «посольстве» too, which
       // phraseNominative, made for genitives, leaves); the genitives after it stay as written.
