@@ -495,7 +495,10 @@ export class SpeakerResolver {
       // The head in the nominative: its lemma when singular (a locative «посольстве» too, which
       // phraseNominative, made for genitives, leaves); the genitives after it stay as written.
       const tail = v.text.slice(v.doc.tokens[head].end, v.doc.tokens[last].end);
-      const name = v.has(head, 'plur') ? this.phraseNominative(head, last + 1) : v.lemma(head) + tail;
+      // («в партии Ле Пен»: after «в» or «на» a form the dictionary can read as a singular locative
+      // is one, whatever the context pass chose.)
+      const plural = v.has(head, 'plur') && !(head > 0 && v.pos(head - 1) === 'PREP' && singularLocative(v, head));
+      const name = plural ? this.phraseNominative(head, last + 1) : v.lemma(head) + tail;
       const start = v.doc.tokens[head].start, end = v.doc.tokens[last].end;
       return { name, type: 'ORG', entityId: null, mention: { start, end, text: v.text.slice(start, end), normal: name, kind: 'role' } };
     }
@@ -914,4 +917,10 @@ function sameWords(wa: string[], wb: string[]): boolean {
  */
 export function sameSource(a: string, b: string): boolean {
   return sameWords(nameWords(a), nameWords(b));
+}
+
+/** Token i can be read as a singular locative («партии», «посольстве»). */
+function singularLocative(v: View, i: number): boolean {
+  for (const t of v.ctx.morphology.tags(v.str(i))) if ((t.loct === true || t.loc2 === true) && t.sing === true) return true;
+  return false;
 }
