@@ -316,8 +316,13 @@ export function speakerOf(v: View, verb: number, cue: VerbCue, from: number, to:
 function speakingPlace(v: View, head: number): boolean {
   if (!v.isWord(head) || timeNoun(v, head) || mediumToken(v, head)) return false;
   if (v.isCapital(head)) return v.pos(head) !== 'LATN' && v.pos(head) !== 'UNKN';
-  if (cueLexicon().docNouns.has(v.lemmaYo(head))) return false;
-  return speakingBodies().has(v.lemma(head)) || roleLexicon().get(v.lemma(head)) === 'ORG';
+  return bodyNoun(v, head);
+}
+
+/** A noun for a body that speaks: an ORG role («министерство») or a speaking body that is no document («заявление»). */
+function bodyNoun(v: View, k: number): boolean {
+  const lemma = v.lemma(k);
+  return roleLexicon().get(lemma) === 'ORG' || (speakingBodies().has(lemma) && !cueLexicon().docNouns.has(v.lemmaYo(k)));
 }
 
 /** «В МИД России заявили, что…»: the body that speaks stands in a locative phrase before the verb. */
@@ -419,8 +424,7 @@ function antecedent(v: View, rel: number): NP | null {
       if (pos === 'ADJF' || pos === 'PRTF' || pos === 'NUMR' || pos === 'ADVB' || pos === 'PRCL') continue;
       return body;
     }
-    const lemma = v.lemma(k);
-    if (agrees(v, k, rel) && (v.has(k, 'anim') || roleLexicon().get(lemma) === 'ORG' || (speakingBodies().has(lemma) && !cueLexicon().docNouns.has(v.lemmaYo(k))))) {
+    if (agrees(v, k, rel) && (v.has(k, 'anim') || bodyNoun(v, k))) {
       const from = modifiersStart(v, k, limit);
       // «компания Apple, которая»: a body noun before a Latin name, which does not decline, names
       // that body in apposition (a Cyrillic name after it is rather its genitive: «посольство США»).
