@@ -10,7 +10,8 @@ import type { Span } from './hygiene.js';
  * the body's span takes it, and the person's span keeps only what follows it.
  */
 
-const IMENI = new Set(['им', 'имени']);
+/** Words before an eponym: `им.`, `имени`, and a saint's `св.` (`Университет св. Иоанна`). */
+const IMENI = new Set(['им', 'имени', 'св']);
 /** Words of an eponym: a first name, a patronymic and a surname at most. */
 const MAX_EPONYM_WORDS = 3;
 
@@ -76,7 +77,7 @@ export function joinEponyms(doc: Doc, spans: Span[], morphology: Morphology): Sp
       else if (isImeni(doc, s.tokEnd)) j = s.tokEnd + 1;
     }
     // `им.`: the abbreviation's full stop.
-    if (j > 0 && doc.tokens[j - 1].text.toLowerCase() === 'им' && doc.tokens[j]?.text === '.' && doc.tokens[j].start === doc.tokens[j - 1].end) j++;
+    if (j > 0 && doc.tokens[j - 1].text.length === 2 && doc.tokens[j]?.text === '.' && doc.tokens[j].start === doc.tokens[j - 1].end) j++;
     const end = j > 0 ? eponymEnd(doc, j, morphology) : -1;
     if (end < 0) { out?.push(s); continue; }
     out ??= spans.slice(0, k);

@@ -1,9 +1,10 @@
 import type { Span } from '../types.js';
 import { cueLexicon, roleLexicon, wordList, type VerbCue } from './lexicon.js';
-import { comitative, dativeName, eponymEnd, findObject, findSubject, nounHead as nounHeadOf, timeNoun, INITIAL, initialsEnd, knownOblique, mediumPart, mediumToken, ppObject, relative, singularGender, singularNominative, speakingBodies, subjectPronoun, weak, type NP } from './np.js';
+import { abbreviationInside, comitative, dativeName, eponymEnd, findObject, findSubject, nounHead as nounHeadOf, timeNoun, INITIAL, initialsEnd, knownOblique, mediumPart, mediumToken, ppObject, relative, singularGender, singularNominative, speakingBodies, subjectPronoun, weak, type NP } from './np.js';
 import { REACH, type View } from './view.js';
 import { detached } from '../morph/cache.js';
 import { firstStartingFrom } from '../spans.js';
+import { foldYo } from '../letters.js';
 
 // Helpers shared by the direct and the indirect patterns: cue verbs, clause and content bounds,
 // the speaker phrase of a cue verb.
@@ -121,8 +122,8 @@ export function attributionEnd(v: View, i: number, limit: number): { end: number
   for (let k = i; k < limit; k++) {
     if (k > i && v.paragraphBreak(k - 1, k)) return { end: k, resume: -1 };
     if (v.isPunct(k, ',.') && k + 1 < limit && v.isDash(k + 1) && !v.lineBreak(k, k + 1)) return { end: k, resume: k + 2 };
-    // «сказал Д.Баттон»: an initial's full stop does not end the clause.
-    if (v.isPunct(k, FINAL) && !(k > i && initialsEnd(v, k - 1, limit) > 0)) return { end: k, resume: -1 };
+    // «сказал Д.Баттон», «сказал житель г. Москвы»: an initial's or a name's abbreviation's full stop does not end the clause.
+    if (v.isPunct(k, FINAL) && !(k > i && (initialsEnd(v, k - 1, limit) > 0 || abbreviationInside(v, k - 1, limit)))) return { end: k, resume: -1 };
     if (v.opensQuotation(k) && !shortQuotation(v, v.quoteOf[k])) return { end: k, resume: -1 };
   }
   return { end: limit, resume: -1 };
@@ -550,14 +551,31 @@ function ownerEnd(v: View, k: number, to: number): number {
  * phrase after the verb has no name but the clause names someone later, the name is the speaker.
  */
 function withLaterName(v: View, np: NP, to: number): NP {
-  const personal = (i: number) => v.has(i, 'Name') || v.has(i, 'Surn') || v.has(i, 'Patr');
+  const named = (i: number) => v.has(i, 'Name') || v.has(i, 'Surn') || v.has(i, 'Patr');
   // «сказала она далее, с Михаилом Крутихиным»: a pronoun is a whole subject.
   if (np.e - np.s === 1 && subjectPronoun(v, np.s)) return np;
-  for (let i = np.s; i < np.e; i++) if (v.isWord(i) && personal(i)) return np;
+  for (let i = np.s; i < np.e; i++) if (v.isWord(i) && named(i)) return np;
+  // A name the tagger found is one too when it heads the phrase («— сказала Науэрт»).
+  if (taggedPersonAt(v, np.head, np.s)) return np;
+  const later = laterName(v, np.e, to, named, false);
+  if (later !== null) return later;
+  // Then a foreign name the dictionary has no name reading for (`Берни Сандерс`), which the tagger
+  // found written in the nominative (not `с Берни Сандерсом`).
+  const { tagged } = personsTagged(v, np.e, to, true);
+  return tagged.size === 0 ? np : laterName(v, np.e, to, (i) => tagged.has(i), true) ?? np;
+}
+
+/**
+ * withLaterName's search from token `from`: the first name (its first word `personal`) in the
+ * clause, else null. A name only the tagger vouches for (`tagged`) is its case's own: not in a
+ * phrase opened by «с», nor right after a preposition but for a source's «со ссылкой на».
+ */
+function laterName(v: View, from: number, to: number, personal: (i: number) => boolean, tagged: boolean): NP | null {
   // Inside a phrase opened by «с» (up to the next clause mark): its instrumental names are its own.
   let withPhrase = false;
-  for (let i = np.e; i < to; i++) {
-    if (/^(котор|чей|чья|чьё|чьи)/.test(v.lower(i)) || v.pos(i) === 'VERB') return np;
+  for (let i = from; i < to; i++) {
+    // «сказал министр, сославшись на Ивана Петрова»: a gerund opens a clause of its own.
+    if (/^(котор|чей|чья|чьё|чьи)/.test(v.lower(i)) || v.pos(i) === 'VERB' || v.pos(i) === 'GRND') return null;
     // «отметил министр в программе «Воскресный вечер» с Владимиром Соловьёвым»: a name in the
     // instrumental after «с» is the one talked or met with, no subject (rule comitative-no-subject).
     if (comitative(v, i)) {
@@ -574,12 +592,14 @@ function withLaterName(v: View, np: NP, to: number): NP {
     let e = i + 1;
     while (e < to && v.isWord(e) && v.isCapital(e)) e++;
     // «в беседе с главой МИД Сергеем Лавровым»: the name of a role after «с» is in the instrumental too.
-    if (withPhrase && v.has(i, 'ablt')) { i = e - 1; continue; }
+    if (withPhrase && (tagged || v.has(i, 'ablt'))) { i = e - 1; continue; }
     // «рассказала корреспонденту «НГ» Дарье ГАРМОНЕНКО»: a name in the dative is the one addressed (rule dative-addressee).
     if (dativeName(v, i) && v.has(i, 'Name')) { i = e - 1; continue; }
+    // «сообщил министр о Берни Сандерсе»: a name right after a preposition is its object.
+    if (tagged && i > from && v.pos(i - 1) === 'PREP' && !(i > from + 1 && v.lower(i - 2) === 'ссылкой')) { i = e - 1; continue; }
     return { s: i, e, head: i };
   }
-  return np;
+  return null;
 }
 
 export function cueEnd(v: View, verb: number): number {
@@ -669,20 +689,39 @@ export function trailing(v: View, from: number, e: number): boolean {
  * conjunction other than «и» («Нападающий и капитан «Интера» Мауро Икарди») or another verb
  * («Александр Кибалко поспешил успокоить болельщиков и заявил»).
  */
-function nameBeforeVerb(v: View, np: NP, verb: number): NP {
-  if (v.has(verb, 'plur')) return np;
-  // Person mentions the tagger found here: their words are names, and each starts a name of its
-  // own. The mentions are sorted by start: a binary search finds the first, so a long document's
-  // many quotes cost no walk over all its mentions each.
+/**
+ * The tokens of the person names the tagger found within tokens [s, e) (`tagged`; with
+ * `nominative`, only names written in the nominative), and the first token of each (`starts`). The mentions are sorted by start: a binary search finds the first, so
+ * a long document's many quotes cost no walk over all its mentions each.
+ */
+function personsTagged(v: View, s: number, e: number, nominative = false): { tagged: Set<number>; starts: Set<number> } {
   const ms = v.doc.mentions;
-  const lo = firstStartingFrom(ms, v.doc.tokens[np.s].start);
   const tagged = new Set<number>(), starts = new Set<number>();
-  for (let k = lo; k < ms.length && ms[k].tokStart < verb; k++) {
+  for (let k = firstStartingFrom(ms, v.doc.tokens[s].start); k < ms.length && ms[k].tokStart < e; k++) {
     const m = ms[k];
-    if (m.type !== 'PER' || m.kind !== 'name' || m.tokEnd > verb) continue;
+    if (m.type !== 'PER' || m.kind !== 'name' || m.tokEnd > e) continue;
+    // A mention written as its own nominative is one (or a name that does not decline).
+    if (nominative && foldYo(m.text.toLowerCase()) !== foldYo(m.normal.toLowerCase())) continue;
     starts.add(m.tokStart);
     for (let t = m.tokStart; t < m.tokEnd; t++) tagged.add(t);
   }
+  return { tagged, starts };
+}
+
+/** Token i lies in a person name the tagger found that starts at token `from` or later. */
+function taggedPersonAt(v: View, i: number, from: number): boolean {
+  const ms = v.doc.mentions;
+  for (let k = firstStartingFrom(ms, v.doc.tokens[from].start); k < ms.length && ms[k].tokStart <= i; k++) {
+    const m = ms[k];
+    if (m.type === 'PER' && m.kind === 'name' && m.tokEnd > i) return true;
+  }
+  return false;
+}
+
+function nameBeforeVerb(v: View, np: NP, verb: number): NP {
+  if (v.has(verb, 'plur')) return np;
+  // Person mentions the tagger found here: their words are names, and each starts a name of its own.
+  const { tagged, starts } = personsTagged(v, np.s, verb);
   const personal = (i: number): boolean => v.has(i, 'Name') || v.has(i, 'Surn') || v.has(i, 'Patr') || tagged.has(i);
   // `М.Г. Дестрем`: a capital letter and its full stop are an initial, part of a name (the
   // dictionary reads `А`, `И` as conjunctions and `В`, `С` as prepositions).

@@ -4,6 +4,7 @@ import { mediumWord } from '../entities/media.js';
 import type { FormInfo } from '../morph/form-info.js';
 import { firstStartingFrom } from '../spans.js';
 import { foldYo } from '../letters.js';
+import { abbreviations } from '../segment/abbreviations.js';
 
 /** A noun phrase as a token range [s, e) with its head token. */
 export interface NP { s: number; e: number; head: number }
@@ -196,7 +197,7 @@ function substantive(v: View, i: number, to: number): boolean {
  */
 export function initialsEnd(v: View, i: number, to: number): number {
   let k = i;
-  while (k + 2 < to + 1 && v.isWord(k) && INITIAL.test(v.str(k)) && v.isPunct(k + 1, '.')) k += 2;
+  while (k + 2 < to + 1 && v.isWord(k) && initial(v, k) && v.isPunct(k + 1, '.')) k += 2;
   if (k === i || k >= to || !v.isWord(k) || !v.isCapital(k) || INITIAL.test(v.str(k))) return -1;
   return k + 1;
 }
@@ -220,6 +221,23 @@ export function eponymEnd(v: View, i: number, to: number): number {
 /** One capital letter: an initial when a full stop follows (`Д.`, `М.Г.`). */
 export const INITIAL = /^\p{Lu}$/u;
 
+/** Word i is an initial: one capital letter or a short first name of abbreviations.tsv (`Дж`, `Вс`). */
+function initial(v: View, i: number): boolean {
+  const w = v.str(i);
+  return INITIAL.test(w) || (w.length <= 3 && v.isCapital(i) && abbreviations().initial.has(v.lower(i)));
+}
+
+/**
+ * Word i is an abbreviation that comes before what it names (abbreviations.tsv's head class:
+ * `св.`, `г.`, `им.`), with its full stop after it, a word after that, and the segmenter read the
+ * stop as no sentence end (`в 2019 г. Иван Петров` is two): the phrase goes on past the stop
+ * (`студент Университета св. Иоанна Кевин Прадо`, `житель г. Москвы Иван Петров`).
+ */
+export function abbreviationInside(v: View, i: number, to: number): boolean {
+  return i + 2 < to && v.isWord(i) && !v.isCapital(i) && v.isPunct(i + 1, '.') && v.isWord(i + 2) && v.sentence(i)[1] > i + 2
+    && abbreviations().head.has(v.lower(i));
+}
+
 /** Extends a head to its whole noun phrase within [from, to). */
 function expand(v: View, head: number, from: number, to: number): NP {
   const named = initialsEnd(v, head, to);
@@ -234,6 +252,7 @@ function expand(v: View, head: number, from: number, to: number): NP {
   if (PERSONAL.has(v.lower(head))) return { s, e, head };
   if (e + 1 < to && v.lower(e) === 'из' && /^(один|одна|одно|одни|кто-то|некоторые|многие|часть)$/.test(v.lower(head))) e++;
   while (e < to) {
+    if (abbreviationInside(v, e, to)) { e += 2; continue; }
     if (v.isWord(e)) {
       const pos = v.pos(e);
       if (pos === 'NOUN' || pos === 'ADJF' || pos === 'PRTF' || pos === 'LATN' || pos === 'UNKN' || pos === undefined || v.isCapital(e)) {
