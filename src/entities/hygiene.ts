@@ -325,7 +325,7 @@ function joinGenitiveNames(doc: Doc, spans: Span[], sentenceStart: Uint8Array, m
     const p = spans[k];
     const type = k + 1 < spans.length ? genitiveNameType(doc, p, spans[k + 1], sentenceStart, morphology) : undefined;
     if (type === undefined) {
-      const tail = bodyTailEnd(doc, p, k + 1 < spans.length ? spans[k + 1].tokStart : doc.tokens.length, sentenceStart);
+      const tail = bodyTailEnd(doc, p, k + 1 < spans.length ? spans[k + 1].tokStart : doc.tokens.length);
       if (tail === p.tokEnd) out?.push(p);
       else (out ??= spans.slice(0, k)).push({ tokStart: p.tokStart, tokEnd: tail, type: 'ORG' });
       continue;
@@ -350,14 +350,14 @@ function genitiveNameType(doc: Doc, p: Span, q: Span, sentenceStart: Uint8Array,
 
 /**
  * Rule 6 without a genitive name after the noun: a lone capitalised body noun of name-heads.tsv
- * (ORG) mid-sentence takes the lower-case genitive phrases after it (see genitiveTail), which the
- * tagger left out (`Института | экономических исследований`, `Совета | безопасности`); the end of
- * the name, p.tokEnd when there is none.
+ * (ORG) takes the lower-case genitive phrases after it (see genitiveTail), which the tagger left
+ * out (`Института | экономических исследований`, `Совета | безопасности`, and at a sentence's
+ * start `Министерство | внутренних дел`); the end of the name, p.tokEnd when there is none.
  */
-function bodyTailEnd(doc: Doc, p: Span, limit: number, sentenceStart: Uint8Array): number {
+function bodyTailEnd(doc: Doc, p: Span, limit: number): number {
   if (p.type === 'PER' || p.tokEnd - p.tokStart !== 1) return p.tokEnd;
   const t = doc.tokens[p.tokStart];
-  if (t.kind !== 'word' || !isCapital(t.text) || isAbbreviation(t.text) || forcedCapital(doc, p.tokStart, sentenceStart)) return p.tokEnd;
+  if (t.kind !== 'word' || !isCapital(t.text) || isAbbreviation(t.text)) return p.tokEnd;
   if (doc.morph[p.tokStart].pos !== 'NOUN' || nameHeads().get(doc.morph[p.tokStart].lemma) !== 'ORG') return p.tokEnd;
   return genitiveTail(doc, p.tokEnd, limit);
 }
