@@ -9,6 +9,7 @@ import { joinLatinNames } from './latinNames.js';
 import { joinEponyms } from './eponyms.js';
 import { joinOfficialNames } from './officialNames.js';
 import { splitRunOnNames } from './runOnNames.js';
+import { withRepeatedSurnames } from './repeatedSurnames.js';
 import { joinMedia } from './media.js';
 import { fixPlaceNames } from './fixedPlaces.js';
 import { joinPlaceTypes, retypeKnownPlaces } from './placeNames.js';
@@ -75,7 +76,8 @@ export function entities(doc: Doc, ctx: Context): void {
   // Media last: the name the lexicon gives is final, and no later rule retypes or trims it.
   const places = fixPlaceNames(doc, retypeKnownPlaces(doc, withoutNotNames(doc, cleaned, ctx.morphology), ctx.morphology), ctx.morphology);
   // Run-on names after the fixed places, which cut their own (`Соединённых Штатов | Дональд Трамп`).
-  const spans = joinMedia(doc, splitRunOnNames(doc, places, ctx.morphology), ctx.morphology);
+  // A surname the tagger left untagged where it stands alone, once the person's spans are final.
+  const spans = withRepeatedSurnames(doc, joinMedia(doc, splitRunOnNames(doc, places, ctx.morphology), ctx.morphology));
   const names: MentionSpan[] = [];
   for (const s of spans) {
     const start = doc.tokens[s.tokStart].start;

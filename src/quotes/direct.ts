@@ -252,7 +252,9 @@ function labelled(v: View, s: number, first: number, last: number): Found | null
 /**
  * An interview: several dash paragraphs with no attribution are the interviewee's answers (the
  * journalist's questions, ending with «?», are not quotes). The interviewee is the person the text
- * names most before the first answer. List items (short, or ending with «;» or «,») do not count.
+ * names most before the first answer, outside quotation marks (a headline quoting the interviewee,
+ * «Квят принадлежит к сливкам автоспорта», names whom they speak of). List items (short, or ending
+ * with «;» or «,») do not count.
  */
 function interviewAnswers(v: View, bare: Array<[number, number]>): Found[] {
   const answers = bare.filter(([f, l]) => {
@@ -275,7 +277,7 @@ function interviewAnswers(v: View, bare: Array<[number, number]>): Found[] {
 function interviewee(v: View, before: number): NP | null {
   const counts = new Map<number, { n: number; m: NP }>();
   for (const m of v.doc.mentions) {
-    if (m.type !== 'PER' || m.kind !== 'name' || m.tokStart >= before || m.tokStart < v.bodyStart) continue;
+    if (m.type !== 'PER' || m.kind !== 'name' || m.tokStart >= before || m.tokStart < v.bodyStart || v.quoteOf[m.tokStart] >= 0) continue;
     const key = m.entity >= 0 ? m.entity : -1 - m.tokStart;
     const c = counts.get(key);
     if (c) c.n++;

@@ -302,7 +302,10 @@ export function findSubject(v: View, from: number, to: number, after = false): N
     const eponym = eponymEnd(v, i, to);
     if (eponym > 0) { i = eponym - 1; continue; }
     if (v.pos(i) === 'PREP' && initialsEnd(v, i, to) < 0) { i = skipPP(v, i, to) - 1; continue; }
-    if (!nounish(v, i) && !substantive(v, i, to)) continue;
+    // A person the entities stage found, written as its own nominative, is a subject whatever
+    // the dictionary reads («Туск рассказал»: az knows `туск` as a verb; `Асафов` as a genitive plural).
+    const person = namedPersonAt(v, i);
+    if (!person && !nounish(v, i) && !substantive(v, i, to)) continue;
     // «Два года назад он заявил», «В марте 2017 года власти заявили» (rule time-no-subject); the
     // numeral or adjective before the noun of time (capitalised at the sentence start: «Два») with it.
     let t = i;
@@ -314,7 +317,7 @@ export function findSubject(v: View, from: number, to: number, after = false): N
       continue;
     }
     const pron = PERSONAL.has(v.lower(i));
-    if (pron ? !subjectPronoun(v, i) : !v.canBeNominative(i)) continue;
+    if (pron ? !subjectPronoun(v, i) : !v.canBeNominative(i) && !person) continue;
     // «— сказал Путину Трамп», «писал Алексею Максимовичу … Ромен Роллан»: a name in the dative after
     // the verb is the one addressed; the subject follows it (rule dative-addressee). With none
     // there is no subject when the word is surely a dative («заявил Путину» in a text that names
@@ -348,6 +351,20 @@ export function findSubject(v: View, from: number, to: number, after = false): N
     return np;
   }
   return addressee ?? fallback ?? weakest ?? quoted;
+}
+
+/**
+ * Token i starts a person's name mention of the entities stage written as the mention's own
+ * nominative (its text is its normal form: `Туск`, `Асафов`; not `Туска`).
+ */
+function namedPersonAt(v: View, i: number): boolean {
+  const ms = v.doc.mentions;
+  const start = v.doc.tokens[i].start;
+  for (let k = firstStartingFrom(ms, start); k < ms.length && ms[k].start === start; k++) {
+    const m = ms[k];
+    if (m.type === 'PER' && m.kind === 'name' && foldYo(m.text.toLowerCase()) === foldYo(m.normal.toLowerCase())) return true;
+  }
+  return false;
 }
 
 /**
