@@ -82,7 +82,7 @@ export function entities(doc: Doc, ctx: Context): void {
   for (const s of spans) {
     const start = doc.tokens[s.tokStart].start;
     const end = doc.tokens[s.tokEnd - 1].end;
-    names.push(new SpanMention(doc, start, end, 'name', s.type, s.normal ?? sharedNormal(doc, s, ctx) ?? safeNormal(doc, s.tokStart, s.tokEnd, s.type, ctx), s.tokStart, s.tokEnd));
+    names.push(new SpanMention(doc, start, end, 'name', s.type, s.normal ?? sharedNormal(doc, s, ctx) ?? displayName(doc, s) ?? safeNormal(doc, s.tokStart, s.tokEnd, s.type, ctx), s.tokStart, s.tokEnd));
   }
   alignOblique(names);
   joinPlaceTypes(doc, names, ctx.morphology);
@@ -156,6 +156,24 @@ export function entities(doc: Doc, ctx: Context): void {
   for (const m of all) m.entity = index.get(clusterOf.get(m)!) ?? -1;
   doc.mentions = all.sort((a, b) => a.start - b.start);
 }
+
+/**
+ * An embedded post's author: a name right before its account's handle in brackets, after the
+ * embed's `от`, `опубликовано` or dash (`Публикация от Никита Трегубов (@nikitatr13)`, `— Алексей
+ * Пушков (@Alexey_Pushkov)`), is the display name as the account holder wrote it, whatever `от`
+ * governs (not the genitive of `Никит`). A span that is only the end of the name (`Хоккей |
+ * России`) or a caption's words (`в смартфоне Анастасии Павлюченковой (@…)`) is read as any other.
+ */
+function displayName(doc: Doc, s: Span): string | undefined {
+  const open = doc.tokens[s.tokEnd], handle = doc.tokens[s.tokEnd + 1];
+  if (open === undefined || handle === undefined || open.text !== '(' || handle.kind !== 'mention') return undefined;
+  const before = doc.tokens[s.tokStart - 1];
+  if (before === undefined || !EMBED_AUTHOR_AFTER.has(before.text.toLowerCase())) return undefined;
+  return doc.readText(doc.tokens[s.tokStart].start, doc.tokens[s.tokEnd - 1].end);
+}
+
+/** The words of an embedded post's byline right before its author's name (Instagram's, Twitter's). */
+const EMBED_AUTHOR_AFTER: ReadonlySet<string> = new Set(['от', 'опубликовано', '—', '–']);
 
 /** The mention's nominative; its text if the morphology fails on some odd word (the stage must not throw). */
 /** A coordinated adjective's name with the head it shares (hygiene's rule 10), when it has one. */
