@@ -98,6 +98,18 @@ describe('a speaker beside a name the entities stage tagged', () => {
   });
 });
 
+describe('a speaker phrase that ends the text', () => {
+  // fast-check found these: the search for a later name started past the last token and threw.
+  test.each([
+    ['„сказал“ — сказал пресс-служба «Газпрома» ', 'Газпром'],
+    ['«Мосты отремонтируют до конца года», — заявил мэр омска', null],
+  ])('%s', (text, name) => {
+    const q = analyzer.analyze(text).quotes;
+    expect(q).toHaveLength(1);
+    expect(q[0].speaker?.name ?? null).toBe(name);
+  });
+});
+
 describe('an unnamed source behind a phrase that is none', () => {
   test.each([
     // time-no-subject: a date's «года» is no subject; the group after it speaks

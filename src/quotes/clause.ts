@@ -697,6 +697,8 @@ export function trailing(v: View, from: number, e: number): boolean {
 function personsTagged(v: View, s: number, e: number, nominative = false): { tagged: Set<number>; starts: Set<number> } {
   const ms = v.doc.mentions;
   const tagged = new Set<number>(), starts = new Set<number>();
+  // s may be the end of the text (a phrase that ends it): no token, no mention from there.
+  if (s >= v.n) return { tagged, starts };
   for (let k = firstStartingFrom(ms, v.doc.tokens[s].start); k < ms.length && ms[k].tokStart < e; k++) {
     const m = ms[k];
     if (m.type !== 'PER' || m.kind !== 'name' || m.tokEnd > e) continue;
