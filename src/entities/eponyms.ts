@@ -76,7 +76,7 @@ export function joinEponyms(doc: Doc, spans: Span[], morphology: Morphology): Sp
       if (isImeni(doc, s.tokEnd - 1)) j = s.tokEnd;
       else if (isImeni(doc, s.tokEnd)) j = s.tokEnd + 1;
     }
-    // `им.`: the abbreviation's full stop.
+    // `им.`, `св.`: the abbreviation's full stop.
     if (j > 0 && doc.tokens[j - 1].text.length === 2 && doc.tokens[j]?.text === '.' && doc.tokens[j].start === doc.tokens[j - 1].end) j++;
     const end = j > 0 ? eponymEnd(doc, j, morphology) : -1;
     if (end < 0) { out?.push(s); continue; }

@@ -175,7 +175,6 @@ function displayName(doc: Doc, s: Span): string | undefined {
 /** The words of an embedded post's byline right before its author's name (Instagram's, Twitter's). */
 const EMBED_AUTHOR_AFTER: ReadonlySet<string> = new Set(['от', 'опубликовано', '—', '–']);
 
-/** The mention's nominative; its text if the morphology fails on some odd word (the stage must not throw). */
 /** A coordinated adjective's name with the head it shares (hygiene's rule 10), when it has one. */
 function sharedNormal(doc: Doc, s: Span, ctx: Context): string | undefined {
   if (s.shared === undefined) return undefined;
@@ -187,6 +186,7 @@ function sharedNormal(doc: Doc, s: Span, ctx: Context): string | undefined {
   }
 }
 
+/** The mention's nominative; its text if the morphology fails on some odd word (the stage must not throw). */
 function safeNormal(doc: Doc, tokStart: number, tokEnd: number, type: EntityType, ctx: Context): string {
   try {
     return normalizeMention(doc, tokStart, tokEnd, type, ctx.morphology);

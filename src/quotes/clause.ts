@@ -679,20 +679,10 @@ export function trailing(v: View, from: number, e: number): boolean {
 }
 
 /**
- * «Директор московской школы №548 Ефим Рачевский отмечает»: the subject phrase found before the
- * verb ends at a number, a preposition or a second role noun, so the name the role introduces lies
- * between it and the verb. When the phrase holds no personal name, the last run of name words
- * before the verb that reads as one person in the nominative is the speaker: the last, because a
- * name in the role's own tail is a genitive or an object («Политолог из университета Гумбольдта
- * Александр Бух»), and one right after a preposition is its object («в беседе с Джоном Керри»).
- * A plural verb has no one person for its subject. The search ends at a relative pronoun, a
- * conjunction other than «и» («Нападающий и капитан «Интера» Мауро Икарди») or another verb
- * («Александр Кибалко поспешил успокоить болельщиков и заявил»).
- */
-/**
  * The tokens of the person names the tagger found within tokens [s, e) (`tagged`; with
- * `nominative`, only names written in the nominative), and the first token of each (`starts`). The mentions are sorted by start: a binary search finds the first, so
- * a long document's many quotes cost no walk over all its mentions each.
+ * `nominative`, only names written in the nominative), and the first token of each (`starts`).
+ * The mentions are sorted by start: a binary search finds the first, so a long document's many
+ * quotes cost no walk over all its mentions each.
  */
 function personsTagged(v: View, s: number, e: number, nominative = false): { tagged: Set<number>; starts: Set<number> } {
   const ms = v.doc.mentions;
@@ -720,6 +710,17 @@ function taggedPersonAt(v: View, i: number, from: number): boolean {
   return false;
 }
 
+/**
+ * «Директор московской школы №548 Ефим Рачевский отмечает»: the subject phrase found before the
+ * verb ends at a number, a preposition or a second role noun, so the name the role introduces lies
+ * between it and the verb. When the phrase holds no personal name, the last run of name words
+ * before the verb that reads as one person in the nominative is the speaker: the last, because a
+ * name in the role's own tail is a genitive or an object («Политолог из университета Гумбольдта
+ * Александр Бух»), and one right after a preposition is its object («в беседе с Джоном Керри»).
+ * A plural verb has no one person for its subject. The search ends at a relative pronoun, a
+ * conjunction other than «и» («Нападающий и капитан «Интера» Мауро Икарди») or another verb
+ * («Александр Кибалко поспешил успокоить болельщиков и заявил»).
+ */
 function nameBeforeVerb(v: View, np: NP, verb: number): NP {
   if (v.has(verb, 'plur')) return np;
   // Person mentions the tagger found here: their words are names, and each starts a name of its own.
