@@ -1,55 +1,115 @@
-// Bundles the compiled modules (dist/, from tsc) into dist/bundle/: one file for the library
-// (`import 'rutext'`), one for the command line and one for `rutext batch`'s worker threads,
-// sharing chunks. Loading two files instead of ~90 cuts the import of the package from ~94 to ~26
-// CPU ms (module resolution and per-module set-up dominated it; see README "Speed and memory").
+// Bundles the compiled modules (dist/, from tsc) into dist/bundle/:
+// - core.cjs: the library (src/core.ts) as one CommonJS file, and core.cache, V8's code cache for it
+//   (scripts/code-cache.mjs);
+// - index.js: the package's entry point, a small ES module (src/entry/) that compiles core.cjs with
+//   the cache (compile-core.js, load-core.js);
+// - cli.js and worker.js: the command line and rutext batch's worker threads, ES modules sharing
+//   chunks, which take the library from core.cjs too (through load-core.js), so the package holds
+//   one copy of it, and the library's users do not load the command line's modules.
+// Loading a few files instead of ~90 cut the import of the package from ~94 to ~26 CPU ms (module
+// resolution and per-module set-up dominated it); the code cache spares a fresh process parsing
+// the library and compiling each function it runs (README "Speed and memory", start-up).
 //
 // Each compiled module finds its data files beside itself (`new URL('./roles.tsv', import.meta.url)`),
 // and two stages have files of the same name, so the bundle keeps every module's own location: each
 // module's `import.meta.url` is replaced by the URL its unbundled copy in dist/ has, computed from the
-// bundle file's own URL. The data files stay where scripts/copy-data.mjs puts them, and the unbundled
-// modules stay too (the bench's per-stage timings load them).
+// bundle file's own URL (in core.cjs `__bundleUrl`, which compile-core.js passes in). The data files
+// stay where scripts/copy-data.mjs puts them, and the unbundled modules stay too (the bench's
+// per-stage timings load them).
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = resolve(root, 'dist');
 const outdir = resolve(dist, 'bundle');
 
 /** Where each module's `import.meta.url` must point: its unbundled path, relative to outdir. */
-const ownLocation = {
+const ownLocation = (bundleUrl) => ({
   name: 'own-location',
   setup(b) {
     b.onLoad({ filter: /\.js$/ }, async (args) => {
       if (!args.path.startsWith(dist + sep)) return undefined; // dependencies are external
       const source = await readFile(args.path, 'utf8');
-      if (!source.includes('import.meta.url')) return { contents: source, loader: 'js', resolveDir: dirname(args.path) };
+      if (!source.includes('import.meta')) return { contents: source, loader: 'js', resolveDir: dirname(args.path) };
       const rel = relative(outdir, args.path).split(sep).join('/');
-      const here = `new URL(${JSON.stringify(rel)}, import.meta.url).href`;
-      return { contents: source.replaceAll('import.meta.url', here), loader: 'js', resolveDir: dirname(args.path) };
+      const contents = source.replaceAll('import.meta.url', `new URL(${JSON.stringify(rel)}, ${bundleUrl}).href`);
+      // A CommonJS bundle has no import.meta: any other use of it would be undefined at run time.
+      if (bundleUrl !== 'import.meta.url' && contents.includes('import.meta')) throw new Error(`${args.path}: import.meta other than import.meta.url`);
+      return { contents, loader: 'js', resolveDir: dirname(args.path) };
     });
+  },
+});
+
+// The command line's modules import the library's (analyze.js, data-file.js, types.js): those
+// imports go to a module that takes the same names from core.cjs. esbuild stops the build where a
+// name is not among core.cjs's exports.
+const LIBRARY = 'rutext-library';
+const coreNames = Object.keys(await import(pathToFileURL(resolve(dist, 'core.js')).href));
+const libraryFromCore = {
+  name: 'library-from-core',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\// }, (args) => {
+      const target = resolve(args.resolveDir, args.path);
+      const fromCli = args.importer.startsWith(resolve(dist, 'cli') + sep);
+      return fromCli && !target.startsWith(resolve(dist, 'cli') + sep) ? { path: LIBRARY, namespace: LIBRARY } : undefined;
+    });
+    b.onLoad({ filter: /.*/, namespace: LIBRARY }, () => ({
+      contents: `import { core } from './load-core.js';\nexport const { ${coreNames.join(', ')} } = core;\n`,
+      loader: 'js',
+      resolveDir: outdir,
+    }));
+    b.onResolve({ filter: /^\.\/load-core\.js$/ }, () => ({ path: './load-core.js', external: true }));
   },
 };
 
-// Chunk names carry a content hash: clear the folder so no chunk of an earlier build stays beside the new one.
 rmSync(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: { index: resolve(dist, 'index.js'), cli: resolve(dist, 'cli/main.js'), worker: resolve(dist, 'cli/worker.js') },
+  entryPoints: [resolve(dist, 'core.js')],
+  outfile: resolve(outdir, 'core.cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  // az loads its dictionaries from its own folder, franc is ESM-only with its own data: both stay
+  // ordinary dependencies resolved from node_modules (franc handed over by compile-core.js).
+  packages: 'external',
+  // No source map: the modules bundled are tsc's output, whose own maps esbuild does not follow
+  // through the plugin above. The bundle is readable as it is.
+  sourcemap: false,
+  logLevel: 'warning',
+  plugins: [ownLocation('__bundleUrl')],
+});
+
+await build({
+  entryPoints: { cli: resolve(dist, 'cli/main.js'), worker: resolve(dist, 'cli/worker.js') },
   outdir,
   bundle: true,
   splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // az loads its dictionaries from its own folder, franc is ESM-only with its own data: both stay
-  // ordinary dependencies resolved from node_modules.
   packages: 'external',
-  // No source map: the modules bundled are tsc's output, whose own maps esbuild does not follow
-  // through the plugin below, so the map it wrote named no sources. The bundle is readable as it is.
   sourcemap: false,
   chunkNames: 'shared-[hash]',
   logLevel: 'warning',
-  plugins: [ownLocation],
+  plugins: [libraryFromCore, ownLocation('import.meta.url')],
 });
+
+// The library's entry point needs no bundling: tsc's output, copied beside core.cjs (its modules
+// import each other and core.cjs by relative paths).
+// tsc's comment naming a source map is dropped: the maps are not copied.
+for (const name of ['index', 'load-core', 'compile-core']) {
+  const code = readFileSync(resolve(dist, 'entry', `${name}.js`), 'utf8');
+  writeFileSync(resolve(outdir, `${name}.js`), code.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n'));
+}
+
+// The code cache is written by a fresh node with no flags: V8 takes a cache only from a process
+// whose V8 flags were the same, and users' processes mostly have none.
+const env = { ...process.env };
+delete env.NODE_OPTIONS;
+const r = spawnSync(process.execPath, [fileURLToPath(new URL('./code-cache.mjs', import.meta.url))], { env, stdio: 'inherit' });
+if (r.status !== 0) throw new Error(`scripts/code-cache.mjs failed (${r.status ?? r.signal})`);

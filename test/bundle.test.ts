@@ -79,13 +79,15 @@ describe('the bundled entry point', () => {
   });
 
   test('every data file the bundle names by a module\'s own location exists there', () => {
-    // scripts/bundle.mjs writes `new URL('./file', new URL('../stage/module.js', import.meta.url).href)`;
+    // scripts/bundle.mjs writes `new URL('./file', new URL('../stage/module.js', import.meta.url).href)`
+    // (`__bundleUrl` for import.meta.url in core.cjs);
     // some of these files are read only on rare paths, so the analyses below need not reach them all.
     const dir = join(repoRoot, 'dist/bundle');
     const found: string[] = [];
-    for (const f of readdirSync(dir).filter((n) => n.endsWith('.js'))) {
+    // In core.cjs (CommonJS) the bundle's own URL is `__bundleUrl`, which compile-core.js passes in.
+    for (const f of readdirSync(dir).filter((n) => /\.c?js$/.test(n))) {
       const code = readFileSync(join(dir, f), 'utf8');
-      for (const m of code.matchAll(/new URL\("([^"$`]+)", new URL\("([^"]+)", import\.meta\.url\)\.href\)/g)) {
+      for (const m of code.matchAll(/new URL\("([^"$`]+)", new URL\("([^"]+)", (?:import\.meta\.url|__bundleUrl)\)\.href\)/g)) {
         found.push(fileURLToPath(new URL(m[1], new URL(m[2], pathToFileURL(join(dir, f))))));
       }
     }
@@ -151,5 +153,47 @@ describe('the bundle inside a host process', () => {
     expect(out.before).toContain('ГЛ,сов');
     expect(out.after).toBe(out.before);
     expect(out).toMatchObject({ quotes: 1, same: true, search: true });
+  }, 60_000);
+});
+
+describe("the library's code cache (dist/bundle/core.cache)", () => {
+  const bundle = join(repoRoot, 'dist/bundle');
+  const sample = readFileSync(join(repoRoot, 'fixtures/article.txt'), 'utf8');
+  /** Runs node with `flags` and no NODE_OPTIONS (jest's would be V8 flags of their own): stdout, parsed. */
+  function fresh(code: string, flags: string[] = []): unknown {
+    const env = { ...process.env };
+    delete env.NODE_OPTIONS;
+    const r = spawnSync(process.execPath, [...flags, '--input-type=module', '-e', code], { cwd: repoRoot, input: sample, encoding: 'utf8', env, maxBuffer: 1 << 26 });
+    if (r.status !== 0) throw new Error(`node exited ${r.status}: ${r.stderr.slice(0, 2000)}`);
+    return JSON.parse(r.stdout);
+  }
+  const viaEntry = `import { readFileSync } from 'node:fs';
+    import { analyze } from ${JSON.stringify(pathToFileURL(join(bundle, 'index.js')).href)};
+    import { codeCache } from ${JSON.stringify(pathToFileURL(join(bundle, 'load-core.js')).href)};
+    console.log(JSON.stringify({ cache: codeCache, analysis: analyze(readFileSync(0, 'utf8'), { tokens: true }) }));`;
+  /** The same through compileCore with the given cache bytes (a JS expression), or none. */
+  const viaCompile = (cache: string): string => `import { readFileSync } from 'node:fs';
+    import { compileCore } from ${JSON.stringify(pathToFileURL(join(bundle, 'compile-core.js')).href)};
+    const { exports, cache } = compileCore(new URL(${JSON.stringify(pathToFileURL(join(bundle, 'core.cjs')).href)}), ${cache});
+    console.log(JSON.stringify({ cache, analysis: exports.analyze(readFileSync(0, 'utf8'), { tokens: true }) }));`;
+
+  test('a node without flags takes it; the analyses are those of the sources', () => {
+    // The build wrote it for this node: were it rejected (another wrapper, another source), start-up would quietly lose its gain.
+    const out = fresh(viaEntry) as { cache: string; analysis: unknown };
+    expect(out.cache).toBe('used');
+    expect(out.analysis).toEqual(JSON.parse(JSON.stringify(createAnalyzer().analyze(sample, { tokens: true }))));
+  }, 60_000);
+
+  test('a damaged cache, none, or a node with V8 flags of its own: compiled without it, the same analyses', () => {
+    const used = fresh(viaEntry) as { analysis: unknown };
+    const damaged = fresh(viaCompile("Buffer.from('not a code cache')")) as { cache: string; analysis: unknown };
+    expect(damaged.cache).toBe('rejected');
+    expect(damaged.analysis).toEqual(used.analysis);
+    const none = fresh(viaCompile('undefined')) as { cache: string; analysis: unknown };
+    expect(none.cache).toBe('absent');
+    expect(none.analysis).toEqual(used.analysis);
+    const flagged = fresh(viaEntry, ['--stack-size=900']) as { cache: string; analysis: unknown };
+    expect(flagged.cache).toBe('rejected');
+    expect(flagged.analysis).toEqual(used.analysis);
   }, 60_000);
 });
