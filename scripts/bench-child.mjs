@@ -41,7 +41,10 @@ if (mode === 'startup') {
   const w1 = performance.now(), c1 = cpu();
   createAnalyzer().analyze(sample);
   const w2 = performance.now(), c2 = cpu();
-  out({ importMs: w1 - w0, firstMs: w2 - w1, importCpuMs: c1 - c0, firstCpuMs: c2 - c1, maxRssMb: rssMb() });
+  // Whether V8 took the bundle's code cache (src/entry/load-core.ts), where the build has one.
+  const loader = new URL(`${dist}/bundle/load-core.js`, import.meta.url);
+  const codeCache = existsSync(loader) ? (await import(loader.href)).codeCache : 'none in this build';
+  out({ importMs: w1 - w0, firstMs: w2 - w1, importCpuMs: c1 - c0, firstCpuMs: c2 - c1, maxRssMb: rssMb(), codeCache });
   process.exit(0);
 }
 
