@@ -101,6 +101,17 @@ describe('a data file missing from the package', () => {
     expect(got.message).toContain('Bundling');
   }, 60_000);
 
+  test('dist/bundle/core.cache: the library compiles without it, same analyses', () => {
+    expect(without('dist/bundle/core.cache', library)).toEqual({ quotes: 7 });
+  }, 60_000);
+
+  test('dist/bundle/core.cjs: the import fails, naming the file and the README section', () => {
+    const code = `import(${JSON.stringify(pathToFileURL(join(pkg, 'dist/bundle/index.js')).href)}).then(() => console.log('loaded'), (e) => console.log(e.message));`;
+    const r = without('dist/bundle/core.cjs', () => spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' }));
+    expect(r.stdout).toContain(join(pkg, 'dist/bundle/core.cjs'));
+    expect(r.stdout).toContain('README: Bundling');
+  }, 60_000);
+
   test('models/themes-df.bin: a DataFileError (its text form is not shipped)', () => {
     const got = without('models/themes-df.bin', library);
     expect(got.name).toBe('DataFileError');

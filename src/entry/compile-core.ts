@@ -44,7 +44,14 @@ const WRAPPER_TAIL = '\n})';
  */
 export function compileCore(coreUrl: URL, cachedData?: Buffer): CompiledCore {
   const file = fileURLToPath(coreUrl);
-  const source = WRAPPER_HEAD + readFileSync(file, 'utf8') + WRAPPER_TAIL;
+  let code: string;
+  try {
+    code = readFileSync(file, 'utf8');
+  } catch (err) {
+    // Where an application's bundler took in the entry point, this file was left behind.
+    throw new Error(`rutext: cannot read its runtime ${file} (${(err as Error).message}); rutext must stay in node_modules, outside an application's bundle (README: Bundling)`, { cause: err });
+  }
+  const source = WRAPPER_HEAD + code + WRAPPER_TAIL;
   const script = new Script(source, { filename: file, cachedData });
   const cache: CodeCacheState = cachedData === undefined ? 'absent' : script.cachedDataRejected === true ? 'rejected' : 'used';
   const nodeRequire = createRequire(file);
