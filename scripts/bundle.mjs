@@ -83,6 +83,16 @@ await build({
   logLevel: 'warning',
   plugins: [ownLocation('__bundleUrl')],
 });
+// esbuild escapes non-ASCII characters in strings but leaves them in comments and regular
+// expression literals (`/[а-яё]/`); one of them makes V8 hold the whole source as a two-byte
+// string, twice the memory to fill in every fresh process. Escaped here too: `\uXXXX` means the
+// same code unit in a regular expression (a surrogate pair the same code point under /u) and is
+// mere text in a comment. esbuild emits no String.raw template, where it would not.
+const corePath = resolve(outdir, 'core.cjs');
+const core = readFileSync(corePath, 'utf8');
+if (core.includes('String.raw')) throw new Error('core.cjs: String.raw would read an escaped character as text');
+if (/\\[^\0-\x7f]/.test(core)) throw new Error('core.cjs: a backslash before a non-ASCII character would escape the escape');
+writeFileSync(corePath, core.replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 
 await build({
   entryPoints: { cli: resolve(dist, 'cli/main.js'), worker: resolve(dist, 'cli/worker.js') },

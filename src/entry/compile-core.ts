@@ -4,6 +4,7 @@
 // analysing the sample article) holds the bytecode of every function that analysis ran, so a fresh
 // process deserialises it instead (README "Speed and memory", start-up). ES modules have no such
 // cache in Node 20, hence CommonJS compiled here; the wrapper is the one Node's own loader uses.
+import { isAscii } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
@@ -46,7 +47,10 @@ export function compileCore(coreUrl: URL, cachedData?: Buffer): CompiledCore {
   const file = fileURLToPath(coreUrl);
   let code: string;
   try {
-    code = readFileSync(file, 'utf8');
+    // ASCII as scripts/bundle.mjs writes it: read as Latin-1, V8 keeps it as a one-byte string,
+    // without decoding UTF-8 (and were it not ASCII, as UTF-8).
+    const bytes = readFileSync(file);
+    code = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
   } catch (err) {
     // Where an application's bundler took in the entry point, this file was left behind.
     throw new Error(`rutext: cannot read its runtime ${file} (${(err as Error).message}); rutext must stay in node_modules, outside an application's bundle (README: Bundling)`, { cause: err });
