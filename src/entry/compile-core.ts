@@ -66,7 +66,11 @@ export function compileCore(coreUrl: URL, cachedData?: Buffer): CompiledCore {
   return { exports: module.exports, script, cache };
 }
 
-/** The code cache file, or undefined where there is none (a build without one). */
+/**
+ * The code cache file, or undefined where there is none (a build without one, a package trimmed).
+ * @example
+ * const cached = readCodeCache(new URL('./core.cache', import.meta.url)); // Buffer | undefined
+ */
 export function readCodeCache(cacheUrl: URL): Buffer | undefined {
   try {
     return readFileSync(cacheUrl);
