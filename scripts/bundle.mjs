@@ -13,7 +13,7 @@
 // Each compiled module finds its data files beside itself (`new URL('./roles.tsv', import.meta.url)`),
 // and two stages have files of the same name, so the bundle keeps every module's own location: each
 // module's `import.meta.url` is replaced by the URL its unbundled copy in dist/ has, computed from the
-// bundle file's own URL (in core.cjs `__bundleUrl`, which compile-core.js passes in). The data files
+// bundle file's own URL (in core.cjs `__bundleUrl`, from its `__filename`). The data files
 // stay where scripts/copy-data.mjs puts them, and the unbundled modules stay too (the bench's
 // per-stage timings load them).
 import { build } from 'esbuild';
@@ -74,9 +74,13 @@ await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  // az loads its dictionaries from its own folder, franc is ESM-only with its own data: both stay
-  // ordinary dependencies resolved from node_modules (franc handed over by compile-core.js).
-  packages: 'external',
+  // az stays an ordinary dependency (az.ts requires an instance of its own, and finds az's
+  // dictionaries beside it). franc's script expressions (6 KB, all the library takes of franc, an
+  // ES module only) go inside, so core.cjs is a CommonJS module that require() can load too.
+  external: ['az'],
+  // The bundle's own URL, for the modules' import.meta.url (ownLocation below); after the strict
+  // mode directive, which must stay first (esbuild's own, now below it, is then an idle string).
+  banner: { js: '"use strict";\nvar __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
   // No source map: the modules bundled are tsc's output, whose own maps esbuild does not follow
   // through the plugin above. The bundle is readable as it is.
   sourcemap: false,

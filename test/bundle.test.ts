@@ -84,7 +84,7 @@ describe('the bundled entry point', () => {
     // some of these files are read only on rare paths, so the analyses below need not reach them all.
     const dir = join(repoRoot, 'dist/bundle');
     const found: string[] = [];
-    // In core.cjs (CommonJS) the bundle's own URL is `__bundleUrl`, which compile-core.js passes in.
+    // In core.cjs (CommonJS) the bundle's own URL is `__bundleUrl`, from its `__filename`.
     for (const f of readdirSync(dir).filter((n) => /\.c?js$/.test(n))) {
       const code = readFileSync(join(dir, f), 'utf8');
       for (const m of code.matchAll(/new URL\("([^"$`]+)", new URL\("([^"]+)", (?:import\.meta\.url|__bundleUrl)\)\.href\)/g)) {
@@ -195,5 +195,20 @@ describe("the library's code cache (dist/bundle/core.cache)", () => {
     const flagged = fresh(viaEntry, ['--stack-size=900']) as { cache: string; analysis: unknown };
     expect(flagged.cache).toBe('rejected');
     expect(flagged.analysis).toEqual(used.analysis);
+  }, 60_000);
+});
+
+describe("the bundle inside a test runner's vm context", () => {
+  test('as in this very test (Jest runs modules in a context of its own): required there, without the cache, the same analyses', async () => {
+    // Compiled into Node's main context, the library met az required in Jest's context, with
+    // other built-ins, and failed on its first analysis.
+    const bundle = join(repoRoot, 'dist/bundle');
+    const lib = (await import(pathToFileURL(join(bundle, 'index.js')).href)) as typeof import('../src/index.js');
+    const { codeCache } = (await import(pathToFileURL(join(bundle, 'load-core.js')).href)) as { codeCache: string };
+    expect(codeCache).toBe('other realm');
+    const sample = readFileSync(join(repoRoot, 'fixtures/article.txt'), 'utf8');
+    const fromBundle = JSON.parse(JSON.stringify(lib.analyze(sample, { tokens: true }))) as { quotes: unknown[] };
+    expect(fromBundle).toEqual(JSON.parse(JSON.stringify(createAnalyzer().analyze(sample, { tokens: true }))));
+    expect(fromBundle.quotes).toHaveLength(7);
   }, 60_000);
 });

@@ -5,12 +5,11 @@
 // process deserialises it instead (README "Speed and memory", start-up). ES modules have no such
 // cache in Node 20, hence CommonJS compiled here; the wrapper is the one Node's own loader uses.
 import { isAscii } from 'node:buffer';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
-import * as francExpressions from 'franc/expressions.js';
 import type * as Core from '../core.js';
 
 /** The runtime's exports: the library's API, and what the command line takes from the library. */
@@ -18,9 +17,11 @@ export type CoreExports = typeof Core;
 
 /**
  * What became of the code cache: `used` (V8 took it), `rejected` (another V8 version or other V8
- * flags than the build's, or another source: compiled as without it), `absent` (no cache file).
+ * flags than the build's, or another source: compiled as without it), `absent` (no cache file),
+ * `other realm` (the importing code runs in a vm context of its own, a test runner's sandbox:
+ * core.cjs was required there, as any CommonJS module, without the cache).
  */
-export type CodeCacheState = 'used' | 'rejected' | 'absent';
+export type CodeCacheState = 'used' | 'rejected' | 'absent' | 'other realm';
 
 export interface CompiledCore {
   exports: CoreExports;
@@ -29,16 +30,12 @@ export interface CompiledCore {
   cache: CodeCacheState;
 }
 
-// Modules the runtime requires that are ES modules only (require() cannot load them in Node 20):
-// imported here and handed over.
-const ES_ONLY: Record<string, unknown> = { 'franc/expressions.js': francExpressions };
-
 // Same in every compilation, or V8 rejects the cache (it checks the source's hash).
-const WRAPPER_HEAD = '(function (exports, require, module, __filename, __dirname, __bundleUrl) {';
+const WRAPPER_HEAD = '(function (exports, require, module, __filename, __dirname) {';
 const WRAPPER_TAIL = '\n})';
 
 /**
- * Compiles and runs `core.cjs` beside `base`, with `cachedData` as V8's code cache when given.
+ * Compiles and runs `core.cjs` in Node's main context, with `cachedData` as V8's code cache when given.
  * @example
  * const { exports, cache } = compileCore(new URL('./core.cjs', import.meta.url), readFileSync(cacheFile));
  * exports.createAnalyzer().analyze('Песков заявил.');
@@ -52,18 +49,46 @@ export function compileCore(coreUrl: URL, cachedData?: Buffer): CompiledCore {
     const bytes = readFileSync(file);
     code = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
   } catch (err) {
-    // Where an application's bundler took in the entry point, this file was left behind.
-    throw new Error(`rutext: cannot read its runtime ${file} (${(err as Error).message}); rutext must stay in node_modules, outside an application's bundle (README: Bundling)`, { cause: err });
+    throw missingCore(file, err);
   }
-  const source = WRAPPER_HEAD + code + WRAPPER_TAIL;
-  const script = new Script(source, { filename: file, cachedData });
+  const script = new Script(WRAPPER_HEAD + code + WRAPPER_TAIL, { filename: file, cachedData });
   const cache: CodeCacheState = cachedData === undefined ? 'absent' : script.cachedDataRejected === true ? 'rejected' : 'used';
-  const nodeRequire = createRequire(file);
-  const require = Object.assign((id: string): unknown => (Object.hasOwn(ES_ONLY, id) ? ES_ONLY[id] : nodeRequire(id)), nodeRequire);
   const module = { exports: {} as CoreExports };
   const run = script.runInThisContext() as (...args: unknown[]) => void;
-  run(module.exports, require, module, file, dirname(file), coreUrl.href);
+  run(module.exports, createRequire(file), module, file, dirname(file));
   return { exports: module.exports, script, cache };
+}
+
+/**
+ * Whether the calling code runs in Node's main context. A test runner (Jest) may run modules in a
+ * vm context of their own, whose built-ins (Object, Array) are not the main context's: the
+ * library compiled into the main context would then meet az, required in the runner's context,
+ * with the other built-ins, and fail.
+ * @example
+ * const exports = inMainContext() ? compileCore(url).exports : createRequire(import.meta.url)('./core.cjs');
+ */
+export function inMainContext(): boolean {
+  return new Script('globalThis').runInThisContext() === globalThis;
+}
+
+/**
+ * core.cjs required as any CommonJS module in the caller's context (see inMainContext), by the
+ * caller's `require`; no code cache.
+ * @example
+ * const core = requireCore(new URL('./core.cjs', import.meta.url), createRequire(import.meta.url));
+ */
+export function requireCore(coreUrl: URL, require: NodeRequire): CoreExports {
+  const file = fileURLToPath(coreUrl);
+  try {
+    return require(file) as CoreExports;
+  } catch (err) {
+    throw (err as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' && !existsSync(file) ? missingCore(file, err) : err;
+  }
+}
+
+/** Where an application's bundler took in the entry point, core.cjs was left behind. */
+function missingCore(file: string, err: unknown): Error {
+  return new Error(`rutext: cannot read its runtime ${file} (${(err as Error).message}); rutext must stay in node_modules, outside an application's bundle (README: Bundling)`, { cause: err });
 }
 
 /**
