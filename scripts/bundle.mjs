@@ -66,6 +66,7 @@ const libraryFromCore = {
   },
 };
 
+// Chunk names carry a content hash: clear the folder so no chunk of an earlier build stays beside the new one.
 rmSync(outdir, { recursive: true, force: true });
 await build({
   entryPoints: [resolve(dist, 'core.js')],
@@ -91,7 +92,7 @@ await build({
 // expression literals (`/[а-яё]/`); one of them makes V8 hold the whole source as a two-byte
 // string, twice the memory to fill in every fresh process. Escaped here too: `\uXXXX` means the
 // same code unit in a regular expression (a surrogate pair the same code point under /u) and is
-// mere text in a comment. esbuild emits no String.raw template, where it would not.
+// mere text in a comment. The two cases where it would not mean the same stop the build.
 const corePath = resolve(outdir, 'core.cjs');
 const core = readFileSync(corePath, 'utf8');
 if (core.includes('String.raw')) throw new Error('core.cjs: String.raw would read an escaped character as text');
