@@ -37,9 +37,10 @@ const ENTITY_RE = /&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z]{2,8});/iy;
 
 /*
  * Two cheap scans say where the email and domain patterns cannot match, so that they run (and V8
- * compiles them: their \p{L} classes cost ~9 ms on first use, more than the rest of a document's
- * tokenizing) only where they might. Both are looser than their pattern: they stop only at an
- * ASCII character the pattern cannot cross, and let every other character through.
+ * compiles them: their \p{L} classes cost ~9 ms of a fresh process's first analysis) only where
+ * they might. Both are looser than their pattern: they stop only at an ASCII character the pattern
+ * cannot cross, and let every other character through. A scan starts only where a link may (see
+ * linkMayStart), so the text is read at most a bounded stretch per token.
  */
 
 /** Letters, digits and `_ % + - .` of ASCII: what an email's local part may hold. */
