@@ -138,6 +138,24 @@ describe('spans that name no person, place or body (test/data/entities/not-names
   });
 });
 
+describe('a function word opening a sentence is kept where the document names someone so', () => {
+  const show = (doc: Doc, spans: Array<{ tokStart: number; tokEnd: number; type: EntityType }>): string =>
+    spans.map((s) => `${s.type}:${doc.text.slice(doc.tokens[s.tokStart].start, doc.tokens[s.tokEnd - 1].end)}`).join(' | ');
+  const text = 'Томас Бах приехал в Лозанну. Бах выразил намерение помочь.';
+  test('after the full name, `Бах` (read only as an interjection) opening a sentence stays', () => {
+    const doc = parsed(text);
+    const [a, b] = tokenRange(doc, 'Томас Бах');
+    const second = doc.tokens.findIndex((t, i) => i > b && t.text === 'Бах');
+    const spans = [{ tokStart: a, tokEnd: b, type: 'PER' as EntityType }, { tokStart: second, tokEnd: second + 1, type: 'PER' as EntityType }];
+    expect(show(doc, withoutNotNames(doc, spans, ctx.morphology))).toBe('PER:Томас Бах | PER:Бах');
+  });
+  test('alone it is dropped (the rule the full name overrides)', () => {
+    const doc = parsed(text);
+    const second = doc.tokens.findIndex((t, i) => i > 2 && t.text === 'Бах');
+    expect(show(doc, withoutNotNames(doc, [{ tokStart: second, tokEnd: second + 1, type: 'PER' }], ctx.morphology))).toBe('');
+  });
+});
+
 describe('a span cut after a place or medium named by fixed words keeps the name after it', () => {
   const show = (doc: Doc, spans: Array<{ tokStart: number; tokEnd: number; type: EntityType }>): string =>
     spans.map((s) => `${s.type}:${doc.text.slice(doc.tokens[s.tokStart].start, doc.tokens[s.tokEnd - 1].end)}`).join(' | ');

@@ -45,7 +45,8 @@ export function withoutNotNames(doc: Doc, spans: Span[], morphology: Morphology)
   let out: Span[] | undefined;
   for (let k = 0; k < spans.length; k++) {
     const s = spans[k];
-    const kept = judge(doc, s, table, morphology);
+    const kept = s.tokEnd - s.tokStart === 1 && functionWordOpening(doc, s.tokStart, morphology) && !quotedTitle(doc, s.tokStart, s.tokEnd) && !namedElsewhere(doc, spans, k, morphology)
+      ? undefined : judge(doc, s, table, morphology);
     if (kept === s && out === undefined) continue;
     out ??= spans.slice(0, k);
     if (kept !== undefined) out.push(kept);
@@ -73,6 +74,61 @@ function womansNameBeforeSurname(morphology: Morphology, name: string, surname: 
 function hasWordOf(doc: Doc, from: number, to: number, table: Map<string, NotNameKind>, kind: NotNameKind): boolean {
   for (let i = from; i < to; i++) if (doc.tokens[i].kind === 'word' && table.get(doc.morph[i].lemma) === kind) return true;
   return false;
+}
+
+// Parts of speech of words that are no name: conjunctions, particles, interjections, prepositions,
+// pronouns, predicatives, adverbs, comparatives, gerunds.
+const FUNCTION_POS = new Set(['CONJ', 'PRCL', 'INTJ', 'PREP', 'NPRO', 'PRED', 'ADVB', 'COMP', 'GRND']);
+
+/**
+ * True when a capitalised word (not written in capitals: `НЕ` may be an abbreviation) is one the
+ * dictionary reads only as a word of FUNCTION_POS (`Только`, `Поэтому`, `Посмотрев`), and nothing
+ * but opening marks comes before it in its sentence: capitalised there as any first word. Within a
+ * sentence such a word may be a name (`Бах`, `Али`, `Ван` read only as interjection, conjunction,
+ * particle), so it is kept there.
+ */
+function functionWordOpening(doc: Doc, i: number, morphology: Morphology): boolean {
+  const text = doc.tokens[i].text;
+  // The cheap tests first: most spans fail them, and az's readings are read for the rest only.
+  if (text.length < 2 || !opensSentence(doc, i) || text === text.toUpperCase()) return false;
+  let dictionary = 0;
+  for (const p of morphology.parses(text.toLowerCase())) {
+    if (p.parser !== 'Dictionary') continue;
+    if (!FUNCTION_POS.has(p.tag.POS ?? '')) return false;
+    dictionary++;
+  }
+  return dictionary > 0;
+}
+
+/**
+ * True when the word of one-word span k stands in another span of the document as part of a name
+ * or inside a sentence (`Томас Бах` before `Бах выразил`; a girl named in full before `Юля никогда не
+ * выигрывала`): the document names someone so.
+ */
+function namedElsewhere(doc: Doc, spans: readonly Span[], k: number, morphology: Morphology): boolean {
+  const text = doc.tokens[spans[k].tokStart].text;
+  for (let j = 0; j < spans.length; j++) {
+    if (j === k) continue;
+    const o = spans[j];
+    for (let i = o.tokStart; i < o.tokEnd; i++) {
+      if (doc.tokens[i].text !== text) continue;
+      if (o.tokEnd - o.tokStart > 1 || !functionWordOpening(doc, i, morphology)) return true;
+    }
+  }
+  return false;
+}
+
+/** True when only punctuation stands between the start of token i's sentence and token i. */
+function opensSentence(doc: Doc, i: number): boolean {
+  const sentences = doc.sentences;
+  let lo = 0, hi = sentences.length - 1, found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid].tokStart <= i) { found = mid; lo = mid + 1; } else hi = mid - 1;
+  }
+  if (found < 0) return false;
+  for (let k = sentences[found].tokStart; k < i; k++) if (doc.tokens[k].kind !== 'punct') return false;
+  return true;
 }
 
 /** The span, its person's part, or undefined when it names no person, place or body. */
