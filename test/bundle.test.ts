@@ -14,9 +14,9 @@ beforeAll(() => ensureBuilt(), 240_000);
 
 const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { main: string; exports: { '.': { import: string; types: string } } };
 
-/** Runs an ES module snippet in a fresh node process; returns its stdout. */
-function runModule(code: string, input: string): string {
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: repoRoot, input, encoding: 'utf8', maxBuffer: 1 << 26 });
+/** Runs an ES module snippet in a fresh node process (with `flags`, and `env` when given); returns its stdout. */
+function runModule(code: string, input: string, flags: string[] = [], env?: NodeJS.ProcessEnv): string {
+  const r = spawnSync(process.execPath, [...flags, '--input-type=module', '-e', code], { cwd: repoRoot, input, encoding: 'utf8', env, maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(`node exited ${r.status}: ${r.stderr.slice(0, 2000)}`);
   return r.stdout;
 }
@@ -163,9 +163,7 @@ describe("the library's code cache (dist/bundle/core.cache)", () => {
   function fresh(code: string, flags: string[] = []): unknown {
     const env = { ...process.env };
     delete env.NODE_OPTIONS;
-    const r = spawnSync(process.execPath, [...flags, '--input-type=module', '-e', code], { cwd: repoRoot, input: sample, encoding: 'utf8', env, maxBuffer: 1 << 26 });
-    if (r.status !== 0) throw new Error(`node exited ${r.status}: ${r.stderr.slice(0, 2000)}`);
-    return JSON.parse(r.stdout);
+    return JSON.parse(runModule(code, sample, flags, env));
   }
   const viaEntry = `import { readFileSync } from 'node:fs';
     import { analyze } from ${JSON.stringify(pathToFileURL(join(bundle, 'index.js')).href)};

@@ -138,9 +138,11 @@ describe('spans that name no person, place or body (test/data/entities/not-names
   });
 });
 
+/** Spans as `type:text`, ' | ' between. */
+const show = (doc: Doc, spans: Array<{ tokStart: number; tokEnd: number; type: EntityType }>): string =>
+  spans.map((s) => `${s.type}:${doc.text.slice(doc.tokens[s.tokStart].start, doc.tokens[s.tokEnd - 1].end)}`).join(' | ');
+
 describe('a function word opening a sentence is kept where the document names someone so', () => {
-  const show = (doc: Doc, spans: Array<{ tokStart: number; tokEnd: number; type: EntityType }>): string =>
-    spans.map((s) => `${s.type}:${doc.text.slice(doc.tokens[s.tokStart].start, doc.tokens[s.tokEnd - 1].end)}`).join(' | ');
   const text = 'Томас Бах приехал в Лозанну. Бах выразил намерение помочь.';
   test('after the full name, `Бах` (read only as an interjection) opening a sentence stays', () => {
     const doc = parsed(text);
@@ -157,8 +159,6 @@ describe('a function word opening a sentence is kept where the document names so
 });
 
 describe('a span cut after a place or medium named by fixed words keeps the name after it', () => {
-  const show = (doc: Doc, spans: Array<{ tokStart: number; tokEnd: number; type: EntityType }>): string =>
-    spans.map((s) => `${s.type}:${doc.text.slice(doc.tokens[s.tokStart].start, doc.tokens[s.tokEnd - 1].end)}`).join(' | ');
   test.each([
     ['Соединённые Штаты и Великобритания заявили это.', 'Соединённые Штаты и Великобритания', 'LOC:Соединённые Штаты | LOC:Великобритания'],
     ['Соединённые Штаты поддержку оказали.', 'Соединённые Штаты поддержку', 'LOC:Соединённые Штаты'],

@@ -1,6 +1,7 @@
 import type { Doc } from '../doc.js';
 import type { Morphology } from '../morph/morphology.js';
 import { caseOfTag, readTsv } from './grammar.js';
+import { isUpperCase } from '../letters.js';
 import { NAME_OR_SURNAME, tagFacts } from './wordFacts.js';
 import { abbreviationOf, quotedTitle, type Span } from './hygiene.js';
 
@@ -90,7 +91,7 @@ const FUNCTION_POS = new Set(['CONJ', 'PRCL', 'INTJ', 'PREP', 'NPRO', 'PRED', 'A
 function functionWordOpening(doc: Doc, i: number, morphology: Morphology): boolean {
   const text = doc.tokens[i].text;
   // The cheap tests first: most spans fail them, and az's readings are read for the rest only.
-  if (text.length < 2 || !opensSentence(doc, i) || text === text.toUpperCase()) return false;
+  if (text.length < 2 || !opensSentence(doc, i) || isUpperCase(text)) return false;
   let dictionary = 0;
   for (const p of morphology.parses(text.toLowerCase())) {
     if (p.parser !== 'Dictionary') continue;
@@ -118,7 +119,11 @@ function namedElsewhere(doc: Doc, spans: readonly Span[], k: number, morphology:
   return false;
 }
 
-/** True when only punctuation stands between the start of token i's sentence and token i. */
+/**
+ * True when only punctuation stands between the start of token i's sentence and token i. Not
+ * hygiene's anyWordsCapital, which also counts a word after an opening quotation mark: there a
+ * medium's or a movement's name starts (`движение «Вперёд!»`), a function word's spelling and all.
+ */
 function opensSentence(doc: Doc, i: number): boolean {
   const sentences = doc.sentences;
   let lo = 0, hi = sentences.length - 1, found = -1;

@@ -43,9 +43,14 @@ const ENTITY_RE = /&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z]{2,8});/iy;
  * linkMayStart), so the text is read at most a bounded stretch per token.
  */
 
+/** An ASCII letter or digit. */
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || isAsciiDigit(c);
+}
+
 /** Letters, digits and `_ % + - .` of ASCII: what an email's local part may hold. */
 function isLocalPartAscii(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || isAsciiDigit(c) || c === UNDERSCORE || c === 0x25 || c === PLUS || c === HYPHEN || c === DOT;
+  return isAsciiAlnum(c) || c === UNDERSCORE || c === 0x25 || c === PLUS || c === HYPHEN || c === DOT;
 }
 
 /** Whether an @ follows i within an email's longest local part (64 × 9 characters and 8 dots). */
@@ -65,7 +70,7 @@ function mayBeDomain(text: string, i: number): boolean {
   for (let k = i + 1; k < end; k++) {
     const c = text.charCodeAt(k);
     if (c === DOT) return true;
-    if (c < 0x80 && !((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || isAsciiDigit(c) || c === HYPHEN)) return false;
+    if (c < 0x80 && !isAsciiAlnum(c) && c !== HYPHEN) return false;
   }
   return false;
 }
