@@ -74,7 +74,12 @@ await build({
   bundle: true,
   format: 'cjs',
   platform: 'node',
-  target: 'node20',
+  // tsc has already written ES2022 (tsconfig.json), which Node 20 runs; esbuild is to change
+  // nothing. With target node20 it rewrites each of the 66 regular expression literals holding
+  // `\p{…}` (a Unicode property it cannot vouch for in Node 20) into `new RegExp(…)`, which parses
+  // its source and looks it up in V8's cache at every evaluation where a literal is only cloned;
+  // several sit in per-mention functions. Start-up −8 CPU ms, throughput −1.5–2 % (paired runs).
+  target: 'esnext',
   // az stays an ordinary dependency (az.ts requires an instance of its own, and finds az's
   // dictionaries beside it). franc's script expressions (6 KB, all the library takes of franc, an
   // ES module only) go inside, so core.cjs is a CommonJS module that require() can load too.
@@ -106,7 +111,7 @@ await build({
   splitting: true,
   format: 'esm',
   platform: 'node',
-  target: 'node20',
+  target: 'esnext', // as above
   packages: 'external',
   sourcemap: false,
   chunkNames: 'shared-[hash]',
