@@ -94,7 +94,9 @@ export class Morphology {
    * after the other.
    */
   private readonly hot = new Array<FormInfo | undefined>(HOT_SLOTS).fill(undefined);
-  private readonly hotForms = new Array<string | undefined>(HOT_SLOTS).fill(undefined);
+  // Empty slots hold '' (no form is empty), not undefined: the comparison in formInfo then only
+  // ever sees two strings, so V8 compiles it as a string comparison, not its generic one.
+  private readonly hotForms = new Array<string>(HOT_SLOTS).fill('');
 
   /**
    * @param options.cacheLimit distinct word forms per cache generation (two generations are
