@@ -23,6 +23,8 @@ interface MediaLexicon {
   byLemma: Map<string, MultiName[]>;
   /** One word of the text that names a medium, for the quotes stage. */
   word: RegExp;
+  /** Every key of byFirst starts with a capital, so a word that does not starts no such name. */
+  capitalFirsts: boolean;
 }
 
 let lexicon: MediaLexicon | undefined;
@@ -48,7 +50,8 @@ function mediaLexicon(): MediaLexicon {
   }
   for (const map of [byFirst, byLemma]) for (const list of map.values()) list.sort((a, b) => b.words.length - a.words.length);
   const word = new RegExp(`^(?:${stems.join('|')}|(?:${words.join('|')})(?!\\p{L}))`, 'u');
-  lexicon = { byFirst, byLemma, word };
+  const capitalFirsts = [...byFirst.keys()].every(startsUpper);
+  lexicon = { byFirst, byLemma, word, capitalFirsts };
   return lexicon;
 }
 
@@ -74,9 +77,12 @@ export function mediumWord(): RegExp {
  * writes it, or a capitalised form of it in another case (`Голоса Америки`, by its lemma).
  */
 function mediumAt(doc: Doc, i: number): MultiName | undefined {
-  const { byFirst, byLemma } = mediaLexicon();
+  const { byFirst, byLemma, capitalFirsts } = mediaLexicon();
   const text = doc.tokens[i].text;
-  const list = byFirst.get(text) ?? (startsUpper(text) ? byLemma.get(doc.morph[i].lemma) : undefined);
+  // Asked of every token: most are lower case, and the test spares them a look-up by string.
+  const upper = startsUpper(text);
+  if (!upper && capitalFirsts) return undefined;
+  const list = byFirst.get(text) ?? (upper ? byLemma.get(doc.morph[i].lemma) : undefined);
   if (list === undefined) return undefined;
   for (const m of list) {
     let k = 1;
