@@ -101,4 +101,31 @@ describe('NER tagger', () => {
     expect(() => SparseModel.fromBuffer(new Uint8Array(64))).toThrow(/not a rutext NER model/);
     expect(() => unpackModels(new Uint8Array(64))).toThrow(/model pack/);
   });
+
+  test('model files: the rank bitmap is the file\'s, and a header that disagrees with it is refused', () => {
+    const bits = 6; // 64 buckets: two words of the bitmap
+    const dense = new Float64Array((1 << bits) * N_LABELS);
+    for (const b of [0, 31, 32, 40, 63]) dense[b * N_LABELS + 2] = b + 1;
+    const bytes = encodeModel(dense, bits, 1, 0.05);
+    const m = SparseModel.fromBuffer(bytes);
+    // Counts before each 32 buckets, then their presence bits: 0, 31 | 32, 40, 63.
+    expect([...m.rank]).toEqual([0, (1 | (1 << 31)) | 0, 2, (1 | (1 << 8) | (1 << 31)) | 0]);
+    const scores = new Float64Array(N_LABELS);
+    m.add(40, scores);
+    expect(scores[2]).toBeCloseTo(41, 2);
+    scores.fill(0);
+    m.add(41, scores);
+    expect([...scores]).toEqual(new Array(N_LABELS).fill(0));
+    // The header's row count (offset 16) one more than the bitmap counts: the size check would
+    // pass with the weights cut to match, so the bitmap's own count is what refuses it.
+    const rows = new DataView(bytes.buffer).getUint32(16, true);
+    const bad = new Uint8Array(bytes.length + N_LABELS * 2);
+    bad.set(bytes);
+    new DataView(bad.buffer).setUint32(16, rows + 1, true);
+    expect(() => SparseModel.fromBuffer(bad)).toThrow(/counts 5 rows, the header 6/);
+    // The first format (bucket ids where the bitmap now is) has another magic number.
+    const first = bytes.slice();
+    new DataView(first.buffer).setUint32(0, 0x52544e45, true);
+    expect(() => SparseModel.fromBuffer(first)).toThrow(/not a rutext NER model/);
+  });
 });
