@@ -213,6 +213,8 @@ const COMMA = 0x2c, BAR = 0x7c;
  * up) and the scores of nearly all rows are still found by their ids (row-scores.ts).
  */
 const FORM_LIMIT = 1 << 15;
+/** Rows a generation's references have room for at first (growRefs). */
+const FIRST_ROWS = 1 << 11;
 
 const capHashes = new SmallHashes(11);
 const kindAmbiguity = new SmallHashes(14);
@@ -266,7 +268,7 @@ class FormGeneration {
    * Per row its text, kind, analysis and previous analysis (REF_…), side by side: a lookup reads
    * the first three, and from one array they mostly come in one cache line.
    */
-  private readonly refs: Array<string | MorphTok | undefined> = new Array<string | MorphTok | undefined>(FORM_LIMIT * REFS).fill(undefined);
+  private refs: Array<string | MorphTok | undefined> = new Array<string | MorphTok | undefined>(FIRST_ROWS * REFS).fill(undefined);
   readonly vals = new Uint32Array(FORM_LIMIT * N_ATTR);
   /** Per row the N_MORPH analysis attributes (MORPH_ATTRS order) of the previous analysis. */
   readonly prevVals = new Uint32Array(FORM_LIMIT * N_MORPH);
@@ -298,13 +300,28 @@ class FormGeneration {
     while (slots[s] !== 0) s = (s + 1) & (FORM_SLOTS - 1);
     const row = this.size++;
     slots[s] = row + 1;
+    const at = row * REFS;
+    if (at === this.refs.length) this.growRefs();
     // A token's text may be a slice of its article: a copy, so the cache does not keep articles alive.
-    const refs = this.refs, at = row * REFS;
+    const refs = this.refs;
     refs[at + REF_TEXT] = detached(text);
     refs[at + REF_KIND] = kind;
     refs[at + REF_MORPH] = undefined;
     refs[at + REF_PREV] = undefined;
     return row;
+  }
+
+  /**
+   * Doubles the references' array, up to FORM_LIMIT rows. It starts at FIRST_ROWS: filled at its
+   * full size (1 MB), it was memory first touched in every process's first analysis, whose page
+   * faults cost start-up ~3 ms on the reference machine; a generation grows once in its life
+   * (clear() keeps its size), so the outgrown arrays are garbage only then.
+   */
+  private growRefs(): void {
+    const refs = this.refs;
+    const grown = new Array<string | MorphTok | undefined>(Math.min(2 * refs.length, FORM_LIMIT * REFS)).fill(undefined);
+    for (let k = 0; k < refs.length; k++) grown[k] = refs[k];
+    this.refs = grown;
   }
 
   setKind(row: number, kind: TokenKind): void {
