@@ -70,6 +70,12 @@ export function lexiconKey(form: string): string {
  */
 export class OverrideLexicon {
   private readonly byForm = new Map<string, LexiconParse[]>();
+  /**
+   * A model's forms (and the stem they share) by model and grammemes: 28 lexemes follow 10 models,
+   * and each model's forms cost az a parse and an inflection per form, in a process that has
+   * compiled nothing yet (the lexicon is built in every process's first analysis).
+   */
+  private readonly models = new Map<string, { forms: Array<{ word: string; tag: Tag }>; stem: string }>();
 
   constructor(az: MorphFn, text: string) {
     for (const raw of text.split('\n')) {
@@ -95,18 +101,13 @@ export class OverrideLexicon {
   }
 
   private addLexeme(az: MorphFn, lemma: string, model: string, want: string[]): void {
-    const parse = az(model[0].toUpperCase() + model.slice(1)).find((p) => p.paradigm !== undefined && want.every((g) => p.tag[g])
-      && (PROPER_GRAMMEMES.some((g) => want.includes(g)) || !PROPER_GRAMMEMES.some((g) => p.tag[g])));
-    if (parse === undefined) throw new Error(`rutext overrides: model '${model}' has no dictionary parse with ${want.join(',')}`);
-    const count = parse.formCnt ?? 0;
-    const modelForms: Array<{ word: string; tag: Tag }> = [];
-    for (let i = 0; i < count; i++) {
-      const f = parse.inflect(i);
-      if (f) modelForms.push({ word: f.toString(), tag: f.tag });
+    const key = `${model}\t${want.join(',')}`;
+    let known = this.models.get(key);
+    if (known === undefined) {
+      known = modelOf(az, model, want);
+      this.models.set(key, known);
     }
-    // The model's stem: what all its forms share; the rest is the ending swapped onto the lemma.
-    let stem = modelForms[0].word;
-    for (const f of modelForms) while (!f.word.startsWith(stem)) stem = stem.slice(0, -1);
+    const { forms: modelForms, stem } = known;
     const ending = modelForms[0].word.slice(stem.length);
     if (!lemma.endsWith(ending)) throw new Error(`rutext overrides: '${lemma}' does not end like its model '${model}' (-${ending})`);
     const base = lemma.slice(0, lemma.length - ending.length);
@@ -119,6 +120,23 @@ export class OverrideLexicon {
       if (want.every((g) => p.tag[g])) this.add(form, new LexiconParse(form, p.tag, 1, null, lemma));
     }
   }
+}
+
+/** The forms of a model word (its dictionary parse with the grammemes wanted) and their common stem. */
+function modelOf(az: MorphFn, model: string, want: string[]): { forms: Array<{ word: string; tag: Tag }>; stem: string } {
+  const parse = az(model[0].toUpperCase() + model.slice(1)).find((p) => p.paradigm !== undefined && want.every((g) => p.tag[g])
+    && (PROPER_GRAMMEMES.some((g) => want.includes(g)) || !PROPER_GRAMMEMES.some((g) => p.tag[g])));
+  if (parse === undefined) throw new Error(`rutext overrides: model '${model}' has no dictionary parse with ${want.join(',')}`);
+  const count = parse.formCnt ?? 0;
+  const forms: Array<{ word: string; tag: Tag }> = [];
+  for (let i = 0; i < count; i++) {
+    const f = parse.inflect(i);
+    if (f) forms.push({ word: f.toString(), tag: f.tag });
+  }
+  // The model's stem: what all its forms share; the rest is the ending swapped onto the lemma.
+  let stem = forms[0].word;
+  for (const f of forms) while (!f.word.startsWith(stem)) stem = stem.slice(0, -1);
+  return { forms, stem };
 }
 
 let shared: OverrideLexicon | undefined;
