@@ -17,13 +17,13 @@
 //   npm run compare -- ../before
 // Environment: COMPARE_STARTUP (start-up pairs, 40; 0 skips), COMPARE_PASSES (throughput pairs,
 // 6; 0 skips), COMPARE_LIMIT (articles per pass, all), RUTEXT_DATA (data dir, default
-// ../shared/data), BENCH_CORPUS (a kw file name, default russia_today_0). Exit status 2 for a
+// ../shared/data), COMPARE_CORPUS (a kw file name, default russia_today_0). Exit status 2 for a
 // bad setting, a missing build or missing data.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { envNumber } from './env.mjs';
+import { envNumber, kwCorpus } from './env.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const setting = (name, fallback, o) => envNumber('compare', name, fallback, o);
@@ -48,9 +48,9 @@ function distOf(path) {
 const args = process.argv.slice(2);
 if (args.length !== 1 || args[0].startsWith('-')) fail('usage: npm run compare -- <other checkout or dist folder>');
 const builds = { new: distOf(root), old: distOf(args[0]) };
-const name = process.env.BENCH_CORPUS ?? 'russia_today_0';
-const corpus = resolve(process.env.RUTEXT_DATA ?? resolve(root, '../shared/data'), 'kw', `${name}.jsonlines`);
-if (passPairs > 0 && !existsSync(corpus)) fail(`missing ${corpus} (set RUTEXT_DATA, or COMPARE_PASSES=0)`);
+// The corpus only matters to the throughput pairs: start-up alone runs without the data.
+const corpus = kwCorpus('compare', 'COMPARE_CORPUS', { required: passPairs > 0 });
+const name = basename(corpus, '.jsonlines');
 
 const childScript = fileURLToPath(new URL('./bench-child.mjs', import.meta.url));
 /** One bench child on one build; its JSON line. */

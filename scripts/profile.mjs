@@ -14,12 +14,12 @@
 // Environment: RUTEXT_DATA (data dir, default ../shared/data), PROFILE_CORPUS (a kw file name,
 // default russia_today_0), PROFILE_WARMUP (50), PROFILE_LIMIT (all articles), PROFILE_INTERVAL_US
 // (200), PROFILE_TOP (25), PROFILE_OUT. Exit status 2 for a bad setting or missing data.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { envNumber } from './env.mjs';
+import { articleTexts, envNumber, kwCorpus } from './env.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const setting = (name, fallback, o) => envNumber('profile', name, fallback, o);
@@ -27,18 +27,11 @@ const warmup = setting('PROFILE_WARMUP', 50);
 const limit = setting('PROFILE_LIMIT', Number.MAX_SAFE_INTEGER, { min: 1 });
 const interval = setting('PROFILE_INTERVAL_US', 200, { min: 50, max: 100_000 });
 const top = setting('PROFILE_TOP', 25, { min: 1 });
-const name = process.env.PROFILE_CORPUS ?? 'russia_today_0';
-const corpus = resolve(process.env.RUTEXT_DATA ?? resolve(root, '../shared/data'), 'kw', `${name}.jsonlines`);
-if (!existsSync(corpus)) {
-  console.error(`profile: missing ${corpus} (set RUTEXT_DATA or PROFILE_CORPUS)`);
-  process.exit(2);
-}
+const corpus = kwCorpus('profile', 'PROFILE_CORPUS');
+const name = basename(corpus, '.jsonlines');
 const out = process.env.PROFILE_OUT ?? join(tmpdir(), `rutext-${name}.cpuprofile`);
 
-const texts = readFileSync(corpus, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => {
-  const j = JSON.parse(l);
-  return `${j.title ?? ''}\n${j.content ?? ''}`;
-});
+const texts = articleTexts(corpus);
 const { createAnalyzer } = await import(resolve(root, 'dist/index.js'));
 const analyzer = createAnalyzer();
 // The bench's warm-up: the first articles of the same corpus, untimed.
