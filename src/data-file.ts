@@ -49,9 +49,25 @@ export function readRows(url: URL): string[][] {
   for (const line of readDataText(url).split('\n')) {
     const t = line.trimEnd();
     if (t.length === 0 || t.startsWith('#')) continue;
-    rows.push(t.split('\t'));
+    const fields = t.split('\t');
+    for (let k = 0; k < fields.length; k++) if (ASCII_CODE.test(fields[k])) fields[k] = internalized(fields[k]);
+    rows.push(fields);
   }
   return rows;
+}
+
+/** A field that is a code (`PER`, `head_of_state`, `yes`) rather than a word of the text. */
+const ASCII_CODE = /^[A-Za-z_]{1,24}$/;
+
+/**
+ * The same characters as V8's internalized string, the one a literal `'PER'` in the code is: a
+ * field cut from a file is another string object, and code that compared it with literals (as
+ * rules compare types and kinds) had been optimised for internalized strings only and threw its
+ * optimised code away when one came (a deoptimisation, "wrong instance type"). A property name
+ * is always internalized.
+ */
+function internalized(s: string): string {
+  return Object.keys({ [s]: 0 })[0];
 }
 
 /**

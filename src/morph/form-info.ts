@@ -95,7 +95,10 @@ export class FormInfo {
     let t = k > 0 ? this.rare?.more?.[k - 1] : undefined;
     if (t === undefined) {
       const p = source.parses(this.form)[this.data[k * STRIDE + C_PARSE]];
-      t = { lemma: lemmaOf(p), pos: p.tag.POS, tags: parseInfo(p).list };
+      // The POS from the tag's facts: a literal of the POS table, which later stages compare with
+      // their own literals; az's own is a piece of a split string (same characters).
+      const info = parseInfo(p);
+      t = { lemma: lemmaOf(p), pos: info.posId !== 0 ? info.pos : p.tag.POS, tags: info.list };
       this.remember(k, t);
     }
     return t;
