@@ -4,6 +4,7 @@
 // reported beside them where a user would feel it (start-up).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { articleTexts } from './env.mjs';
 
 const [mode, corpus, limitArg] = process.argv.slice(2);
 const dist = process.env.BENCH_DIST ?? '../dist';
@@ -49,8 +50,7 @@ if (mode === 'startup') {
 }
 
 // Only the article texts stay in memory (not the JSON lines), so peak RSS is mostly the analyzer's.
-let texts = readFileSync(corpus, 'utf8').split('\n').filter(Boolean)
-  .map((l) => { const j = JSON.parse(l); return `${j.title ?? ''}\n${j.content ?? ''}`; });
+let texts = articleTexts(corpus);
 if (limitArg) texts = texts.slice(0, Number(limitArg));
 // Reading the corpus leaves its JSON lines as garbage (~50 MB); when the parent exposes gc, it is
 // collected here, so the peak RSS below is the analyzer's and not this harness's.
@@ -104,8 +104,7 @@ if (mode === 'pipeline') {
 if (mode === 'long') {
   // A long batch: the analyzer first reads another corpus (untimed), then this one is timed, so
   // the caches hold what 1 000 other articles taught them, as in a researcher's run over many.
-  const warm = readFileSync(process.env.BENCH_WARM, 'utf8').split('\n').filter(Boolean)
-    .map((l) => { const j = JSON.parse(l); return `${j.title ?? ''}\n${j.content ?? ''}`; });
+  const warm = articleTexts(process.env.BENCH_WARM);
   const analyzer = createAnalyzer();
   for (const t of warm) analyzer.analyze(t);
   const ms = timeIt((t) => analyzer.analyze(t));

@@ -4,7 +4,7 @@
 //
 // Usage: npm run build && node scripts/bench-repeat.mjs [corpus.jsonlines] (BENCH_DIST=other dist,
 // PASSES=3; default corpus: $RUTEXT_DATA/kw/russia_today_0.jsonlines, RUTEXT_DATA defaulting to ../shared/data)
-import { readFileSync } from 'node:fs';
+import { articleTexts } from './env.mjs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -13,8 +13,7 @@ const data = process.env.RUTEXT_DATA ?? resolve(root, '../shared/data');
 const corpus = process.argv[2] ?? resolve(data, 'kw/russia_today_0.jsonlines');
 const dist = resolve(root, process.env.BENCH_DIST ?? 'dist');
 const passes = Number(process.env.PASSES ?? 3);
-const texts = readFileSync(corpus, 'utf8').split('\n').filter(Boolean)
-  .map((l) => { const j = JSON.parse(l); return `${j.title ?? ''}\n${j.content ?? ''}`; });
+const texts = articleTexts(corpus);
 const { createAnalyzer } = await import(pathToFileURL(resolve(dist, 'index.js')).href);
 const analyzer = createAnalyzer();
 analyzer.analyze(texts[0]);

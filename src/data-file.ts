@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { NonSharedBuffer } from 'node:buffer';
 import { fileURLToPath } from 'node:url';
 import { DataFileError } from './data-file-error.js';
+import { interned } from './interned.js';
 
 export { DataFileError };
 
@@ -50,25 +51,17 @@ export function readRows(url: URL): string[][] {
     const t = line.trimEnd();
     if (t.length === 0 || t.startsWith('#')) continue;
     const fields = t.split('\t');
-    for (let k = 0; k < fields.length; k++) if (ASCII_CODE.test(fields[k])) fields[k] = internalized(fields[k]);
+    for (let k = 0; k < fields.length; k++) if (ASCII_CODE.test(fields[k])) fields[k] = interned(fields[k]);
     rows.push(fields);
   }
   return rows;
 }
 
-/** A field that is a code (`PER`, `head_of_state`, `yes`) rather than a word of the text. */
-const ASCII_CODE = /^[A-Za-z_]{1,24}$/;
-
 /**
- * The same characters as V8's internalized string, the one a literal `'PER'` in the code is: a
- * field cut from a file is another string object, and code that compared it with literals (as
- * rules compare types and kinds) had been optimised for internalized strings only and threw its
- * optimised code away when one came (a deoptimisation, "wrong instance type"). A property name
- * is always internalized.
+ * A field that is a code (`PER`, `head_of_state`, `yes`) rather than a word of the text: the rules
+ * compare codes with literals, so they are read as the literals' own strings (interned).
  */
-function internalized(s: string): string {
-  return Object.keys({ [s]: 0 })[0];
-}
+const ASCII_CODE = /^[A-Za-z_]{1,24}$/;
 
 /**
  * The first field of each row of a data file, as a set (a word list).

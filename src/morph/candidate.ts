@@ -1,5 +1,6 @@
 import type Az from 'az';
 import type { MorphTok } from '../doc.js';
+import { interned } from '../interned.js';
 
 type Parse = Az.Parse;
 
@@ -87,22 +88,6 @@ export function posName(id: number): string {
 
 /** POS numbers the context rules test. */
 export const POS = { NOUN: posIdOf('NOUN'), ADJS: posIdOf('ADJS'), VERB: posIdOf('VERB') } as const;
-
-const grammemeNames = new Map<string, string>();
-
-/**
- * The engine's canonical copy of a grammeme name. The stages test `tags.includes('gent')` per
- * token; against canonical strings that is a pointer comparison, against strings from
- * String.split it compares characters. A property key is always canonical.
- */
-function interned(name: string): string {
-  let s = grammemeNames.get(name);
-  if (s === undefined) {
-    s = Object.keys({ [name]: 0 })[0];
-    grammemeNames.set(name, s);
-  }
-  return s;
-}
 
 /** The grammemes of a tag as a flat list without the POS, and its bits (shared per tag: read-only). */
 export function tagInfo(t: Az.Tag): TagInfo {

@@ -70,21 +70,19 @@ export function lexiconKey(form: string): string {
  */
 export class OverrideLexicon {
   private readonly byForm = new Map<string, LexiconParse[]>();
-  /**
-   * A model's forms (and the stem they share) by model and grammemes: 28 lexemes follow 10 models,
-   * and each model's forms cost az a parse and an inflection per form, in a process that has
-   * compiled nothing yet (the lexicon is built in every process's first analysis).
-   */
-  private readonly models = new Map<string, { forms: Array<{ word: string; tag: Tag }>; stem: string }>();
 
   constructor(az: MorphFn, text: string) {
+    // A model's forms by model and grammemes, while the lexicon is built: 28 lexemes follow 10
+    // models, and each model's forms cost az a parse and an inflection per form, in a process
+    // that has compiled nothing yet (the lexicon is built in every process's first analysis).
+    const models = new Map<string, ModelForms>();
     for (const raw of text.split('\n')) {
       const line = raw.trim();
       if (line === '' || line.startsWith('#')) continue;
       const [lemma, model, grams = ''] = line.split('\t');
       const want = grams.split(',').filter(Boolean);
       if (model.startsWith('=')) this.addRemap(az, lemma, model.slice(1), want);
-      else this.addLexeme(az, lemma, model, want);
+      else this.addLexeme(az, lemma, model, want, models);
     }
   }
 
@@ -100,12 +98,12 @@ export class OverrideLexicon {
     if (!list.some((q) => q.word === p.word && q.tag === p.tag)) list.push(p);
   }
 
-  private addLexeme(az: MorphFn, lemma: string, model: string, want: string[]): void {
+  private addLexeme(az: MorphFn, lemma: string, model: string, want: string[], models: Map<string, ModelForms>): void {
     const key = `${model}\t${want.join(',')}`;
-    let known = this.models.get(key);
+    let known = models.get(key);
     if (known === undefined) {
       known = modelOf(az, model, want);
-      this.models.set(key, known);
+      models.set(key, known);
     }
     const { forms: modelForms, stem } = known;
     const ending = modelForms[0].word.slice(stem.length);
@@ -123,7 +121,10 @@ export class OverrideLexicon {
 }
 
 /** The forms of a model word (its dictionary parse with the grammemes wanted) and their common stem. */
-function modelOf(az: MorphFn, model: string, want: string[]): { forms: Array<{ word: string; tag: Tag }>; stem: string } {
+interface ModelForms { forms: Array<{ word: string; tag: Tag }>; stem: string }
+
+/** A model word's ModelForms, from az. */
+function modelOf(az: MorphFn, model: string, want: string[]): ModelForms {
   const parse = az(model[0].toUpperCase() + model.slice(1)).find((p) => p.paradigm !== undefined && want.every((g) => p.tag[g])
     && (PROPER_GRAMMEMES.some((g) => want.includes(g)) || !PROPER_GRAMMEMES.some((g) => p.tag[g])));
   if (parse === undefined) throw new Error(`rutext overrides: model '${model}' has no dictionary parse with ${want.join(',')}`);
