@@ -58,6 +58,11 @@ const GRAMMEMES = 'grammemes.json';
 let grammemeParent: Map<string, string> | undefined;
 /** tagGrammemes' answers by tag number, made when first asked for. */
 let grammemesByTag: Array<readonly string[] | undefined> = [];
+/**
+ * az's tag table (its tags by number, built when first read: lazyTagTable), kept for tagAt; undefined
+ * where az built and froze it itself (frozen built-ins), which loadAz then never sees.
+ */
+let tagTable: readonly AzModule.Tag[] | undefined;
 
 type Answer = (err: unknown, data?: unknown) => void;
 
@@ -153,6 +158,24 @@ function dictionaries(sample: readonly AzModule.Parse[]): AzDictionaries | undef
 export function paradigmAffixes(): { prefixes: readonly string[]; suffixes: readonly string[] } | undefined {
   if (!ready) loadAz();
   return suffixTable === undefined ? undefined : { prefixes: AZ_PREFIXES, suffixes: suffixTable };
+}
+
+/**
+ * az's tag number `index` (the number a paradigm gives a form: the Tag of a dictionary reading of
+ * that form), the very object az's readings hold; undefined for a number out of range, or when
+ * az's table was not seen (see tagTable).
+ * @example
+ * tagAt(0)?.POS; // 'NOUN'
+ */
+export function tagAt(index: number): AzModule.Tag | undefined {
+  if (!ready) loadAz();
+  return tagTable !== undefined && index >= 0 && index < tagTable.length ? tagTable[index] : undefined;
+}
+
+/** How many tags az's table holds (0 when it was not seen: see tagAt). */
+export function tagTableSize(): number {
+  if (!ready) loadAz();
+  return tagTable?.length ?? 0;
 }
 
 /**
@@ -285,10 +308,12 @@ function freezeTags(given: object, strings: readonly string[] | undefined): void
     if (strings !== undefined && table.length === strings.length && table.length > 1 && !Object.prototype.hasOwnProperty.call(table, 1) && isTag(table[0])) {
       freezeTag(table[0], false);
       lazyTagTable(table, strings);
+      tagTable = table as AzModule.Tag[];
       return;
     }
     for (const t of table) if (isTag(t)) freezeTag(t, false);
     Object.freeze(table);
+    if (strings !== undefined && table.length === strings.length && table.every(isTag)) tagTable = table as unknown as AzModule.Tag[];
   } else if (isTag(given)) {
     freezeTag(given, true);
   }

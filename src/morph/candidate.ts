@@ -87,7 +87,9 @@ export function posName(id: number): string {
 }
 
 /** POS numbers the context rules test. */
-export const POS = { NOUN: posIdOf('NOUN'), ADJS: posIdOf('ADJS'), VERB: posIdOf('VERB') } as const;
+export const POS = {
+  NOUN: posIdOf('NOUN'), ADJS: posIdOf('ADJS'), VERB: posIdOf('VERB'), PRTS: posIdOf('PRTS'), ADVB: posIdOf('ADVB'), PRCL: posIdOf('PRCL'),
+} as const;
 
 /** The grammemes of a tag as a flat list without the POS, and its bits (shared per tag: read-only). */
 export function tagInfo(t: Az.Tag): TagInfo {

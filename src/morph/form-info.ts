@@ -1,6 +1,6 @@
 import type Az from 'az';
 import type { MorphTok } from '../doc.js';
-import { C_PARSE, Candidate, type Drafts, F, type ParseSource, STRIDE, packAt, parseInfo } from './candidate.js';
+import { C_PARSE, Candidate, type Drafts, F, POS, type ParseSource, STRIDE, flagsAt, packAt, parseInfo, posAt } from './candidate.js';
 import { lemmaOf } from './lemma.js';
 import { sharedNumbers } from './shared-lists.js';
 import { type Government, PRONOUNS, governments } from './rules.js';
@@ -110,6 +110,30 @@ export class FormInfo {
     else ((this.rare ??= new Rare(undefined, undefined, undefined)).more ??= new Array<MorphTok | undefined>(this.count - 1))[k - 1] = t;
   }
 
+  /**
+   * Where two FormInfos differ, read field by field (numbers by Object.is, tags and lists by
+   * identity, MorphToks by their fields): undefined where they would answer every question alike.
+   * For the table of known forms, whose rows must give what the morphology computes.
+   * @example
+   * FormInfo.difference(fromTable, computed); // undefined, or e.g. 'bits 96 vs 32'
+   */
+  static difference(a: FormInfo, b: FormInfo): string | undefined {
+    if (a.form !== b.form) return `form ${a.form} vs ${b.form}`;
+    if (a.data.length !== b.data.length || a.data.some((x, i) => !Object.is(x, b.data[i]))) return `data ${a.data.join(',')} vs ${b.data.join(',')}`;
+    if (a.tags !== b.tags) return a.tags.length !== b.tags.length || a.tags.some((t, i) => t !== b.tags[i]) ? 'tags' : 'tag list not the shared one';
+    if (a.bits !== b.bits) return `bits ${a.bits} vs ${b.bits}`;
+    const ra = a.rare, rb = b.rare;
+    if (ra?.gov !== rb?.gov || ra?.pron !== rb?.pron) return 'preposition or pronoun';
+    // An analysis-less MorphTok is one per Morphology (its cache's): compared by its fields.
+    const ua = ra?.unknown, ub = rb?.unknown;
+    if (ua !== ub && (ua === undefined || ub === undefined || ua.lemma !== ub.lemma || ua.pos !== ub.pos || ua.tags !== ub.tags)) return 'analysis-less token';
+    if ((ra?.more ?? []).some((t) => t !== undefined) || (rb?.more ?? []).some((t) => t !== undefined)) return 'later candidates made with the first';
+    const fa = a.first, fb = b.first;
+    if (fa === undefined || fb === undefined) return fa === fb ? undefined : 'first candidate made in one only';
+    if (fa.lemma !== fb.lemma || fa.pos !== fb.pos || fa.tags !== fb.tags) return `first candidate ${fa.lemma} ${fa.pos} vs ${fb.lemma} ${fb.pos}`;
+    return undefined;
+  }
+
   /** The candidates as objects, for the public API (made once, on demand). */
   candidates(source: ParseSource): readonly Candidate[] {
     const rare = (this.rare ??= new Rare(undefined, undefined, undefined));
@@ -163,20 +187,37 @@ function isCapitalised(form: string): boolean {
  * formInfoOf('в', drafts, undefined, tags).gov?.cases; // CASE bits of accs | loct
  */
 export function formInfoOf(form: string, drafts: Drafts, unknown: MorphTok | undefined, tags: readonly Az.Tag[]): FormInfo {
-  const lower = lowerCased(form);
   const n = drafts.count;
-  const pos = n > 0 ? drafts.info[0].pos : undefined;
+  for (let k = 0; k < n; k++) packAt(drafts, k, packed, k * STRIDE);
+  const info = formInfoFromData(form, sharedNumbers(packed, n * STRIDE), tags, unknown);
+  for (let k = 0; k < n; k++) {
+    const made = drafts.made[k];
+    if (made !== undefined) info.remember(k, made);
+  }
+  return info;
+}
+
+/**
+ * The FormInfo of a form given its candidates' packed numbers (shared: sharedNumbers), the tags of
+ * its parses and, for a form without candidates, its analysis-less MorphTok; its yes/no facts are
+ * read from the numbers and the form. formInfoOf's second half, and the whole of a form read from
+ * the table of known forms (known-forms.ts), so both give the same facts.
+ * @example
+ * formInfoFromData('в', data, tags, undefined).modifier; // false
+ */
+export function formInfoFromData(form: string, data: readonly number[], tags: readonly Az.Tag[], unknown: MorphTok | undefined): FormInfo {
+  const lower = lowerCased(form);
+  const n = data.length / STRIDE;
+  const pos = n > 0 ? posAt(data, 0) : 0;
   let hasVerbal = false;
   let hasAdj = false;
   let known = false;
-  const data = packed;
-  for (let k = 0; k < n; k++) {
-    const p = drafts.info[k].pos;
-    const flags = drafts.flags[k];
-    if (p === 'VERB' || p === 'PRTS') hasVerbal = true;
+  for (let o = 0; o < data.length; o += STRIDE) {
+    const p = posAt(data, o);
+    const flags = flagsAt(data, o);
+    if (p === POS.VERB || p === POS.PRTS) hasVerbal = true;
     if (flags & F.Adj) hasAdj = true;
     if (flags & F.Known) known = true;
-    packAt(drafts, k, data, k * STRIDE);
   }
   let bits = 0;
   if (hasVerbal) bits |= HAS_VERBAL;
@@ -184,17 +225,12 @@ export function formInfoOf(form: string, drafts: Drafts, unknown: MorphTok | und
   if (known) bits |= KNOWN;
   if (n > 0 && isCapitalised(form)) bits |= CAP;
   if (OPENERS.has(form)) bits |= OPENER;
-  if (n > 0 ? (drafts.flags[0] & (F.Adj | F.Numr)) !== 0 || pos === 'ADVB' : isAsciiDigit(form.charCodeAt(0))) bits |= MODIFIER;
-  if (pos === 'ADVB' || pos === 'PRCL') bits |= ADVERB;
+  if (n > 0 ? (flagsAt(data, 0) & (F.Adj | F.Numr)) !== 0 || pos === POS.ADVB : isAsciiDigit(form.charCodeAt(0))) bits |= MODIFIER;
+  if (pos === POS.ADVB || pos === POS.PRCL) bits |= ADVERB;
   if (ADJECTIVAL_END.test(lower)) bits |= ADJECTIVAL;
   const gov = governments().get(lower);
   const pron = PRONOUNS.get(lower);
   const none = n === 0 ? unknown : undefined;
   const rare = gov !== undefined || pron !== undefined || none !== undefined ? new Rare(gov, pron, none) : undefined;
-  const info = new FormInfo(form, sharedNumbers(data, n * STRIDE), tags, bits, rare);
-  for (let k = 0; k < n; k++) {
-    const made = drafts.made[k];
-    if (made !== undefined) info.remember(k, made);
-  }
-  return info;
+  return new FormInfo(form, data, tags, bits, rare);
 }

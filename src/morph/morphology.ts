@@ -1,13 +1,14 @@
 import type Az from 'az';
 import type { MorphTok } from '../doc.js';
-import { loadAz, mayBeInDictionary, parseDefault } from './az.js';
+import { loadAz, mayBeInDictionary, parseDefault, tagAt } from './az.js';
 import { BoundedCache, detached } from './cache.js';
-import { AS_IS_INFO, CASE, type Candidate, Drafts, F, parseInfo } from './candidate.js';
+import { AS_IS_INFO, C_PARSE, CASE, type Candidate, Drafts, F, parseInfo, tagInfo } from './candidate.js';
 import { analyseSentence } from './context.js';
-import { type FormInfo, formInfoOf, isAnalysable } from './form-info.js';
+import { type FormInfo, formInfoFromData, formInfoOf, isAnalysable } from './form-info.js';
+import { type KnownForms, loadKnownForms } from './known-forms.js';
 import { isAsciiDigit, isLowerCase, isUpperCaseFrom, startsUpper } from '../letters.js';
 import { closestForm, lemmaOf } from './lemma.js';
-import { SharedLists } from './shared-lists.js';
+import { SharedArrays, sharedNumbers } from './shared-lists.js';
 import { hashStart, hashStep, nonZero } from '../hash.js';
 import { type OverrideLexicon, overrides } from './overrides.js';
 import { russianStem } from './russian-stem.js';
@@ -97,14 +98,20 @@ export class Morphology {
   // Empty slots hold '' rather than undefined: the comparison in formInfo then only ever meets two
   // strings, which V8 compiles as a string comparison, not as its generic one (1.5 % of a pass).
   private readonly hotForms = new Array<string>(HOT_SLOTS).fill('');
+  /** The table of known forms (known-forms.ts): the shipped one when undefined, loaded when first needed; null for none. */
+  private known: KnownForms | null | undefined;
 
   /**
    * @param options.cacheLimit distinct word forms per cache generation (two generations are
    *   kept, frequent forms move to the young one). Default 100 000; a larger limit trades memory
    *   for fewer repeated parses over long batches.
+   * @param options.knownForms the table of known forms' analyses to read new forms from before
+   *   computing them (the same results, sooner): the shipped one by default, null for none (the
+   *   table's own build and checks compute every form).
    */
-  constructor(options: { cacheLimit?: number } = {}) {
+  constructor(options: { cacheLimit?: number; knownForms?: KnownForms | null } = {}) {
     this.cacheLimit = Math.max(100, options.cacheLimit ?? CACHE_LIMIT);
+    this.known = options.knownForms;
     this.parseCache = new BoundedCache(Math.min(this.cacheLimit, PARSE_LIMIT));
     this.recentParses = new BoundedCache(Math.min(this.cacheLimit, RECENT_LIMIT));
     this.stemCache = new BoundedCache(Math.min(this.cacheLimit, STEM_LIMIT));
@@ -193,15 +200,47 @@ export class Morphology {
     let info = this.formCache.get(form);
     if (info === undefined) {
       form = detached(form); // the cache entry and the FormInfo keep it
-      const analysable = isAnalysable(form);
-      const all = analysable ? this.parsesOfNewForm(form) : undefined;
-      const drafts = all !== undefined ? this.computeCandidates(form, all) : noDrafts();
-      const tags = all !== undefined ? tagsOf(all) : NO_TAGS;
-      info = formInfoOf(form, drafts, drafts.count === 0 ? this.unknown(form) : undefined, tags);
+      info = this.knownFormInfo(form) ?? this.newFormInfo(form);
       this.formCache.setDetached(form, info);
     }
     this.hot[slot] = info;
     this.hotForms[slot] = info.form;
+    return info;
+  }
+
+  /** A form's FormInfo computed: az's parses, the candidates chosen from them, their lemmas. */
+  private newFormInfo(form: string): FormInfo {
+    const all = isAnalysable(form) ? this.parsesOfNewForm(form) : undefined;
+    const drafts = all !== undefined ? this.computeCandidates(form, all) : noDrafts();
+    const tags = all !== undefined ? tagsOf(all) : NO_TAGS;
+    return formInfoOf(form, drafts, drafts.count === 0 ? this.unknown(form) : undefined, tags);
+  }
+
+  /**
+   * A form's FormInfo read from the table of known forms, the same as newFormInfo would compute
+   * (the table's build keeps only such forms, and a test checks every one); undefined for a form
+   * not in the table.
+   */
+  private knownFormInfo(form: string): FormInfo | undefined {
+    let known = this.known;
+    if (known === undefined) known = this.known = loadKnownForms();
+    if (known === null) return undefined;
+    const r = known.row(form);
+    if (r < 0) return undefined;
+    const count = known.tagCount(r);
+    for (let i = 0; i < count; i++) {
+      const t = tagAt(known.tagNumber(r, i));
+      if (t === undefined) return undefined; // az's table unseen (tagAt): compute the form
+      scratchTags[i] = t;
+    }
+    const tags = tagListOf(scratchTags, count);
+    const data = sharedNumbers(scratchNumbers, known.dataInto(r, scratchNumbers));
+    const first = data.length > 0 ? tags[data[C_PARSE]] : undefined;
+    if (first === undefined) return undefined; // not a row the build writes
+    const info = formInfoFromData(form, data, tags, undefined);
+    // The first candidate's MorphTok, as computeCandidates makes it with the candidates.
+    const ti = tagInfo(first);
+    info.remember(0, { lemma: this.cachedCopy(known.lemma(r), form), pos: ti.posId !== 0 ? ti.pos : first.POS, tags: ti.list });
     return info;
   }
 
@@ -502,6 +541,21 @@ export function tagOf(p: Parse): Az.Tag {
   return p.tag;
 }
 
+// knownFormInfo's tags and packed numbers, reused (it does not nest; the lists kept are copies).
+const scratchTags: Az.Tag[] = [];
+const scratchNumbers: number[] = [];
+
+/**
+ * tagsOf for tags at hand rather than parses (the first `count` of `tags`): the same shared list,
+ * found by the same hash (tagInfo(tag).id is parseInfo(p).id for a parse with that tag).
+ */
+function tagListOf(tags: readonly Az.Tag[], count: number): readonly Az.Tag[] {
+  if (count === 0) return NO_TAGS;
+  let h = hashStart(0) ^ count;
+  for (let i = 0; i < count; i++) h = hashStep(h, tagInfo(tags[i]).id);
+  return tagLists.of(nonZero(h), tags, count);
+}
+
 function frozenTags(parses: readonly Parse[]): readonly Az.Tag[] {
   // A loop, not map: a map's array is holey in optimised code and packed in unoptimised code, and
   // the readers of the shared lists would meet both (and be deoptimised by the one they missed).
@@ -516,8 +570,8 @@ function sameTags(list: readonly Az.Tag[], parses: readonly Parse[]): boolean {
   return true;
 }
 
-// Distinct tag lists kept for sharing.
-const tagLists = new SharedLists<readonly Az.Tag[]>(50_000);
+// Distinct tag lists kept for sharing (frozen, as frozenTags makes them).
+const tagLists = new SharedArrays<Az.Tag>(50_000, (tags, count) => Object.freeze(tags.slice(0, count)));
 
 /** The grammemes of a parse as a flat list, without the POS (shared per tag: treat as read-only). */
 export function tagList(parse: Parse): readonly string[] {

@@ -62,7 +62,47 @@ export class SharedLists<L> {
 
 const MIN_CAPACITY = 1024;
 
-const numberLists = new SharedLists<readonly number[]>(50_000);
+/**
+ * SharedLists of arrays, each compared item by item with Object.is (so 0 and -0 stay apart), found
+ * from the first `count` items of an array at hand: a reused scratch array, not kept; `copy`
+ * makes the list kept when there is none yet.
+ *
+ * @example
+ * const lists = new SharedArrays<number>(1000, (xs, n) => xs.slice(0, n));
+ * lists.of(h, [1, 2, 9], 2) === lists.of(h, [1, 2], 2); // true
+ */
+export class SharedArrays<T> extends SharedLists<readonly T[]> {
+  /** The items looked up: one object reused, not one per call. */
+  private readonly probe: Probe<T> = { items: [], count: 0 };
+  private readonly make: (p: Probe<T>) => readonly T[];
+
+  constructor(limit: number, copy: (items: readonly T[], count: number) => readonly T[]) {
+    super(limit);
+    this.make = (p) => copy(p.items, p.count);
+  }
+
+  /** The shared copy of items[0, count), whose hash is h. */
+  of(h: number, items: readonly T[], count: number): readonly T[] {
+    const p = this.probe;
+    p.items = items;
+    p.count = count;
+    const list = this.intern(h, p, sameItems, this.make);
+    p.items = [];
+    return list;
+  }
+}
+
+interface Probe<T> { items: readonly T[]; count: number }
+
+function sameItems<T>(a: readonly T[], p: Probe<T>): boolean {
+  const b = p.items;
+  if (a.length !== p.count) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+}
+
+// A copy of exactly the right length: an array grown by push keeps room to spare.
+const numberLists = new SharedArrays<number>(50_000, (numbers, count) => numbers.slice(0, count));
 
 /**
  * The shared copy of a list of numbers, its first `count` (all by default): compared with
@@ -79,27 +119,5 @@ export function sharedNumbers(numbers: readonly number[], count = numbers.length
   // The hash only has to spread the lists (equality is tested number by number): a number's
   // integer part and its first fractional bits are enough (NaN and ±Infinity all give 0).
   for (let i = 0; i < count; i++) h = hashStep(h, (numbers[i] * 4096) | 0);
-  h = nonZero(h);
-  probe.numbers = numbers;
-  probe.count = count;
-  const list = numberLists.intern(h, probe, sameNumbers, copyOf);
-  probe.numbers = NO_NUMBERS;
-  return list;
-}
-
-const NO_NUMBERS: readonly number[] = [];
-
-/** The list sharedNumbers looks up: one object reused, not one per call. */
-const probe = { numbers: NO_NUMBERS, count: 0 };
-
-/** A copy of exactly the right length: an array grown by push keeps room to spare. */
-function copyOf(p: { numbers: readonly number[]; count: number }): readonly number[] {
-  return p.numbers.slice(0, p.count);
-}
-
-function sameNumbers(a: readonly number[], p: { numbers: readonly number[]; count: number }): boolean {
-  const b = p.numbers;
-  if (a.length !== p.count) return false;
-  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
-  return true;
+  return numberLists.of(nonZero(h), numbers, count);
 }

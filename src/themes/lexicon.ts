@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { readDataFile, readDataText, readWordSet } from '../data-file.js';
-import { hashString, slotOf } from '../hash.js';
+import { buildKeyTable, KeyTable } from '../key-table.js';
 
 let stopSet: Set<string> | undefined;
 
@@ -178,45 +178,24 @@ class BackgroundTable extends RowTable {
 }
 
 /**
- * The same table prebuilt (scripts/build-df-bin.ts): keys, counts and an open-addressing hash table
- * stored as arrays, so loading is reading one file (no UTF-8 decoding, no line scan, no Map of
- * 15 000 keys). Keys are kept as UTF-16 code units and hashed by them (FNV-1a), so a key looked
- * up is compared without encoding it.
+ * The same table prebuilt (scripts/build-df-bin.ts): keys (a KeyTable), counts and the key table's
+ * arrays stored as arrays, so loading is reading one file (no UTF-8 decoding, no line scan, no Map
+ * of 15 000 keys).
  */
 class PrebuiltBackground extends RowTable {
-  private readonly shift: number;
-
   constructor(
     readonly docs: number,
     readonly minDf: number,
     readonly taggedPrior: number,
-    /** Per slot, a row + 1 (0 = empty). */
-    private readonly slots: Int32Array,
-    /** Per row, where its key starts in `units`; one more entry for the end of the last. */
-    private readonly keyStarts: Int32Array,
+    private readonly keys: KeyTable,
     /** Per row: df, held (-1: no keyphraseness counts), tagged. */
     private readonly counts: Float64Array,
-    private readonly units: Uint16Array,
   ) {
     super();
-    this.shift = 32 - Math.log2(slots.length);
   }
 
   row(key: string): number {
-    const slots = this.slots;
-    const mask = slots.length - 1;
-    for (let s = slotOf(hashString(key, 0), this.shift); slots[s] !== 0; s = (s + 1) & mask) {
-      if (this.keyIs(slots[s] - 1, key)) return slots[s] - 1;
-    }
-    return -1;
-  }
-
-  private keyIs(row: number, key: string): boolean {
-    const from = this.keyStarts[row];
-    if (this.keyStarts[row + 1] - from !== key.length) return false;
-    const units = this.units;
-    for (let i = 0; i < key.length; i++) if (units[from + i] !== key.charCodeAt(i)) return false;
-    return true;
+    return this.keys.row(key);
   }
 
   dfAt(row: number): number {
@@ -231,7 +210,6 @@ class PrebuiltBackground extends RowTable {
     return this.counts[3 * row + 2];
   }
 }
-
 
 const BIN_MAGIC = 0x46445452; // 'RTDF'
 const BIN_VERSION = 1;
@@ -260,34 +238,26 @@ export function encodeBackground(bg: Background): Uint8Array {
   if (!(bg instanceof BackgroundTable)) throw new Error('themes: encodeBackground takes a table parsed from df.tsv');
   const keys = [...bg.keys()];
   const rows = keys.length;
-  let bits = 4;
-  while (1 << bits < 2 * (rows + 1)) bits++;
-  const n = 1 << bits;
-  const units = keys.reduce((sum, [k]) => sum + k.length, 0);
+  const { slots, keyStarts, units } = buildKeyTable(keys.map(([key]) => key));
+  const n = slots.length;
   const countsAt = BIN_HEADER;
   const slotsAt = countsAt + 24 * rows;
   const startsAt = slotsAt + 4 * n;
   const unitsAt = startsAt + 4 * (rows + 1);
-  const out = new Uint8Array(unitsAt + 2 * units);
+  const out = new Uint8Array(unitsAt + 2 * units.length);
   const dv = new DataView(out.buffer);
-  [BIN_MAGIC, BIN_VERSION, n, rows, units].forEach((v, i) => dv.setUint32(4 * i, v, true));
+  [BIN_MAGIC, BIN_VERSION, n, rows, units.length].forEach((v, i) => dv.setUint32(4 * i, v, true));
   dv.setFloat64(24, bg.docs, true);
   dv.setFloat64(32, bg.minDf, true);
   dv.setFloat64(40, bg.taggedPrior, true);
-  const slots = new Int32Array(n);
-  let unit = 0;
-  keys.forEach(([key, textRow], r) => {
+  keys.forEach(([, textRow], r) => {
     dv.setFloat64(countsAt + 24 * r, bg.dfAt(textRow), true);
     dv.setFloat64(countsAt + 24 * r + 8, bg.heldAt(textRow), true);
     dv.setFloat64(countsAt + 24 * r + 16, bg.taggedAt(textRow), true);
-    let s = slotOf(hashString(key, 0), 32 - bits);
-    while (slots[s] !== 0) s = (s + 1) & (n - 1);
-    slots[s] = r + 1;
-    dv.setInt32(startsAt + 4 * r, unit, true);
-    for (let i = 0; i < key.length; i++) dv.setUint16(unitsAt + 2 * unit++, key.charCodeAt(i), true);
   });
-  dv.setInt32(startsAt + 4 * rows, unit, true);
   slots.forEach((v, s) => dv.setInt32(slotsAt + 4 * s, v, true));
+  keyStarts.forEach((v, r) => dv.setInt32(startsAt + 4 * r, v, true));
+  units.forEach((u, i) => dv.setUint16(unitsAt + 2 * i, u, true));
   return out;
 }
 
@@ -316,10 +286,8 @@ export function decodeBackground(buf: Uint8Array): Background {
     dv.getFloat64(24, true),
     dv.getFloat64(32, true),
     dv.getFloat64(40, true),
-    new Int32Array(buf.buffer, at + slotsAt, n),
-    new Int32Array(buf.buffer, at + startsAt, rows + 1),
+    new KeyTable(new Int32Array(buf.buffer, at + slotsAt, n), new Int32Array(buf.buffer, at + startsAt, rows + 1), new Uint16Array(buf.buffer, at + unitsAt, units)),
     new Float64Array(buf.buffer, at + BIN_HEADER, 3 * rows),
-    new Uint16Array(buf.buffer, at + unitsAt, units),
   );
 }
 
