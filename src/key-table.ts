@@ -41,7 +41,7 @@ export class KeyTable {
 
   /** The key of a row (for checks and tools; lookups compare in place). */
   key(row: number): string {
-    return String.fromCharCode(...this.units.subarray(this.keyStarts[row], this.keyStarts[row + 1]));
+    return unitsText(this.units, this.keyStarts[row], this.keyStarts[row + 1]);
   }
 
   private keyIs(row: number, key: string): boolean {
@@ -76,4 +76,17 @@ export function buildKeyTable(keys: readonly string[]): { slots: Int32Array; key
   });
   keyStarts[keys.length] = unit;
   return { slots, keyStarts, units };
+}
+
+/**
+ * The string of UTF-16 code units units[from, to): by `apply`, which reads the typed array as it
+ * is, where a spread would walk it through an iterator (an object per unit in cold code).
+ * @example
+ * unitsText(new Uint16Array([0x43c, 0x438, 0x440]), 0, 3); // 'мир'
+ */
+export function unitsText(units: Uint16Array, from: number, to: number): string {
+  // In pieces: `apply` passes each unit as an argument, and a call takes only so many.
+  let text = '';
+  for (let at = from; at < to; at += 8192) text += String.fromCharCode.apply(null, units.subarray(at, Math.min(to, at + 8192)) as unknown as number[]);
+  return text;
 }

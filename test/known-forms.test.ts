@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { buildKeyTable, KeyTable } from '../src/key-table.js';
+import { buildKeyTable, KeyTable, unitsText } from '../src/key-table.js';
 import { tagAt } from '../src/morph/az.js';
 import { FormInfo } from '../src/morph/form-info.js';
 import { decodeKnownForms, encodeKnownForms, KNOWN_FORMS_URL, loadKnownForms } from '../src/morph/known-forms.js';
@@ -89,6 +89,14 @@ describe('known forms: the prebuilt table of frequent forms\' analyses', () => {
 });
 
 describe('KeyTable: string keys found in prebuilt arrays', () => {
+  test('unitsText reads code units as they are, surrogates included', () => {
+    const units = new Uint16Array([0x43c, 0x438, 0x440, 0xd83d, 0xdd25, 0xd800]);
+    expect(unitsText(units, 0, 3)).toBe('мир');
+    expect(unitsText(units, 3, 5)).toBe('🔥');
+    expect(unitsText(units, 5, 6)).toBe('\ud800');
+    expect(unitsText(units, 2, 2)).toBe('');
+  });
+
   test('finds each key at its row, a repeated key at its first, and nothing else', () => {
     const keys = ['мир', 'труд', 'май', '', 'труд', 'Мир', 'a'.repeat(300)];
     const { slots, keyStarts, units } = buildKeyTable(keys);
@@ -99,5 +107,9 @@ describe('KeyTable: string keys found in prebuilt arrays', () => {
     expect(keys.map((k) => t.row(k))).toEqual([0, 1, 2, 3, 1, 5, 6]);
     expect(t.key(5)).toBe('Мир');
     for (const k of ['ми', 'мирр', 'МИР', 'a'.repeat(299)]) expect(t.row(k)).toBe(-1);
+    // A key longer than one call's arguments comes back whole.
+    const long = 'д'.repeat(100_000);
+    const big = buildKeyTable([long]);
+    expect(new KeyTable(big.slots, big.keyStarts, big.units).key(0)).toBe(long);
   });
 });

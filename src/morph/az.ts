@@ -193,7 +193,10 @@ export function tagGrammemes(index: number): readonly string[] | undefined {
   let list = grammemesByTag[index];
   if (list === undefined) {
     const out: string[] = [];
-    for (const g of tagStrings[index].split(/[ ,]/)) {
+    const parts = tagStrings[index].split(/[ ,]/);
+    // An indexed loop: the first article runs this in the interpreter, where for…of allocates.
+    for (let i = 0; i < parts.length; i++) {
+      const g = parts[i];
       if (g === '') continue;
       out.push(g);
       for (let p = grammemeParent.get(g); p !== undefined; p = grammemeParent.get(p)) out.push(p);

@@ -115,17 +115,21 @@ export function tagInfo(t: Az.Tag): TagInfo {
   else if (pos === 'PREP') flags |= F.Prep;
   else if (pos === 'VERB' || pos === 'INFN' || pos === 'GRND' || pos === 'PRTS' || pos === 'ADJS' || pos === 'PRED') flags |= F.Verbal;
   let cas = 0;
-  for (const c of CASES) if (t[c]) { cas = CASE[c]; break; }
+  // Indexed loops, not for…of: a fresh process runs this in the interpreter for every tag of its
+  // first article, where for…of allocates an iterator result per item.
+  for (let i = 0; i < CASES.length; i++) if (t[CASES[i]]) { cas = CASE[CASES[i]]; break; }
   if (cas === 0 && t.voct) cas = CASE.nomn;
   // Frozen: shared read-only, and every frozen array has the same map whatever it holds (a list
   // made empty, or before V8 learnt what this literal's arrays hold, is no other array shape).
   const list: string[] = [];
-  for (const part of t.toString().split(/[ ,]/)) if (part && part !== pos) list.push(interned(part));
+  const key = t.toString();
+  const parts = key.split(/[ ,]/);
+  for (let i = 0; i < parts.length; i++) if (parts[i] && parts[i] !== pos) list.push(interned(parts[i]));
   info = {
     pos,
     posId,
     list: Object.freeze(list),
-    key: t.toString(),
+    key,
     flags,
     cas,
     num: t.sing ? 1 : t.plur ? 2 : 0,

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DataFileError, readDataFile } from '../data-file.js';
-import { buildKeyTable, KeyTable } from '../key-table.js';
+import { buildKeyTable, KeyTable, unitsText } from '../key-table.js';
 import { C_LOGP, STRIDE } from './candidate.js';
 
 /**
@@ -67,7 +67,7 @@ export class KnownForms {
   /** The lemma of the row's first candidate. */
   lemma(row: number): string {
     const from = this.lemmaStarts[row], to = this.lemmaStarts[row + 1];
-    return from === to ? this.keys.key(row) : String.fromCharCode(...this.lemmaUnits.subarray(from, to));
+    return from === to ? this.keys.key(row) : unitsText(this.lemmaUnits, from, to);
   }
 
   /** Number of the row's parses (and tags). */
