@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { Doc } from '../src/doc.js';
 import { layout } from '../src/layout/index.js';
 import { segment } from '../src/segment/index.js';
-import { tagAt, tagTableSize } from '../src/morph/az.js';
+import { dictionaryFingerprint, tagAt, tagTableSize } from '../src/morph/az.js';
 import { C_PARSE } from '../src/morph/candidate.js';
 import { FormInfo, isAnalysable } from '../src/morph/form-info.js';
 import { decodeKnownForms, encodeKnownForms, KNOWN_FORMS_URL, type KnownForm } from '../src/morph/known-forms.js';
@@ -72,13 +72,13 @@ for (const form of ranked) {
   else rows.push(r);
 }
 // Each row read back through a Morphology with the table must give what was computed.
-const readBack = new Morphology({ knownForms: decodeKnownForms(encodeKnownForms(rows), 'the table being built') });
+const readBack = new Morphology({ knownForms: decodeKnownForms(encodeKnownForms(rows, dictionaryFingerprint()), 'the table being built') });
 rows = rows.filter((r) => {
   const why = FormInfo.difference(readBack.formInfo(r.form), computed.formInfo(r.form));
   if (why !== undefined) skip(`read back otherwise (${why.split(' ')[0]})`);
   return why === undefined;
 });
-const bin = encodeKnownForms(rows);
+const bin = encodeKnownForms(rows, dictionaryFingerprint());
 const check = new Morphology({ knownForms: decodeKnownForms(bin, 'the table being built') });
 const wrong = rows.filter((r) => FormInfo.difference(check.formInfo(r.form), computed.formInfo(r.form)) !== undefined);
 if (wrong.length > 0) throw new Error(`build-known-forms: ${wrong.length} rows still read back otherwise (${wrong[0].form})`);

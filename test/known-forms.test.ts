@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildKeyTable, KeyTable, unitsText } from '../src/key-table.js';
-import { tagAt } from '../src/morph/az.js';
+import { dictionaryFingerprint, tagAt } from '../src/morph/az.js';
 import { FormInfo } from '../src/morph/form-info.js';
-import { decodeKnownForms, encodeKnownForms, KNOWN_FORMS_URL, loadKnownForms } from '../src/morph/known-forms.js';
+import { decodeKnownForms, encodeKnownForms, KNOWN_FORMS_URL, loadKnownForms, usable } from '../src/morph/known-forms.js';
 import { Morphology } from '../src/morph/morphology.js';
 import { createAnalyzer } from '../src/index.js';
 
@@ -50,9 +50,10 @@ describe('known forms: the prebuilt table of frequent forms\' analyses', () => {
       { form: 'Мира', lemma: 'мир', tags: [1], data: [-0.5, 15, 0, 0, 0] },
       { form: 'ёж', lemma: 'ёж', tags: [], data: [-0, 1, 2, 3, 0, Number.MIN_VALUE, 6, 7, 8, -1] },
     ];
-    const bin = encodeKnownForms(rows);
+    const bin = encodeKnownForms(rows, 7);
     const back = decodeKnownForms(bin, 'test');
     expect(back.size).toBe(3);
+    expect(back.fingerprint).toBe(7);
     rows.forEach((row, r) => {
       expect(back.row(row.form)).toBe(r);
       expect(back.entry(r)).toEqual(row);
@@ -66,9 +67,19 @@ describe('known forms: the prebuilt table of frequent forms\' analyses', () => {
     const shifted = new Uint8Array(bin.length + 1);
     shifted.set(bin, 1);
     expect(decodeKnownForms(shifted.subarray(1), 'test').entry(1)).toEqual(rows[1]);
-    expect(() => encodeKnownForms([{ form: 'а', lemma: 'а', tags: [70_000], data: [] }])).toThrow(/uint16/);
-    expect(() => encodeKnownForms([{ form: 'а', lemma: 'а', tags: [1], data: [0, 0.5, 0, 0, 0] }])).toThrow(/int32/);
-    expect(() => encodeKnownForms([{ form: 'а', lemma: '', tags: [1], data: [0, 1, 0, 0, 0] }])).toThrow(/empty lemma/);
+    expect(() => encodeKnownForms([{ form: 'а', lemma: 'а', tags: [70_000], data: [] }], 7)).toThrow(/uint16/);
+    expect(() => encodeKnownForms([{ form: 'а', lemma: 'а', tags: [1], data: [0, 0.5, 0, 0, 0] }], 7)).toThrow(/int32/);
+    expect(() => encodeKnownForms([{ form: 'а', lemma: '', tags: [1], data: [0, 1, 0, 0, 0] }], 7)).toThrow(/empty lemma/);
+  });
+
+  test('the shipped table was built with the installed az\'s dictionaries; a table built with others is not used', () => {
+    const table = decodeKnownForms(shipped);
+    expect(table.fingerprint).toBe(dictionaryFingerprint());
+    expect(usable(table)).toBe(table);
+    expect(loadKnownForms()?.fingerprint).toBe(dictionaryFingerprint());
+    const other = new Uint8Array(shipped);
+    new DataView(other.buffer).setUint32(36, (dictionaryFingerprint() + 1) >>> 0, true);
+    expect(usable(decodeKnownForms(other))).toBeNull();
   });
 
   test('a damaged table is refused with the command that rebuilds it', () => {

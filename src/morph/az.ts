@@ -6,6 +6,7 @@ import { azDefaults, defaultParser } from './az-parse.js';
 import type { IntDawg } from './az-probability.js';
 import { AZ_PREFIXES, type AzDictionaries, type DictionaryParseClass, type PayloadDawg, dictionaryProbe } from './az-parsers.js';
 import { readDataFile } from '../data-file.js';
+import { hashStart, hashStep, hashSteps, nonZero } from '../hash.js';
 
 // require, not import: Node's ESM loader would first scan az's CommonJS source for export names
 // (about 30 ms of start-up). A private instance: loadAz changes az's loader, its tags and its graph
@@ -58,6 +59,9 @@ const GRAMMEMES = 'grammemes.json';
 let grammemeParent: Map<string, string> | undefined;
 /** tagGrammemes' answers by tag number, made when first asked for. */
 let grammemesByTag: Array<readonly string[] | undefined> = [];
+/** A hash of the names and sizes of the files az read, in its order (dictionaryFingerprint). */
+let filesRead = hashStart(0);
+
 /**
  * az's tag table (its tags by number, built when first read: lazyTagTable), kept for tagAt; undefined
  * where az built and froze it itself (frozen built-ins), which loadAz then never sees.
@@ -90,6 +94,8 @@ export function loadAz(): typeof Az.Morph {
         return [cb, new Array<string>(tagCount).fill('UNKN')];
       }
       const data = readDataFile(url);
+      const file = url.slice(url.lastIndexOf('/') + 1);
+      filesRead = hashStep(hashSteps(filesRead, file), data.byteLength);
       if (type === 'json') {
         const json: unknown = JSON.parse(data.toString('utf8'));
         if (url.endsWith(INT_TAGS) && Array.isArray(json) && json.every((x) => typeof x === 'string')) {
@@ -104,8 +110,7 @@ export function loadAz(): typeof Az.Morph {
       // A file read on its own owns its buffer; a small one may sit in Node's shared pool: copy that out.
       const own = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength
         ? data.buffer : data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength);
-      const name = url.slice(url.lastIndexOf('/') + 1);
-      if (name === WORDS || name === PARADIGMS || name === PROBABILITIES || SUFFIX_TABLES.includes(name)) graphBuffers.set(name, own);
+      if (file === WORDS || file === PARADIGMS || file === PROBABILITIES || SUFFIX_TABLES.includes(file)) graphBuffers.set(file, own);
       return [cb, own];
     });
     for (const given of withShallowFreeze(() => { for (const [cb, data] of answers) cb(null, data); })) freezeTags(given, tagStrings);
@@ -170,6 +175,19 @@ export function paradigmAffixes(): { prefixes: readonly string[]; suffixes: read
 export function tagAt(index: number): AzModule.Tag | undefined {
   if (!ready) loadAz();
   return tagTable !== undefined && index >= 0 && index < tagTable.length ? tagTable[index] : undefined;
+}
+
+/**
+ * A number that changes with az's dictionaries (a hash of the names and sizes of the files it read
+ * and of its tag count): what was prebuilt from them (the table of known forms holds az's tag
+ * numbers and the analyses its dictionaries gave) is used only with the dictionaries it was built
+ * from, not with those of another az version.
+ * @example
+ * dictionaryFingerprint() === table.fingerprint; // the table was built with this az
+ */
+export function dictionaryFingerprint(): number {
+  if (!ready) loadAz();
+  return nonZero(hashStep(filesRead, tagStrings?.length ?? 0)) >>> 0;
 }
 
 /** How many tags az's table holds (0 when it was not seen: see tagAt). */

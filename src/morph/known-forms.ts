@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DataFileError, readDataFile } from '../data-file.js';
 import { buildKeyTable, KeyTable, unitsText } from '../key-table.js';
+import { dictionaryFingerprint } from './az.js';
 import { C_LOGP, STRIDE } from './candidate.js';
 
 /**
@@ -32,6 +33,8 @@ export interface KnownForm {
  */
 export class KnownForms {
   constructor(
+    /** dictionaryFingerprint() of the az the table was built with: its rows hold only for that one. */
+    readonly fingerprint: number,
     private readonly keys: KeyTable,
     /** Per row, where its lemma starts in `lemmaUnits` (none: the form itself); one more for the end of the last. */
     private readonly lemmaStarts: Int32Array,
@@ -104,7 +107,7 @@ export class KnownForms {
 
 const BIN_MAGIC = 0x464b5452; // 'RTKF'
 const BIN_VERSION = 1;
-/** magic, version, slots, rows, data lists, candidates, tag numbers, key units, lemma units (uint32 each), 4 bytes of padding. */
+/** magic, version, slots, rows, data lists, candidates, tag numbers, key units, lemma units, az's dictionary fingerprint (uint32 each). */
 const BIN_HEADER = 40;
 
 /**
@@ -113,11 +116,11 @@ const BIN_HEADER = 40;
  * slots and per-row key starts, the per-row lemma starts, tag starts and data lists, the data
  * lists' starts (int32), the tag numbers (uint16), the keys' and the lemmas' UTF-16 code units.
  * Lists of numbers that several forms share are stored once; a lemma that is the form itself is
- * not stored.
+ * not stored. `fingerprint`: dictionaryFingerprint() of the az the rows were computed with.
  * @example
- * decodeKnownForms(encodeKnownForms([{ form: 'и', lemma: 'и', tags: [12], data: [0, 15, 0, 0, 0] }])).row('и'); // 0
+ * decodeKnownForms(encodeKnownForms([{ form: 'и', lemma: 'и', tags: [12], data: [0, 15, 0, 0, 0] }], dictionaryFingerprint())).row('и'); // 0
  */
-export function encodeKnownForms(entries: readonly KnownForm[]): Uint8Array {
+export function encodeKnownForms(entries: readonly KnownForm[], fingerprint: number): Uint8Array {
   const rows = entries.length;
   const { slots, keyStarts, units } = buildKeyTable(entries.map((e) => e.form));
   const lists = new Map<string, number>();
@@ -160,7 +163,7 @@ export function encodeKnownForms(entries: readonly KnownForm[]): Uint8Array {
   const lemmasAt = unitsAt + 2 * units.length;
   const out = new Uint8Array(lemmasAt + 2 * lemmaUnits);
   const dv = new DataView(out.buffer);
-  [BIN_MAGIC, BIN_VERSION, n, rows, dataStarts.length - 1, logp.length, tagCount, units.length, lemmaUnits].forEach((v, i) => dv.setUint32(4 * i, v, true));
+  [BIN_MAGIC, BIN_VERSION, n, rows, dataStarts.length - 1, logp.length, tagCount, units.length, lemmaUnits, fingerprint].forEach((v, i) => dv.setUint32(4 * i, v, true));
   logp.forEach((x, i) => dv.setFloat64(logpAt + 8 * i, x, true));
   ints.forEach((x, i) => dv.setInt32(intsAt + 4 * i, x, true));
   slots.forEach((v, i) => dv.setInt32(slotsAt + 4 * i, v, true));
@@ -211,6 +214,7 @@ export function decodeKnownForms(buf: Uint8Array, file = fileURLToPath(KNOWN_FOR
   const at = buf.byteOffset, b = buf.buffer;
   const ints = (from: number, length: number): Int32Array => new Int32Array(b, at + from, length);
   return new KnownForms(
+    dv.getUint32(36, true),
     new KeyTable(ints(slotsAt, n), ints(keyStartsAt, rows + 1), new Uint16Array(b, at + unitsAt, units)),
     ints(lemmaStartsAt, rows + 1),
     new Uint16Array(b, at + lemmasAt, lemmaUnits),
@@ -230,7 +234,8 @@ let shipped: KnownForms | null | undefined;
 
 /**
  * The shipped table of known forms, loaded once, lazily; null when the file is not there (a
- * checkout before `npm run build:known-forms`): the morphology then computes every form, with the
+ * checkout before `npm run build:known-forms`) or was built with another az's dictionaries (az's
+ * own tag numbers and analyses differ there): the morphology then computes every form, with the
  * same results. A file that is there but damaged is a DataFileError.
  * @example
  * loadKnownForms()?.row('сказал'); // its row, or -1 (null: no table)
@@ -238,6 +243,15 @@ let shipped: KnownForms | null | undefined;
 export function loadKnownForms(): KnownForms | null {
   if (shipped !== undefined) return shipped;
   const file = fileURLToPath(KNOWN_FORMS_URL);
-  shipped = existsSync(file) ? decodeKnownForms(readDataFile(file), file) : null;
+  shipped = existsSync(file) ? usable(decodeKnownForms(readDataFile(file), file)) : null;
   return shipped;
+}
+
+/**
+ * A table if it was built with the az loaded now, else null.
+ * @example
+ * usable(decodeKnownForms(bytes))?.row('и');
+ */
+export function usable(table: KnownForms): KnownForms | null {
+  return table.fingerprint === dictionaryFingerprint() ? table : null;
 }
