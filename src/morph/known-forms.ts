@@ -110,6 +110,24 @@ const BIN_VERSION = 1;
 /** magic, version, slots, rows, data lists, candidates, tag numbers, key units, lemma units, az's dictionary fingerprint (uint32 each). */
 const BIN_HEADER = 40;
 
+/** The header's counts, from which every section's place in the file follows. */
+interface Counts { slots: number; rows: number; lists: number; candidates: number; tagCount: number; units: number; lemmaUnits: number }
+
+/** Byte offsets of the file's sections, and its size; one function so writer and reader agree. */
+function sections(c: Counts) {
+  const intsAt = BIN_HEADER + 8 * c.candidates;
+  const slotsAt = intsAt + 4 * (STRIDE - 1) * c.candidates;
+  const keyStartsAt = slotsAt + 4 * c.slots;
+  const lemmaStartsAt = keyStartsAt + 4 * (c.rows + 1);
+  const tagStartsAt = lemmaStartsAt + 4 * (c.rows + 1);
+  const rowDataAt = tagStartsAt + 4 * (c.rows + 1);
+  const dataStartsAt = rowDataAt + 4 * c.rows;
+  const tagsAt = dataStartsAt + 4 * (c.lists + 1);
+  const unitsAt = tagsAt + 2 * c.tagCount;
+  const lemmasAt = unitsAt + 2 * c.units;
+  return { logpAt: BIN_HEADER, intsAt, slotsAt, keyStartsAt, lemmaStartsAt, tagStartsAt, rowDataAt, dataStartsAt, tagsAt, unitsAt, lemmasAt, size: lemmasAt + 2 * c.lemmaUnits };
+}
+
 /**
  * The prebuilt file of a table of known forms: little-endian header (BIN_HEADER), then per
  * candidate its log-probability (float64) and its other packed numbers (int32), the key table's
@@ -150,20 +168,11 @@ export function encodeKnownForms(entries: readonly KnownForm[], fingerprint: num
   const tagCount = entries.reduce((sum, e) => sum + e.tags.length, 0);
   const lemmaUnits = entries.reduce((sum, e) => sum + lemmaOf(e).length, 0);
   const n = slots.length;
-  const logpAt = BIN_HEADER;
-  const intsAt = logpAt + 8 * logp.length;
-  const slotsAt = intsAt + 4 * ints.length;
-  const keyStartsAt = slotsAt + 4 * n;
-  const lemmaStartsAt = keyStartsAt + 4 * (rows + 1);
-  const tagStartsAt = lemmaStartsAt + 4 * (rows + 1);
-  const rowDataAt = tagStartsAt + 4 * (rows + 1);
-  const dataStartsAt = rowDataAt + 4 * rows;
-  const tagsAt = dataStartsAt + 4 * dataStarts.length;
-  const unitsAt = tagsAt + 2 * tagCount;
-  const lemmasAt = unitsAt + 2 * units.length;
-  const out = new Uint8Array(lemmasAt + 2 * lemmaUnits);
+  const c: Counts = { slots: n, rows, lists: dataStarts.length - 1, candidates: logp.length, tagCount, units: units.length, lemmaUnits };
+  const { logpAt, intsAt, slotsAt, keyStartsAt, lemmaStartsAt, tagStartsAt, rowDataAt, dataStartsAt, tagsAt, unitsAt, lemmasAt, size } = sections(c);
+  const out = new Uint8Array(size);
   const dv = new DataView(out.buffer);
-  [BIN_MAGIC, BIN_VERSION, n, rows, dataStarts.length - 1, logp.length, tagCount, units.length, lemmaUnits, fingerprint].forEach((v, i) => dv.setUint32(4 * i, v, true));
+  [BIN_MAGIC, BIN_VERSION, c.slots, c.rows, c.lists, c.candidates, c.tagCount, c.units, c.lemmaUnits, fingerprint].forEach((v, i) => dv.setUint32(4 * i, v, true));
   logp.forEach((x, i) => dv.setFloat64(logpAt + 8 * i, x, true));
   ints.forEach((x, i) => dv.setInt32(intsAt + 4 * i, x, true));
   slots.forEach((v, i) => dv.setInt32(slotsAt + 4 * i, v, true));
@@ -200,17 +209,8 @@ export function decodeKnownForms(buf: Uint8Array, file = fileURLToPath(KNOWN_FOR
   if (buf.byteLength < BIN_HEADER || dv.getUint32(0, true) !== BIN_MAGIC) throw bad('not a table of known forms');
   if (dv.getUint32(4, true) !== BIN_VERSION) throw bad(`version ${dv.getUint32(4, true)}, expected ${BIN_VERSION}`);
   const [n, rows, lists, candidates, tagCount, units, lemmaUnits] = [8, 12, 16, 20, 24, 28, 32].map((o) => dv.getUint32(o, true));
-  const intsAt = BIN_HEADER + 8 * candidates;
-  const slotsAt = intsAt + 4 * (STRIDE - 1) * candidates;
-  const keyStartsAt = slotsAt + 4 * n;
-  const lemmaStartsAt = keyStartsAt + 4 * (rows + 1);
-  const tagStartsAt = lemmaStartsAt + 4 * (rows + 1);
-  const rowDataAt = tagStartsAt + 4 * (rows + 1);
-  const dataStartsAt = rowDataAt + 4 * rows;
-  const tagsAt = dataStartsAt + 4 * (lists + 1);
-  const unitsAt = tagsAt + 2 * tagCount;
-  const lemmasAt = unitsAt + 2 * units;
-  if (n < 16 || (n & (n - 1)) !== 0 || buf.byteLength !== lemmasAt + 2 * lemmaUnits) throw bad('truncated or damaged');
+  const { logpAt, intsAt, slotsAt, keyStartsAt, lemmaStartsAt, tagStartsAt, rowDataAt, dataStartsAt, tagsAt, unitsAt, lemmasAt, size } = sections({ slots: n, rows, lists, candidates, tagCount, units, lemmaUnits });
+  if (n < 16 || (n & (n - 1)) !== 0 || buf.byteLength !== size) throw bad('truncated or damaged');
   const at = buf.byteOffset, b = buf.buffer;
   const ints = (from: number, length: number): Int32Array => new Int32Array(b, at + from, length);
   return new KnownForms(
@@ -222,7 +222,7 @@ export function decodeKnownForms(buf: Uint8Array, file = fileURLToPath(KNOWN_FOR
     new Uint16Array(b, at + tagsAt, tagCount),
     ints(rowDataAt, rows),
     ints(dataStartsAt, lists + 1),
-    new Float64Array(b, at + BIN_HEADER, candidates),
+    new Float64Array(b, at + logpAt, candidates),
     ints(intsAt, (STRIDE - 1) * candidates),
   );
 }
