@@ -46,7 +46,7 @@ export function withoutNotNames(doc: Doc, spans: Span[], morphology: Morphology)
   let out: Span[] | undefined;
   for (let k = 0; k < spans.length; k++) {
     const s = spans[k];
-    const kept = s.tokEnd - s.tokStart === 1 && functionWordOpening(doc, s.tokStart, morphology) && !quotedTitle(doc, s.tokStart, s.tokEnd) && !namedElsewhere(doc, spans, k, morphology)
+    const kept = s.tokEnd - s.tokStart === 1 && functionWordOpening(doc, s.tokStart, morphology) && (!quotedTitle(doc, s.tokStart, s.tokEnd) || quotedReply(doc, s.tokEnd)) && !namedElsewhere(doc, spans, k, morphology)
       ? undefined : judge(doc, s, table, morphology);
     if (kept === s && out === undefined) continue;
     out ??= spans.slice(0, k);
@@ -99,6 +99,23 @@ function functionWordOpening(doc: Doc, i: number, morphology: Morphology): boole
     dictionary++;
   }
   return dictionary > 0;
+}
+
+const REPLY_DASHES = new Set(['–', '—', '-']);
+/** The closing marks quotedTitle pairs with `«`, `„` and `"`. */
+const CLOSING_MARKS = new Set(['»', '“', '"']);
+
+/**
+ * True when the quotation closed right after `end` is a reply that the narrative attributes, as in
+ * `«Да», — сказал Песков` or `«Нет» — ответил он`: a comma and a dash, or a dash, follow the closing
+ * mark. A quoted function word is a title (`«Поэтому» вышел в марте`) only when it is not so.
+ */
+function quotedReply(doc: Doc, end: number): boolean {
+  const t = doc.tokens;
+  let k = end;
+  while (k < t.length && k < end + 3 && !CLOSING_MARKS.has(t[k].text)) k++;
+  if (++k < t.length && t[k].text === ',') k++;
+  return k < t.length && REPLY_DASHES.has(t[k].text);
 }
 
 /**
