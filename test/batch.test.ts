@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { readLines } from '../src/cli/lines.js';
-import { workerPool } from '../src/cli/pool.js';
+import { WORKER_YOUNG_GENERATION_MB, workerPool } from '../src/cli/pool.js';
 import { clock, progressLine } from '../src/cli/progress.js';
 import { makeProcessor } from '../src/cli/job.js';
 import { outputId } from '../src/cli/resume.js';
@@ -135,6 +135,13 @@ describe('worker pool', () => {
     ]);
     expect(results.map((r) => r.failed)).toEqual([false, false, true, false, false]);
     expect(fatal).toEqual([]);
+  });
+
+  test('each worker runs with its young generation bounded (WORKER_YOUNG_GENERATION_MB)', async () => {
+    const pool = workerPool(script, 1, opts, () => {}, 8);
+    const r = await pool.run({ id: 'l', text: 'LIMITS' });
+    await pool.close();
+    expect(JSON.parse(r.out).limits.maxYoungGenerationSizeMb).toBe(WORKER_YOUNG_GENERATION_MB);
   });
 
   test('workers that cannot start stop the run instead of respawning for ever', async () => {
