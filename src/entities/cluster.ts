@@ -1,4 +1,5 @@
 import type { EntityType } from '../types.js';
+import { readTsv } from './grammar.js';
 
 /** A name mention as clustering sees it: its type (made PER when it joins a person) and nominative form. */
 export interface NameMention { type: EntityType; normal: string }
@@ -38,9 +39,23 @@ interface PersonKey { surname: string; given: string[] }
 /** No clusters: what an index without the key gives (shared, never changed). */
 const NONE: readonly number[] = [];
 
-/** A person's key from the words of a name (`nameWords`; not modified). */
+let surnameParticles: Set<string> | undefined;
+
+/** The particles that belong to the surname after them (name-particles.tsv: `ле`, `де`, `фон`). */
+function isSurnameParticle(word: string): boolean {
+  surnameParticles ??= new Set(readTsv('name-particles.tsv').filter((r) => r[1] === 'surname').map((r) => r[0]));
+  return surnameParticles.has(word);
+}
+
+/**
+ * A person's key from the words of a name (`nameWords`; not modified). The surname's particles
+ * are no given names: `Марин Ле Пен` and `Ле Пен` both have the surname `пен`, and the given
+ * names `марин` and none, which agree.
+ */
 function keyOf(words: string[]): PersonKey {
-  return { surname: words[words.length - 1] ?? '', given: words.slice(0, -1) };
+  let given = words.length - 1;
+  while (given > 0 && isSurnameParticle(words[given - 1])) given--;
+  return { surname: words[words.length - 1] ?? '', given: words.slice(0, Math.max(given, 0)) };
 }
 
 /** Two lists of given names agree when each pair is equal or one is the other's initial. */
