@@ -1,5 +1,5 @@
 import type { EntityType } from '../types.js';
-import { readTsv } from './grammar.js';
+import { isSurnameParticle } from './nameParticles.js';
 
 /** A name mention as clustering sees it: its type (made PER when it joins a person) and nominative form. */
 export interface NameMention { type: EntityType; normal: string }
@@ -38,14 +38,6 @@ interface PersonKey { surname: string; given: string[] }
 
 /** No clusters: what an index without the key gives (shared, never changed). */
 const NONE: readonly number[] = [];
-
-let surnameParticles: Set<string> | undefined;
-
-/** The particles that belong to the surname after them (name-particles.tsv: `ле`, `де`, `фон`). */
-function isSurnameParticle(word: string): boolean {
-  surnameParticles ??= new Set(readTsv('name-particles.tsv').filter((r) => r[1] === 'surname').map((r) => r[0]));
-  return surnameParticles.has(word);
-}
 
 /**
  * A person's key from the words of a name (`nameWords`; not modified). The surname's particles

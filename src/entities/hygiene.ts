@@ -8,6 +8,7 @@ import { isEastAsianFamilyName, SYLLABLE_MAX } from './eastAsianNames.js';
 import { startsUpper } from '../letters.js';
 import { isLineBreak } from '../layout/lines.js';
 import { isSpaceCode } from '../segment/chars.js';
+import { isSurnameParticle, nameParticles } from './nameParticles.js';
 
 // Mention hygiene: the tagger's spans sometimes swallow a neighbour (`Волин.\nНапомним`,
 // `Лысакова РИА Новости`, `ВОВ по`) or tag a capitalised common word (`Такое`, `Куриный` in a
@@ -63,10 +64,6 @@ export interface Span { tokStart: number; tokEnd: number; type: EntityType; shar
 
 /** Tokens [from, to): a head noun, the lower-case adjectives before it and its tail, that two coordinated adjectives share. */
 export interface SharedHead { from: number; to: number }
-
-function nameParticles(): Set<string> {
-  return wordSetOf('name-particles.tsv');
-}
 
 const FUNCTION_POS = new Set(['PREP', 'CONJ', 'PRCL', 'INTJ', 'NPRO', 'ADVB', 'PRED', 'COMP', 'VERB', 'INFN', 'GRND']);
 const CLOSERS = new Set([')', ']', '»', '”', '"']);
@@ -137,7 +134,7 @@ export function cleanSpans(doc: Doc, spans: readonly Span[], morphology: Morphol
     const whole = lone(doc, p);
     const next = whole.type === 'PER' ? nextPersonAt(doc, whole) : -1;
     let q = next < 0 ? whole : { tokStart: whole.tokStart, tokEnd: next, type: whole.type };
-    if (q.type === 'PER' && q.tokStart > 0 && familyNameBefore(doc, q)) {
+    if (q.type === 'PER' && q.tokStart > 0 && (familyNameBefore(doc, q) || surnameParticleBefore(doc, q))) {
       const prev = out.length > 0 ? out[out.length - 1] : undefined;
       const f = q.tokStart - 1;
       const alone = prev !== undefined && prev.tokStart === f && prev.tokEnd === q.tokStart && prev.type === 'PER';
@@ -409,6 +406,19 @@ function familyNameBefore(doc: Doc, q: Span): boolean {
   if (!(f.kind === 'word' && t.kind === 'word' && isCapital(t.text) && t.start - f.end === 1 && isSpaceCode(between) && !isLineBreak(between)
     && isEastAsianFamilyName(f.text))) return false;
   return !(i + 1 < q.tokEnd && familyNameAt(doc, i) && doc.tokens[i + 1].text.length > SYLLABLE_MAX);
+}
+
+/**
+ * Rule 8 also: the word right before span q (one space between, on its line) is a capitalised
+ * particle of the surname q starts with (name-particles.tsv): `Ле Пен заявила` at a sentence's
+ * start, where the tagger leaves the capital `Ле` out as it would a sentence's first word.
+ */
+function surnameParticleBefore(doc: Doc, q: Span): boolean {
+  const t = doc.tokens[q.tokStart];
+  const f = doc.tokens[q.tokStart - 1];
+  const between = doc.text.charCodeAt(f.end);
+  return f.kind === 'word' && t.kind === 'word' && isCapital(f.text) && isCapital(t.text) && t.start - f.end === 1
+    && isSpaceCode(between) && !isLineBreak(between) && isSurnameParticle(f.text.toLowerCase());
 }
 
 let heads: Map<string, EntityType> | undefined;

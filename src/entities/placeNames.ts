@@ -7,6 +7,7 @@ import { isLowerCase, startsUpper } from '../letters.js';
 import type { Span } from './hygiene.js';
 import { startsRole } from './roles.js';
 import { isKnown, knownAs, PAST_FEMININE, PAST_MASCULINE, tagFacts } from './wordFacts.js';
+import { nameParticles } from './nameParticles.js';
 
 /*
  * The tagger reads a city standing for its government as the one who acts (`Киев ввёл санкции`,
@@ -48,7 +49,7 @@ function dictionaryType(form: string, morphology: Morphology): EntityType | unde
 function nameGoesOn(doc: Doc, j: number): boolean {
   const t = doc.tokens[j];
   if (t === undefined || t.kind !== 'word' || !oneSpaceAfter(doc, j - 1)) return false;
-  return startsUpper(t.text) || wordSetOf('name-particles.tsv').has(t.text);
+  return startsUpper(t.text) || nameParticles().has(t.text);
 }
 
 /** True when a lower-case noun of a kind of place (place-nouns.tsv) stands right before token i (`провинции Алеппо`). */

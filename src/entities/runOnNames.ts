@@ -1,9 +1,10 @@
 import type { Doc } from '../doc.js';
 import type { Morphology } from '../morph/morphology.js';
-import { caseOfTag, tagHas, wordSetOf } from './grammar.js';
+import { caseOfTag, tagHas } from './grammar.js';
 import { abbreviationOf, isAbbreviation, type Span } from './hygiene.js';
 import { ADJ_POS, ANY_KNOWN, isKnown, KNOWN_NAMED, knownAs, NAME_OR_SURNAME, wordFacts } from './wordFacts.js';
 import { startsUpper } from '../letters.js';
+import { nameParticles } from './nameParticles.js';
 
 /*
  * The tagger runs two persons, or a word and a person, into one span where nothing but a space
@@ -86,7 +87,7 @@ function secondNameAt(doc: Doc, s: Span, morphology: Morphology): number {
     // A first name after a first name is a double one (`Реджеп Тайип`, `Хосе Мария`); after a
     // particle or an initial, part of one name (`бен Ладен`, `Клайв С.`).
     if (!knownFirstName(t.text, morphology) || knownFirstName(prev.text, morphology)) continue;
-    if (prev.text.length < 3 || wordSetOf('name-particles.tsv').has(prev.text.toLowerCase()) || !startsUpper(t.text)) continue;
+    if (prev.text.length < 3 || nameParticles().has(prev.text.toLowerCase()) || !startsUpper(t.text)) continue;
     // A foreign first name the dictionary does not know may be the first of two (`Байе Умар Ниасс`,
     // `Сверре Луи Педерсен`): only a word it knows, or an abbreviation, ends a name before another.
     if ((wordFacts(morphology, prev.text).flags & ANY_KNOWN) === 0 && !isAbbreviation(abbreviationOf(prev.text))) continue;
