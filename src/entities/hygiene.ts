@@ -540,6 +540,26 @@ export function quotedTitle(doc: Doc, a: number, end: number): boolean {
   return false;
 }
 
+/** The closing marks quotedTitle pairs with `«`, `„` and `"`. */
+const TITLE_CLOSERS = new Set(['»', '“', '"']);
+
+/**
+ * True when the quotation closed right after token `end` (as quotedTitle finds it) is a reply that
+ * the narrative attributes, as in `«Да», — сказал Песков` or `«Нет» — ответил он`: a comma and a
+ * dash, or a dash, follow the closing mark. A quoted function word is a title (`«Поэтому» вышел в
+ * марте`) only when it is not so.
+ *
+ * @example
+ * quotedReply(doc, 2); // true for `«Да», — сказал Песков.` (tokens « Да » , — …)
+ */
+export function quotedReply(doc: Doc, end: number): boolean {
+  const t = doc.tokens;
+  let k = end;
+  while (k < t.length && k < end + 3 && !TITLE_CLOSERS.has(t[k].text)) k++;
+  if (++k < t.length && t[k].text === ',') k++;
+  return k < t.length && DASHES.has(t[k].text);
+}
+
 /**
  * Rule 5: a LOC or ORG span of one capitalised adjective, followed on its line by agreeing
  * lower-case adjectives and a noun (before `limit`, the next span), is extended over them and

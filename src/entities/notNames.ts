@@ -3,7 +3,7 @@ import type { Morphology } from '../morph/morphology.js';
 import { caseOfTag, readTsv } from './grammar.js';
 import { isUpperCase } from '../letters.js';
 import { NAME_OR_SURNAME, tagFacts } from './wordFacts.js';
-import { abbreviationOf, quotedTitle, type Span } from './hygiene.js';
+import { abbreviationOf, quotedReply, quotedTitle, type Span } from './hygiene.js';
 
 /*
  * Spans that name no person, place or body. The tagger learnt from capitalisation and context, and
@@ -99,23 +99,6 @@ function functionWordOpening(doc: Doc, i: number, morphology: Morphology): boole
     dictionary++;
   }
   return dictionary > 0;
-}
-
-const REPLY_DASHES = new Set(['–', '—', '-']);
-/** The closing marks quotedTitle pairs with `«`, `„` and `"`. */
-const CLOSING_MARKS = new Set(['»', '“', '"']);
-
-/**
- * True when the quotation closed right after `end` is a reply that the narrative attributes, as in
- * `«Да», — сказал Песков` or `«Нет» — ответил он`: a comma and a dash, or a dash, follow the closing
- * mark. A quoted function word is a title (`«Поэтому» вышел в марте`) only when it is not so.
- */
-function quotedReply(doc: Doc, end: number): boolean {
-  const t = doc.tokens;
-  let k = end;
-  while (k < t.length && k < end + 3 && !CLOSING_MARKS.has(t[k].text)) k++;
-  if (++k < t.length && t[k].text === ',') k++;
-  return k < t.length && REPLY_DASHES.has(t[k].text);
 }
 
 /**
