@@ -50,8 +50,8 @@ export function inProcessRunner(o: JobOptions, onFatal: (err: Error) => void): R
  * Node 20 and 22, 192 on Node 24 and 96 on Node 26 (a 24 GiB machine), and an analyzer's constant
  * stream of short-lived objects fills whatever it is given. Over kw/russia_today_0 on Node 24,
  * `--workers 1` peaked at 417–420 MB of RSS without this bound and 312–338 with it, for ~4 % more
- * CPU (the median of three pairs); on Node 20 and 22 the bound is V8's own. A Worker option (`resourceLimits`), not a V8 flag, so the
- * code cache stays usable (a flag would make V8 refuse it).
+ * CPU (the median of three pairs); on Node 20 and 22 the bound is V8's own. A Worker option
+ * (`resourceLimits`), not a V8 flag, so the code cache stays usable (a flag would make V8 refuse it).
  */
 export const WORKER_YOUNG_GENERATION_MB = 48;
 
