@@ -190,20 +190,28 @@ function fullest(members: readonly number[], mentions: readonly NameMention[]): 
   return best;
 }
 
+/** One capitalised word (`Трумэн`, `Кюхельбекер-Иванов`), after any particles written with it (`Ле Пен`, `де Голль`). */
+const SURNAME_ALONE = /^(?:\p{L}+ )*\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u;
+
 /**
- * A one-word place or organisation that is the surname of exactly one person named in full in the
- * text joins that person (`Гарри Трумэн` … `Трумэн` tagged LOC), unless the dictionary knows the word as a
- * place or organisation (the city `Вашингтон` beside `Джордж Вашингтон` stays apart).
+ * A one-word place or organisation (its surname particles aside: `Ле Пен`) that is the surname of
+ * exactly one person named in full in the text joins that person (`Гарри Трумэн` … `Трумэн` tagged
+ * LOC), unless the dictionary knows the word as a place or organisation (the city `Вашингтон`
+ * beside `Джордж Вашингтон` stays apart).
  * The joined cluster is marked dead by emptying it; mergeAbbreviations drops it.
  */
 function mergeSurnames(clusters: Array<Cluster & { key: PersonKey | undefined }>, mentions: readonly NameMention[], bySurname: Map<string, number[]>, words: WordKinds): void {
   for (const c of clusters) {
     if (c.type === 'PER' || c.members.length === 0) continue;
     const normal = mentions[c.members[0]].normal;
-    if (!/^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(normal) || words.place(normal)) continue;
+    if (!SURNAME_ALONE.test(normal) || words.place(normal)) continue;
+    // A surname with its particles (`Ле Пен` tagged ORG) is the surname too; other words before it
+    // make no surname.
+    const key = keyOf(nameWords(normal));
+    if (key.given.length > 0) continue;
     // Only a person named in full, by a first name: a lone word tagged PER once (`Хмеймим`) may be
     // the tagger's slip, and so may a place in two words (`Сербская Краина`).
-    const people = bySurname.get(fold(normal)) ?? NONE;
+    const people = bySurname.get(key.surname) ?? NONE;
     if (people.length !== 1) continue;
     const person = clusters[people[0]];
     if (person.key!.given.length === 0 || words.adjective(fullest(person.members, mentions).split(' ')[0])) continue;
