@@ -488,10 +488,15 @@ export class SpeakerResolver {
     // «В посольстве России заявили», «в администрации Трампа»: a body noun whose genitive names a
     // place or a person is that body, named by the noun and its genitives (not a press service,
     // which speaks for whom it names, nor a medium).
-    const bodyLemma = v.isWord(head) && !v.isCapital(head) ? v.lemma(head) : '';
+    // A capital the sentence gives its first word is no name's («Посольство США в Москве заявило»).
+    const bodyLemma = v.isWord(head) && (!v.isCapital(head) || this.firstWordOfSentence(head)) ? v.lemma(head) : '';
+    const genitive = (m: MentionSpan) => m.tokStart > head && m.type !== 'ORG' && m.kind === 'name' && (v.has(m.tokEnd - 1, 'gent') || undeclinedName(v, m.tokEnd - 1));
+    // The body's genitives, then perhaps where it sits («в Москве»), which is no part of its name.
+    let named = 0;
+    while (named < inside.length && genitive(inside[named])) named++;
     if (roleLexicon().get(bodyLemma) === 'ORG' && !wordList('service').has(bodyLemma) && !MEDIA_NOUNS.test(bodyLemma) && this.mentionAt(head) === undefined &&
-      inside.every((m) => m.tokStart > head && m.type !== 'ORG' && m.kind === 'name' && (v.has(m.tokEnd - 1, 'gent') || undeclinedName(v, m.tokEnd - 1)))) {
-      const last = inside[inside.length - 1].tokEnd - 1;
+      named > 0 && inside.every((m, k) => k < named || this.seatOf(m))) {
+      const last = inside[named - 1].tokEnd - 1;
       // The head in the nominative: its lemma when singular (a locative «посольстве» too, which
       // phraseNominative, made for genitives, leaves); the genitives after it stay as written.
       const tail = v.text.slice(v.doc.tokens[head].end, v.doc.tokens[last].end);
@@ -527,6 +532,20 @@ export class SpeakerResolver {
     if (e !== undefined) return { name: this.withPlace(this.nominativeEntity(e.name, e.type, best, oblique), e.type, best, np), type: e.type, entityId: e.id, mention };
     if (best.kind === 'name') return { name: best.normal, type: best.type, entityId: null, mention };
     return null;
+  }
+
+  /** True when token i is the first word of its sentence (only marks before it there): its capital is the sentence's. */
+  private firstWordOfSentence(i: number): boolean {
+    const v = this.v;
+    for (let j = i - 1; j >= 0 && v.sentOf[j] === v.sentOf[i]; j--) if (v.isWord(j)) return false;
+    return true;
+  }
+
+  /** True for a place named after «в» or «на» right before it: where a body sits («посольство США в Москве»). */
+  private seatOf(m: MentionSpan): boolean {
+    const v = this.v;
+    const p = m.tokStart - 1;
+    return m.type === 'LOC' && m.kind === 'name' && p >= 0 && v.isWord(p) && (v.lower(p) === 'в' || v.lower(p) === 'на');
   }
 
   /**
