@@ -19,6 +19,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { envNumber, kwCorpus } from './env.mjs';
+import { median } from './median.mjs';
 
 const fail = (why) => {
   console.error(`bench-nodes: ${why}`);
@@ -50,11 +51,6 @@ const rounds = (count, run) => {
 rounds(startupRounds, (s) => s.startup.push(child(s, ['scripts/bench-child.mjs', 'startup'])));
 rounds(passRounds, (s) => s.passes.push(child(s, ['--expose-gc', 'scripts/bench-child.mjs', 'pipeline', corpus])));
 
-const median = (xs) => {
-  if (xs.length === 0) return NaN;
-  const a = [...xs].sort((x, y) => x - y), m = a.length >> 1;
-  return a.length % 2 ? a[m] : (a[m - 1] + a[m]) / 2;
-};
 const f = (x, d = 0) => (Number.isNaN(x) ? '–' : x.toFixed(d));
 console.log(`# rutext under ${specs.length} Node versions: ${startupRounds} start-up rounds, ${passRounds} pipeline rounds over ${corpus}\n`);
 console.log('| node | code cache | start-up CPU ms (import + first) | wall ms | whole pipeline, articles/s (each run) | regex baseline | natural baseline | peak RSS MB | main / other threads, s |');

@@ -24,6 +24,7 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { envNumber, kwCorpus } from './env.mjs';
+import { median } from './median.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const setting = (name, fallback, o) => envNumber('compare', name, fallback, o);
@@ -80,11 +81,6 @@ function pairs(n, mode, flags) {
   return out;
 }
 
-const median = (xs) => {
-  const v = [...xs].sort((a, b) => a - b);
-  const n = v.length;
-  return n % 2 === 1 ? v[(n - 1) / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-};
 const fmt = (x, d = 1) => x.toFixed(d);
 
 console.log(`# rutext compare (${new Date().toISOString().slice(0, 10)}, node ${process.version})\n`);

@@ -47,7 +47,7 @@ const NONE: readonly number[] = [];
 function keyOf(words: string[]): PersonKey {
   let given = words.length - 1;
   while (given > 0 && isSurnameParticle(words[given - 1])) given--;
-  return { surname: words[words.length - 1] ?? '', given: words.slice(0, Math.max(given, 0)) };
+  return { surname: words[words.length - 1] ?? '', given: words.slice(0, given) };
 }
 
 /** Two lists of given names agree when each pair is equal or one is the other's initial. */

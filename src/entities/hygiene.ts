@@ -1,5 +1,5 @@
 import { isTagToken } from '../markup.js';
-import type { Doc } from '../doc.js';
+import type { Doc, Tok } from '../doc.js';
 import type { Morphology } from '../morph/morphology.js';
 import type { EntityType, TokenKind } from '../types.js';
 import { caseOfTag, gendersOfTag, isPluralTag, lineBreakBetween, readTsv, wordSetOf } from './grammar.js';
@@ -399,12 +399,8 @@ function nextPersonAt(doc: Doc, q: Span): number {
  */
 function familyNameBefore(doc: Doc, q: Span): boolean {
   const i = q.tokStart;
-  const t = doc.tokens[i];
-  const f = doc.tokens[i - 1];
-  // Any one space but a line break: typeset text binds a short family name with a no-break space (Мун Чжэ Ин).
-  const between = doc.text.charCodeAt(f.end);
-  if (!(f.kind === 'word' && t.kind === 'word' && isCapital(t.text) && t.start - f.end === 1 && isSpaceCode(between) && !isLineBreak(between)
-    && isEastAsianFamilyName(f.text))) return false;
+  const f = boundWordBefore(doc, q);
+  if (f === undefined || !isEastAsianFamilyName(f.text)) return false;
   return !(i + 1 < q.tokEnd && familyNameAt(doc, i) && doc.tokens[i + 1].text.length > SYLLABLE_MAX);
 }
 
@@ -414,11 +410,20 @@ function familyNameBefore(doc: Doc, q: Span): boolean {
  * start, where the tagger leaves the capital `Ле` out as it would a sentence's first word.
  */
 function surnameParticleBefore(doc: Doc, q: Span): boolean {
+  const f = boundWordBefore(doc, q);
+  return f !== undefined && isCapital(f.text) && isSurnameParticle(f.text.toLowerCase());
+}
+
+/**
+ * The word right before span q when one space of any kind but a line break parts them and q starts
+ * with a capitalised word: what rule 8 may join to q. Typeset text binds a short family name with a
+ * no-break space (Мун Чжэ Ин).
+ */
+function boundWordBefore(doc: Doc, q: Span): Tok | undefined {
   const t = doc.tokens[q.tokStart];
   const f = doc.tokens[q.tokStart - 1];
   const between = doc.text.charCodeAt(f.end);
-  return f.kind === 'word' && t.kind === 'word' && isCapital(f.text) && isCapital(t.text) && t.start - f.end === 1
-    && isSpaceCode(between) && !isLineBreak(between) && isSurnameParticle(f.text.toLowerCase());
+  return f.kind === 'word' && t.kind === 'word' && isCapital(t.text) && t.start - f.end === 1 && isSpaceCode(between) && !isLineBreak(between) ? f : undefined;
 }
 
 let heads: Map<string, EntityType> | undefined;
@@ -528,34 +533,36 @@ function anyWordsCapital(doc: Doc, i: number, sentenceStart: Uint8Array): boolea
  * goes on is a quoted sentence (`«Российские власти знают…»`).
  */
 export function quotedTitle(doc: Doc, a: number, end: number): boolean {
-  if (a === 0) return false;
-  const open = doc.tokens[a - 1].text;
-  const close = open === '«' ? '»' : open === '„' ? '“' : open === '"' ? '"' : undefined;
-  if (close === undefined) return false;
-  for (let k = end; k < doc.tokens.length && k < end + 3; k++) {
-    const t = doc.tokens[k];
-    if (t.text === close) return true;
-    if (!DASHES.has(t.text) && t.kind !== 'number') return false;
-  }
-  return false;
+  return titleClose(doc, a, end) >= 0;
 }
 
-/** The closing marks quotedTitle pairs with `«`, `„` and `"`. */
-const TITLE_CLOSERS = new Set(['»', '“', '"']);
+/** The index of the mark that closes tokens [a, end) as a quoted title (quotedTitle), or −1. */
+function titleClose(doc: Doc, a: number, end: number): number {
+  if (a === 0) return -1;
+  const open = doc.tokens[a - 1].text;
+  const close = open === '«' ? '»' : open === '„' ? '“' : open === '"' ? '"' : undefined;
+  if (close === undefined) return -1;
+  for (let k = end; k < doc.tokens.length && k < end + 3; k++) {
+    const t = doc.tokens[k];
+    if (t.text === close) return k;
+    if (!DASHES.has(t.text) && t.kind !== 'number') return -1;
+  }
+  return -1;
+}
 
 /**
- * True when the quotation closed right after token `end` (as quotedTitle finds it) is a reply that
- * the narrative attributes, as in `«Да», — сказал Песков` or `«Нет» — ответил он`: a comma and a
- * dash, or a dash, follow the closing mark. A quoted function word is a title (`«Поэтому» вышел в
+ * True when tokens [a, end) are a quoted title (quotedTitle) whose quotation is a reply that the
+ * narrative attributes, as in `«Да», — сказал Песков` or `«Нет» — ответил он`: a comma and a dash,
+ * or a dash, follow the closing mark. A quoted function word is a title (`«Поэтому» вышел в
  * марте`) only when it is not so.
  *
  * @example
- * quotedReply(doc, 2); // true for `«Да», — сказал Песков.` (tokens « Да » , — …)
+ * quotedReply(doc, 1, 2); // true for `«Да», — сказал Песков.` (tokens « Да » , — …)
  */
-export function quotedReply(doc: Doc, end: number): boolean {
+export function quotedReply(doc: Doc, a: number, end: number): boolean {
   const t = doc.tokens;
-  let k = end;
-  while (k < t.length && k < end + 3 && !TITLE_CLOSERS.has(t[k].text)) k++;
+  let k = titleClose(doc, a, end);
+  if (k < 0) return false;
   if (++k < t.length && t[k].text === ',') k++;
   return k < t.length && DASHES.has(t[k].text);
 }

@@ -1,4 +1,14 @@
-import { readTsv, wordSetOf } from './grammar.js';
+import { readTsv } from './grammar.js';
+
+let all: Set<string> | undefined;
+let surname: Set<string> | undefined;
+
+/** Both sets from one read of name-particles.tsv. */
+function load(): void {
+  const rows = readTsv('name-particles.tsv');
+  all = new Set(rows.map((r) => r[0]));
+  surname = new Set(rows.filter((r) => r[1] === 'surname').map((r) => r[0]));
+}
 
 /**
  * The lower-case words of name-particles.tsv that stand inside personal names (`ван`, `де`,
@@ -8,10 +18,9 @@ import { readTsv, wordSetOf } from './grammar.js';
  * nameParticles().has('фон'); // true
  */
 export function nameParticles(): Set<string> {
-  return wordSetOf('name-particles.tsv');
+  if (all === undefined) load();
+  return all!;
 }
-
-let surname: Set<string> | undefined;
 
 /**
  * True for a particle that belongs to the surname after it (`ле` of `Ле Пен`, `фон` of `фон дер
@@ -23,6 +32,6 @@ let surname: Set<string> | undefined;
  * isSurnameParticle('бен'); // false
  */
 export function isSurnameParticle(word: string): boolean {
-  surname ??= new Set(readTsv('name-particles.tsv').filter((r) => r[1] === 'surname').map((r) => r[0]));
-  return surname.has(word);
+  if (surname === undefined) load();
+  return surname!.has(word);
 }

@@ -46,7 +46,7 @@ export function withoutNotNames(doc: Doc, spans: Span[], morphology: Morphology)
   let out: Span[] | undefined;
   for (let k = 0; k < spans.length; k++) {
     const s = spans[k];
-    const kept = s.tokEnd - s.tokStart === 1 && functionWordOpening(doc, s.tokStart, morphology) && (!quotedTitle(doc, s.tokStart, s.tokEnd) || quotedReply(doc, s.tokEnd)) && !namedElsewhere(doc, spans, k, morphology)
+    const kept = s.tokEnd - s.tokStart === 1 && functionWordOpening(doc, s.tokStart, morphology) && (!quotedTitle(doc, s.tokStart, s.tokEnd) || quotedReply(doc, s.tokStart, s.tokEnd)) && !namedElsewhere(doc, spans, k, morphology)
       ? undefined : judge(doc, s, table, morphology);
     if (kept === s && out === undefined) continue;
     out ??= spans.slice(0, k);

@@ -541,11 +541,11 @@ export class SpeakerResolver {
     return true;
   }
 
-  /** True for a place named after «в» or «на» right before it: where a body sits («посольство США в Москве»). */
+  /** True for a place named after a seat preposition (words.tsv: «в», «на»): where a body sits («посольство США в Москве»). */
   private seatOf(m: MentionSpan): boolean {
     const v = this.v;
     const p = m.tokStart - 1;
-    return m.type === 'LOC' && m.kind === 'name' && p >= 0 && v.isWord(p) && (v.lower(p) === 'в' || v.lower(p) === 'на');
+    return m.type === 'LOC' && m.kind === 'name' && p >= 0 && v.isWord(p) && wordList('seat-preposition').has(v.lower(p));
   }
 
   /**
