@@ -14,7 +14,7 @@ import { isFemaleName } from '../src/entities/femaleNames.js';
 import { voteFor } from '../src/entities/mentionContext.js';
 import { guessNameNominative } from '../src/entities/nameEndings.js';
 import { normalizeMention } from '../src/entities/normalize.js';
-import { findRoles } from '../src/entities/roles.js';
+import { findRoles, officeOf } from '../src/entities/roles.js';
 import { morph } from '../src/morph/index.js';
 import { segment } from '../src/segment/index.js';
 import type { EntityType } from '../src/types.js';
@@ -194,6 +194,15 @@ describe('role phrases', () => {
   test('found by lemma, longest first', () => {
     const doc = parsed('Главы государств и министр иностранных дел встретились с премьер-министром.');
     expect(findRoles(doc).map((h) => h.role.display)).toEqual(['глава государства', 'министр иностранных дел', 'премьер-министр']);
+  });
+  test('the office a role names, by its shown name or its one-word lemma', () => {
+    expect(officeOf('премьер')).toBe('head_of_government');
+    expect(officeOf('премьер-министр')).toBe('head_of_government');
+    expect(officeOf('глава государства')).toBe(officeOf('президент'));
+    expect(officeOf('глава МИД')).toBe('foreign_minister');
+    // A role's first word alone is no role of its own: «глава» names no office.
+    expect(officeOf('глава')).toBeUndefined();
+    expect(officeOf('эксперт')).toBeUndefined();
   });
 });
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createAnalyzer } from '../src/analyze.js';
 import type { Quote } from '../src/types.js';
 
-interface Expected { kind: string; content: string[]; cue: string; speaker: string }
+interface Expected { kind: string; content: string[]; cue: string; speaker: string; normal?: string }
 interface Case { title: string; text: string; quotes: Expected[] }
 
 /** Parses test/data/quotes/patterns.txt (format in the file's header). */
@@ -16,8 +16,9 @@ function loadCases(): Case[] {
     const quotes = lines
       .filter((l) => l.includes(' | '))
       .map((l) => {
-        const [kind, content, cue, speaker] = l.split(' | ').map((x) => x.trim());
-        return { kind, content: content.split(' || '), cue, speaker };
+        const [kind, content, cue, said] = l.split(' | ').map((x) => x.trim());
+        const [, speaker, normal] = /^(.*?)(?: \[(.+)\])?$/.exec(said)!;
+        return { kind, content: content.split(' || '), cue, speaker, normal };
       });
     cases.push({ title: lines[0].slice(3), text, quotes });
   }
@@ -138,6 +139,7 @@ describe('quote patterns (test/data/quotes/patterns.txt)', () => {
         expect(c.text.slice(got.cue.start, got.cue.end)).toBe(got.cue.text);
         if (want.speaker === '-') expect(got.speaker?.name ?? null).toBeNull();
         else if (want.speaker !== '?') expect(got.speaker?.name).toBe(want.speaker);
+        if (want.normal !== undefined) expect(got.speaker?.mention?.normal).toBe(want.normal);
       });
     });
   }

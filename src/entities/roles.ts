@@ -96,3 +96,28 @@ export function findRoles(doc: Doc): RoleHit[] {
   }
   return out;
 }
+
+let offices: Map<string, string> | undefined;
+
+/**
+ * The office a role names (roles.tsv's third column), by the role as Entity.roles shows it or,
+ * for a one-word role, by its lemma: `премьер-министр` and `премьер` both name the head of
+ * government, so a later «премьер» refers back to the one named `премьер-министр`. Undefined for
+ * words that are no role.
+ *
+ * @example
+ * officeOf('премьер');         // 'head_of_government'
+ * officeOf('премьер-министр'); // 'head_of_government'
+ */
+export function officeOf(role: string): string | undefined {
+  if (offices === undefined) {
+    offices = new Map();
+    for (const list of table().values()) {
+      for (const r of list) {
+        offices.set(foldYo(r.display), r.cls);
+        if (r.lemmas.length === 1) offices.set(r.lemmas[0], r.cls);
+      }
+    }
+  }
+  return offices.get(foldYo(role));
+}

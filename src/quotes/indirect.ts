@@ -1,6 +1,6 @@
 import { cueLexicon, openerKey, type VerbCue } from './lexicon.js';
 import { STATEMENTS, CONJ, FINAL, FINAL_OR_CLAUSE, CONTENT_PREPS, verbCue, words, span, shortQuotation, speakerOf, cueEnd, clauseStart, content, contentEnd, clauseLike, trailing, bodyAfterAddressee, type Found } from './clause.js';
-import { findObject, findSubject, mediumToken, ppObject, relative, singularGender, type NP } from './np.js';
+import { findObject, findSubject, mediumToken, nounHead, ppObject, relative, singularGender, timeNoun, type NP } from './np.js';
 import type { View } from './view.js';
 
 /** Another clause after the cue verb's (built once, not per token scanned). */
@@ -104,6 +104,8 @@ function fromPhrase(v: View, i: number, ph: { end: number; pron: number; quoted:
   else if (comma > ph.end) {
     const obj = findObject(v, ph.end, comma);
     np = { s: ph.end, e: Math.min(comma, ph.end + 12), head: obj?.head ?? ph.end };
+    // «По данным за 2016 год, …»: a time says when, not who (rule time-no-subject).
+    if (timeNoun(v, nounHead(v, np))) np = null;
   }
   const before = i - 1 >= s && v.isPunct(i - 1, ',') ? i - 1 : -1;
   let c: ReturnType<typeof content> = null;

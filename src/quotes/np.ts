@@ -181,7 +181,8 @@ function skipQuoted(v: View, i: number, to: number): number | undefined {
  */
 function substantive(v: View, i: number, to: number): boolean {
   if (/^(один|одна|одно|одни)$/.test(v.lower(i)) && i + 1 < to && v.lower(i + 1) === 'из') return true;
-  if (!modifier(v, i) || !v.canBeNominative(i)) return false;
+  // («мало кто» heads nothing; a relative pronoun stands for the phrase before it, rule relative-speaker.)
+  if (!modifier(v, i) || !v.canBeNominative(i) || (nonHeadWords().has(v.lower(i)) && !relative(v, i))) return false;
   // «Опрошенные «НГ» эксперты»: the noun after a quoted name is the participle's.
   const next = skipQuoted(v, i + 1, to) ?? i + 1;
   return next >= to || !(v.isWord(next) && (nounish(v, next) || modifier(v, next)));

@@ -1,5 +1,5 @@
 import type Az from 'az';
-import type { MentionSpan } from '../doc.js';
+import type { MentionSpan, MorphTok } from '../doc.js';
 import type { EntityType, Mention, QuoteSpeaker, Span } from '../types.js';
 import { comitative, isPersonalPronoun, knownMedium, knownOblique, mediumPart, nounHead, undeclinedName, type NP } from './np.js';
 import { cueLexicon, roleLexicon, wordList } from './lexicon.js';
@@ -9,6 +9,7 @@ import type { Context } from '../context.js';
 import { BoundedCache, detached } from '../morph/cache.js';
 import { closestForm, inflectedWord } from '../morph/lemma.js';
 import { matchCase } from '../entities/grammar.js';
+import { officeOf } from '../entities/roles.js';
 import { firstStartingFrom } from '../spans.js';
 
 /** Two capitals or more in a word without a hyphen: an abbreviation (МОК, РАНХиГС, ИМЭМО), not declined (Военно-Морского is). */
@@ -350,9 +351,11 @@ export class SpeakerResolver {
   private recent(type: EntityType, gender: Gender, salient = false, role?: string): Known | undefined {
     if (type === 'ORG') return this.recentBody(salient);
     if (role !== undefined) {
+      // The same office by another name counts («премьер» after `премьер-министр`).
+      const office = officeOf(role);
       for (let k = this.known.length - 1; k >= this.horizon(); k--) {
         const c = this.known[k];
-        if (c.roles.includes(role) && c.type === type && compatible(c.gender, gender)) return c;
+        if (c.type === type && compatible(c.gender, gender) && (c.roles.includes(role) || (office !== undefined && c.roles.some((r) => officeOf(r) === office)))) return c;
       }
     }
     if (salient) {
@@ -453,9 +456,10 @@ export class SpeakerResolver {
     // A document's issuer found by looking back is no new source for later roles and pronouns.
     if (out !== null && out.name !== null && out.type !== 'OTHER' && !cueLexicon().docNouns.has(v.lemmaYo(h))) {
       const gender = verbGender ?? (isPersonalPronoun(v, np.head) ? genderOf(v, np.head) : undefined);
+      const hl = personReading(v, h)?.lemma ?? v.lemma(h);
       // A bare «эксперт» bound by looking back introduces no one as the expert: a politician it was
       // wrongly bound to would otherwise stay «the expert» for every later one.
-      const roles: string[] = v.pos(h) === 'NOUN' && !isPersonalPronoun(v, h) && (out.mention?.kind === 'name' || !(wordList('commentator').has(v.lemma(h)) || wordList('interlocutor').has(v.lemma(h)))) ? [v.lemma(h)] : [];
+      const roles: string[] = v.pos(h) === 'NOUN' && !isPersonalPronoun(v, h) && (out.mention?.kind === 'name' || !(wordList('commentator').has(hl) || wordList('interlocutor').has(hl))) ? [hl] : [];
       const medium = out.type === 'ORG' && verb >= 0 && RELAY.test(v.lemma(verb));
       const office = roles.length > 0 ? this.officeWords(np.s, np.e) : undefined;
       this.known.push({ name: out.name, type: out.type, entityId: out.entityId, gender, pos: v.doc.tokens[np.s].start, salient: true, roles, medium, office });
@@ -523,7 +527,7 @@ export class SpeakerResolver {
       inside.find(person) ??
       inside.find((m) => m.tokStart <= head && head < m.tokEnd && (m.kind === 'name' || m.entity >= 0)) ??
       inside.find((m) => m.kind === 'role' && m.entity >= 0) ??
-      (roleLexicon().get(v.lemma(head)) === 'PER' ? undefined : inside.find((m) => m.kind === 'name' && !(addressed && this.mediumWord(m.tokStart) && (m.tokStart > head || !v.isCapital(head)))));
+      (roleLexicon().get(personReading(v, head)?.lemma ?? v.lemma(head)) === 'PER' ? undefined : inside.find((m) => m.kind === 'name' && !(addressed && this.mediumWord(m.tokStart) && (m.tokStart > head || !v.isCapital(head)))));
     if (best === undefined) return null;
     const e = best.entity >= 0 ? v.doc.entities[best.entity] : undefined;
     // «Депутаты предлагают»: a plural role is a group, not the one person the entities stage linked it to.
@@ -655,7 +659,8 @@ export class SpeakerResolver {
       const mention = this.mentionOf(np, 'pronoun', low);
       return c ? { name: c.name, type: c.type, entityId: c.entityId, mention } : { name: null, type: 'OTHER', entityId: null, mention };
     }
-    const lemma = v.lemma(head);
+    const reading = personReading(v, head);
+    const lemma = reading?.lemma ?? v.lemma(head);
     const role = roleLexicon().get(lemma);
     if (cueLexicon().docNouns.has(v.lemmaYo(head))) return this.issuer(np, head, lemma);
     // «Стиверн тут же заявил»: a surname the tagger does not know, opening its sentence, of a person named before in full.
@@ -684,11 +689,11 @@ export class SpeakerResolver {
     }
     const plural = oblique
       ? !v.ctx.morphology.tags(v.str(head)).some((t) => t.sing === true && (t.gent === true || t.accs === true || t.datv === true))
-      : v.has(head, 'plur') && !v.has(head, 'Sgtm');
+      : reading !== undefined ? reading.tags.includes('plur') : v.has(head, 'plur') && !v.has(head, 'Sgtm');
     const unnamed = /^(один|одна|другой|другая|некий|некая|источник)$/.test(v.lower(np.s));
     // «Один из депутатов заявил»: one unnamed member of the group, not the group, nor a body named by the capital.
     if (/^(один|одна|одного|одной)$/.test(v.lower(np.s)) && np.s + 1 < head && v.lower(np.s + 1) === 'из') {
-      return { name: null, type: v.has(head, 'anim') ? 'PER' : 'OTHER', entityId: null, mention: this.mentionOf(np, 'role', lemma) };
+      return { name: null, type: reading !== undefined || v.has(head, 'anim') ? 'PER' : 'OTHER', entityId: null, mention: this.mentionOf(np, 'role', lemma) };
     }
     // «— поделилась фигуристка»: any singular animate noun refers back like a listed role.
     const personLike = role === 'PER' || (role === undefined && v.has(head, 'anim') && v.pos(head) === 'NOUN' && (!v.isCapital(head) || this.sentenceInitial(head)));
@@ -936,6 +941,24 @@ function sameWords(wa: string[], wb: string[]): boolean {
  */
 export function sameSource(a: string, b: string): boolean {
   return sameWords(nameWords(a), nameWords(b));
+}
+
+/**
+ * The reading of a speaker's head word as a person of roles.tsv, where the context chose another:
+ * whoever speaks is a person or a body, so «Аналитики полагают» is «аналитик» (not «аналитика»),
+ * «по мнению политика» «политик», «по словам британского премьера» «премьер», «слова
+ * нападающего» the noun (not the participle of «нападать»). Undefined where the context's lemma is
+ * in roles.tsv already or no animate noun reading is.
+ */
+function personReading(v: View, i: number): MorphTok | undefined {
+  const roles = roleLexicon();
+  if (!v.isWord(i) || roles.has(v.lemma(i))) return undefined;
+  for (const c of v.ctx.morphology.candidates(v.str(i))) {
+    if (c.pos !== 'NOUN') continue;
+    const t = c.tok;
+    if (roles.get(t.lemma) === 'PER' && t.tags.includes('anim')) return t;
+  }
+  return undefined;
 }
 
 /** Token i can be read as a singular locative («партии», «посольстве»). */
