@@ -89,6 +89,8 @@ export function analyseInto(
     if (pron === undefined && i > 1 && info[i - 1].adverb) pron = info[i - 2].pron;
     const hasVerbal = fi.hasVerbal;
     const hasAdj = fi.hasAdj;
+    // (Not a capital inside a sentence: «При этом У Юн Гын отметил» names a person.)
+    const listed = fi.gov !== undefined && (!cap || initial);
     const at = offset[i];
     for (let o = 0; o < len; o += STRIDE) {
       const flags = flagsAt(d, o);
@@ -112,6 +114,7 @@ export function analyseInto(
         const ok = flags & F.Past ? pron.gen === 0 || num === 2 || genAt(d, o) === pron.gen : perAt(d, o) === pron.per;
         if (ok) s += W.pronounVerb;
       }
+      if (listed && (flags & F.Noun) !== 0) s += W.nounOfPreposition;
       if (hasVerbal && pos === POS.ADJS) s += W.shortAdjective;
       if (hasAdj && pos === POS.NOUN && fi.adjectival) s += W.adjectivalNoun;
       local[at + o] = s;

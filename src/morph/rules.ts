@@ -36,6 +36,12 @@ export const WEIGHTS = {
   pronounVerb: 3.5,
   /** A short adjective where the same form is also a verb form or short participle (стояла, открыт). */
   shortAdjective: -1.0,
+  /**
+   * A word of prepositions.tsv: its noun readings, where az has no frequencies to tell (`перед`
+   * is rarely the noun `перёд`, which az lists first). A tie-break, not evidence; a preposition
+   * that is also an adverb (`вокруг`, `вдоль`) keeps az's order, which the NER tagger learnt.
+   */
+  nounOfPreposition: -0.5,
   /** A substantivised adjective (NOUN) where the form is also an adjective: the adjective, unless context says. */
   adjectivalNoun: -1.0,
   /** How far (in log-probability) below a neighbour's best a reading may be and still count for agreement. */
