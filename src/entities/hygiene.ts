@@ -40,7 +40,9 @@ import { isSurnameParticle, nameParticles } from './nameParticles.js';
 //     name written undeclined (east-asian-names.tsv), left out of it or tagged alone, takes it in
 //     (`Визит Мун | Чжэ Ина` → `Мун Чжэ Ина`): the tagger reads `Мун` or `Си` as a word of its own.
 //     A span that is a whole Chinese name already takes none (`При Мао | Дэн Сяопин`), and one that
-//     runs from a whole Chinese name into another family name is two (`Си Цзиньпина | Лю Хэ`);
+//     runs from a whole Chinese name into another family name is two (`Си Цзиньпина | Лю Хэ`).
+//     Likewise a capitalised surname particle before a span (`Ле | Пен`), and a person's span,
+//     lower-case particles and a surname tagged apart (`Людвига | ван | Бетховена`) make one;
 //  9. head types — a LOC or ORG span of a capitalised adjective, lower-case adjectives and a head
 //     noun of name-heads.tsv takes the head's type (`Североатлантический альянс`, `Тихоокеанский
 //     флот` ORG; `Персидский залив`, `Тихий океан` LOC), but for a building's `дом`;
@@ -134,6 +136,13 @@ export function cleanSpans(doc: Doc, spans: readonly Span[], morphology: Morphol
     const whole = lone(doc, p);
     const next = whole.type === 'PER' ? nextPersonAt(doc, whole) : -1;
     let q = next < 0 ? whole : { tokStart: whole.tokStart, tokEnd: next, type: whole.type };
+    // Rule 8 also: a person's given name, lower-case particles and the surname tagged apart
+    // (`Людвига | ван | Бетховена`, `Усамы | бен Ладена`) are one person.
+    const given = out.length > 0 ? out[out.length - 1] : undefined;
+    if (q.type === 'PER' && given !== undefined && given.type === 'PER' && particlesBetween(doc, given.tokEnd, q, morphology)) {
+      out.pop(); // replaced by a new span, not changed: it may be the caller's
+      q = { tokStart: given.tokStart, tokEnd: q.tokEnd, type: 'PER' };
+    }
     if (q.type === 'PER' && q.tokStart > 0 && (familyNameBefore(doc, q) || surnameParticleBefore(doc, q))) {
       const prev = out.length > 0 ? out[out.length - 1] : undefined;
       const f = q.tokStart - 1;
@@ -415,6 +424,30 @@ function surnameParticleBefore(doc: Doc, q: Span): boolean {
 }
 
 /**
+ * Rule 8 also: tokens [from, q's first capitalised word) are one or two lower-case particles of
+ * name-particles.tsv (`ван`, `фон дер`, `бен`), each one plain space from the next word on its line,
+ * and the surname after them is capitalised: a person's span ending at `from` and q name one person.
+ * Not `да` before a first name, the conjunction between two people (`Лоренсо Мельгарехо да Денис
+ * Давыдов`; `Леонардо да Винчи` is one).
+ */
+function particlesBetween(doc: Doc, from: number, q: Span, morphology: Morphology): boolean {
+  const toks = doc.tokens;
+  let k = from;
+  while (k < q.tokEnd && k - from < 3 && toks[k].kind === 'word' && nameParticles().has(toks[k].text)) k++;
+  if (k === from || k - from > 2 || k >= q.tokEnd || k < q.tokStart || !isCapital(toks[k].text)) return false;
+  for (let j = from; j <= k; j++) if (!oneSpaceBefore(doc, j)) return false;
+  return !(toks[k - 1].text === 'да' && morphology.tags(toks[k].text).some((t) => t.Name === true));
+}
+
+/** One space of any kind but a line break between token j − 1 and token j. */
+function oneSpaceBefore(doc: Doc, j: number): boolean {
+  const t = doc.tokens[j];
+  const f = doc.tokens[j - 1];
+  const between = doc.text.charCodeAt(f.end);
+  return t.start - f.end === 1 && isSpaceCode(between) && !isLineBreak(between);
+}
+
+/**
  * The word right before span q when one space of any kind but a line break parts them and q starts
  * with a capitalised word: what rule 8 may join to q. Typeset text binds a short family name with a
  * no-break space (Мун Чжэ Ин).
@@ -422,8 +455,7 @@ function surnameParticleBefore(doc: Doc, q: Span): boolean {
 function boundWordBefore(doc: Doc, q: Span): Tok | undefined {
   const t = doc.tokens[q.tokStart];
   const f = doc.tokens[q.tokStart - 1];
-  const between = doc.text.charCodeAt(f.end);
-  return f.kind === 'word' && t.kind === 'word' && isCapital(t.text) && t.start - f.end === 1 && isSpaceCode(between) && !isLineBreak(between) ? f : undefined;
+  return f.kind === 'word' && t.kind === 'word' && isCapital(t.text) && oneSpaceBefore(doc, q.tokStart) ? f : undefined;
 }
 
 let heads: Map<string, EntityType> | undefined;

@@ -8,6 +8,7 @@ import { isLowerCase, isUpperCase } from '../letters.js';
 import { freshList } from '../fresh-list.js';
 import { abbreviationOf } from './hygiene.js';
 import { FIRST_ADJECTIVE, KNOWN_SURNAME_NOMINATIVE, KNOWN_WHOLE, tagFacts, wordFacts } from './wordFacts.js';
+import { nameParticles } from './nameParticles.js';
 
 /**
  * The nominative of the mention `doc.tokens[tokStart..tokEnd)`: `Касым-Жомарта Токаева` →
@@ -217,7 +218,8 @@ function unitsOf(doc: Doc, tokStart: number, tokEnd: number, type: EntityType, m
       }
       units.push({ tok: i, part: -1, text: t.text, fixed: isFixedWord(t.text) });
     } else {
-      units.push({ tok: i, part: -1, text: t.text, fixed: isFixedWord(t.text) });
+      // A person's lower-case particle (ван, фон, бен) stays as written: no case of its own.
+      units.push({ tok: i, part: -1, text: t.text, fixed: isFixedWord(t.text) || (type === 'PER' && nameParticles().has(t.text)) });
     }
   }
   return units;
