@@ -42,6 +42,8 @@ export class Doc {
   boilerplate: Array<Span & { kind: string }> = [];
   /** Promotion blocks inside the body (layout/promos.ts), in order: also in `boilerplate`, as kind `promo`. */
   promos: Span[] = [];
+  /** Script code inside the body (layout/code.ts), in order: also in `boilerplate`, as kind `code`. */
+  code: Span[] = [];
   paragraphs: Span[] = [];
   /** Every token of the text, body and boilerplate, in order. */
   tokens: Tok[] = [];
@@ -110,6 +112,13 @@ export class Doc {
   inPromo(offset: number): boolean {
     const k = this.promoAfter(offset);
     return k < this.promos.length && this.promos[k].start <= offset;
+  }
+
+  /** True when the character offset lies in a block of script code (no names, no themes there). */
+  inCode(offset: number): boolean {
+    if (this.code.length === 0) return false;
+    const k = firstEndingAfter(this.code, offset);
+    return k < this.code.length && this.code[k].start <= offset;
   }
 
   /** The index of the first promotion block ending after the offset (they are sorted and disjoint). */

@@ -96,3 +96,21 @@ describe('public API', () => {
     expect(a.body.end).toBeLessThanOrEqual(text.length);
   });
 });
+
+describe('script code a scraper kept inside the body', () => {
+  const text = readFileSync(new URL('./data/layout/code-in-body.txt', import.meta.url), 'utf8');
+  const a = createAnalyzer().analyze(text);
+  const code = a.boilerplate.filter((b) => b.kind === 'code');
+
+  test('is boilerplate of kind code, and the article goes on around it', () => {
+    expect(code).toHaveLength(2);
+    expect(a.entities.map((e) => e.name)).toEqual(expect.arrayContaining(['Австрия']));
+  });
+
+  test('names no one and gives no theme', () => {
+    const inCode = (s: { start: number }) => code.some((b) => s.start >= b.start && s.start < b.end);
+    expect(a.entities.flatMap((e) => e.mentions).filter(inCode)).toEqual([]);
+    expect(a.themes.flatMap((t) => t.spans).filter(inCode)).toEqual([]);
+    expect(a.entities.map((e) => e.name)).not.toContain('Article');
+  });
+});

@@ -60,15 +60,19 @@ describe('layout: boilerplate shapes (test/data/layout)', () => {
         .toEqual({ starts: true, ends: true });
     });
     // The body and the boilerplate at its edges never overlap, and together with blank lines they
-    // cover every paragraph; a promotion block lies inside the body, and doc.inBody says no there.
+    // cover every paragraph; a promotion block lies inside the body, and doc.inBody says no there;
+    // script code lies inside the body, and doc.inCode says yes there.
+    const inner = (kind: string) => kind === 'promo' || kind === 'code';
     for (const b of doc.boilerplate) {
       if (b.kind === 'promo') expect(b.start >= doc.body.start && b.end <= doc.body.end && !doc.inBody(b.start) && !doc.inBody(b.end - 1)).toBe(true);
+      else if (b.kind === 'code') expect(b.start >= doc.body.start && b.end <= doc.body.end && doc.inCode(b.start) && doc.inCode(b.end - 1)).toBe(true);
       else expect(b.end <= doc.body.start || b.start >= doc.body.end).toBe(true);
     }
     expect(doc.promos).toEqual(doc.boilerplate.filter((b) => b.kind === 'promo').map((b) => ({ start: b.start, end: b.end })));
+    expect(doc.code).toEqual(doc.boilerplate.filter((b) => b.kind === 'code').map((b) => ({ start: b.start, end: b.end })));
     for (const p of doc.paragraphs) {
       const inBody = p.start >= doc.body.start && p.end <= doc.body.end;
-      const inBoiler = doc.boilerplate.some((b) => b.kind !== 'promo' && p.start >= b.start && p.end <= b.end);
+      const inBoiler = doc.boilerplate.some((b) => !inner(b.kind) && p.start >= b.start && p.end <= b.end);
       expect(inBody !== inBoiler).toBe(true);
     }
   });
@@ -130,7 +134,9 @@ describe('layout: language', () => {
     const ru = 'Министр финансов заявил, что бюджет на следующий год будет сбалансирован. Расходы на образование вырастут на десять процентов.\n';
     const doc = run(js + '\n' + ru.repeat(3) + 'I stand with the minister on this one, said the tweet.\n' + ru);
     expect(doc.language.code).toBe('rus');
-    expect(doc.boilerplate.map((b) => b.kind)).toEqual([]);
+    // The script is the body's first line, marked as code inside it (layout/code.ts), not an edge region.
+    expect(doc.boilerplate.map((b) => b.kind)).toEqual(['code']);
+    expect(doc.body.start).toBe(0);
   });
 
   test.each([

@@ -27,10 +27,15 @@ function nameSpans(doc: Doc, ctx: Context): Array<{ tokStart: number; tokEnd: nu
     // A model that fails to load (absent, or built for other features) must not stop the pipeline.
     try { useTagger = taggerAvailable(); } catch (e) { passDataFileError(e); useTagger = false; }
   }
-  if (useTagger) {
-    try { return tagMentions(doc, ctx); } catch (e) { passDataFileError(e); useTagger = false; }
-  }
-  return findCandidates(doc, ctx.morphology);
+  const spans = (useTagger && tagged(doc, ctx)) || findCandidates(doc, ctx.morphology);
+  // Script code the scraper kept (layout/code.ts) names no one: `Article`, `CLICK PAUSE`.
+  return doc.code.length === 0 ? spans : spans.filter((s) => !doc.inCode(doc.tokens[s.tokStart].start));
+}
+
+/** The tagger's spans, or undefined when it cannot run (then the dictionary's candidates stand in). */
+function tagged(doc: Doc, ctx: Context): Array<{ tokStart: number; tokEnd: number; type: EntityType }> | undefined {
+  try { return tagMentions(doc, ctx); } catch (e) { passDataFileError(e); useTagger = false; }
+  return undefined;
 }
 
 let useTagger: boolean | undefined;

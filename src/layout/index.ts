@@ -5,12 +5,13 @@
 import type { Doc } from '../doc.js';
 import { findRegions } from './boilerplate.js';
 import { findPromos } from './promos.js';
+import { findCode } from './code.js';
 import { detectLanguage } from './language.js';
 import { splitLines } from './lines.js';
 
 /**
  * Adds `paragraphs`, `body`, `boilerplate` (the regions before and after the body, and the
- * promotion blocks inside it) and `language` to the document. Linear in the text, never throws on
+ * promotion blocks and script code inside it) and `language` to the document. Linear in the text, never throws on
  * any string.
  * @example
  * const doc = new Doc(articleWithMostReadList);
@@ -39,8 +40,11 @@ export function layout(doc: Doc): void {
   doc.body = { start: lines[first].start, end: lines[last].end };
   doc.promos = [];
   for (const p of findPromos(text, lines, first, last)) doc.promos.push({ start: lines[p.from].start, end: lines[p.to].end });
-  if (doc.promos.length > 0) {
+  doc.code = [];
+  for (const c of findCode(text, lines, first, last)) doc.code.push({ start: lines[c.from].start, end: lines[c.to].end });
+  if (doc.promos.length > 0 || doc.code.length > 0) {
     for (const p of doc.promos) doc.boilerplate.push({ start: p.start, end: p.end, kind: 'promo' });
+    for (const c of doc.code) doc.boilerplate.push({ start: c.start, end: c.end, kind: 'code' });
     doc.boilerplate.sort((a, b) => a.start - b.start);
   }
   doc.language = detectLanguage(text, doc.body.start, doc.body.end);
