@@ -4,9 +4,10 @@
  * in 47 of the 1 999 kw articles of RT_1 and NG_0). Its words are no names or themes of the article
  * (`Article`, `CLICK PAUSE` came out as organisations). Found by shape, as the other regions are:
  *
- * - a script line: Latin letters at least twice its Cyrillic ones, and the marks of code (`{ } ; =
- *   ( )`) three or more, a brace or `=` among them, and at least one per 40 characters; or a
- *   comment line starting with `//`; or a line `shape.ts` already classes as code;
+ * - a script line: its first letter Latin, Latin letters at least twice its Cyrillic ones, and the
+ *   marks of code (`{ } ; = ( )`) three or more, a brace or `=` among them, and at least one per 40
+ *   characters; or a comment line starting with `//`; or a line `shape.ts` classes as code whose
+ *   first letter is Latin;
  * - a block: two script lines or more in a row, or one line of `shape.ts`'s code class.
  *
  * English prose has too few of those marks per character; Russian prose too few Latin letters.
@@ -44,11 +45,16 @@ export function findCode(text: string, lines: readonly Line[], first: number, la
 function scriptLine(text: string, line: Line): boolean {
   const { start, end } = line;
   if (end - start >= 2 && text.charCodeAt(start) === 0x2f && text.charCodeAt(start + 1) === 0x2f) return true;
+  // A line whose first letter is Cyrillic is prose (code starts with a Latin name or a mark): most
+  // lines of a Russian text end here, without the count below.
+  let i = start;
+  while (i < end && !isLetter(text.charCodeAt(i))) i++;
+  if (i < end && text.charCodeAt(i) >= 0x400) return false;
   let latin = 0;
   let cyrillic = 0;
   let marks = 0;
   let braces = 0;
-  for (let i = start; i < end; i++) {
+  for (i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin++;
     else if (c >= 0x400 && c <= 0x4ff) cyrillic++;
@@ -59,4 +65,9 @@ function scriptLine(text: string, line: Line): boolean {
   // (A brace or an equals sign among them: English prose has parentheses and semicolons too.)
   if (marks >= MIN_MARKS && braces > 0 && marks * CHARS_PER_MARK >= end - start) return true;
   return classify(text, line) === Shape.Code;
+}
+
+/** A Latin (ASCII) or Cyrillic letter. */
+function isLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x400 && c <= 0x4ff);
 }
