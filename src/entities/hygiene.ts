@@ -8,7 +8,7 @@ import { isEastAsianFamilyName, SYLLABLE_MAX } from './eastAsianNames.js';
 import { startsUpper } from '../letters.js';
 import { isLineBreak } from '../layout/lines.js';
 import { isSpaceCode } from '../segment/chars.js';
-import { isSurnameParticle, nameParticles } from './nameParticles.js';
+import { isConjunctionParticle, isSurnameParticle, nameParticles } from './nameParticles.js';
 
 // Mention hygiene: the tagger's spans sometimes swallow a neighbour (`Волин.\nНапомним`,
 // `Лысакова РИА Новости`, `ВОВ по`) or tag a capitalised common word (`Такое`, `Куриный` in a
@@ -427,8 +427,8 @@ function surnameParticleBefore(doc: Doc, q: Span): boolean {
  * Rule 8 also: tokens [from, q's first capitalised word) are one or two lower-case particles of
  * name-particles.tsv (`ван`, `фон дер`, `бен`), each one plain space from the next word on its line,
  * and the surname after them is capitalised: a person's span ending at `from` and q name one person.
- * Not `да` before a first name, the conjunction between two people (`Лоренсо Мельгарехо да Денис
- * Давыдов`; `Леонардо да Винчи` is one).
+ * Not a particle that is also a conjunction before a first name (name-particles.tsv: `Лоренсо
+ * Мельгарехо да Денис Давыдов` is two people; `Леонардо да Винчи` is one).
  */
 function particlesBetween(doc: Doc, from: number, q: Span, morphology: Morphology): boolean {
   const toks = doc.tokens;
@@ -436,7 +436,7 @@ function particlesBetween(doc: Doc, from: number, q: Span, morphology: Morpholog
   while (k < q.tokEnd && k - from < 3 && toks[k].kind === 'word' && nameParticles().has(toks[k].text)) k++;
   if (k === from || k - from > 2 || k >= q.tokEnd || k < q.tokStart || !isCapital(toks[k].text)) return false;
   for (let j = from; j <= k; j++) if (!oneSpaceBefore(doc, j)) return false;
-  return !(toks[k - 1].text === 'да' && morphology.tags(toks[k].text).some((t) => t.Name === true));
+  return !(isConjunctionParticle(toks[k - 1].text) && morphology.tags(toks[k].text).some((t) => t.Name === true));
 }
 
 /** One space of any kind but a line break between token j − 1 and token j. */

@@ -2,12 +2,14 @@ import { readTsv } from './grammar.js';
 
 let all: Set<string> | undefined;
 let surname: Set<string> | undefined;
+let conjunction: Set<string> | undefined;
 
-/** Both sets from one read of name-particles.tsv. */
+/** The sets from one read of name-particles.tsv. */
 function load(): void {
   const rows = readTsv('name-particles.tsv');
   all = new Set(rows.map((r) => r[0]));
   surname = new Set(rows.filter((r) => r[1] === 'surname').map((r) => r[0]));
+  conjunction = new Set(rows.filter((r) => r[2] === 'conjunction').map((r) => r[0]));
 }
 
 /**
@@ -34,4 +36,18 @@ export function nameParticles(): Set<string> {
 export function isSurnameParticle(word: string): boolean {
   if (surname === undefined) load();
   return surname!.has(word);
+}
+
+/**
+ * True for a particle that is also a conjunction (name-particles.tsv marks it `conjunction`): `да`
+ * joins two people as often as it starts a surname (`Мельгарехо да Денис Давыдов`, `Леонардо да
+ * Винчи`).
+ *
+ * @example
+ * isConjunctionParticle('да'); // true
+ * isConjunctionParticle('ван'); // false
+ */
+export function isConjunctionParticle(word: string): boolean {
+  if (conjunction === undefined) load();
+  return conjunction!.has(word);
 }
