@@ -1,5 +1,5 @@
 import type { EntityType, Language, Mention, Quote, Span, Theme, TokenKind, Entity } from './types.js';
-import { firstEndingAfter } from './spans.js';
+import { firstEndingAfter, insideAny } from './spans.js';
 
 const NONE: readonly number[] = [];
 
@@ -110,15 +110,12 @@ export class Doc {
 
   /** True when the character offset lies in a promotion block. */
   inPromo(offset: number): boolean {
-    const k = this.promoAfter(offset);
-    return k < this.promos.length && this.promos[k].start <= offset;
+    return insideAny(this.promos, offset);
   }
 
   /** True when the character offset lies in a block of script code (no names, no themes there). */
   inCode(offset: number): boolean {
-    if (this.code.length === 0) return false;
-    const k = firstEndingAfter(this.code, offset);
-    return k < this.code.length && this.code[k].start <= offset;
+    return insideAny(this.code, offset);
   }
 
   /** The index of the first promotion block ending after the offset (they are sorted and disjoint). */

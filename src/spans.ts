@@ -18,6 +18,17 @@ export function firstEndingAfter(spans: readonly Span[], offset: number): number
 }
 
 /**
+ * True when the offset lies inside one of the spans, sorted by start and disjoint (promotion
+ * blocks, code blocks).
+ * @example
+ * insideAny([{ start: 0, end: 5 }, { start: 6, end: 9 }], 5); // false
+ */
+export function insideAny(spans: readonly Span[], offset: number): boolean {
+  const k = firstEndingAfter(spans, offset);
+  return k < spans.length && spans[k].start <= offset;
+}
+
+/**
  * The index of the first span starting at or after the offset, in spans sorted by start
  * (mentions, quote contents); `spans.length` when none does. A binary search.
  * @example

@@ -12,7 +12,7 @@
  *
  * English prose has too few of those marks per character; Russian prose too few Latin letters.
  */
-import { classify, Shape } from './shape.js';
+import { classify, isAsciiLetter, Shape } from './shape.js';
 import type { Line } from './lines.js';
 
 /** A code block as line indices [from, to], inclusive. */
@@ -56,7 +56,7 @@ function scriptLine(text: string, line: Line): boolean {
   let braces = 0;
   for (i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin++;
+    if (isAsciiLetter(c)) latin++;
     else if (c >= 0x400 && c <= 0x4ff) cyrillic++;
     else if (c === 0x7b || c === 0x7d || c === 0x3d) { marks++; braces++; }
     else if (c === 0x3b || c === 0x28 || c === 0x29) marks++;
@@ -69,5 +69,5 @@ function scriptLine(text: string, line: Line): boolean {
 
 /** A Latin (ASCII) or Cyrillic letter. */
 function isLetter(c: number): boolean {
-  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x400 && c <= 0x4ff);
+  return isAsciiLetter(c) || (c >= 0x400 && c <= 0x4ff);
 }

@@ -51,7 +51,8 @@ const EMOJI_AT = /[\p{Extended_Pictographic}\p{Regional_Indicator}]/uy;
 const LETTER_AT = /\p{L}/uy;
 const UPPER_AT = /[\p{Lu}\p{Lt}]/uy;
 
-function isAsciiLetter(c: number): boolean {
+/** An ASCII (Latin) letter's code. */
+export function isAsciiLetter(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
 }
 
