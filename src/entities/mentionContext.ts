@@ -4,6 +4,7 @@ import type { Morphology } from '../morph/morphology.js';
 import type { Case, Gender } from './grammar.js';
 import { casesAfterCompound, casesAfterPreposition, lineBreakBetween, matchCase, nominativeOf, usableParses } from './grammar.js';
 import { foldYo, isLowerCase, startsUpper, startsWithCapital } from '../letters.js';
+import { isSubjectVerb } from './subjectVerbs.js';
 import { FIRST_NOUN, NAME_OR_SURNAME, pastSingularGender, tagFacts } from './wordFacts.js';
 
 export { isKnown } from './wordFacts.js';
@@ -25,6 +26,8 @@ export interface Unit { tok: number; part: number; text: string; fixed: boolean 
  */
 export interface MentionContext {
   cases: readonly Case[] | undefined; hintSlots: number; verbBefore: Gender | undefined; verbAfter: Gender | undefined; votes: Map<string, number>; counts: Map<string, number>;
+  /** The document's names in -а/-я written right after a finite verb of saying (ё→е): nominatives, see `documentEvidence`. */
+  subjects: Set<string>;
   /** The likely cases (bits in CASES' order, 0: none known) of a name this one is coordinated with (Олега Сенцова и Романа Сущенко); set by normalizeMention. */
   coordinated: number;
   /** This mention's likely cases as the normaliser weighed them (`likelyCases`; 0: none), for a name coordinated with it. */
@@ -85,8 +88,8 @@ function isSentenceInitial(doc: Doc, k: number): boolean {
   return k === 0 || /^[.!?…]$/.test(doc.tokens[k - 1].text) || lineBreakBetween(doc.text, doc.tokens[k - 1].end, doc.tokens[k].start);
 }
 
-/** What a whole document says about its capitalised words: `MentionContext`'s `counts` and `votes`. */
-interface DocumentEvidence { counts: Map<string, number>; votes: Map<string, number> }
+/** What a whole document says about its capitalised words: `MentionContext`'s `counts`, `votes` and `subjects`. */
+interface DocumentEvidence { counts: Map<string, number>; votes: Map<string, number>; subjects: Set<string> }
 
 const evidenceCache = new WeakMap<Doc, DocumentEvidence>();
 
@@ -113,12 +116,16 @@ function countWord(counts: Map<string, number>, text: string): void {
  *   is its subject and shares its gender (Асия Биби заявила). Keyed by the word (lower case,
  *   ё→е); `voteFor` sums the votes of the words sharing a word's stem, so every case form of the
  *   name profits; positive means feminine.
+ * - `subjects`: the words in -а/-я of a run right after a finite verb of saying that takes no
+ *   person as its object (`рассказал Диего Марадона`, isSubjectVerb): nominatives, so the same
+ *   word elsewhere in the document is no genitive of a name in a consonant (Марадон).
  */
 function documentEvidence(doc: Doc, morphology: Morphology): DocumentEvidence {
   let evidence = evidenceCache.get(doc);
   if (evidence !== undefined) return evidence;
   const counts = new Map<string, number>();
   const votes = new Map<string, number>();
+  const subjects = new Set<string>();
   const toks = doc.tokens;
   let i = 0;
   while (i < toks.length) {
@@ -126,6 +133,7 @@ function documentEvidence(doc: Doc, morphology: Morphology): DocumentEvidence {
     let j = i + 1;
     while (j < toks.length && toks[j].kind === 'word' && startsWithCapital(toks[j].text)) j++;
     for (let k = i; k < j; k++) if (k === i || startsCyrillicCapital(toks[k])) countWord(counts, toks[k].text);
+    if (i > 0 && isSubjectVerb(doc, i - 1)) for (let k = i; k < j; k++) if (endsInA(toks[k].text)) subjects.add(foldYo(toks[k].text));
     // The verb first: most runs have none, and then the costlier checks (parses of a lower-cased
     // form the morph stage never saw) are not needed.
     let g = verbGender(doc, j, morphology);
@@ -152,9 +160,15 @@ function documentEvidence(doc: Doc, morphology: Morphology): DocumentEvidence {
     }
     i = j;
   }
-  evidence = { counts, votes };
+  evidence = { counts, votes, subjects };
   evidenceCache.set(doc, evidence);
   return evidence;
+}
+
+/** The word ends in а or я (either letter case). */
+function endsInA(w: string): boolean {
+  const c = w.charCodeAt(w.length - 1);
+  return c === 0x430 || c === 0x410 || c === 0x44f || c === 0x42f;
 }
 
 /** True when a usable parse of the form is a first name or a surname. */
@@ -375,8 +389,8 @@ function isInitial(doc: Doc, k: number): boolean {
  * contextOf(doc, 2, 3, morphology).cases; // ['loct', 'accs'] after 'в'
  */
 export function contextOf(doc: Doc, tokStart: number, tokEnd: number, morphology: Morphology, wantHint = true): MentionContext {
-  const { counts, votes } = documentEvidence(doc, morphology);
-  const ctx: MentionContext = { cases: undefined, hintSlots: 0, verbBefore: undefined, verbAfter: undefined, votes, counts, coordinated: 0, chosen: 0 };
+  const { counts, votes, subjects } = documentEvidence(doc, morphology);
+  const ctx: MentionContext = { cases: undefined, hintSlots: 0, verbBefore: undefined, verbAfter: undefined, votes, counts, subjects, coordinated: 0, chosen: 0 };
   let j = tokEnd;
   while (j < doc.tokens.length && doc.tokens[j].kind === 'punct' && !/[.,;:!?]/.test(doc.tokens[j].text)) j++;
   ctx.verbAfter = verbGender(doc, j, morphology);
