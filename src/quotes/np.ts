@@ -184,7 +184,9 @@ function substantive(v: View, i: number, to: number): boolean {
   // («мало кто» heads nothing; a relative pronoun stands for the phrase before it, rule relative-speaker.)
   if (!modifier(v, i) || !v.canBeNominative(i) || (nonHeadWords().has(v.lower(i)) && !relative(v, i))) return false;
   // «Опрошенные «НГ» эксперты»: the noun after a quoted name is the participle's.
-  const next = skipQuoted(v, i + 1, to) ?? i + 1;
+  let next = skipQuoted(v, i + 1, to) ?? i + 1;
+  // «та же Nikkei пишет»: the particle stands between the demonstrative and its noun.
+  if (next < to && v.lower(next) === 'же') next++;
   return next >= to || !(v.isWord(next) && (nounish(v, next) || modifier(v, next)));
 }
 

@@ -639,6 +639,36 @@ export class SpeakerResolver {
     return known === 1;
   }
 
+  /**
+   * Whether the words after a demonstrative make it part of a phrase, not a subject by itself:
+   * «та же Nikkei» (the same), «тот, кто считает» (whoever).
+   */
+  private demonstrativeOfPhrase(next: number): boolean {
+    const v = this.v;
+    if (next >= v.n) return false;
+    if (v.lower(next) === 'же') return true;
+    return v.str(next) === ',' && next + 1 < v.n && /^(кто|что|который|которая)$/.test(v.lower(next + 1));
+  }
+
+  /**
+   * The person a demonstrative before token t refers to: the one named last; for «the latter»
+   * (`latter`), unless a place or a body is named after that person («…с рядом стран, в частности
+   * Грузией. Последняя …»).
+   */
+  private namedLast(t: number, gender: Gender, latter: boolean): Known | undefined {
+    const c = this.recent('PER', gender);
+    if (!latter) return c;
+    const tokens = this.v.doc.tokens;
+    for (let k = t - 1; k >= 0 && k >= t - 300 && (c === undefined || tokens[k].start > c.pos); k--) {
+      // (Not a name inside quoted speech: «Германия готова», — добавила та.)
+      const q = this.v.quoteOf[k];
+      if (q >= 0 && !shortQuotation(this.v, q)) continue;
+      const m = this.mentionAt(k);
+      if (m !== undefined && m.type !== 'PER' && m.kind === 'name') return undefined;
+    }
+    return c;
+  }
+
   /** «МИД России», «МЧС России»: an abbreviated body named together with its country. */
   private withPlace(name: string, type: EntityType, m: MentionSpan, np: NP): string {
     const v = this.v;
@@ -652,6 +682,13 @@ export class SpeakerResolver {
   private fromPhrase(np: NP, verbGender: Gender, oblique: boolean, swallowed: string | null): QuoteSpeaker {
     const v = this.v;
     const head = nounHead(v, np);
+    // «Путин встретился с Трампом. Тот заявил»: the person named last, the one the sentence before did not start with.
+    const latter = wordList('latter').has(v.lower(np.s));
+    if (np.e - np.s === 1 && (latter || wordList('demonstrative').has(v.lower(np.s))) && !this.demonstrativeOfPhrase(np.e)) {
+      const c = this.namedLast(np.s, genderOf(v, np.s) ?? verbGender, latter);
+      const mention = this.mentionOf(np, 'pronoun', v.lower(np.s));
+      return c ? { name: c.name, type: c.type, entityId: c.entityId, mention } : { name: null, type: 'OTHER', entityId: null, mention };
+    }
     if (isPersonalPronoun(v, head)) {
       const low = v.lower(head);
       const gender: Gender = low === 'его' ? 'masc' : low === 'её' || low === 'ее' ? 'femn' : low === 'их' ? 'plur' : genderOf(v, head) ?? verbGender;
