@@ -8,6 +8,7 @@ import { familyPlural, mayBeFamilyPlural, writtenUnchanged } from './documentFor
 import { isEastAsianFamilyName, mayBeEastAsianPart, SYLLABLE_MAX, syllableCount } from './eastAsianNames.js';
 import { isFemaleName } from './femaleNames.js';
 import { guessNameNominative } from './nameEndings.js';
+import { isSurnameParticle } from './nameParticles.js';
 import { foldYo, startsUpper } from '../letters.js';
 
 // Personal names: every (gender, case) reading of each part of the name is weighed — the
@@ -43,6 +44,12 @@ export function likelyCases(scores: Float64Array, best: number): number {
 
 /** A nominative's bonus for a word written as the subject of a verb of saying: more than a guessed genitive's lead (Марадон 0.6, Марадона 0.15). */
 const SUBJECT_NOMINATIVE = 0.5;
+
+/** The unit stands right after a surname particle of the name, in either letter case (Винсента ван | Гога, Ван | Гога). */
+function afterParticle(units: Unit[], u: Unit): boolean {
+  const k = units.indexOf(u);
+  return k > 0 && isSurnameParticle(units[k - 1].text.toLowerCase());
+}
 
 /** The genders a person's name can have. */
 export const PER_GENDERS: Gender[] = ['masc', 'femn'];
@@ -83,6 +90,14 @@ const VOCAB = 1 << 12;
 const VOCAB_YO = 1 << 13;
 /** A reading that does not count in the last of several parts, a surname's place (Сергея Галина). */
 const FIRST_NAME = 1 << 14;
+/** The dictionary's man's first name and no surname (Гога): after a surname particle (Винсента ван Гога) no better than a guess. */
+const GIVEN_ONLY = 1 << 15;
+const GIVEN_AFTER_PARTICLE = 0.6;
+
+// Where a unit stands in the name, which weighs its readings: a surname is the last of several
+// parts; one after a surname particle (ван, де, фон) is surely a surname.
+const OTHER_PLACE = 0, SURNAME = 1, AFTER_PARTICLE = 2;
+type Place = typeof OTHER_PLACE | typeof SURNAME | typeof AFTER_PARTICLE;
 
 function weightIndex(w: number): number {
   let k = WEIGHTS.indexOf(w);
@@ -102,27 +117,27 @@ const RAW_CACHE_LIMIT = 5_000;
 
 // The readings depend on the word and on document-wide evidence only (the vocabulary and counts,
 // one pair per document): a name mentioned again in the same document reuses them. Keyed by the
-// document's word counts, so they go with the document; one map by the word for a surname (the
-// last of several words), one for any other place.
+// document's word counts, so they go with the document; one map by the word per `Place`.
 const docReadings = new WeakMap<Map<string, number>, Array<Map<string, Readings>>>();
 
-/** The document's readings (`docReadings`) by the word, for a surname or for any other place. */
+/** The document's readings (`docReadings`) by the word, one map per `Place`. */
 function documentReadings(context: MentionContext): Array<Map<string, Readings>> {
   let perDoc = docReadings.get(context.counts);
-  if (perDoc === undefined) docReadings.set(context.counts, (perDoc = [new Map(), new Map()]));
+  if (perDoc === undefined) docReadings.set(context.counts, (perDoc = [new Map(), new Map(), new Map()]));
   return perDoc;
 }
 
-function personReadings(u: Unit, surname: boolean, perDoc: Array<Map<string, Readings>>, context: MentionContext, morphology: Morphology): Readings {
-  const byWord = perDoc[surname ? 1 : 0];
+function personReadings(u: Unit, place: Place, perDoc: Array<Map<string, Readings>>, context: MentionContext, morphology: Morphology): Readings {
+  const byWord = perDoc[place];
   const done = byWord.get(u.text);
   if (done !== undefined) return done;
-  const computed = scoredReadings(u, surname, context, morphology);
+  const computed = scoredReadings(u, place, context, morphology);
   byWord.set(u.text, computed);
   return computed;
 }
 
-function scoredReadings(u: Unit, surname: boolean, context: MentionContext, morphology: Morphology): Readings {
+function scoredReadings(u: Unit, place: Place, context: MentionContext, morphology: Morphology): Readings {
+  const surname = place !== OTHER_PLACE;
   const vocab = context.counts;
   let cache = rawCache.get(morphology);
   if (cache === undefined) rawCache.set(morphology, (cache = new BoundedCache(RAW_CACHE_LIMIT)));
@@ -140,6 +155,7 @@ function scoredReadings(u: Unit, surname: boolean, context: MentionContext, morp
     if (surname && (code & FIRST_NAME) !== 0) continue;
     // A form the text itself writes elsewhere (Маск beside Маска) is the likelier nominative.
     let weight = WEIGHTS[(code >> WEIGHT_SHIFT) & WEIGHT_MASK];
+    if (place === AFTER_PARTICLE && (code & GIVEN_ONLY) !== 0) weight = Math.min(weight, GIVEN_AFTER_PARTICLE);
     if ((code & VOCAB) !== 0 ? vocab.has(form) : (code & VOCAB_YO) !== 0 && vocab.has(foldYo(form))) weight += 0.4;
     if (unchanged && form === u.text) weight += 0.6;
     keep(out, code & ((1 << SLOT_BITS) - 1), form, weight);
@@ -229,9 +245,13 @@ function rawPersonReadings(u: Unit, morphology: Morphology): RawReadings {
       for (let k = 0; k < known.length; k++) dictionaryKeys |= 1 << slotOf(known[k], c);
     }
     let w: number;
+    let only = 0;
     const pos = posOf(p);
     if (pos === 'NOUN') {
-      if (NAME_TAGS.some((g) => hasGrammeme(p, g))) w = 1;
+      if (NAME_TAGS.some((g) => hasGrammeme(p, g))) {
+        w = 1;
+        if (hasGrammeme(p, 'Name') && !hasGrammeme(p, 'Surn') && hasGrammeme(p, 'masc')) only = GIVEN_ONLY;
+      }
       else if (hasGrammeme(p, 'Geox') || hasGrammeme(p, 'Orgn')) w = 0.2;
       else if (hasGrammeme(p, 'anim')) w = 0.5;
       else w = 0.2; // a thing's name as a surname (Маска, Трампа) is no better than a guess
@@ -242,7 +262,7 @@ function rawPersonReadings(u: Unit, morphology: Morphology): RawReadings {
     if (!genders.includes('masc') && !genders.includes('femn')) continue; // no person's reading: spare the inflection
     const nom = nominalForm(u.text, p);
     if (nom === undefined) continue;
-    for (let k = 0; k < genders.length; k++) if (genders[k] !== 'neut') put(genders[k], c, nom, w);
+    for (let k = 0; k < genders.length; k++) if (genders[k] !== 'neut') put(genders[k], c, nom, w, only);
   }
   if (!capital) return raw;
   const adjectivalFeminine = /(?:ская|цкая)$/.test(u.text.toLowerCase()) && (dictionaryKeys & (1 << slotOf('masc', 'gent'))) === 0;
@@ -357,7 +377,8 @@ export function personForms(units: Unit[], context: MentionContext, morphology: 
   if (plural !== undefined) return forms.set(live[0], plural);
   const perDoc = documentReadings(context);
   const readings: Readings[] = [];
-  for (let k = 0; k < live.length; k++) readings.push(personReadings(live[k], k === live.length - 1 && (live.length > 1 || eastAsian), perDoc, context, morphology));
+  const lastPlace: Place = !(live.length > 1 || eastAsian) ? OTHER_PLACE : afterParticle(units, live[live.length - 1]) ? AFTER_PARTICLE : SURNAME;
+  for (let k = 0; k < live.length; k++) readings.push(personReadings(live[k], k === live.length - 1 ? lastPlace : OTHER_PLACE, perDoc, context, morphology));
   if (eastAsian && live.length > 0) readings[live.length - 1] = eastAsianLastPart(live[live.length - 1].text, readings[live.length - 1], syllablePerWord(units));
   // What the rest of the document says about this person's gender (a verb after another mention).
   let vote = 0;
