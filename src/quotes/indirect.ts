@@ -1,7 +1,8 @@
 import { cueLexicon, openerKey, type VerbCue } from './lexicon.js';
 import { STATEMENTS, CONJ, FINAL, FINAL_OR_CLAUSE, CONTENT_PREPS, verbCue, words, span, shortQuotation, speakerOf, cueEnd, clauseStart, content, contentEnd, clauseLike, trailing, bodyAfterAddressee, type Found } from './clause.js';
-import { findObject, findSubject, mediumToken, nounHead, ppObject, relative, singularGender, timeNoun, type NP } from './np.js';
+import { animateNoun, canBeGenitive, findObject, findSubject, mediumToken, nounHead, ppObject, relative, singularGender, timeNoun, type NP } from './np.js';
 import type { View } from './view.js';
+import { wordList } from './lexicon.js';
 
 /** Another clause after the cue verb's (built once, not per token scanned). */
 const FINAL_COMMA_SEMICOLON = FINAL + ',;';
@@ -109,12 +110,76 @@ function fromPhrase(v: View, i: number, ph: { end: number; pron: number; quoted:
   }
   const before = i - 1 >= s && v.isPunct(i - 1, ',') ? i - 1 : -1;
   let c: ReturnType<typeof content> = null;
-  if (comma < e) c = content(v, comma + 1, contentEnd(v, comma + 1, e));
-  else if (before >= 0) c = content(v, s, before);
+  // «по словам Крейга Мюррея, бывшего посла …, ему известно»: the content follows the appositions
+  // and a relative clause after them (rule source-apposition); the first apposition with a name
+  // is the source when the phrase before it names no one.
+  if (np !== null && ph.pron < 0 && comma < e && v.isPunct(comma, ',')) {
+    let end = comma;
+    let named: NP | null = null;
+    for (let n = 0; n < 3; n++) {
+      const next = appositionEnd(v, end + 1, e);
+      if (next < 0) break;
+      if (named === null && capitalIn(v, end + 1, next)) named = { s: end + 1, e: Math.min(next, end + 13), head: findObject(v, end + 1, next)?.head ?? end + 1 };
+      end = next;
+    }
+    end = relativeClauseEnd(v, end + 1, e) ?? end;
+    if (end > comma) {
+      c = content(v, end + 1, contentEnd(v, end + 1, e));
+      if (c !== null && named !== null && !capitalIn(v, np.s, np.e)) np = named;
+    }
+  }
+  if (c === null) {
+    if (comma < e) c = content(v, comma + 1, contentEnd(v, comma + 1, e));
+    else if (before >= 0) c = content(v, s, before);
+  }
   // «Согласно официальному заявлению, …», «Согласно Марку, …»: a statement or a person, not «согласно правилам».
   const source = np !== null && (cueLexicon().docNouns.has(v.lemmaYo(np.head)) || /^(данные|информация|сведение|оценка|прогноз)$/.test(v.lemma(np.head)) || v.has(np.head, 'Name') || v.has(np.head, 'Surn'));
   if (c === null || (ph.quoted && c.kind !== 'direct' && !source)) return null;
   return { ...c, cueS: i, cueE: ph.end, verb: -1, speaker: np, oblique: true };
+}
+
+/**
+ * The comma closing an apposition to a source phrase, the apposition starting at `from` after the
+ * phrase's comma: «по словам Крейга Мюррея, | бывшего посла Великобритании в Узбекистане, | ему
+ * известно», «по словам бывшего премьера, | ныне спикера … Михаила Мясниковича, | экономика
+ * растёт». A noun phrase opened by a lower-case noun or adjective (after words of the
+ * apposition-opener list), its first noun a person's and possibly a genitive, with no verb, short
+ * adjective or subordinating conjunction; -1 for any other stretch («По словам Одеговой, | бывших
+ * соратников возмутило то, что …», «По мнению эксперта, | угрозы, исходящие …»).
+ */
+function appositionEnd(v: View, from: number, e: number): number {
+  let k = from;
+  while (k < e && v.isWord(k) && wordList('apposition-opener').has(v.lower(k))) k++;
+  const first = v.pos(k);
+  if (k >= e || !v.isWord(k) || v.isCapital(k) || (first !== 'NOUN' && first !== 'ADJF' && first !== 'PRTF')) return -1;
+  let noun = false;
+  for (let j = k; j < e && j < from + 14; j++) {
+    if (v.isPunct(j, ',')) return noun ? j : -1;
+    if (!v.isWord(j)) continue;
+    const pos = v.pos(j);
+    if (pos === 'VERB' || pos === 'INFN' || pos === 'PRTS' || pos === 'ADJS' || pos === 'GRND' || pos === 'PRED' || (pos === 'CONJ' && !/^(и|или)$/.test(v.lower(j)))) return -1;
+    if (!noun && pos === 'NOUN') {
+      if (!canBeGenitive(v, j) || !animateNoun(v, j)) return -1;
+      noun = true;
+    }
+  }
+  return -1;
+}
+
+/**
+ * The comma closing a relative clause that starts at `from` («…, гендиректора компании Group-IB, |
+ * которая занимается расследованием киберпреступлений, | эксперты зафиксировали»), within a few words.
+ */
+function relativeClauseEnd(v: View, from: number, e: number): number | undefined {
+  if (!relative(v, from)) return undefined;
+  for (let k = from + 1; k < e && k < from + 16; k++) if (v.isPunct(k, ',')) return k;
+  return undefined;
+}
+
+/** A capitalised word among tokens s…e. */
+function capitalIn(v: View, s: number, e: number): boolean {
+  for (let k = s; k < e; k++) if (v.isWord(k) && v.isCapital(k)) return true;
+  return false;
 }
 
 /**

@@ -15,7 +15,12 @@ function someReading(v: View, i: number, g: 'gent' | 'anim'): boolean {
   return false;
 }
 
-function canBeGenitive(v: View, i: number): boolean {
+/**
+ * Word i is in the genitive here or in some other reading.
+ * @example
+ * canBeGenitive(v, i); // true for «посла», false for «посол»
+ */
+export function canBeGenitive(v: View, i: number): boolean {
   return v.has(i, 'gent') || someReading(v, i, 'gent');
 }
 
@@ -163,8 +168,12 @@ export function undeclinedName(v: View, i: number): boolean {
   return v.isCapital(i) && v.has(i, 'Fixd');
 }
 
-/** A noun with an animate reading («стражи» of «страж», though the context may read «стража»). */
-function animateNoun(v: View, i: number): boolean {
+/**
+ * A noun with an animate reading («стражи» of «страж», though the context may read «стража»).
+ * @example
+ * animateNoun(v, i); // true for «посла», «стражи»; false for «угрозы»
+ */
+export function animateNoun(v: View, i: number): boolean {
   return v.pos(i) === 'NOUN' && someReading(v, i, 'anim');
 }
 
