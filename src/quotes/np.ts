@@ -34,11 +34,23 @@ export function nounHead(v: View, np: NP): number {
   for (let i = np.s; i < np.e; i++) {
     if (!v.isWord(i)) continue;
     if (v.pos(i) === 'NOUN' && v.quoteOf[i] >= 0 && v.quoteOf[i] !== v.quoteOf[np.s]) { if (quoted < 0) quoted = i; continue; }
-    if (v.pos(i) === 'NOUN') return i;
+    if (v.pos(i) === 'NOUN') return quantified(v, i, np.e);
     // «Его политические противники»: a possessive before its noun is not the head.
     if (PERSONAL.has(v.lower(i)) && !(POSSESSIVE.has(v.lower(i)) && i + 1 < np.e && v.isWord(i + 1))) return i;
   }
   return quoted >= 0 ? quoted : np.head;
+}
+
+/**
+ * The people a quantity noun at i counts, when their plural genitive follows it past its adjectives
+ * («Ряд аналитиков», «большинство западных экспертов»: the phrase's head is «аналитиков»); else i
+ * (a medium's plural stays counted: «Ряд телеканалов» names no channel).
+ */
+function quantified(v: View, i: number, e: number): number {
+  if (!quantityNouns().has(v.lemma(i))) return i;
+  let k = i + 1;
+  while (k < e && modifier(v, k)) k++;
+  return k < e && v.pos(k) === 'NOUN' && v.has(k, 'plur') && canBeGenitive(v, k) && animateNoun(v, k) ? k : i;
 }
 
 const POSSESSIVE = new Set(['его', 'её', 'ее', 'их']);
@@ -89,6 +101,7 @@ export function relative(v: View, i: number): boolean {
 // Word lists are read on first use, not on import: a missing file is then the first analysis's DataFileError.
 export const speakingBodies = (): Set<string> => wordList('speaking-body');
 const nonHeadWords = (): Set<string> => wordList('non-head');
+const quantityNouns = (): Set<string> => wordList('quantity-noun');
 
 /**
  * Token i names a news medium the text's sources talk to: an agency or paper of the media list
