@@ -42,8 +42,12 @@ export class Doc {
   boilerplate: Array<Span & { kind: string }> = [];
   /** Promotion blocks inside the body (layout/promos.ts), in order: also in `boilerplate`, as kind `promo`. */
   promos: Span[] = [];
-  /** Script code inside the body (layout/code.ts), in order: also in `boilerplate`, as kind `code`. */
-  code: Span[] = [];
+  /**
+   * Regions inside the body that are no prose of the article, in order: script code (layout/code.ts)
+   * and photo credits (layout/credits.ts), also in `boilerplate` as kinds `code` and `credit`.
+   * They hold no names and no themes.
+   */
+  asides: Span[] = [];
   paragraphs: Span[] = [];
   /** Every token of the text, body and boilerplate, in order. */
   tokens: Tok[] = [];
@@ -113,9 +117,9 @@ export class Doc {
     return insideAny(this.promos, offset);
   }
 
-  /** True when the character offset lies in a block of script code (no names, no themes there). */
-  inCode(offset: number): boolean {
-    return insideAny(this.code, offset);
+  /** True when the character offset lies in an aside: script code or a photo credit (no names, no themes there). */
+  inAside(offset: number): boolean {
+    return insideAny(this.asides, offset);
   }
 
   /** The index of the first promotion block ending after the offset (they are sorted and disjoint). */

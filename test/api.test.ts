@@ -114,3 +114,21 @@ describe('script code a scraper kept inside the body', () => {
     expect(a.entities.map((e) => e.name)).not.toContain('Article');
   });
 });
+
+describe('photo credits inside the body', () => {
+  const text = readFileSync(new URL('./data/layout/credits-in-body.txt', import.meta.url), 'utf8');
+  const a = createAnalyzer().analyze(text);
+  const credits = a.boilerplate.filter((b) => b.kind === 'credit');
+  const inCredit = (s: { start: number }) => credits.some((b) => s.start >= b.start && s.start < b.end);
+
+  test('name no one of the article and give no theme', () => {
+    expect(credits).toHaveLength(3);
+    expect(a.entities.flatMap((e) => e.mentions).filter(inCredit)).toEqual([]);
+    expect(a.themes.flatMap((t) => t.spans).filter(inCredit)).toEqual([]);
+    expect(a.entities.map((e) => e.name)).not.toContain('Wikimedia');
+  });
+
+  test('a name after a credit, on the next line, is still the article\'s', () => {
+    expect(a.entities.flatMap((e) => e.mentions).map((m) => m.text)).toEqual(expect.arrayContaining(['Клэппер', 'Максим Блинов']));
+  });
+});

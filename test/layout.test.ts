@@ -61,15 +61,15 @@ describe('layout: boilerplate shapes (test/data/layout)', () => {
     });
     // The body and the boilerplate at its edges never overlap, and together with blank lines they
     // cover every paragraph; a promotion block lies inside the body, and doc.inBody says no there;
-    // script code lies inside the body, and doc.inCode says yes there.
-    const inner = (kind: string) => kind === 'promo' || kind === 'code';
+    // script code and photo credits lie inside the body, and doc.inAside says yes there.
+    const inner = (kind: string) => kind === 'promo' || kind === 'code' || kind === 'credit';
     for (const b of doc.boilerplate) {
       if (b.kind === 'promo') expect(b.start >= doc.body.start && b.end <= doc.body.end && !doc.inBody(b.start) && !doc.inBody(b.end - 1)).toBe(true);
-      else if (b.kind === 'code') expect(b.start >= doc.body.start && b.end <= doc.body.end && doc.inCode(b.start) && doc.inCode(b.end - 1)).toBe(true);
+      else if (b.kind === 'code' || b.kind === 'credit') expect(b.start >= doc.body.start && b.end <= doc.body.end && doc.inAside(b.start) && doc.inAside(b.end - 1)).toBe(true);
       else expect(b.end <= doc.body.start || b.start >= doc.body.end).toBe(true);
     }
     expect(doc.promos).toEqual(doc.boilerplate.filter((b) => b.kind === 'promo').map((b) => ({ start: b.start, end: b.end })));
-    expect(doc.code).toEqual(doc.boilerplate.filter((b) => b.kind === 'code').map((b) => ({ start: b.start, end: b.end })));
+    expect(doc.asides).toEqual(doc.boilerplate.filter((b) => b.kind === 'code' || b.kind === 'credit').map((b) => ({ start: b.start, end: b.end })));
     for (const p of doc.paragraphs) {
       const inBody = p.start >= doc.body.start && p.end <= doc.body.end;
       const inBoiler = doc.boilerplate.some((b) => !inner(b.kind) && p.start >= b.start && p.end <= b.end);

@@ -28,8 +28,27 @@ function nameSpans(doc: Doc, ctx: Context): Array<{ tokStart: number; tokEnd: nu
     try { useTagger = taggerAvailable(); } catch (e) { passDataFileError(e); useTagger = false; }
   }
   const spans = (useTagger && tagged(doc, ctx)) || findCandidates(doc, ctx.morphology);
-  // Script code the scraper kept (layout/code.ts) names no one: `Article`, `CLICK PAUSE`.
-  return doc.code.length === 0 ? spans : spans.filter((s) => !doc.inCode(doc.tokens[s.tokStart].start));
+  return outsideAsides(doc, spans);
+}
+
+/**
+ * The spans without their tokens in asides: script code the scraper kept names no one (`Article`,
+ * `CLICK PAUSE`), and a photo credit no one of the article (doc.asides). A span the tagger ran
+ * from a credit into the text after it keeps its part outside (`Pete Marovich ⏎ Клэппер` →
+ * `Клэппер`). Asked of the tagger's spans, and again of the final ones: the media names and the
+ * repeated surnames are found in the text itself.
+ */
+function outsideAsides<S extends { tokStart: number; tokEnd: number }>(doc: Doc, spans: S[]): S[] {
+  if (doc.asides.length === 0) return spans;
+  const out: S[] = [];
+  for (const s of spans) {
+    let a = s.tokStart;
+    while (a < s.tokEnd && doc.inAside(doc.tokens[a].start)) a++;
+    let b = a;
+    while (b < s.tokEnd && !doc.inAside(doc.tokens[b].start)) b++;
+    if (a < b) out.push(a === s.tokStart && b === s.tokEnd ? s : { ...s, tokStart: a, tokEnd: b });
+  }
+  return out;
 }
 
 /** The tagger's spans, or undefined when it cannot run (then the dictionary's candidates stand in). */
@@ -82,7 +101,7 @@ export function entities(doc: Doc, ctx: Context): void {
   const places = fixPlaceNames(doc, retypeKnownPlaces(doc, withoutNotNames(doc, cleaned, ctx.morphology), ctx.morphology), ctx.morphology);
   // Run-on names after the fixed places, which cut their own (`Соединённых Штатов | Дональд Трамп`).
   // A surname the tagger left untagged where it stands alone, once the person's spans are final.
-  const spans = withRepeatedSurnames(doc, joinMedia(doc, splitRunOnNames(doc, places, ctx.morphology), ctx.morphology));
+  const spans = outsideAsides(doc, withRepeatedSurnames(doc, joinMedia(doc, splitRunOnNames(doc, places, ctx.morphology), ctx.morphology)));
   const names: MentionSpan[] = [];
   for (const s of spans) {
     const start = doc.tokens[s.tokStart].start;

@@ -3,15 +3,17 @@
  * body versus the boilerplate pasted around it, and the language of the body.
  */
 import type { Doc } from '../doc.js';
+import type { Span } from '../types.js';
 import { findRegions } from './boilerplate.js';
 import { findPromos } from './promos.js';
-import { findCode } from './code.js';
+import { findCode, type CodeBlock } from './code.js';
+import { findCredits } from './credits.js';
 import { detectLanguage } from './language.js';
 import { splitLines } from './lines.js';
 
 /**
  * Adds `paragraphs`, `body`, `boilerplate` (the regions before and after the body, and the
- * promotion blocks and script code inside it) and `language` to the document. Linear in the text, never throws on
+ * promotion blocks, script code and photo credits inside it), `promos`, `asides` and `language` to the document. Linear in the text, never throws on
  * any string.
  * @example
  * const doc = new Doc(articleWithMostReadList);
@@ -40,12 +42,25 @@ export function layout(doc: Doc): void {
   doc.body = { start: lines[first].start, end: lines[last].end };
   doc.promos = [];
   for (const p of findPromos(text, lines, first, last)) doc.promos.push({ start: lines[p.from].start, end: lines[p.to].end });
-  doc.code = [];
-  for (const c of findCode(text, lines, first, last)) doc.code.push({ start: lines[c.from].start, end: lines[c.to].end });
-  if (doc.promos.length > 0 || doc.code.length > 0) {
+  // Regions of the body that are no prose of the article: script code and photo credits, in order.
+  const code = findCode(text, lines, first, last);
+  const asides: Array<Span & { kind: string }> = [];
+  let c = 0;
+  for (const credit of findCredits(text, lines, first, last)) {
+    while (c < code.length && lines[code[c].to].end <= credit.start) asides.push(codeRegion(code[c++]));
+    if (c < code.length && lines[code[c].from].start <= credit.start) continue; // a credit inside a code block is code
+    asides.push({ start: credit.start, end: credit.end, kind: 'credit' });
+  }
+  while (c < code.length) asides.push(codeRegion(code[c++]));
+  doc.asides = asides.map((a) => ({ start: a.start, end: a.end }));
+  if (doc.promos.length > 0 || asides.length > 0) {
     for (const p of doc.promos) doc.boilerplate.push({ start: p.start, end: p.end, kind: 'promo' });
-    for (const c of doc.code) doc.boilerplate.push({ start: c.start, end: c.end, kind: 'code' });
+    for (const a of asides) doc.boilerplate.push(a);
     doc.boilerplate.sort((a, b) => a.start - b.start);
   }
   doc.language = detectLanguage(text, doc.body.start, doc.body.end);
+
+  function codeRegion(b: CodeBlock): Span & { kind: string } {
+    return { start: lines[b.from].start, end: lines[b.to].end, kind: 'code' };
+  }
 }

@@ -300,8 +300,8 @@ export function tokenFacts(doc: Doc, ctx: Context): TokenFacts {
   }
   // A capital only marks a name after the sentence's first word: quotes and dashes may open it.
   let wordSentence = -1;
-  // Script code the scraper kept (layout/code.ts) holds no themes: the next block, walked in step.
-  const code = doc.code;
+  // Script code and photo credits (doc.asides) hold no themes: the next one, walked in step.
+  const code = doc.asides;
   let c = 0;
   for (let i = 0; i < n; i++) {
     const t = doc.tokens[i];
