@@ -137,12 +137,13 @@ export interface Theme {
 export interface Analysis {
   schemaVersion: 1;
   language: Language;
-  /** The article's own text: boilerplate before and after it is left out (promotion blocks inside it are in `boilerplate`). */
+  /** The article's own text: boilerplate before and after it is left out (promotion blocks, script code and photo credits inside it are in `boilerplate`). */
   body: Span;
   /**
    * Regions before and after the body: `list` ("most read", a feed of headlines), `navigation`,
-   * `counters`, `metadata`, `links`, `code`; and `promo`, a promotion block inside the body (a
-   * label, another article's headline and lead), in text order.
+   * `counters`, `metadata`, `links`, `code`; and inside the body `promo` (a label, another
+   * article's headline and lead), `code` (script text a scraper kept) and `credit` (a photo
+   * credit: `© Reuters`), in text order.
    */
   boilerplate: Array<Span & { kind: string }>;
   /** One per non-blank line, trimmed (a line broken around a link is joined back). */
