@@ -52,6 +52,11 @@ const newsish = fc
   ), { maxLength: 120 })
   .map((parts) => parts.join(''));
 
+/** A photo credit line, now and then after a caption or before a joined line: `Harrier © Wikimedia`. */
+const credit = fc
+  .tuple(fc.oneof(fc.constant(''), newsish), spaces, fc.array(fc.oneof(words, spaces, emoji), { maxLength: 16 }), fc.oneof(fc.constant(''), fc.constant(' \n'), newsish))
+  .map(([caption, space, parts, after]) => `${caption}${space}© ${parts.join(' ')}${after}`);
+
 /** Short fragments for quote content: words, spaces and now and then noise. */
 const fragment = fc
   .array(fc.oneof({ weight: 8, arbitrary: words }, { weight: 4, arbitrary: fc.constant(' ') }, { weight: 1, arbitrary: fc.oneof(quotes, dashes, punct, emoji, loneSurrogate, control, spaces) }), { minLength: 1, maxLength: 14 })
@@ -217,15 +222,17 @@ describe('layout on arbitrary text (fast-check)', () => {
     }), { numRuns: RUNS.numRuns * 3 });
   });
 
-  test('body and the boilerplate at its edges are disjoint, a promotion block lies inside the body, all made of whole paragraphs', () => {
-    fc.assert(fc.property(fc.oneof(anyText, fc.array(fc.oneof(sampleSlice, newsish), { maxLength: 6 }).map((xs) => xs.join('\n'))), (text) => {
+  test('body and the boilerplate at its edges are disjoint, promotion blocks, code and credits lie inside the body, all made of whole paragraphs but a credit, which lies inside one', () => {
+    fc.assert(fc.property(fc.oneof(anyText, fc.array(fc.oneof(sampleSlice, newsish, credit), { maxLength: 6 }).map((xs) => xs.join('\n'))), (text) => {
       const doc = new Doc(text);
       layout(doc);
       const problems: string[] = [];
+      const inner = (kind: string) => kind === 'promo' || kind === 'code' || kind === 'credit';
       for (const b of doc.boilerplate) {
-        if (b.kind === 'promo' ? !(b.start >= doc.body.start && b.end <= doc.body.end) : !(b.end <= doc.body.start || b.start >= doc.body.end)) problems.push(`boilerplate ${b.kind} [${b.start}, ${b.end}) ${b.kind === 'promo' ? 'not inside' : 'overlaps'} the body`);
-        if (!doc.paragraphs.some((p) => p.start === b.start)) problems.push(`boilerplate [${b.start}, ${b.end}) starts mid-paragraph`);
+        if (inner(b.kind) ? !(b.start >= doc.body.start && b.end <= doc.body.end) : !(b.end <= doc.body.start || b.start >= doc.body.end)) problems.push(`boilerplate ${b.kind} [${b.start}, ${b.end}) ${inner(b.kind) ? 'not inside' : 'overlaps'} the body`);
+        if (b.kind === 'credit' ? !doc.paragraphs.some((p) => p.start <= b.start && b.end <= p.end) : !doc.paragraphs.some((p) => p.start === b.start)) problems.push(`boilerplate ${b.kind} [${b.start}, ${b.end}) ${b.kind === 'credit' ? 'crosses paragraphs' : 'starts mid-paragraph'}`);
       }
+      for (let k = 1; k < doc.asides.length; k++) if (doc.asides[k].start < doc.asides[k - 1].end) problems.push(`asides overlap at ${doc.asides[k].start}`);
       if (doc.paragraphs.length > 0 && !doc.paragraphs.some((p) => p.start === doc.body.start)) problems.push('body starts mid-paragraph');
       expect(problems).toEqual([]);
     }), { numRuns: RUNS.numRuns * 3 });
