@@ -1,8 +1,10 @@
-import { cueLexicon, openerKey, type VerbCue } from './lexicon.js';
+import { cueLexicon, openerKey, wordList, type VerbCue } from './lexicon.js';
 import { STATEMENTS, CONJ, FINAL, FINAL_OR_CLAUSE, CONTENT_PREPS, verbCue, words, span, shortQuotation, speakerOf, cueEnd, clauseStart, content, contentEnd, clauseLike, trailing, bodyAfterAddressee, type Found } from './clause.js';
 import { animateNoun, canBeGenitive, findObject, findSubject, mediumToken, nounHead, ppObject, relative, singularGender, timeNoun, type NP } from './np.js';
 import type { View } from './view.js';
-import { wordList } from './lexicon.js';
+
+/** The conjunctions that join words inside a phrase. */
+const AND_OR = /^(и|или)$/;
 
 /** Another clause after the cue verb's (built once, not per token scanned). */
 const FINAL_COMMA_SEMICOLON = FINAL + ',;';
@@ -157,7 +159,7 @@ function appositionEnd(v: View, from: number, e: number): number {
     if (v.isPunct(j, ',')) return noun ? j : -1;
     if (!v.isWord(j)) continue;
     const pos = v.pos(j);
-    if (pos === 'VERB' || pos === 'INFN' || pos === 'PRTS' || pos === 'ADJS' || pos === 'GRND' || pos === 'PRED' || (pos === 'CONJ' && !/^(и|или)$/.test(v.lower(j)))) return -1;
+    if (pos === 'VERB' || pos === 'INFN' || pos === 'PRTS' || pos === 'ADJS' || pos === 'GRND' || pos === 'PRED' || (pos === 'CONJ' && !AND_OR.test(v.lower(j)))) return -1;
     if (!noun && pos === 'NOUN') {
       if (!canBeGenitive(v, j) || !animateNoun(v, j)) return -1;
       noun = true;
@@ -469,7 +471,7 @@ function namingEnd(v: View, from: number, end: number): number {
     let e = close + 1;
     for (;;) {
       if (e < end && v.isWord(e) && !v.isCapital(e) && v.pos(e) === 'NOUN' && instrumental(v, e)) { e++; break; }
-      const link = e < end && (/^(и|или)$/.test(v.lower(e)) || v.isDash(e) || v.isPunct(e, ',')) ? e + 1 : -1;
+      const link = e < end && (AND_OR.test(v.lower(e)) || v.isDash(e) || v.isPunct(e, ',')) ? e + 1 : -1;
       if (link < 0 || link >= end || !v.opensQuotation(link) || !instrumental(v, link + 1)) break;
       e = v.tokAt(v.quotations[v.quoteOf[link]].close) + 1;
     }

@@ -1,7 +1,7 @@
 import type Az from 'az';
 import type { MentionSpan, MorphTok } from '../doc.js';
 import type { EntityType, Mention, QuoteSpeaker, Span } from '../types.js';
-import { comitative, isPersonalPronoun, knownMedium, knownOblique, mediumPart, nounHead, undeclinedName, type NP } from './np.js';
+import { comitative, isPersonalPronoun, knownMedium, knownOblique, mediumPart, nounHead, relative, undeclinedName, type NP } from './np.js';
 import { cueLexicon, roleLexicon, wordList } from './lexicon.js';
 import { shortQuotation } from './clause.js';
 import type { View } from './view.js';
@@ -640,14 +640,12 @@ export class SpeakerResolver {
   }
 
   /**
-   * Whether the words after a demonstrative make it part of a phrase, not a subject by itself:
-   * «та же Nikkei» (the same), «тот, кто считает» (whoever).
+   * Whether a clause the demonstrative stands for follows it: «тот, кто считает» (whoever), «тот,
+   * который» is no one named. («та же Nikkei» is no demonstrative phrase: np.ts reads Nikkei.)
    */
   private demonstrativeOfPhrase(next: number): boolean {
     const v = this.v;
-    if (next >= v.n) return false;
-    if (v.lower(next) === 'же') return true;
-    return v.str(next) === ',' && next + 1 < v.n && /^(кто|что|который|которая)$/.test(v.lower(next + 1));
+    return next + 1 < v.n && v.str(next) === ',' && (relative(v, next + 1) || wordList('correlative').has(v.lower(next + 1)));
   }
 
   /**
