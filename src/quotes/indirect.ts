@@ -116,18 +116,10 @@ function fromPhrase(v: View, i: number, ph: { end: number; pron: number; quoted:
   // and a relative clause after them (rule source-apposition); the first apposition with a name
   // is the source when the phrase before it names no one.
   if (np !== null && ph.pron < 0 && comma < e && v.isPunct(comma, ',')) {
-    let end = comma;
-    let named: NP | null = null;
-    for (let n = 0; n < 3; n++) {
-      const next = appositionEnd(v, end + 1, e);
-      if (next < 0) break;
-      if (named === null && capitalIn(v, end + 1, next)) named = { s: end + 1, e: Math.min(next, end + 13), head: findObject(v, end + 1, next)?.head ?? end + 1 };
-      end = next;
-    }
-    end = relativeClauseEnd(v, end + 1, e) ?? end;
-    if (end > comma) {
-      c = content(v, end + 1, contentEnd(v, end + 1, e));
-      if (c !== null && named !== null && !capitalIn(v, np.s, np.e)) np = named;
+    const a = appositions(v, comma, e, canBeGenitive);
+    if (a.end > comma) {
+      c = content(v, a.end + 1, contentEnd(v, a.end + 1, e));
+      if (c !== null && a.named !== null && !capitalIn(v, np.s, np.e)) np = a.named;
     }
   }
   if (c === null) {
@@ -141,15 +133,34 @@ function fromPhrase(v: View, i: number, ph: { end: number; pron: number; quoted:
 }
 
 /**
- * The comma closing an apposition to a source phrase, the apposition starting at `from` after the
- * phrase's comma: «по словам Крейга Мюррея, | бывшего посла Великобритании в Узбекистане, | ему
+ * The appositions to a source after the comma at `comma` (up to three) and a relative clause after
+ * them: the comma that closes the last (`comma` itself when there is none), and the first that holds
+ * a capitalised word, as a phrase (rule source-apposition). `inCase` tells whether a noun may be in
+ * the source's case (a genitive after `по словам`, a person's nominative after `как заявил`).
+ */
+function appositions(v: View, comma: number, e: number, inCase: (v: View, i: number) => boolean): { end: number; named: NP | null } {
+  let end = comma;
+  let named: NP | null = null;
+  for (let n = 0; n < 3; n++) {
+    const next = appositionEnd(v, end + 1, e, inCase);
+    if (next < 0) break;
+    if (named === null && capitalIn(v, end + 1, next)) named = { s: end + 1, e: Math.min(next, end + 13), head: findObject(v, end + 1, next)?.head ?? end + 1 };
+    end = next;
+  }
+  return { end: relativeClauseEnd(v, end + 1, e) ?? end, named };
+}
+
+/**
+ * The comma closing an apposition to a source, the apposition starting at `from` after the
+ * source's comma: «по словам Крейга Мюррея, | бывшего посла Великобритании в Узбекистане, | ему
  * известно», «по словам бывшего премьера, | ныне спикера … Михаила Мясниковича, | экономика
  * растёт». A noun phrase opened by a lower-case noun or adjective (after words of the
- * apposition-opener list), its first noun a person's and possibly a genitive, with no verb, short
- * adjective or subordinating conjunction; -1 for any other stretch («По словам Одеговой, | бывших
- * соратников возмутило то, что …», «По мнению эксперта, | угрозы, исходящие …»).
+ * apposition-opener list), its first noun a person's and possibly in the source's case
+ * (`inCase`), with no verb, short adjective or subordinating conjunction; -1 for any other
+ * stretch («По словам Одеговой, | бывших соратников возмутило то, что …», «По мнению эксперта, |
+ * угрозы, исходящие …»).
  */
-function appositionEnd(v: View, from: number, e: number): number {
+function appositionEnd(v: View, from: number, e: number, inCase: (v: View, i: number) => boolean): number {
   let k = from;
   while (k < e && v.isWord(k) && wordList('apposition-opener').has(v.lower(k))) k++;
   const first = v.pos(k);
@@ -161,7 +172,7 @@ function appositionEnd(v: View, from: number, e: number): number {
     const pos = v.pos(j);
     if (pos === 'VERB' || pos === 'INFN' || pos === 'PRTS' || pos === 'ADJS' || pos === 'GRND' || pos === 'PRED' || (pos === 'CONJ' && !AND_OR.test(v.lower(j)))) return -1;
     if (!noun && pos === 'NOUN') {
-      if (!canBeGenitive(v, j) || !animateNoun(v, j)) return -1;
+      if (!inCase(v, j) || !animateNoun(v, j)) return -1;
       noun = true;
     }
   }
@@ -244,10 +255,26 @@ function fromVerb(v: View, i: number, cue: VerbCue, s: number, e: number): Found
     const place = cue.imp || (subject !== null && !told) ? null : untilMedium(v, locative(v, cueE, comma), subject);
     const np = body ?? (place !== null && subject !== null ? place : subject ?? place);
     let c: ReturnType<typeof content> = null;
-    if (comma < e) c = content(v, comma + 1, contentEnd(v, comma + 1, e));
-    else if (kak - 1 >= s && v.isPunct(kak - 1, ',')) c = content(v, s, kak - 1);
+    let speaker = np;
+    // «Как рассказал Иван Петров, бывший посол …, переговоры сорваны» (rule source-apposition).
+    if (np !== null && comma < e) {
+      // (A person in the nominative, in the subject's number: «Как сообщил министр, военные, …» and
+      // «…, вся техника бригады, …» are the content's subjects.)
+      const plural = v.has(np.head, 'plur');
+      const a = appositions(v, comma, e, (w, j) => w.ctx.morphology.tags(w.str(j)).some((t) => t.nomn === true && t.anim === true && (t.plur === true) === plural));
+      // «Как сообщил министр, житель Москвы, задержанный вчера, признался»: a participle, a gerund
+      // or a conjunction after the comma makes the phrase the content's subject, not an apposition
+      // («…, эмир Катара в своей речи достаточно мягко, но … отозвался»).
+      const after = a.end + 1 < e ? v.pos(a.end + 1) : undefined;
+      if (a.end > comma && after !== 'PRTF' && after !== 'GRND' && after !== 'CONJ') {
+        c = content(v, a.end + 1, contentEnd(v, a.end + 1, e));
+        if (c !== null && a.named !== null && !capitalIn(v, np.s, np.e)) speaker = a.named;
+      }
+    }
+    if (c === null && comma < e) c = content(v, comma + 1, contentEnd(v, comma + 1, e));
+    else if (c === null && kak - 1 >= s && v.isPunct(kak - 1, ',')) c = content(v, s, kak - 1);
     if (c === null) return null;
-    return { ...c, cueS: kak, cueE, verb: i, speaker: np, oblique: subject === null };
+    return { ...c, cueS: kak, cueE, verb: i, speaker, oblique: subject === null && speaker === np };
   }
   // «…, заявив, что …»: a gerund reports for the subject of its sentence, and only with что or a colon.
   const gerund = v.pos(i) === 'GRND';
