@@ -53,6 +53,18 @@ function isMediumName(name: string): boolean {
   return knownMedium(name) || /^[A-Za-z]/.test(name);
 }
 
+/** The one gender of a word's singular nominative readings as a first name or surname, if they agree. */
+function nominativeGender(v: View, word: string): 'masc' | 'femn' | undefined {
+  let g: 'masc' | 'femn' | undefined;
+  for (const t of v.ctx.morphology.tags(word)) {
+    if (t.nomn !== true || t.plur === true || (t.Name !== true && t.Surn !== true)) continue;
+    const x = t.femn === true ? 'femn' : t.masc === true ? 'masc' : undefined;
+    if (x === undefined || (g !== undefined && g !== x)) return undefined;
+    g = x;
+  }
+  return g;
+}
+
 function genderOf(v: View, i: number): Gender {
   if (v.has(i, 'plur')) return 'plur';
   if (v.has(i, 'femn')) return 'femn';
@@ -109,6 +121,8 @@ export class SpeakerResolver {
    * neighbour («Асадом Путин»): fromPhrase, given it, links the name found in the phrase elsewhere.
    */
   private swallowed: string | null = null;
+  /** `entityGender` of each entity of the document, asked once ('none': the name tells none). */
+  private readonly entityGenders: Array<'masc' | 'femn' | 'none'> = [];
   /** `plausible` of each entity of the document, asked once: 0 not yet, 1 yes, 2 no. */
   private readonly entityPlausible: Uint8Array;
 
@@ -163,9 +177,27 @@ export class SpeakerResolver {
       const qi = this.v.quoteOf[m.tokStart];
       if (qi >= 0 && !shortQuotation(this.v, qi)) continue;
       if (m.entity >= 0 && !this.plausibleEntity(m.entity)) continue;
-      out.push({ name: e?.name ?? m.normal, type: m.type, entityId: e?.id ?? null, gender: this.nameGender(m.tokStart, m.tokEnd), pos: m.start, salient: this.v.has(m.tokEnd - 1, 'nomn'), roles: e?.roles ?? [], office: m.type === 'PER' ? this.officeBefore(m.tokStart) : undefined, officeRoles: m.type === 'PER' && e !== undefined && e.roles.some(officeRole) });
+      // A person's gender from the entity's name in the nominative where it tells one: `Александра`
+      // alone reads as a woman's name, `Александр Винник` does not.
+      const gender = (e !== undefined && m.type === 'PER' ? this.entityGender(m.entity, e.name) : undefined) ?? this.nameGender(m.tokStart, m.tokEnd);
+      out.push({ name: e?.name ?? m.normal, type: m.type, entityId: e?.id ?? null, gender, pos: m.start, salient: this.v.has(m.tokEnd - 1, 'nomn'), roles: e?.roles ?? [], office: m.type === 'PER' ? this.officeBefore(m.tokStart) : undefined, officeRoles: m.type === 'PER' && e !== undefined && e.roles.some(officeRole) });
     }
     return out.sort((a, b) => a.pos - b.pos);
+  }
+
+  /**
+   * The gender a person's name in the nominative tells (its surname's, else its first name's): the
+   * dictionary's singular nominative readings of the word as a name or surname, all of one gender.
+   * Kept per entity.
+   */
+  private entityGender(entity: number, name: string): Gender {
+    let g = this.entityGenders[entity];
+    if (g === undefined) {
+      const words = name.split(' ');
+      g = nominativeGender(this.v, words[words.length - 1]) ?? (words.length > 1 ? nominativeGender(this.v, words[0]) : undefined) ?? 'none';
+      this.entityGenders[entity] = g;
+    }
+    return g === 'none' ? undefined : g;
   }
 
   /**
