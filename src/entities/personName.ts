@@ -44,6 +44,8 @@ export function likelyCases(scores: Float64Array, best: number): number {
 
 /** A nominative's bonus for a word written as the subject of a verb of saying: more than a guessed genitive's lead (Марадон 0.6, Марадона 0.15). */
 const SUBJECT_NOMINATIVE = 0.5;
+/** The nominative's index in CASES: a slot's case is its index modulo CASES.length (see slotOf). */
+const NOMINATIVE = CASES.indexOf('nomn');
 
 /** The unit stands right after a surname particle of the name, in either letter case (Винсента ван | Гога, Ван | Гога). */
 function afterParticle(units: Unit[], u: Unit): boolean {
@@ -160,15 +162,12 @@ function scoredReadings(u: Unit, place: Place, context: MentionContext, morpholo
     if (unchanged && form === u.text) weight += 0.6;
     keep(out, code & ((1 << SLOT_BITS) - 1), form, weight);
   }
-  // As written: a nominative, or a name that does not decline (Биби, Мэй, Меркель, Шевченко).
+  // As written: a nominative, or a name that does not decline (Биби, Мэй, Меркель, Шевченко); the
+  // more so as the subject of a verb of saying somewhere in the document (рассказал Диего Марадона).
   const weights = asWrittenWeights(raw[0] as number, surname);
-  for (let slot = 0; slot < PERSON_SLOTS; slot++) keep(out, slot, u.text, unchanged ? weights[slot] + 0.6 : weights[slot]);
-  // The subject of a verb of saying somewhere in the document (рассказал Диего Марадона): a nominative as written.
-  if (context.subjects.size > 0 && context.subjects.has(foldYo(u.text))) {
-    for (const g of PER_GENDERS) {
-      const slot = slotOf(g, 'nomn');
-      keep(out, slot, u.text, (unchanged ? weights[slot] + 0.6 : weights[slot]) + SUBJECT_NOMINATIVE);
-    }
+  const subject = context.subjects.size > 0 && context.subjects.has(foldYo(u.text)) ? SUBJECT_NOMINATIVE : 0;
+  for (let slot = 0; slot < PERSON_SLOTS; slot++) {
+    keep(out, slot, u.text, (unchanged ? weights[slot] + 0.6 : weights[slot]) + (slot % CASES.length === NOMINATIVE ? subject : 0));
   }
   return out;
 }

@@ -301,7 +301,7 @@ export function tokenFacts(doc: Doc, ctx: Context): TokenFacts {
   // A capital only marks a name after the sentence's first word: quotes and dashes may open it.
   let wordSentence = -1;
   // Script code and photo credits (doc.asides) hold no themes: the next one, walked in step.
-  const code = doc.asides;
+  const asides = doc.asides;
   let c = 0;
   for (let i = 0; i < n; i++) {
     const t = doc.tokens[i];
@@ -310,8 +310,8 @@ export function tokenFacts(doc: Doc, ctx: Context): TokenFacts {
     const opens = sentence !== wordSentence;
     wordSentence = sentence;
     if (t.kind !== 'word' || t.start < bodyStart || t.end > bodyEnd) continue;
-    while (c < code.length && code[c].end <= t.start) c++;
-    if (c < code.length && code[c].start <= t.start) continue;
+    while (c < asides.length && asides[c].end <= t.start) c++;
+    if (c < asides.length && asides[c].start <= t.start) continue;
     const m = doc.morph[i];
     if (m === undefined) continue;
     // Only nouns, adjectives and unknown words can be candidates: others skip the cache lookup.
