@@ -2,10 +2,10 @@ import type Az from 'az';
 import type { Doc, Tok } from '../doc.js';
 import type { Morphology } from '../morph/morphology.js';
 import type { Case, Gender } from './grammar.js';
-import { casesAfterCompound, casesAfterPreposition, lineBreakBetween, matchCase, nominativeOf, usableParses } from './grammar.js';
+import { CASES, casesAfterCompound, casesAfterPreposition, lineBreakBetween, matchCase, nominativeOf, usableParses } from './grammar.js';
 import { foldYo, isLowerCase, startsUpper, startsWithCapital } from '../letters.js';
 import { isSubjectVerb } from './subjectVerbs.js';
-import { FIRST_NOUN, NAME_OR_SURNAME, pastSingularGender, tagFacts } from './wordFacts.js';
+import { ANY_KNOWN, FIRST_ADJECTIVE, FIRST_NOUN, KNOWN_NAMED, NAME_OR_SURNAME, pastSingularGender, tagFacts, wordFacts } from './wordFacts.js';
 
 export { isKnown } from './wordFacts.js';
 
@@ -32,6 +32,12 @@ export interface MentionContext {
   coordinated: number;
   /** This mention's likely cases as the normaliser weighed them (`likelyCases`; 0: none), for a name coordinated with it. */
   chosen: number;
+  /**
+   * The cases (bits in CASES' order, 0: none) of a role noun whose own complement stands between it
+   * and the name (спикер Совета Федерации | Валентина Матвиенко): the name is its apposition and
+   * shares its case, the nominative included. See `roleBefore`.
+   */
+  roleCases: number;
 }
 
 /**
@@ -306,6 +312,60 @@ function formVerbGender(text: string, morphology: Morphology): number {
   return g === undefined ? 1 : g === 'masc' ? 2 : 3;
 }
 
+/** The case bits of (gender, case) slots: slot k is case k modulo CASES.length. */
+function casesOfSlots(slots: number): number {
+  let cases = 0;
+  for (let slot = 0; slots >>> slot !== 0; slot++) if ((slots & (1 << slot)) !== 0) cases |= 1 << (slot % CASES.length);
+  return cases;
+}
+
+/** How many words a role's complement may have (министр иностранных дел Российской Федерации). */
+const COMPLEMENT_MAX = 5;
+/** How many lower-case adjectives may stand between a verb and its role noun (официальный представитель). */
+const ROLE_ADJECTIVES_MAX = 2;
+
+/**
+ * A role noun with its complement right before a name, the complement ending in a capitalised word
+ * at token `i` (`спикер Совета Федерации`, `министр иностранных дел России`, `адвокат
+ * Навального`): the name is the noun's apposition, in its case, whatever its gender (`спикер`
+ * is a woman's title too), and a past-tense verb before the role (`заявила`) is the name's.
+ * Sets `roleCases` and `verbBefore`. No role when an animate noun of the complement has no
+ * nominative (сын президента | Владимира Путина: the name is the president's) or a word of it
+ * cannot be a genitive.
+ *
+ * @example
+ * // tokens: заявила спикер Совета Федерации Валентина Матвиенко
+ * roleBefore(doc, 3, ctx, morphology); // ctx.roleCases: the nominative's bit; ctx.verbBefore: 'femn'
+ */
+function roleBefore(doc: Doc, i: number, ctx: MentionContext, morphology: Morphology): void {
+  const toks = doc.tokens;
+  // `директор Центра | Мизеса`, `Музея | Анатолия Зверева`: a common noun opening the capitalised
+  // run is an organisation's first word, and the name may be its complement.
+  if (i > 0 && !startsUpper(toks[i - 1].text) && (wordFacts(morphology, toks[i].text).flags & (ANY_KNOWN | KNOWN_NAMED)) === ANY_KNOWN) return;
+  for (let k = i; k >= 0 && k > i - COMPLEMENT_MAX; k--) {
+    const t = toks[k];
+    if (t.kind !== 'word') return;
+    const facts = tagFacts(morphology, t.text);
+    if (k < i && isLowerCase(t.text) && facts.animate !== 0) {
+      if ((facts.flags & FIRST_NOUN) === 0) return;
+      const cases = casesOfSlots(facts.animate);
+      if ((cases & 1) === 0) return; // an oblique role governs the name: the name is its genitive
+      ctx.roleCases = cases;
+      let v = k - 1;
+      for (let a = 0; a < ROLE_ADJECTIVES_MAX && v >= 0 && isLowerCase(toks[v].text) && (tagFacts(morphology, toks[v].text).flags & FIRST_ADJECTIVE) !== 0; a++) v--;
+      ctx.verbBefore = verbGender(doc, v, morphology);
+      return;
+    }
+    if (!canBeGenitiveWord(t.text, morphology)) return;
+  }
+}
+
+/** A word of a role's complement: some reading is a genitive. */
+function canBeGenitiveWord(text: string, morphology: Morphology): boolean {
+  for (const x of morphology.tags(text)) if (x.gent === true) return true;
+  return false;
+}
+
 const CONJUNCTIONS = new Set(['и', 'или', 'либо', ',']);
 
 /**
@@ -390,7 +450,7 @@ function isInitial(doc: Doc, k: number): boolean {
  */
 export function contextOf(doc: Doc, tokStart: number, tokEnd: number, morphology: Morphology, wantHint = true): MentionContext {
   const { counts, votes, subjects } = documentEvidence(doc, morphology);
-  const ctx: MentionContext = { cases: undefined, hintSlots: 0, verbBefore: undefined, verbAfter: undefined, votes, counts, subjects, coordinated: 0, chosen: 0 };
+  const ctx: MentionContext = { cases: undefined, hintSlots: 0, verbBefore: undefined, verbAfter: undefined, votes, counts, subjects, coordinated: 0, chosen: 0, roleCases: 0 };
   let j = tokEnd;
   while (j < doc.tokens.length && doc.tokens[j].kind === 'punct' && !/[.,;:!?]/.test(doc.tokens[j].text)) j++;
   ctx.verbAfter = verbGender(doc, j, morphology);
@@ -407,6 +467,7 @@ export function contextOf(doc: Doc, tokStart: number, tokEnd: number, morphology
   if (compound !== undefined && !canBeGenitive(doc, tokStart, tokEnd, morphology)) ctx.cases = undefined;
   if (ctx.cases !== undefined) return ctx;
   ctx.verbBefore = verbGender(doc, i, morphology);
+  if (ctx.verbBefore === undefined && t.kind === 'word' && startsUpper(t.text)) roleBefore(doc, i, ctx, morphology);
   // After a noun the name may be its genitive (адвокат Асии Биби покинул): the verb is the noun's.
   // Not a name with no genitive reading (инженер-генерал М.Г. Дестрем писал: Дестрем reads only as
   // an instrumental besides the nominative): it stands beside the noun, and the verb is its own.

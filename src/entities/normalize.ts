@@ -45,10 +45,10 @@ export function normalizeMention(doc: Doc, tokStart: number, tokEnd: number, typ
     keepAbbreviations(units, forms);
   }
   const normal = assemble(doc, tokStart, tokEnd, units, forms);
-  const { cases, hintSlots, verbBefore, verbAfter, coordinated } = context;
+  const { cases, hintSlots, verbBefore, verbAfter, coordinated, roleCases } = context;
   if (context.chosen !== 0) chosen.set(tokEnd, context.chosen);
   if (earlier === undefined) normalised.set(text, (earlier = freshList())); // not a literal: see fresh-list.ts
-  earlier.push(new Normalised(tokStart, tokEnd, type, cases, hintSlots, verbBefore, verbAfter, coordinated, context.chosen, normal));
+  earlier.push(new Normalised(tokStart, tokEnd, type, cases, hintSlots, verbBefore, verbAfter, coordinated, context.chosen, roleCases, normal));
   return normal;
 }
 
@@ -101,6 +101,7 @@ class Normalised {
     readonly verbAfter: MentionContext['verbAfter'],
     readonly coordinated: MentionContext['coordinated'],
     readonly chosen: MentionContext['chosen'],
+    readonly roleCases: number,
     readonly normal: string,
   ) {}
 }
@@ -139,7 +140,7 @@ function coordinatedCases(doc: Doc, tokStart: number, chosen: Map<number, number
  */
 function sameMention(doc: Doc, e: Normalised, tokStart: number, tokEnd: number, type: EntityType, context: MentionContext): boolean {
   if (e.type !== type || e.tokEnd - e.tokStart !== tokEnd - tokStart || e.cases !== context.cases || e.hintSlots !== context.hintSlots) return false;
-  if (e.verbBefore !== context.verbBefore || e.verbAfter !== context.verbAfter || e.coordinated !== context.coordinated) return false;
+  if (e.verbBefore !== context.verbBefore || e.verbAfter !== context.verbAfter || e.coordinated !== context.coordinated || e.roleCases !== context.roleCases) return false;
   const toks = doc.tokens;
   for (let k = 0; k < tokEnd - tokStart; k++) {
     const a = toks[e.tokStart + k];

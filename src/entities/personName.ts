@@ -399,6 +399,8 @@ export function personForms(units: Unit[], context: MentionContext, morphology: 
       score += voteBonus;
       // Only oblique: a nominative noun before a name mostly governs it (адвокат Асии Биби).
       if (c !== 'nomn' && (context.hintSlots & (1 << slot)) !== 0) score += 0.3;
+      // A role with its complement before the name (спикер Совета Федерации): an apposition, in the role's case.
+      if ((context.roleCases & (1 << ci)) !== 0) score += 0.3;
       if (c === 'nomn' && context.verbAfter === g) score += 0.4;
       if (c === 'nomn' && context.verbBefore === g) score += 0.25;
       // Coordinated names share their case (Олега Сенцова и Романа Сущенко), whatever their genders.
