@@ -53,7 +53,11 @@ import { isConjunctionParticle, isSurnameParticle, nameParticles } from './nameP
 //     before agreeing lower-case adjectives and a head noun of name-heads.tsv, is the place or
 //     body the head names (`Спортивный арбитражный суд`, `Красная площадь`), as rule 5 makes it of
 //     a place's. `театр` is no head: `Мариинский` before `театра` stays the tagger's person
-//     (README gives the figures).
+//     (README gives the figures);
+// 12. quoted titles — a person's span that is all of a title in quotation marks names no person as
+//     written (`эсминец «Джон Маккейн»`, `турнир «Ролан Гаррос»`, `роман «Анна Каренина»`): after a
+//     noun of title-kinds.tsv it is what the noun says (`газеты «Ени Нэсил»`: a body; `имя «Ирина
+//     Горюнова»`: a person); else it is dropped.
 
 /**
  * A name mention: token range [tokStart, tokEnd) and its type. `shared`, set by rule 10, is the
@@ -127,6 +131,11 @@ export function cleanSpans(doc: Doc, spans: readonly Span[], morphology: Morphol
       continue;
     }
     if (p.type === 'PER' && commonWord(doc, p, sentenceStart, inNames, morphology)) continue;
+    if (p.type === 'PER' && quotedTitle(doc, p.tokStart, p.tokEnd) && !quotedReply(doc, p.tokStart, p.tokEnd)) {
+      const kind = kindBefore(doc, p.tokStart - 1);
+      if (kind !== undefined) out.push({ tokStart: p.tokStart, tokEnd: p.tokEnd, type: kind });
+      continue;
+    }
     if (p.type !== 'PER') {
       const w = withHead(doc, p, k + 1 < pieces.length ? pieces[k + 1].tokStart : doc.tokens.length, sentenceStart, morphology);
       out.push(w.span);
@@ -456,6 +465,26 @@ function boundWordBefore(doc: Doc, q: Span): Tok | undefined {
   const t = doc.tokens[q.tokStart];
   const f = doc.tokens[q.tokStart - 1];
   return f.kind === 'word' && t.kind === 'word' && isCapital(t.text) && oneSpaceBefore(doc, q.tokStart) ? f : undefined;
+}
+
+let titleKinds: Map<string, EntityType> | undefined;
+
+/**
+ * Rule 12: the type title-kinds.tsv gives the lower-case noun before the quotation mark at `open`
+ * (what the quoted title names), else undefined.
+ *
+ * @example
+ * // tokens: редактор газеты « Ени Нэсил »
+ * kindBefore(doc, 2); // 'ORG': газеты
+ */
+function kindBefore(doc: Doc, open: number): EntityType | undefined {
+  const k = open - 1;
+  if (k < 0 || doc.tokens[k].kind !== 'word') return undefined;
+  titleKinds ??= new Map(readTsv('title-kinds.tsv').map((r) => [r[0], r[1] as EntityType]));
+  // A legal form is written in capitals (ОАО «Кузнецов»).
+  const text = doc.tokens[k].text;
+  if (isAbbreviation(text)) return titleKinds.get(text.toLowerCase());
+  return lowerWordAt(doc, k) && doc.morph[k].pos === 'NOUN' ? titleKinds.get(doc.morph[k].lemma) : undefined;
 }
 
 let heads: Map<string, EntityType> | undefined;
