@@ -12,7 +12,7 @@ import { isConjunctionParticle, isSurnameParticle, nameParticles } from './nameP
 
 // Mention hygiene: the tagger's spans sometimes swallow a neighbour (`Волин.\nНапомним`,
 // `Лысакова РИА Новости`, `ВОВ по`) or tag a capitalised common word (`Такое`, `Куриный` in a
-// headline). Ten named rules put that right, each local to a span, so the stage stays linear:
+// headline). Twelve named rules put that right, each local to a span, so the stage stays linear:
 //  1. boundaries — a mention never crosses a sentence end, a line break or a closing bracket/quote;
 //  2. edges — leading/trailing punctuation and lower-case function words are trimmed (for a
 //     person, any lower-case word but a name particle: `Другой известный тренер` → `Другой`);
@@ -98,7 +98,7 @@ export function abbreviationOf(text: string): string {
 }
 
 /**
- * Cleans the tagger's (or the dictionary finder's) spans by the eleven rules above. Spans must be
+ * Cleans the tagger's (or the dictionary finder's) spans by the twelve rules above. Spans must be
  * sorted and non-overlapping; so are the results.
  *
  * @example
