@@ -17,7 +17,8 @@ import { isConjunctionParticle, isSurnameParticle, nameParticles } from './nameP
 //  2. edges — leading/trailing punctuation and lower-case function words are trimmed (for a
 //     person, any lower-case word but a name particle: `Другой известный тренер` → `Другой`);
 //  3. abbreviation split — an all-caps word after a person's name starts an organisation
-//     (`Лысакова РИА Новости` → `Лысакова` PER + `РИА Новости` ORG);
+//     (`Лысакова РИА Новости` → `Лысакова` PER + `РИА Новости` ORG), and one opening a person's
+//     span before a name is an organisation of its own (`РАНХиГС Алисен Алисенов`);
 //  4. common words — a person mention with no capitalised word, or whose one word stands where
 //     any word is capitalised (a sentence's or line's start) and reads in the dictionary as a
 //     common word but never as a name, and which the document never writes as part of a longer
@@ -781,9 +782,17 @@ function trimEdges(doc: Doc, s: Span): Span | undefined {
   return b > a ? { tokStart: a, tokEnd: b, type: s.type } : undefined;
 }
 
-/** Rule 3: a person's name followed by an all-caps abbreviation is a name, then an organisation. */
+/** Rule 3: a person's name followed by an all-caps abbreviation is a name, then an organisation; an abbreviation before a name, an organisation, then the name. */
 function splitAbbreviation(doc: Doc, s: Span): Span[] {
   if (s.type !== 'PER') return [s];
+  // `доцент РАНХиГС Алисен Алисенов`: the university, then the person.
+  const first = doc.tokens[s.tokStart];
+  const second = s.tokEnd - s.tokStart > 1 ? doc.tokens[s.tokStart + 1] : undefined;
+  if (second !== undefined && first.kind === 'word' && abbreviationLike(first.text) && !ROMAN.test(first.text) &&
+    second.kind === 'word' && isCapital(second.text) && second.text.length > 1 && !abbreviationLike(second.text) &&
+    !doc.morph[s.tokStart + 1].tags.includes('Geox')) { // not `МИД России`
+    return [{ tokStart: s.tokStart, tokEnd: s.tokStart + 1, type: 'ORG' }, { tokStart: s.tokStart + 1, tokEnd: s.tokEnd, type: 'PER' }];
+  }
   for (let i = s.tokStart + 1; i < s.tokEnd; i++) {
     const t = doc.tokens[i];
     if (t.kind !== 'word' || !isAbbreviation(t.text) || ROMAN.test(t.text)) continue; // Елизавета II
@@ -792,6 +801,17 @@ function splitAbbreviation(doc: Doc, s: Span): Span[] {
     return [{ tokStart: s.tokStart, tokEnd: i, type: 'PER' }, { tokStart: i, tokEnd: s.tokEnd, type: 'ORG' }];
   }
   return [s];
+}
+
+/** An abbreviation: all capitals (`МГИМО`), or three capitals or more among small letters (`РАНХиГС`, `КамАЗ`; not `ДиКаприо`). */
+function abbreviationLike(text: string): boolean {
+  if (isAbbreviation(text)) return true;
+  let capitals = 0;
+  for (let k = 0; k < text.length; k++) {
+    const ch = text[k];
+    if (ch !== ch.toLowerCase() && ++capitals >= 3) return true;
+  }
+  return false;
 }
 
 /** Rule 3 also: a person mention that is one abbreviation alone (`ТАСС` cut off after a line break) is an organisation. */
