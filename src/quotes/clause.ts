@@ -684,7 +684,7 @@ export function trailing(v: View, from: number, e: number): boolean {
  * The mentions are sorted by start: a binary search finds the first, so a long document's many
  * quotes cost no walk over all its mentions each.
  */
-function personsTagged(v: View, s: number, e: number, nominative = false): { tagged: Set<number>; starts: Set<number> } {
+export function personsTagged(v: View, s: number, e: number, nominative = false): { tagged: Set<number>; starts: Set<number> } {
   const ms = v.doc.mentions;
   const tagged = new Set<number>(), starts = new Set<number>();
   // s may be the end of the text (a phrase that ends it): no token, no mention from there.

@@ -1,5 +1,5 @@
 import { cueLexicon, openerKey, wordList, type VerbCue } from './lexicon.js';
-import { STATEMENTS, CONJ, FINAL, FINAL_OR_CLAUSE, CONTENT_PREPS, verbCue, words, span, shortQuotation, speakerOf, cueEnd, clauseStart, content, contentEnd, clauseLike, trailing, bodyAfterAddressee, type Found } from './clause.js';
+import { STATEMENTS, CONJ, FINAL, FINAL_OR_CLAUSE, CONTENT_PREPS, verbCue, words, span, shortQuotation, speakerOf, cueEnd, clauseStart, content, contentEnd, clauseLike, trailing, bodyAfterAddressee, personsTagged, type Found } from './clause.js';
 import { animateNoun, canBeGenitive, findObject, findSubject, mediumToken, nounHead, ppObject, relative, singularGender, timeNoun, type NP } from './np.js';
 import type { View } from './view.js';
 
@@ -532,6 +532,12 @@ function judgement(v: View, i: number, cueE: number, s: number, e: number): Foun
   if (h <= s || !v.isWord(h) || !nounLike || !v.canBeNominative(h) || !(v.has(h, 'anim') || v.isCapital(h) || v.pos(h) === 'ADJF')) return null;
   let subjS = h;
   while (subjS - 1 > s && v.isWord(subjS - 1) && ((v.isCapital(subjS - 1) && v.isCapital(subjS)) || (v.pos(subjS - 1) === 'ADJF' && v.canBeNominative(subjS - 1)))) subjS--;
+  // «Российский психотерапевт Сергей Нурисламов считает неправомерными заявления …»: a person's
+  // noun in the nominative right before a person's name in the nominative is its apposition, no
+  // object put first (but «эксперты МЭА называют», «президент Сирии считает»: the name is the noun's genitive).
+  const before = subjS - 1;
+  if (v.isCapital(subjS) && !v.isCapital(before) && v.pos(before) === 'NOUN' && v.has(before, 'anim') && v.has(before, 'nomn') &&
+    personsTagged(v, subjS, i, true).starts.has(subjS)) return null;
   const head = content(v, s, subjS);
   let tailEnd = contentEnd(v, cueE, e);
   if (NAME_VERB.test(v.lemmaYo(i))) {
