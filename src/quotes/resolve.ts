@@ -774,6 +774,9 @@ export class SpeakerResolver {
     // (Any animate reading: the tagger reads «аналитики» as «аналитика».)
     for (let k = np.s; k < np.e && !people; k++) people = v.pos(k) === 'NOUN' && !v.isCapital(k) && v.ctx.morphology.tags(v.str(k)).some((t) => t.anim === true);
     const caps = this.capitalStart(np, np.s, people);
+    // «Некоторые издания пишут», «Многие эксперты считают», «Некоторые СМИ»: some of a kind, no one
+    // named nor referred back to; but «многие депутаты Верховной рады» speak for the body named after them.
+    if (plural && caps <= head && wordList('indefinite').has(v.lemma(np.s))) return { name: null, type: 'OTHER', entityId: null, mention: this.mentionOf(np, 'role', lemma) };
     if (role === 'ORG' || caps >= 0) {
       const type: EntityType = v.has(head, 'Geox') ? 'LOC' : 'ORG';
       if (caps >= 0) {
@@ -835,7 +838,10 @@ export class SpeakerResolver {
     const v = this.v;
     for (let i = from; i < np.e; i++) {
       if (!v.isWord(i) || !v.isCapital(i) || isPersonalPronoun(v, i) || (media && this.mediumWord(i))) continue;
-      if (this.sentenceInitial(i) && !/^\p{Lu}{2,}/u.test(v.str(i)) && v.pos(i) !== undefined && v.pos(i) !== 'ADJF') continue;
+      // A sentence's first adjective keeps its capital as a name's (Британские власти, Наша газета),
+      // a pronoun's (Некоторые, Многие, Этот) does not.
+      if (this.sentenceInitial(i) && !/^\p{Lu}{2,}/u.test(v.str(i)) && v.pos(i) !== undefined &&
+        (v.pos(i) !== 'ADJF' || (v.has(i, 'Apro') && !wordList('possessive').has(v.lemma(i))))) continue;
       return i;
     }
     return -1;
