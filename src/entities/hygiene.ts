@@ -12,7 +12,7 @@ import { isConjunctionParticle, isSurnameParticle, nameParticles } from './nameP
 
 // Mention hygiene: the tagger's spans sometimes swallow a neighbour (`Волин.\nНапомним`,
 // `Лысакова РИА Новости`, `ВОВ по`) or tag a capitalised common word (`Такое`, `Куриный` in a
-// headline). Twelve named rules put that right, each local to a span, so the stage stays linear:
+// headline). Thirteen named rules put that right, each local to a span, so the stage stays linear:
 //  1. boundaries — a mention never crosses a sentence end, a line break or a closing bracket/quote;
 //  2. edges — leading/trailing punctuation and lower-case function words are trimmed (for a
 //     person, any lower-case word but a name particle: `Другой известный тренер` → `Другой`);
@@ -58,7 +58,10 @@ import { isConjunctionParticle, isSurnameParticle, nameParticles } from './nameP
 // 12. quoted titles — a person's span that is all of a title in quotation marks names no person as
 //     written (`эсминец «Джон Маккейн»`, `турнир «Ролан Гаррос»`, `роман «Анна Каренина»`): after a
 //     noun of title-kinds.tsv it is what the noun says (`газеты «Ени Нэсил»`: a body; `имя «Ирина
-//     Горюнова»`: a person); else it is dropped.
+//     Горюнова»`: a person); else it is dropped;
+// 13. script changes — a person's span whose words turn from Cyrillic to Latin letters or back is
+//     a person and a medium or body (`цитирует Шемппа Bild` → PER `Шемппа` + ORG `Bild`,
+//     `журналист Kurdistan24 Барзан Садик`); a Roman numeral is the name's (`Николай II`).
 
 /**
  * A name mention: token range [tokStart, tokEnd) and its type. `shared`, set by rule 10, is the
@@ -99,7 +102,7 @@ export function abbreviationOf(text: string): string {
 }
 
 /**
- * Cleans the tagger's (or the dictionary finder's) spans by the twelve rules above. Spans must be
+ * Cleans the tagger's (or the dictionary finder's) spans by the thirteen rules above. Spans must be
  * sorted and non-overlapping; so are the results.
  *
  * @example
@@ -112,7 +115,7 @@ export function cleanSpans(doc: Doc, spans: readonly Span[], morphology: Morphol
   const pieces: Span[] = [];
   for (const s of spans) for (const p of splitAtBoundaries(doc, s, sentenceStart)) {
     const t = trimEdges(doc, p);
-    if (t !== undefined) for (const q of splitAbbreviation(doc, t)) pieces.push(q);
+    if (t !== undefined) for (const q of splitAbbreviation(doc, t)) splitAtScript(doc, q, pieces);
   }
   // Words the document writes inside a multi-word name: evidence that a lone one is a name too.
   const inNames = new Set<string>();
@@ -801,6 +804,38 @@ function splitAbbreviation(doc: Doc, s: Span): Span[] {
     return [{ tokStart: s.tokStart, tokEnd: i, type: 'PER' }, { tokStart: i, tokEnd: s.tokEnd, type: 'ORG' }];
   }
   return [s];
+}
+
+/** A word or web address in Latin letters (digits and inner marks allowed: `F1Today`, `Goal.com`, `L’Equipe`), no Roman numeral (`Николай II`). */
+function latinWord(t: Tok): boolean {
+  return (t.kind === 'word' || t.kind === 'url') && LATIN_WORD.test(t.text) && !ROMAN.test(t.text);
+}
+const LATIN_WORD = /^\p{Script=Latin}[\p{Script=Latin}\d'’.&-]*$/u;
+
+/**
+ * Rule 13: a person's span whose words change script between a Cyrillic and a Latin word is a
+ * person's name and a medium's or body's (`цитирует Шемппа Bild`, `приводит слова Лауды Der
+ * Standard`, `журналист Kurdistan24 Барзан Садик`): the Latin part is an ORG. Pushes the pieces.
+ *
+ * @example
+ * // `Шемппа Bild` → PER `Шемппа`, ORG `Bild`
+ */
+function splitAtScript(doc: Doc, s: Span, out: Span[]): void {
+  if (s.type !== 'PER' || s.tokEnd - s.tokStart < 2) { out.push(s); return; }
+  let from = s.tokStart;
+  let latin = -1; // the script of the piece so far: -1 none yet, 0 Cyrillic, 1 Latin
+  for (let i = s.tokStart; i < s.tokEnd; i++) {
+    const t = doc.tokens[i];
+    if ((t.kind !== 'word' && t.kind !== 'url') || ROMAN.test(t.text)) continue;
+    const here = latinWord(t) ? 1 : /\p{Script=Cyrillic}/u.test(t.text) ? 0 : -1;
+    if (here < 0) continue;
+    if (latin >= 0 && here !== latin) {
+      out.push({ tokStart: from, tokEnd: i, type: latin === 1 ? 'ORG' : 'PER' });
+      from = i;
+    }
+    latin = here;
+  }
+  out.push(from === s.tokStart ? s : { tokStart: from, tokEnd: s.tokEnd, type: latin === 1 ? 'ORG' : 'PER' });
 }
 
 /** An abbreviation: all capitals (`МГИМО`), or three capitals or more among small letters (`РАНХиГС`, `КамАЗ`; not `ДиКаприо`). */
