@@ -1,6 +1,6 @@
 import type { Doc } from '../doc.js';
 import type { Morphology } from '../morph/morphology.js';
-import { caseOfTag, tagHas } from './grammar.js';
+import { caseOfTag, isPluralTag, tagHas } from './grammar.js';
 import { abbreviationOf, isAbbreviation, type Span } from './hygiene.js';
 import { ADJ_POS, ANY_KNOWN, isKnown, KNOWN_NAMED, knownAs, NAME_OR_SURNAME, wordFacts } from './wordFacts.js';
 import { startsUpper } from '../letters.js';
@@ -17,6 +17,7 @@ import { nameParticles } from './nameParticles.js';
 
 const FIRST_NAME = ['Name'];
 const PATRONYMIC = ['Patr'];
+const SURNAME = ['Surn'];
 
 /** A word the dictionary knows as a first name (`Пол`, `Елена`), not only as something else. */
 function knownFirstName(form: string, morphology: Morphology): boolean {
@@ -44,7 +45,8 @@ function knownPatronymic(form: string, morphology: Morphology): boolean {
 }
 
 /**
- * Person spans of three or more words split where a second name starts (see the header); the
+ * Person spans of three or more words split where a second name starts (see the header), or
+ * before a first name at their end in a case the rest does not share (trailingFirstNameAt); the
  * part before stays a person when a word of it can be a name (`Трамп`, `Собчак`), and is dropped
  * when none can (`Блоком`, `Триумф`). A place's or body's span is cut where a person's name starts in it.
  *
@@ -62,6 +64,7 @@ export function splitRunOnNames(doc: Doc, spans: Span[], morphology: Morphology)
       continue;
     }
     let at = s.tokEnd - s.tokStart >= 3 ? secondNameAt(doc, s, morphology) : -1;
+    if (at < 0 && s.tokEnd - s.tokStart >= 3) at = trailingFirstNameAt(doc, s, morphology);
     if (at < 0) {
       out?.push(s);
       continue;
@@ -96,6 +99,42 @@ function secondNameAt(doc: Doc, s: Span, morphology: Morphology): number {
     return i;
   }
   return -1;
+}
+
+/** Bits of the cases (by caseOfTag's name) of a form's singular readings (one person's: `Александр` is no genitive plural of `Александра` here). */
+function casesOf(form: string, morphology: Morphology): number {
+  let bits = 0;
+  for (const g of morphology.tags(form)) {
+    if (isPluralTag(g)) continue;
+    const c = caseOfTag(g);
+    if (c !== undefined) bits |= CASE_BITS[c] ?? 0;
+  }
+  return bits;
+}
+const CASE_BITS: Record<string, number> = { nomn: 1, gent: 2, datv: 4, accs: 8, ablt: 16, loct: 32, voct: 1, gen2: 2, acc2: 8, loc2: 32 };
+
+/**
+ * The last token of span s when it is a first name the dictionary knows as nothing else, after a
+ * word that is no first name, in no case the words before it share (`сын Сергея Белова | Александр
+ * отмечает`: a name in the genitive, then the son's own in the nominative); −1 otherwise. A name
+ * whose words decline in no case (`Роберто Манчини Александру`) is left whole.
+ */
+function trailingFirstNameAt(doc: Doc, s: Span, morphology: Morphology): number {
+  const last = s.tokEnd - 1;
+  const t = doc.tokens[last], prev = doc.tokens[last - 1];
+  if (t.kind !== 'word' || prev.kind !== 'word' || prev.end + 1 !== t.start || !startsUpper(t.text)) return -1;
+  if (!startsUpper(prev.text) || prev.text.length < 3 || nameParticles().has(prev.text.toLowerCase())) return -1;
+  if (!onlyAPersonsName(t.text, morphology) || knownAs(morphology, t.text, SURNAME) || knownFirstName(prev.text, morphology) || knownPatronymic(prev.text, morphology)) return -1;
+  let shared = 63;
+  for (let i = s.tokStart; i < last; i++) {
+    const w = doc.tokens[i];
+    if (w.kind !== 'word') continue;
+    const c = casesOf(w.text, morphology);
+    if (c === 0) return -1; // a word with no case reading: nothing to compare
+    shared &= c;
+  }
+  const own = casesOf(t.text, morphology);
+  return shared !== 0 && own !== 0 && (shared & own) === 0 ? last : -1;
 }
 
 /**
