@@ -71,6 +71,25 @@ export function caseOfTag(t: Az.Tag): Case | undefined {
   return CASE_BY_CODE[tagCode(t) & CASE_MASK];
 }
 
+/**
+ * The cases of a form's readings as bits in CASES' order (0: none), the singular ones only with
+ * `singular` (one person's: `Александр` is then no genitive plural of `Александра`), the first
+ * names' only with `firstNames`.
+ *
+ * @example
+ * caseBits(morphology.tags('Дмитрий'), true, true); // 0b1: the nominative
+ */
+export function caseBits(tags: readonly Az.Tag[], singular = false, firstNames = false): number {
+  let bits = 0;
+  for (let i = 0; i < tags.length; i++) {
+    const t = tags[i];
+    if ((singular && isPluralTag(t)) || (firstNames && !tagHas(t, 'Name'))) continue;
+    const c = caseOfTag(t);
+    if (c !== undefined) bits |= 1 << CASES.indexOf(c);
+  }
+  return bits;
+}
+
 export type Gender = 'masc' | 'femn' | 'neut';
 
 // Frozen: shared, and frozen arrays have one map whatever they hold, so the loops over

@@ -16,6 +16,7 @@ import { joinPlaceTypes, retypeKnownPlaces } from './placeNames.js';
 import { clusterNames, type WordKinds } from './cluster.js';
 import { normalizeMention, sharedHeadNominative } from './normalize.js';
 import { findRoles, type RoleHit } from './roles.js';
+import { CASES, caseBits } from './grammar.js';
 
 import { tagMentions, taggerAvailable } from './tagger/index.js';
 import { startsUpper } from '../letters.js';
@@ -137,7 +138,7 @@ export function entities(doc: Doc, ctx: Context): void {
   const pending: RoleHit[] = [];
   for (const hit of findRoles(doc)) {
     if (covered[hit.tokStart]) continue;
-    const person = appositionPerson(doc, hit, startsAt, endsAt);
+    const person = appositionPerson(doc, hit, startsAt, endsAt, ctx.morphology);
     if (person !== undefined) {
       const c = clusterOf.get(person)!;
       addRole(roles[c], hit.role.display);
@@ -283,13 +284,19 @@ function addRole(list: string[], role: string): void {
   if (!list.includes(role)) list.push(role);
 }
 
-/** The person a role phrase introduces: a PER mention right after it (past up to a few place/organisation words), or right before it across a comma. */
-function appositionPerson(doc: Doc, hit: RoleHit, startsAt: Map<number, MentionSpan>, endsAt: Map<number, MentionSpan>): MentionSpan | undefined {
+/**
+ * The person a role phrase introduces: a PER mention right after it (past up to a few
+ * place/organisation words), or right before it across a comma. Not a name written in the
+ * nominative after a role that has no nominative (`пресс-секретарь президента России Дмитрий
+ * Песков`: the role is the complement of another, and the name is that one's).
+ */
+function appositionPerson(doc: Doc, hit: RoleHit, startsAt: Map<number, MentionSpan>, endsAt: Map<number, MentionSpan>, morphology: Morphology): MentionSpan | undefined {
   let i = hit.tokEnd;
   for (let gap = 0; gap <= MAX_ROLE_GAP && i < doc.tokens.length; gap++) {
     const m = startsAt.get(i);
     if (m !== undefined) {
-      if (m.type === 'PER') return m;
+      // A lone word read as a first name may be a surname's case form (`премьер-министра Надя`).
+      if (m.type === 'PER') return m.tokEnd - m.tokStart > 1 && casesDiffer(doc.tokens[hit.tokStart].text, doc.tokens[m.tokStart].text, morphology) ? undefined : m;
       i = m.tokEnd; // президент Казахстана Касым-Жомарт Токаев
       continue;
     }
@@ -310,6 +317,23 @@ function appositionPerson(doc: Doc, hit: RoleHit, startsAt: Map<number, MentionS
   }
   return undefined;
 }
+
+/**
+ * A first name the dictionary knows, read as a nominative, after a role's word that is neither a
+ * nominative nor an instrumental and shares no case with it: the name is no apposition of the
+ * role (`пресс-секретарь президента России | Дмитрий Песков`: the role is the complement of
+ * another). A predicate's instrumental stays (`премьер-министром стал Имре Надь`), as does a first
+ * name the dictionary does not know (`Саули Ниинистё`) or reads in no nominative (`Бригитте`).
+ */
+function casesDiffer(role: string, firstName: string, morphology: Morphology): boolean {
+  const names = caseBits(morphology.tags(firstName), true, true);
+  if ((names & NOMINATIVE_BIT) === 0) return false;
+  const roles = caseBits(morphology.tags(role));
+  return roles !== 0 && (roles & (NOMINATIVE_BIT | INSTRUMENTAL_BIT)) === 0 && (roles & names) === 0;
+}
+
+const NOMINATIVE_BIT = 1 << CASES.indexOf('nomn');
+const INSTRUMENTAL_BIT = 1 << CASES.indexOf('ablt');
 
 /**
  * Finds the cluster holding a role's office: the most recently named holder before the phrase

@@ -1,6 +1,6 @@
 import type { Doc } from '../doc.js';
 import type { Morphology } from '../morph/morphology.js';
-import { caseOfTag, isPluralTag, tagHas } from './grammar.js';
+import { CASES, caseBits, caseOfTag, tagHas } from './grammar.js';
 import { abbreviationOf, isAbbreviation, type Span } from './hygiene.js';
 import { ADJ_POS, ANY_KNOWN, isKnown, KNOWN_NAMED, knownAs, NAME_OR_SURNAME, wordFacts } from './wordFacts.js';
 import { startsUpper } from '../letters.js';
@@ -101,18 +101,6 @@ function secondNameAt(doc: Doc, s: Span, morphology: Morphology): number {
   return -1;
 }
 
-/** Bits of the cases (by caseOfTag's name) of a form's singular readings (one person's: `Александр` is no genitive plural of `Александра` here). */
-function casesOf(form: string, morphology: Morphology): number {
-  let bits = 0;
-  for (const g of morphology.tags(form)) {
-    if (isPluralTag(g)) continue;
-    const c = caseOfTag(g);
-    if (c !== undefined) bits |= CASE_BITS[c] ?? 0;
-  }
-  return bits;
-}
-const CASE_BITS: Record<string, number> = { nomn: 1, gent: 2, datv: 4, accs: 8, ablt: 16, loct: 32, voct: 1, gen2: 2, acc2: 8, loc2: 32 };
-
 /**
  * The last token of span s when it is a first name the dictionary knows as nothing else, after a
  * word that is no first name, in no case the words before it share (`сын Сергея Белова | Александр
@@ -125,15 +113,15 @@ function trailingFirstNameAt(doc: Doc, s: Span, morphology: Morphology): number 
   if (t.kind !== 'word' || prev.kind !== 'word' || prev.end + 1 !== t.start || !startsUpper(t.text)) return -1;
   if (!startsUpper(prev.text) || prev.text.length < 3 || nameParticles().has(prev.text.toLowerCase())) return -1;
   if (!onlyAPersonsName(t.text, morphology) || knownAs(morphology, t.text, SURNAME) || knownFirstName(prev.text, morphology) || knownPatronymic(prev.text, morphology)) return -1;
-  let shared = 63;
+  let shared = (1 << CASES.length) - 1;
   for (let i = s.tokStart; i < last; i++) {
     const w = doc.tokens[i];
     if (w.kind !== 'word') continue;
-    const c = casesOf(w.text, morphology);
+    const c = caseBits(morphology.tags(w.text), true);
     if (c === 0) return -1; // a word with no case reading: nothing to compare
     shared &= c;
   }
-  const own = casesOf(t.text, morphology);
+  const own = caseBits(morphology.tags(t.text), true);
   return shared !== 0 && own !== 0 && (shared & own) === 0 ? last : -1;
 }
 
