@@ -336,7 +336,7 @@ function fromVerb(v: View, i: number, cue: VerbCue, s: number, e: number): Found
     // «…, сообщает NEWSru.com.»: a source the chunker cannot read is still the words after the verb.
     let npEnd = end;
     while (npEnd > i + 1 && v.isPunct(npEnd - 1, FINAL_OR_CLAUSE)) npEnd--;
-    const np = sp.np ?? (!cue.imp && npEnd > i + 1 && trailing(v, i + 1, npEnd) ? { s: i + 1, e: npEnd, head: i + 1 } : null);
+    const np = sp.np ?? (!cue.imp && npEnd > i + 1 && !objectAfter(v, i + 1, npEnd) && trailing(v, i + 1, npEnd) ? { s: i + 1, e: npEnd, head: i + 1 } : null);
     const tail = close >= 0 ? content(v, close + 1, contentEnd(v, close + 1, e)) : null;
     if ((np !== null || cue.imp) && ((words(v, s, b) >= 2 && clauseLike(v, s, b)) || (tail !== null && clauseLike(v, close + 1, e)))) {
       // A one-word head («Дэвис», «Возможно») is too short for content() alone; it counts with its tail.
@@ -380,6 +380,32 @@ function fromVerb(v: View, i: number, cue: VerbCue, s: number, e: number): Found
     return { ...c, cueS: i, cueE, verb: i, speaker: sp.np, oblique: sp.oblique };
   }
   return null;
+}
+
+/**
+ * Words after a verb that open with a preposition other than в/во/на before a place (`указывает на
+ * вечность …`, `говорили о будущем`, `верили в свой народ`), or with a conjunction before a lower-case
+ * word (`опасается и за свою судьбу`): the verb's object, not its source (`считают в инвесткомпании`,
+ * `сообщили и в Объединённом командовании …`, `подтверждает на сайте NBC News` are sources).
+ */
+function objectAfter(v: View, k: number, e: number): boolean {
+  const pos = v.pos(k);
+  // «сообщили и в Объединённом командовании …»: the conjunction adds a source.
+  if (pos === 'CONJ') return k + 1 < e && !v.isCapital(k + 1) && (v.pos(k + 1) !== 'PREP' || objectAfter(v, k + 1, e));
+  if (pos !== 'PREP') return false;
+  const on = v.lower(k) === 'на';
+  if (!on && !/^во?$/.test(v.lower(k))) return true;
+  // в + a place (a locative noun: в ассоциации, в экспертной среде; a name), not в + an accusative
+  // (верили в свой народ); на + a place only before a name (на сайте NBC News; not настаивает на завершении маневра).
+  for (let j = k + 1; j < e; j++) {
+    if (v.isCapital(j) || v.pos(j) === 'LATN') return false;
+    if (v.pos(j) !== 'NOUN') continue;
+    if (!v.ctx.morphology.tags(v.str(j)).some((t) => t.loct === true)) return true;
+    if (!on) return false;
+    for (let n = j + 1; n < e; n++) if (v.isCapital(n) || v.pos(n) === 'LATN') return false;
+    return true;
+  }
+  return true;
 }
 
 /**
