@@ -72,6 +72,16 @@ export function caseOfTag(t: Az.Tag): Case | undefined {
 }
 
 /**
+ * A case's bit in the masks `caseBits` makes (CASES' order).
+ *
+ * @example
+ * caseBit('nomn'); // 1
+ */
+export function caseBit(c: Case): number {
+  return 1 << CASES.indexOf(c);
+}
+
+/**
  * The cases of a form's readings as bits in CASES' order (0: none), the singular ones only with
  * `singular` (one person's: `Александр` is then no genitive plural of `Александра`), the first
  * names' only with `firstNames`.
@@ -85,7 +95,7 @@ export function caseBits(tags: readonly Az.Tag[], singular = false, firstNames =
     const t = tags[i];
     if ((singular && isPluralTag(t)) || (firstNames && !tagHas(t, 'Name'))) continue;
     const c = caseOfTag(t);
-    if (c !== undefined) bits |= 1 << CASES.indexOf(c);
+    if (c !== undefined) bits |= caseBit(c);
   }
   return bits;
 }

@@ -806,11 +806,12 @@ function splitAbbreviation(doc: Doc, s: Span): Span[] {
   return [s];
 }
 
+const LATIN_WORD = /^\p{Script=Latin}[\p{Script=Latin}\d'’.&-]*$/u;
+
 /** A word or web address in Latin letters (digits and inner marks allowed: `F1Today`, `Goal.com`, `L’Equipe`), no Roman numeral (`Николай II`). */
 function latinWord(t: Tok): boolean {
   return (t.kind === 'word' || t.kind === 'url') && LATIN_WORD.test(t.text) && !ROMAN.test(t.text);
 }
-const LATIN_WORD = /^\p{Script=Latin}[\p{Script=Latin}\d'’.&-]*$/u;
 
 /**
  * Rule 13: a person's span whose words change script between a Cyrillic and a Latin word is a

@@ -16,7 +16,7 @@ import { joinPlaceTypes, retypeKnownPlaces } from './placeNames.js';
 import { clusterNames, type WordKinds } from './cluster.js';
 import { normalizeMention, sharedHeadNominative } from './normalize.js';
 import { findRoles, type RoleHit } from './roles.js';
-import { CASES, caseBits } from './grammar.js';
+import { caseBit, caseBits } from './grammar.js';
 
 import { tagMentions, taggerAvailable } from './tagger/index.js';
 import { startsUpper } from '../letters.js';
@@ -286,9 +286,9 @@ function addRole(list: string[], role: string): void {
 
 /**
  * The person a role phrase introduces: a PER mention right after it (past up to a few
- * place/organisation words), or right before it across a comma. Not a name written in the
- * nominative after a role that has no nominative (`пресс-секретарь президента России Дмитрий
- * Песков`: the role is the complement of another, and the name is that one's).
+ * place/organisation words), or right before it across a comma. Not a name of two words or more
+ * whose first name shares no case with the role (`casesDiffer`: `пресс-секретарь президента России
+ * Дмитрий Песков`, where the role is the complement of another, and the name is that one's).
  */
 function appositionPerson(doc: Doc, hit: RoleHit, startsAt: Map<number, MentionSpan>, endsAt: Map<number, MentionSpan>, morphology: Morphology): MentionSpan | undefined {
   let i = hit.tokEnd;
@@ -332,8 +332,8 @@ function casesDiffer(role: string, firstName: string, morphology: Morphology): b
   return roles !== 0 && (roles & (NOMINATIVE_BIT | INSTRUMENTAL_BIT)) === 0 && (roles & names) === 0;
 }
 
-const NOMINATIVE_BIT = 1 << CASES.indexOf('nomn');
-const INSTRUMENTAL_BIT = 1 << CASES.indexOf('ablt');
+const NOMINATIVE_BIT = caseBit('nomn');
+const INSTRUMENTAL_BIT = caseBit('ablt');
 
 /**
  * Finds the cluster holding a role's office: the most recently named holder before the phrase

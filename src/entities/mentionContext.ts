@@ -2,7 +2,7 @@ import type Az from 'az';
 import type { Doc, Tok } from '../doc.js';
 import type { Morphology } from '../morph/morphology.js';
 import type { Case, Gender } from './grammar.js';
-import { CASES, casesAfterCompound, casesAfterPreposition, lineBreakBetween, matchCase, nominativeOf, usableParses } from './grammar.js';
+import { CASES, caseBit, caseBits, casesAfterCompound, casesAfterPreposition, lineBreakBetween, matchCase, nominativeOf, usableParses } from './grammar.js';
 import { foldYo, isLowerCase, startsUpper, startsWithCapital } from '../letters.js';
 import { isSubjectVerb } from './subjectVerbs.js';
 import { ANY_KNOWN, FIRST_ADJECTIVE, FIRST_NOUN, KNOWN_NAMED, NAME_OR_SURNAME, pastSingularGender, tagFacts, wordFacts } from './wordFacts.js';
@@ -349,22 +349,20 @@ function roleBefore(doc: Doc, i: number, ctx: MentionContext, morphology: Morpho
     if (k < i && isLowerCase(t.text) && facts.animate !== 0) {
       if ((facts.flags & FIRST_NOUN) === 0) return;
       const cases = casesOfSlots(facts.animate);
-      if ((cases & 1) === 0) return; // an oblique role governs the name: the name is its genitive
+      if ((cases & NOMINATIVE_BIT) === 0) return; // an oblique role governs the name: the name is its genitive
       ctx.roleCases = cases;
       let v = k - 1;
       for (let a = 0; a < ROLE_ADJECTIVES_MAX && v >= 0 && isLowerCase(toks[v].text) && (tagFacts(morphology, toks[v].text).flags & FIRST_ADJECTIVE) !== 0; a++) v--;
       ctx.verbBefore = verbGender(doc, v, morphology);
       return;
     }
-    if (!canBeGenitiveWord(t.text, morphology)) return;
+    // Every word of the complement may be a genitive.
+    if ((caseBits(morphology.tags(t.text)) & GENITIVE_BIT) === 0) return;
   }
 }
 
-/** A word of a role's complement: some reading is a genitive. */
-function canBeGenitiveWord(text: string, morphology: Morphology): boolean {
-  for (const x of morphology.tags(text)) if (x.gent === true) return true;
-  return false;
-}
+const NOMINATIVE_BIT = caseBit('nomn');
+const GENITIVE_BIT = caseBit('gent');
 
 const CONJUNCTIONS = new Set(['и', 'или', 'либо', ',']);
 
