@@ -339,9 +339,6 @@ const ROLE_ADJECTIVES_MAX = 2;
  */
 function roleBefore(doc: Doc, i: number, ctx: MentionContext, morphology: Morphology): void {
   const toks = doc.tokens;
-  // `директор Центра | Мизеса`, `Музея | Анатолия Зверева`: a common noun opening the capitalised
-  // run is an organisation's first word, and the name may be its complement.
-  if (i > 0 && !startsUpper(toks[i - 1].text) && (wordFacts(morphology, toks[i].text).flags & (ANY_KNOWN | KNOWN_NAMED)) === ANY_KNOWN) return;
   for (let k = i; k >= 0 && k > i - COMPLEMENT_MAX; k--) {
     const t = toks[k];
     if (t.kind !== 'word') return;
@@ -350,6 +347,10 @@ function roleBefore(doc: Doc, i: number, ctx: MentionContext, morphology: Morpho
       if ((facts.flags & FIRST_NOUN) === 0) return;
       const cases = casesOfSlots(facts.animate);
       if ((cases & NOMINATIVE_BIT) === 0) return; // an oblique role governs the name: the name is its genitive
+      // `директор Центра | Мизеса`, `Музея | Анатолия Зверева`: a common noun opening the capitalised
+      // run is an organisation's first word, and the name may be its complement. (Asked last: the
+      // word's parses may need az again.)
+      if (!startsUpper(toks[i - 1].text) && (wordFacts(morphology, toks[i].text).flags & (ANY_KNOWN | KNOWN_NAMED)) === ANY_KNOWN) return;
       ctx.roleCases = cases;
       let v = k - 1;
       for (let a = 0; a < ROLE_ADJECTIVES_MAX && v >= 0 && isLowerCase(toks[v].text) && (tagFacts(morphology, toks[v].text).flags & FIRST_ADJECTIVE) !== 0; a++) v--;
