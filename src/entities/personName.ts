@@ -53,6 +53,12 @@ function afterParticle(units: Unit[], u: Unit): boolean {
   return k > 0 && isSurnameParticle(units[k - 1].text.toLowerCase());
 }
 
+/** An oblique case of a surname in -ок after a consonant, its о dropped: the stem before к, and the ending. */
+const FLEETING_O = /^(\p{Lu}\p{Ll}*[бвгджзлмнпрстфхцчшщ])к(а|у|ом|е)$/u;
+const FLEETING_CASES: Record<string, Case> = { а: 'gent', у: 'datv', ом: 'ablt', е: 'loct' };
+/** Below a guess by ending (0.6) on its own, above it when the text writes the form (+0.4). */
+const FLEETING_WEIGHT = 0.3;
+
 /** The genders a person's name can have. */
 export const PER_GENDERS: Gender[] = ['masc', 'femn'];
 
@@ -282,6 +288,15 @@ function rawPersonReadings(u: Unit, morphology: Morphology): RawReadings {
       if (g === 'femn' && dictionaryKeys !== 0 && !/(?:ова|ева|ёва|ина|ына|ская|цкая|ия)$/.test(guess)) continue;
       put(g, c, guess, 0.6);
     }
+  }
+  // A man's surname with a fleeting о (Знарок, Знарка): the form without the ending (Знарк) is the
+  // guess above; the one with о weighs less, and wins only where the text writes it (+0.4).
+  const fleeting = FLEETING_O.exec(u.text);
+  if (fleeting !== null) {
+    const nom = fleeting[1] + 'ок';
+    const c = FLEETING_CASES[fleeting[2]];
+    if ((dictionaryKeys & (1 << slotOf('masc', c))) === 0) put('masc', c, nom, FLEETING_WEIGHT);
+    if (c === 'gent' && (dictionaryKeys & (1 << slotOf('masc', 'accs'))) === 0) put('masc', 'accs', nom, FLEETING_WEIGHT);
   }
   // Women's names the dictionary reads as a man's (Асию as Асий's accusative, Алина as the rare
   // Алин's genitive): the list decides where a first name stands; in a surname's place the word
