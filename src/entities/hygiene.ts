@@ -807,6 +807,7 @@ function splitAbbreviation(doc: Doc, s: Span): Span[] {
 }
 
 const LATIN_WORD = /^\p{Script=Latin}[\p{Script=Latin}\d'’.&-]*$/u;
+const CYRILLIC = /\p{Script=Cyrillic}/u;
 
 /** A word or web address in Latin letters (digits and inner marks allowed: `F1Today`, `Goal.com`, `L’Equipe`), no Roman numeral (`Николай II`). */
 function latinWord(t: Tok): boolean {
@@ -828,7 +829,7 @@ function splitAtScript(doc: Doc, s: Span, out: Span[]): void {
   for (let i = s.tokStart; i < s.tokEnd; i++) {
     const t = doc.tokens[i];
     if ((t.kind !== 'word' && t.kind !== 'url') || ROMAN.test(t.text)) continue;
-    const here = latinWord(t) ? 1 : /\p{Script=Cyrillic}/u.test(t.text) ? 0 : -1;
+    const here = latinWord(t) ? 1 : CYRILLIC.test(t.text) ? 0 : -1;
     if (here < 0) continue;
     if (latin >= 0 && here !== latin) {
       out.push({ tokStart: from, tokEnd: i, type: latin === 1 ? 'ORG' : 'PER' });

@@ -382,6 +382,9 @@ function fromVerb(v: View, i: number, cue: VerbCue, s: number, e: number): Found
   return null;
 }
 
+/** The prepositions before the place where a body speaks (`в МИД`, `во ВЦИОМ`, `на сайте NBC News`). */
+const PLACE_PREP = /^(в|во|на)$/;
+
 /**
  * Words after a verb that open with a preposition other than в/во/на before a place (`указывает на
  * вечность …`, `говорили о будущем`, `верили в свой народ`), or with a conjunction before a lower-case
@@ -393,8 +396,9 @@ function objectAfter(v: View, k: number, e: number): boolean {
   // «сообщили и в Объединённом командовании …»: the conjunction adds a source.
   if (pos === 'CONJ') return k + 1 < e && !v.isCapital(k + 1) && (v.pos(k + 1) !== 'PREP' || objectAfter(v, k + 1, e));
   if (pos !== 'PREP') return false;
-  const on = v.lower(k) === 'на';
-  if (!on && !/^во?$/.test(v.lower(k))) return true;
+  const prep = v.lower(k);
+  if (!PLACE_PREP.test(prep)) return true;
+  const on = prep === 'на';
   // в + a place (a locative noun: в ассоциации, в экспертной среде; a name), not в + an accusative
   // (верили в свой народ); на + a place only before a name (на сайте NBC News; not настаивает на завершении маневра).
   for (let j = k + 1; j < e; j++) {
@@ -449,9 +453,10 @@ const TALK_NOUN = /^(интервью|беседа|разговор|эфир|к�
 
 /** «как сообщили в ряде СМИ»: the source in a locative phrase after the verb. */
 function locative(v: View, from: number, to: number): NP | null {
-  for (let k = from; k < to; k++) if (v.pos(k) === 'PREP' && /^(в|во|на)$/.test(v.lower(k))) return ppObject(v, k, to);
+  for (let k = from; k < to; k++) if (v.pos(k) === 'PREP' && PLACE_PREP.test(v.lower(k))) return ppObject(v, k, to);
   return null;
 }
+
 
 /**
  * «Рассматривать заявления … предлагает политолог X»: an infinitive clause put before a verb of
