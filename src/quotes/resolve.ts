@@ -10,6 +10,7 @@ import { BoundedCache, detached } from '../morph/cache.js';
 import { closestForm, inflectedWord } from '../morph/lemma.js';
 import { matchCase } from '../entities/grammar.js';
 import { officeOf } from '../entities/roles.js';
+import { nameParticles } from '../entities/nameParticles.js';
 import { firstStartingFrom } from '../spans.js';
 
 /** Two capitals or more in a word without a hyphen: an abbreviation (МОК, РАНХиГС, ИМЭМО), not declined (Военно-Морского is). */
@@ -483,7 +484,7 @@ export class SpeakerResolver {
     this.advance(cuePos);
     if (np === null) return null;
     const verbGender = verb >= 0 ? genderOf(v, verb) : undefined;
-    const out = this.fromMentions(np, oblique) ?? this.fromPhrase(np, verbGender, oblique, this.swallowed);
+    const out = this.fromMentions(np, oblique, verbGender) ?? this.fromPhrase(np, verbGender, oblique, this.swallowed);
     const h = nounHead(v, np);
     // A document's issuer found by looking back is no new source for later roles and pronouns.
     if (out !== null && out.name !== null && out.type !== 'OTHER' && !cueLexicon().docNouns.has(v.lemmaYo(h))) {
@@ -509,7 +510,7 @@ export class SpeakerResolver {
    * («Глава МИД России Сергей Лавров» is Лавров, not МИД), then the mention holding the phrase's
    * head, then a role linked to an entity, then any name («пресс-службе Минкомсвязи»).
    */
-  private fromMentions(np: NP, oblique = false): QuoteSpeaker | null {
+  private fromMentions(np: NP, oblique: boolean, verbGender: Gender): QuoteSpeaker | null {
     const v = this.v;
     const inside: MentionSpan[] = [];
     this.swallowed = null;
@@ -543,24 +544,25 @@ export class SpeakerResolver {
       const start = v.doc.tokens[head].start, end = v.doc.tokens[last].end;
       return { name, type: 'ORG', entityId: null, mention: { start, end, text: v.text.slice(start, end), normal: name, kind: 'role' } };
     }
-    // «Вдова Померанца вспоминала»: a person in the genitive after a nominative head noun is its possessor, not the speaker.
     // «Источник «НГ»», «Опрошенные RT эксперты»: a newspaper beside a head that is no body nor medium is the one addressed; after
     // «агентство» (агентства РИА Новости) it is the medium's own name.
     const addressed = roleLexicon().get(v.lemma(head)) !== 'ORG' && !MEDIA_NOUNS.test(v.lemma(head));
-    const possessor = (m: MentionSpan) => !oblique && v.pos(head) === 'NOUN' && m.tokStart === head + 1 && v.has(head, 'nomn') && v.has(head, 'anim') && !v.canBeNominative(m.tokEnd - 1);
+    const possessor = (m: MentionSpan) => m.type === 'PER' && this.possessorAt(np, head, m.tokStart, m.tokEnd, verbGender, oblique, m.normal === m.text);
     // «… безопасности Центра Разумкова Михаил Пашков считает»: the subject is the person named in
     // the nominative, not one in the role's genitive tail.
     const person = (m: MentionSpan) => m.kind === 'name' && m.type === 'PER' && !possessor(m);
+    // A role the entities stage gave the possessor is not the speaker's («Пресс-секретарь Путина заявил»).
+    const possessed = (m: MentionSpan) => m.kind === 'role' && inside.some((o) => o !== m && o.entity === m.entity && possessor(o));
     // A person's name right before another's is the role's genitive tail, even when it may read as
     // a nominative (Путина, Лаврова: a woman's surname too): «Пресс-секретарь Путина Дмитрий Песков».
     const beforePerson = (m: MentionSpan) => inside.some((x) => x.tokStart === m.tokEnd && person(x));
     const best =
       (oblique ? undefined : inside.find((m) => person(m) && !knownOblique(v, m.tokStart) && !beforePerson(m))) ??
       inside.find(person) ??
-      inside.find((m) => m.tokStart <= head && head < m.tokEnd && (m.kind === 'name' || m.entity >= 0)) ??
-      inside.find((m) => m.kind === 'role' && m.entity >= 0) ??
-      (roleLexicon().get(personReading(v, head)?.lemma ?? v.lemma(head)) === 'PER' ? undefined : inside.find((m) => m.kind === 'name' && !(addressed && this.mediumWord(m.tokStart) && (m.tokStart > head || !v.isCapital(head)))));
-    if (best === undefined) return null;
+      inside.find((m) => m.tokStart <= head && head < m.tokEnd && (m.kind === 'name' || (m.entity >= 0 && !possessed(m)))) ??
+      inside.find((m) => m.kind === 'role' && m.entity >= 0 && !possessed(m)) ??
+      (roleLexicon().get(personReading(v, head)?.lemma ?? v.lemma(head)) === 'PER' ? undefined : inside.find((m) => m.kind === 'name' && !possessor(m) && !(addressed && this.mediumWord(m.tokStart) && (m.tokStart > head || !v.isCapital(head)))));
+    if (best === undefined) return inside.some(possessor) ? this.ownedSpeaker(np, head, verbGender, inside.find(possessor)?.tokStart ?? -1) : null;
     const e = best.entity >= 0 ? v.doc.entities[best.entity] : undefined;
     // «Депутаты предлагают»: a plural role is a group, not the one person the entities stage linked it to.
     if (best.kind === 'role' && e?.type === 'PER' && v.has(best.tokEnd - 1, 'plur') && !v.has(best.tokEnd - 1, 'sing')) return null;
@@ -568,6 +570,57 @@ export class SpeakerResolver {
     if (e !== undefined) return { name: this.withPlace(this.nominativeEntity(e.name, e.type, best, oblique), e.type, best, np), type: e.type, entityId: e.id, mention };
     if (best.kind === 'name') return { name: best.normal, type: best.type, entityId: null, mention };
     return null;
+  }
+
+  /**
+   * A person's name in the genitive after a nominative animate head is its possessor, not the
+   * speaker («Вдова Померанца вспоминала», «Сын Сергея Белова заявил», «Сторонники Трампа
+   * считают»). The genitive shows in a name's first word that never reads as a nominative, in a
+   * singular name beside a plural head, or in a surname whose only nominative is a woman's beside a
+   * man's verb («Пресс-секретарь Путина заявил»). Only lower-case genitives may stand between
+   * («Вдова писателя Григория Померанца»); a name in the nominative is the head's apposition.
+   * `written`: the entities stage found the name written in its nominative.
+   */
+  private possessorAt(np: NP, head: number, s: number, e: number, verbGender: Gender, oblique: boolean, written: boolean): boolean {
+    const v = this.v;
+    if (oblique || head < np.s || s <= head || v.pos(head) !== 'NOUN' || !v.has(head, 'nomn') || !v.has(head, 'anim')) return false;
+    // (Not a capitalised head inside the sentence, nor a name's particle: «А бен Ладен считал».)
+    if ((v.isCapital(head) && !this.firstWordOfSentence(head)) || nameParticles().has(v.lower(head))) return false;
+    const morphology = v.ctx.morphology;
+    for (let k = head + 1; k < s; k++) {
+      if (!v.isWord(k) || v.isCapital(k) || morphology.tags(v.str(k)).some((t) => t.nomn === true)) return false;
+    }
+    const last = morphology.tags(v.str(e - 1));
+    // («Его визави Дик Адвокат»: a head that may be singular is no plural one.)
+    if (!morphology.tags(v.str(head)).some((t) => t.sing === true) && !v.has(e - 1, 'nomn') && !last.some((t) => t.plur === true)) return true;
+    // A name the entities stage found written in its nominative is an apposition («Доктор Гасасира», «Премьер Заев»).
+    if (written) return false;
+    // The first word neither the context nor the dictionary reads as a nominative, nor the last in
+    // context («Сергея Белова»).
+    let first = s;
+    while (first < e && !(v.isWord(first) && v.isCapital(first))) first++;
+    if (first < e && !v.has(first, 'nomn') && !v.has(e - 1, 'nomn') && !morphology.tags(v.str(first)).some((t) => t.nomn === true)) return true;
+    return verbGender === 'masc' && last.some((t) => t.Surn === true && t.masc === true && t.gent === true) && !last.some((t) => t.nomn === true && t.masc === true);
+  }
+
+  /**
+   * The speaker of a phrase whose name is its head's possessor: one the document introduced with
+   * the head's role («пресс-секретарь Путина» after «пресс-секретарь президента Дмитрий Песков»),
+   * else no one named; a plural head is a group. Not the possessor at token `owner`, whom the
+   * entities stage may have given the role.
+   */
+  private ownedSpeaker(np: NP, head: number, verbGender: Gender, owner: number): QuoteSpeaker {
+    const v = this.v;
+    const m = owner >= 0 ? this.mentionAt(owner) : undefined;
+    const ownerId = m !== undefined && m.entity >= 0 ? v.doc.entities[m.entity].id : null;
+    const lemma = personReading(v, head)?.lemma ?? v.lemma(head);
+    const mention = this.mentionOf(np, 'role', lemma);
+    if (v.has(head, 'plur') && !v.has(head, 'sing')) return { name: null, type: 'OTHER', entityId: null, mention };
+    for (let k = this.known.length - 1; k >= this.horizon(); k--) {
+      const c = this.known[k];
+      if (c.type === 'PER' && c.entityId !== ownerId && compatible(c.gender, verbGender) && c.roles.includes(lemma)) return { name: c.name, type: 'PER', entityId: c.entityId, mention };
+    }
+    return { name: null, type: 'PER', entityId: null, mention };
   }
 
   /** True when token i is the first word of its sentence (only marks before it there): its capital is the sentence's. */
@@ -746,6 +799,9 @@ export class SpeakerResolver {
       if (np.e - np.s > 1) return { name: null, type: 'OTHER', entityId: null, mention: this.mentionOf(np, 'role', lemma) };
     }
     const run = this.nameRun(np);
+    if (run !== null && this.possessorAt(np, head, run[0], run[1], verbGender, oblique, this.normalName(run[0], run[1], oblique) === v.doc.readText(v.doc.tokens[run[0]].start, v.doc.tokens[run[1] - 1].end))) {
+      return this.ownedSpeaker(np, head, verbGender, run[0]);
+    }
     if (run !== null) {
       const name = this.normalName(run[0], run[1], oblique);
       const type: EntityType = v.has(run[1] - 1, 'Geox') ? 'LOC' : v.has(run[1] - 1, 'Orgn') ? 'ORG' : 'PER';
