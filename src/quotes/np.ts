@@ -263,6 +263,12 @@ export function abbreviationInside(v: View, i: number, to: number): boolean {
     && abbreviations().head.has(v.lower(i));
 }
 
+/** A bare domain with a capital (`Jury.Online`, `Booking.com`), not an address with a path. */
+export function brandDomain(v: View, i: number): boolean {
+  const t = v.doc.tokens[i];
+  return t.kind === 'url' && !t.text.includes('/') && /\p{Lu}/u.test(t.text);
+}
+
 /** Extends a head to its whole noun phrase within [from, to). */
 function expand(v: View, head: number, from: number, to: number): NP {
   const named = initialsEnd(v, head, to);
@@ -290,6 +296,8 @@ function expand(v: View, head: number, from: number, to: number): NP {
       }
       break;
     }
+    // «основатель Jury.Online Александр Шевцов»: a company written as its domain is a name in the phrase.
+    if (brandDomain(v, e)) { e++; continue; }
     const q = skipQuoted(v, e, to);
     if (q !== undefined) { e = q; continue; }
     break;

@@ -1,7 +1,7 @@
 import type Az from 'az';
 import type { MentionSpan, MorphTok } from '../doc.js';
 import type { EntityType, Mention, QuoteSpeaker, Span } from '../types.js';
-import { comitative, isPersonalPronoun, knownMedium, knownOblique, mediumPart, nounHead, relative, undeclinedName, type NP } from './np.js';
+import { brandDomain, comitative, isPersonalPronoun, knownMedium, knownOblique, mediumPart, nounHead, relative, undeclinedName, type NP } from './np.js';
 import { cueLexicon, roleLexicon, wordList } from './lexicon.js';
 import { shortQuotation } from './clause.js';
 import type { View } from './view.js';
@@ -844,7 +844,8 @@ export class SpeakerResolver {
         const apposition = before >= 0 && v.opensQuotation(caps - 1) && v.quoteOf[caps] !== v.quoteOf[np.s] && v.pos(before) === 'NOUN' &&
           !v.isCapital(before) && (MEDIA_NOUNS.test(v.lemma(before)) || roleLexicon().get(v.lemma(before)) === 'ORG');
         const end = apposition ? Math.min(np.e, v.tokAt(v.quotations[v.quoteOf[caps]].close)) : np.e;
-        const name = (oblique || caps > np.s) && !apposition ? this.phraseNominative(caps, end) : v.doc.readText(v.doc.tokens[caps].start, v.doc.tokens[end - 1].end);
+        // (A domain names the body alone: «сервиса Coinmarketcap.com».)
+        const name = brandDomain(v, caps) ? v.str(caps) : (oblique || caps > np.s) && !apposition ? this.phraseNominative(caps, end) : v.doc.readText(v.doc.tokens[caps].start, v.doc.tokens[end - 1].end);
         return { name, type, entityId: null, mention: this.mentionOf(np, 'name', name) };
       }
       const text = v.doc.readText(v.doc.tokens[np.s].start, v.doc.tokens[np.e - 1].end);
@@ -893,6 +894,7 @@ export class SpeakerResolver {
   private capitalStart(np: NP, from: number, media = false): number {
     const v = this.v;
     for (let i = from; i < np.e; i++) {
+      if (brandDomain(v, i)) return i;
       if (!v.isWord(i) || !v.isCapital(i) || isPersonalPronoun(v, i) || (media && this.mediumWord(i))) continue;
       // A sentence's first adjective keeps its capital as a name's (Британские власти, Наша газета),
       // a pronoun's (Некоторые, Многие, Этот) does not.
