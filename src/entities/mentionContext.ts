@@ -2,10 +2,10 @@ import type Az from 'az';
 import type { Doc, Tok } from '../doc.js';
 import type { Morphology } from '../morph/morphology.js';
 import type { Case, Gender } from './grammar.js';
-import { CASES, caseBit, caseBits, casesAfterCompound, casesAfterPreposition, lineBreakBetween, matchCase, nominativeOf, usableParses } from './grammar.js';
+import { CASES, caseBit, caseBits, casesAfterCompound, casesAfterPreposition, lineBreakBetween, matchCase, nominativeOf, readTsv, usableParses } from './grammar.js';
 import { foldYo, isLowerCase, startsUpper, startsWithCapital } from '../letters.js';
 import { isSubjectVerb } from './subjectVerbs.js';
-import { ANY_KNOWN, FIRST_ADJECTIVE, FIRST_NOUN, KNOWN_NAMED, NAME_OR_SURNAME, pastSingularGender, tagFacts, wordFacts } from './wordFacts.js';
+import { ANY_KNOWN, FIRST_ADJECTIVE, FIRST_NOUN, KNOWN_NAMED, NAME_OR_SURNAME, genderCaseSlot, pastSingularGender, tagFacts, wordFacts } from './wordFacts.js';
 
 export { isKnown } from './wordFacts.js';
 
@@ -467,15 +467,44 @@ export function contextOf(doc: Doc, tokStart: number, tokEnd: number, morphology
   if (ctx.cases !== undefined) return ctx;
   ctx.verbBefore = verbGender(doc, i, morphology);
   if (ctx.verbBefore === undefined && t.kind === 'word' && startsUpper(t.text)) roleBefore(doc, i, ctx, morphology);
+  // «теннисистка Петрова вышла», «саночница Иванова»: a woman's noun in the nominative right before
+  // the name is its apposition, in the nominative; a woman's verb after it is the name's too.
+  const female = ctx.verbBefore === undefined && (isLowerCase(t.text) || isSentenceInitial(doc, i)) && femaleAppositionNoun(t.text.toLowerCase(), morphology);
+  if (female) ctx.roleCases |= caseBit('nomn');
   // After a noun the name may be its genitive (адвокат Асии Биби покинул): the verb is the noun's.
   // Not a name with no genitive reading (инженер-генерал М.Г. Дестрем писал: Дестрем reads only as
   // an instrumental besides the nominative): it stands beside the noun, and the verb is its own.
-  if (ctx.verbAfter !== undefined && ((governedBefore(doc, tokStart, morphology) && canBeOnesGenitive(doc, tokStart, tokEnd, morphology)) || coordinatedAfterName(doc, tokStart))) ctx.verbAfter = undefined;
+  if (ctx.verbAfter !== undefined && !(female && ctx.verbAfter === 'femn') &&
+    ((governedBefore(doc, tokStart, morphology) && canBeOnesGenitive(doc, tokStart, tokEnd, morphology)) || coordinatedAfterName(doc, tokStart))) ctx.verbAfter = undefined;
   // A lower-case animate noun right before a name is usually its apposition (христианке Асии
   // Биби) and shares its case and gender.
   if (!wantHint || !isLowerCase(t.text)) return ctx;
   ctx.hintSlots = tagFacts(morphology, t.text).animate;
   return ctx;
+}
+
+/** The (gender, case) slots of a man's animate readings (`genderCaseSlot`: 0‥5). */
+const MASCULINE_SLOTS = (1 << CASES.length) - 1;
+
+let relationNouns: Set<string> | undefined;
+
+/**
+ * True for a woman's noun of a person read first as a noun in the nominative, with no man's
+ * reading (`теннисистка`, `саночница`, not `врач`, nor `глава` of either gender), and no noun of a relation
+ * (relation-nouns.tsv: `жена`, `ученица`, `уроженка`), which governs the name after it.
+ *
+ * @example
+ * femaleAppositionNoun('теннисистка', morphology); // true
+ * femaleAppositionNoun('жена', morphology); // false
+ */
+export function femaleAppositionNoun(form: string, morphology: Morphology): boolean {
+  const facts = tagFacts(morphology, form);
+  if ((facts.flags & FIRST_NOUN) === 0 || (facts.animate & (1 << genderCaseSlot('femn', 'nomn'))) === 0 || (facts.animate & MASCULINE_SLOTS) !== 0) return false;
+  // (Nor a noun of either gender, `глава Газпромбанка`, `коллега`: az tags it Ms-f.)
+  if (morphology.tags(form).some((t) => t['Ms-f'] === true)) return false;
+  if (relationNouns === undefined) relationNouns = new Set(readTsv('relation-nouns.tsv').map((r) => r[0]));
+  const lemma = parses(morphology, form)[0]?.normalize().word;
+  return lemma !== undefined && !relationNouns.has(lemma);
 }
 
 /**

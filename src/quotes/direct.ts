@@ -264,33 +264,39 @@ function interviewAnswers(v: View, bare: Array<[number, number]>): Found[] {
   });
   if (answers.length < 3) return [];
   const firstAnswer = answers[0][0];
-  const np = interviewee(v, firstAnswer);
-  if (np === null) return [];
+  const found = interviewee(v, firstAnswer);
+  if (found === null) return [];
+  const { np, oblique } = found;
   const out: Found[] = [];
   for (const [f, l] of answers) {
     const seg = span(v, f + 1, l);
-    if (seg !== null) out.push({ kind: 'direct', segments: [seg], cueS: f, cueE: f + 1, verb: -1, speaker: np, oblique: !v.has(np.e - 1, 'nomn') });
+    if (seg !== null) out.push({ kind: 'direct', segments: [seg], cueS: f, cueE: f + 1, verb: -1, speaker: np, oblique });
   }
   return out;
 }
 
-function interviewee(v: View, before: number): NP | null {
-  const counts = new Map<number, { n: number; m: NP }>();
+/**
+ * The interviewee's name phrase, and whether it is written in an oblique case: as the entities
+ * stage normalised the mention where there is one (`кёрлингистка Сидорова` is her nominative,
+ * whatever case the context pass gave the word), else as the context pass read it.
+ */
+function interviewee(v: View, before: number): { np: NP; oblique: boolean } | null {
+  const counts = new Map<number, { n: number; m: NP; oblique: boolean }>();
   for (const m of v.doc.mentions) {
     if (m.type !== 'PER' || m.kind !== 'name' || m.tokStart >= before || m.tokStart < v.bodyStart || v.quoteOf[m.tokStart] >= 0) continue;
     const key = m.entity >= 0 ? m.entity : -1 - m.tokStart;
     const c = counts.get(key);
     if (c) c.n++;
-    else counts.set(key, { n: 1, m: { s: m.tokStart, e: m.tokEnd, head: m.tokEnd - 1 } });
+    else counts.set(key, { n: 1, m: { s: m.tokStart, e: m.tokEnd, head: m.tokEnd - 1 }, oblique: m.normal !== m.text });
   }
-  let best: { n: number; m: NP } | undefined;
+  let best: { n: number; m: NP; oblique: boolean } | undefined;
   for (const c of counts.values()) if (best === undefined || c.n > best.n) best = c;
-  if (best !== undefined) return best.m;
+  if (best !== undefined) return { np: best.m, oblique: best.oblique };
   for (let i = v.bodyStart; i < before; i++) {
     if (v.isWord(i) && v.isCapital(i) && (v.has(i, 'Surn') || v.has(i, 'Name'))) {
       let e = i + 1;
       while (e < before && v.isWord(e) && v.isCapital(e)) e++;
-      return { s: i, e, head: e - 1 };
+      return { np: { s: i, e, head: e - 1 }, oblique: !v.has(e - 1, 'nomn') };
     }
   }
   return null;
