@@ -148,6 +148,8 @@ export function entities(doc: Doc, ctx: Context): void {
   const roleMentions: MentionSpan[] = [];
   const holder = holderFinder(doc, names, clusterOf, roleClasses, members);
   for (const hit of pending) {
+    // A plural role («встречи министров иностранных дел») refers to no one person.
+    if (pluralOnly(doc, hit.tokStart, ctx.morphology)) continue;
     const c = holder(hit);
     if (c < 0) continue;
     const start = doc.tokens[hit.tokStart].start;
@@ -278,6 +280,15 @@ function alignOblique(names: MentionSpan[]): void {
       if (p >= Math.max(target.length, text.length) - 2) { m.normal = c.reading; break; }
     }
   }
+}
+
+/**
+ * True when the context pass reads token i as a plural and the dictionary has no singular reading
+ * of it (`министров`, `президенты`; not `директора`, a singular's genitive too).
+ */
+function pluralOnly(doc: Doc, i: number, morphology: Morphology): boolean {
+  const tags = doc.morph[i]?.tags;
+  return tags !== undefined && tags.includes('plur') && !morphology.tags(doc.tokens[i].text).some((t) => t.sing === true);
 }
 
 function addRole(list: string[], role: string): void {
