@@ -176,6 +176,15 @@ describe('a span cut after a place or medium named by fixed words keeps the name
     const [a, b] = tokenRange(doc, 'РИА Новости и ТАСС');
     expect(show(doc, joinMedia(doc, [{ tokStart: a, tokEnd: b, type: 'ORG' }], ctx.morphology))).toBe('ORG:РИА Новости | ORG:ТАСС');
   });
+  test.each([
+    ['«Катастроф не будет», — цитирует Силуанова Интерфакс.', 'Силуанова Интерфакс', 'PER:Силуанова | ORG:Интерфакс'],
+    ['«Мы готовы», — сказал Буш Рейтер.', 'Буш Рейтер', 'PER:Буш | ORG:Рейтер'],
+    ['Об этом рассказал Иван Петров вчера.', 'Иван Петров', 'PER:Иван Петров'],
+  ])('a one-word medium ending a person\'s span is cut off: %s', (text, span, expected) => {
+    const doc = parsed(text);
+    const [a, b] = tokenRange(doc, span);
+    expect(show(doc, joinMedia(doc, [{ tokStart: a, tokEnd: b, type: 'PER' }], ctx.morphology))).toBe(expected);
+  });
 });
 
 describe('clusters (test/data/entities/clusters.txt)', () => {

@@ -148,6 +148,10 @@ export function restName(doc: Doc, from: number, to: number): number {
  * joinMedia(doc, spans, morphology);
  */
 export function joinMedia(doc: Doc, spans: Span[], morphology: Morphology): Span[] {
+  return cutTrailingMedium(doc, joinedMedia(doc, spans, morphology));
+}
+
+function joinedMedia(doc: Doc, spans: Span[], morphology: Morphology): Span[] {
   let out: Span[] | undefined;
   let next = 0; // spans before this index are settled
   for (let i = 0; i < doc.tokens.length; i++) {
@@ -171,4 +175,23 @@ export function joinMedia(doc: Doc, spans: Span[], morphology: Morphology): Span
   if (out === undefined) return spans;
   while (next < spans.length) out.push(spans[next++]);
   return out;
+}
+
+/**
+ * The spans with a one-word medium that ends a person's span cut off as its own ORG span
+ * (`цитирует Силуанова Интерфакс` → `Силуанова` PER + `Интерфакс` ORG): the tagger runs the name
+ * of the agency quoting a person into the person's.
+ */
+function cutTrailingMedium(doc: Doc, spans: Span[]): Span[] {
+  let out: Span[] | undefined;
+  const word = mediumWord();
+  for (let k = 0; k < spans.length; k++) {
+    const s = spans[k];
+    const last = s.tokEnd - 1;
+    const text = doc.tokens[last].text;
+    if (s.type !== 'PER' || last <= s.tokStart || !startsUpper(text) || !word.test(text) || !capitalWord(doc, last - 1)) { out?.push(s); continue; }
+    out ??= spans.slice(0, k);
+    out.push({ tokStart: s.tokStart, tokEnd: last, type: 'PER' }, { tokStart: last, tokEnd: s.tokEnd, type: 'ORG' });
+  }
+  return out ?? spans;
 }
