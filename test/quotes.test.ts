@@ -123,6 +123,12 @@ describe('an unnamed source behind a phrase that is none', () => {
     const q = analyzer.analyze(text).quotes[0];
     expect(q.speaker).toMatchObject({ name: null, mention: { text: phrase } });
   });
+  test('a first-person subject after a comma is its clause\'s own: no source, not the relative pronoun before it', () => {
+    const text = 'Нами отработана с таможней специальная процедура, которая позволит в считанные часы произвести проверку каждого контейнера, и я уверен, что мы уложимся в мировые стандарты.';
+    const q = analyzer.analyze(text).quotes[0];
+    expect(q.text).toBe('мы уложимся в мировые стандарты');
+    expect(q.speaker).toBeNull();
+  });
 });
 
 describe('quote patterns (test/data/quotes/patterns.txt)', () => {

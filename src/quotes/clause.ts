@@ -291,9 +291,10 @@ export function speakerOf(v: View, verb: number, cue: VerbCue, from: number, to:
     const later = findSubject(v, post, to, true);
     return { np: later !== null && !weak(v, later.head) && !dativeName(v, later.s) ? withLaterName(v, later, to) : before, oblique: false };
   }
-  // «астрофизики, исходя из своих наблюдений, не исключают»: the subject before a parenthetical.
+  // «астрофизики, исходя из своих наблюдений, не исключают»: the subject before a parenthetical;
+  // not before a clause of its own («процедура, которая позволит …, и я уверен»).
   const [s] = v.sentence(verb);
-  if (s < from && from <= verb && !cue.imp && v.isPunct(from - 1, ',')) {
+  if (s < from && from <= verb && !cue.imp && v.isPunct(from - 1, ',') && !ownClause(v, from, verb)) {
     const early = findSubject(v, s, from - 1);
     if (early !== null && v.quoteOf[early.head] < 0 && !weak(v, early.head)) return { np: early, oblique: false };
   }
@@ -311,6 +312,16 @@ export function speakerOf(v: View, verb: number, cue: VerbCue, from: number, to:
   const told = v.has(verb, 'plur') ? bodyRightAfter(v, post, to) : null;
   if (told !== null && speakingPlace(v, nounHeadOf(v, told))) return { np: told, oblique: true };
   return { np: null, oblique: false };
+}
+
+/**
+ * The words [from, verb) before a verb hold its own subject, a first- or second-person pronoun
+ * («…, и я уверен»), so they are no parenthetical after the subject (unlike «…, и признался», a
+ * predicate sharing the subject before).
+ */
+function ownClause(v: View, from: number, verb: number): boolean {
+  for (let k = from; k < verb; k++) if (/^(я|мы|ты|вы)$/.test(v.lower(k))) return true;
+  return false;
 }
 
 /** A body noun («посольстве», «пресс-службе»; not a document, «заявлении») or a capitalised name that is no medium («МИД», «Кремле»). */
