@@ -148,7 +148,7 @@ export function restName(doc: Doc, from: number, to: number): number {
  * joinMedia(doc, spans, morphology);
  */
 export function joinMedia(doc: Doc, spans: Span[], morphology: Morphology): Span[] {
-  return cutTrailingMedium(doc, joinedMedia(doc, spans, morphology));
+  return cutMedium(doc, joinedMedia(doc, spans, morphology), morphology);
 }
 
 function joinedMedia(doc: Doc, spans: Span[], morphology: Morphology): Span[] {
@@ -178,20 +178,44 @@ function joinedMedia(doc: Doc, spans: Span[], morphology: Morphology): Span[] {
 }
 
 /**
- * The spans with a one-word medium that ends a person's span cut off as its own ORG span
- * (`цитирует Силуанова Интерфакс` → `Силуанова` PER + `Интерфакс` ORG): the tagger runs the name
- * of the agency quoting a person into the person's.
+ * The spans with a one-word medium cut off a person's name run into it: one that ends a person's
+ * span (`цитирует Силуанова Интерфакс` → `Силуанова` PER + `Интерфакс` ORG), or one that opens an
+ * organisation's span of names after it (`рассказал RT Кулаков` → `RT` ORG + `Кулаков` PER): the
+ * tagger runs the name of the agency quoting a person into the person's.
  */
-function cutTrailingMedium(doc: Doc, spans: Span[]): Span[] {
+function cutMedium(doc: Doc, spans: Span[], morphology: Morphology): Span[] {
   let out: Span[] | undefined;
   const word = mediumWord();
   for (let k = 0; k < spans.length; k++) {
     const s = spans[k];
     const last = s.tokEnd - 1;
     const text = doc.tokens[last].text;
-    if (s.type !== 'PER' || last <= s.tokStart || !startsUpper(text) || !word.test(text) || !capitalWord(doc, last - 1)) { out?.push(s); continue; }
-    out ??= spans.slice(0, k);
-    out.push({ tokStart: s.tokStart, tokEnd: last, type: 'PER' }, { tokStart: last, tokEnd: s.tokEnd, type: 'ORG' });
+    if (s.type === 'PER' && last > s.tokStart && startsUpper(text) && word.test(text) && capitalWord(doc, last - 1)) {
+      out ??= spans.slice(0, k);
+      out.push({ tokStart: s.tokStart, tokEnd: last, type: 'PER' }, { tokStart: last, tokEnd: s.tokEnd, type: 'ORG' });
+    } else if (s.type === 'ORG' && last > s.tokStart && word.test(doc.tokens[s.tokStart].text) && namesFrom(doc, s.tokStart + 1, s.tokEnd, morphology)) {
+      out ??= spans.slice(0, k);
+      out.push({ tokStart: s.tokStart, tokEnd: s.tokStart + 1, type: 'ORG' }, { tokStart: s.tokStart + 1, tokEnd: s.tokEnd, type: 'PER' });
+    } else out?.push(s);
   }
   return out ?? spans;
 }
+
+/**
+ * Tokens [from, to) are capitalised Cyrillic words of a person's name: read by the dictionary as a
+ * first name or surname, or ending as a Russian surname does (`Кулаков`, which az knows only as
+ * `кулак`); not `Русская служба`, nor a place or body.
+ */
+function namesFrom(doc: Doc, from: number, to: number, morphology: Morphology): boolean {
+  for (let i = from; i < to; i++) {
+    const t = doc.tokens[i];
+    if (t.kind !== 'word' || !startsUpper(t.text) || !CYRILLIC_WORD.test(t.text)) return false;
+    const tags = morphology.tags(t.text);
+    if (tags.some((g) => g.Geox === true || g.Orgn === true)) return false;
+    if (!tags.some((g) => g.Name === true || g.Surn === true) && !SURNAME_ENDING.test(t.text)) return false;
+  }
+  return true;
+}
+
+const CYRILLIC_WORD = /^[\p{Script=Cyrillic}-]+$/u;
+const SURNAME_ENDING = /(?:ов|ев|ёв|ин|ын|ский|цкий)$/u;
