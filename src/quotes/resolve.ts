@@ -18,6 +18,7 @@ const ABBREVIATION = /^(?=[^-]*$)\P{Lu}*\p{Lu}\P{Lu}*\p{Lu}/u;
 /** A case ending written after an abbreviation in capitals (ВЭБа, ЦИКа, МИДом). */
 const CASE_ENDING = /(?<=\p{Lu}{2})(?:а|у|ом|е)$/u;
 const GENDERS = ['masc', 'femn', 'neut'] as const;
+const OBLIQUE_CASES = ['loct', 'datv', 'ablt'] as const;
 const QUOTE_MARK = /^[«»"„“”]$/;
 
 /** Whether two forms start with the same two letters, whatever their case. */
@@ -323,7 +324,7 @@ export class SpeakerResolver {
   }
 
   /**
-   * Word i of a phrase, a genitive, in the nominative: the head noun in its number, a word before
+   * Word i of a phrase, a genitive (or in the oblique case the context reads), in the nominative: the head noun in its number, a word before
    * it agreeing (in the reading's own gender when the phrase has no noun: «Уильямс-младшей» →
    * «Уильямс-младшая»). The form is the one of its paradigm closest in spelling, superlative only
    * for a superlative: OpenCorpora's paradigm of «первый» holds «один», that of «высший»
@@ -337,10 +338,13 @@ export class SpeakerResolver {
     // With no noun to agree with, a masculine reading first (az lists «Толстого» as neuter first).
     const masc = gender === undefined && tags.some((t) => t.gent === true && t.sing === true && t.masc === true);
     // The genitive readings that agree first, in the form that agrees; then any genitive reading.
+    // A word the context reads in another oblique case takes that case's readings («во
+    // Всероссийском союзе промышленников сообщили»).
+    const other = v.has(i, 'gent') ? undefined : OBLIQUE_CASES.find((c) => v.has(i, c));
     for (const strict of [true, false]) {
       for (let k = 0; k < tags.length; k++) {
         const t = tags[k];
-        if (t.gent !== true || (strict && !agrees(t))) continue;
+        if ((t.gent !== true && (other === undefined || t[other] !== true)) || (strict && !agrees(t))) continue;
         const want = ['nomn'];
         if (strict) {
           want.push(plural ? 'plur' : 'sing');
