@@ -377,10 +377,10 @@ const ANTECEDENT_REACH = 10;
  * body (not a document) is the antecedent; a body's name in a genitive tail is one when no person
  * heads it («исполкома МОК, который»; «главу Исполнительного директората, который» is главу). A
  * thing («законодательством, которое требует», «фильм «…», который»), a coordination («Семенов и
- * Шевченко, которые») or nothing that agrees gives null: no speaker.
+ * Шевченко, которые») or nothing that agrees gives null: no speaker. `comma` is the comma that
+ * opens the relative clause, when words stand between it and the pronoun («…, по словам которого»).
  */
-function antecedent(v: View, rel: number): NP | null {
-  const comma = rel - 1;
+export function antecedent(v: View, rel: number, comma = rel - 1): NP | null {
   if (comma < 1 || !v.isPunct(comma, ',')) return null;
   const ms = v.doc.mentions;
   const [s] = v.sentence(rel);
@@ -490,15 +490,17 @@ function wordBefore(v: View, i: number, limit: number): number {
 function agrees(v: View, k: number, rel: number, name = false): boolean {
   const plural = v.has(rel, 'plur');
   const gender = singularGender(v, rel);
+  // An oblique «которого», «которому» is a man's as much as a neuter's, whichever the context chose.
+  const alsoMasc = gender === 'neut' && !v.has(rel, 'nomn');
   // A common noun as the context reads it («из федерации» is no plural).
-  if (!name) return plural ? v.has(k, 'plur') : v.has(k, 'sing') && (v.has(k, gender) || v.has(k, 'Ms-f'));
+  if (!name) return plural ? v.has(k, 'plur') : v.has(k, 'sing') && (v.has(k, gender) || v.has(k, 'Ms-f') || (alsoMasc && v.has(k, 'masc')));
   const info = v.ctx.morphology.formInfo(v.str(k));
   if (!info.known) return true;
   let named = false;
   for (const t of info.tags) if (t.Name === true || t.Surn === true || t.Patr === true) { named = true; break; }
   for (const t of info.tags) {
     if (named && t.Name !== true && t.Surn !== true && t.Patr !== true) continue;
-    if (plural ? t.plur === true : t.sing === true && (t[gender] === true || t['Ms-f'] === true)) return true;
+    if (plural ? t.plur === true : t.sing === true && (t[gender] === true || t['Ms-f'] === true || (alsoMasc && t.masc === true))) return true;
   }
   return !named;
 }

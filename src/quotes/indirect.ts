@@ -1,5 +1,5 @@
 import { cueLexicon, openerKey, wordList, type VerbCue } from './lexicon.js';
-import { STATEMENTS, CONJ, FINAL, FINAL_OR_CLAUSE, CONTENT_PREPS, verbCue, words, span, shortQuotation, speakerOf, cueEnd, clauseStart, content, contentEnd, clauseLike, trailing, bodyAfterAddressee, personsTagged, type Found } from './clause.js';
+import { STATEMENTS, CONJ, FINAL, FINAL_OR_CLAUSE, CONTENT_PREPS, antecedent, verbCue, words, span, shortQuotation, speakerOf, cueEnd, clauseStart, content, contentEnd, clauseLike, trailing, bodyAfterAddressee, personsTagged, type Found } from './clause.js';
 import { animateNoun, canBeGenitive, findObject, findSubject, mediumToken, nounHead, ppObject, relative, singularGender, timeNoun, type NP } from './np.js';
 import type { View } from './view.js';
 
@@ -100,6 +100,13 @@ function fromPhrase(v: View, i: number, ph: { end: number; pron: number; quoted:
     const end = contentEnd(v, cut, e);
     const c = clauseLike(v, cut, end) ? content(v, cut, end) : null;
     return c === null ? null : { ...c, cueS: i, cueE: ph.end, verb: -1, speaker: np, oblique: true };
+  }
+  // «…источника, по словам которого Токио убежден, что …»: the relative stands for the one named
+  // before the comma, and the rest of its clause is the content.
+  // (Not «согласно которому», a phrase that needs quotation marks: a law's or a plan's terms.)
+  if (!ph.quoted && relative(v, ph.end) && i - 1 >= s && v.isPunct(i - 1, ',')) {
+    const c = content(v, ph.end + 1, contentEnd(v, ph.end + 1, e));
+    return c === null ? null : { ...c, cueS: i, cueE: ph.end, verb: -1, speaker: antecedent(v, ph.end, i - 1), oblique: true };
   }
   // The whole stretch up to the comma is the source: «по словам профессора и соавтора исследования Брайса-Оливье Демори».
   let np: NP | null = null;
