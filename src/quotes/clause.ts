@@ -295,7 +295,7 @@ export function speakerOf(v: View, verb: number, cue: VerbCue, from: number, to:
   // not before a clause of its own («процедура, которая позволит …, и я уверен»).
   const [s] = v.sentence(verb);
   if (s < from && from <= verb && !cue.imp && v.isPunct(from - 1, ',') && !ownClause(v, from, verb)) {
-    const early = findSubject(v, s, from - 1);
+    const early = findSubject(v, afterAttribution(v, s, from - 1), from - 1);
     if (early !== null && v.quoteOf[early.head] < 0 && !weak(v, early.head)) return { np: early, oblique: false };
   }
   const after = findSubject(v, post, to, true);
@@ -312,6 +312,16 @@ export function speakerOf(v: View, verb: number, cue: VerbCue, from: number, to:
   const told = v.has(verb, 'plur') ? bodyRightAfter(v, post, to) : null;
   if (told !== null && speakingPlace(v, nounHeadOf(v, told))) return { np: told, oblique: true };
   return { np: null, oblique: false };
+}
+
+/**
+ * Where a sentence's main clause starts: after an attribution that opens it («Как пишет газета
+ * Nikkei, премьер-министр …, говоря своим помощникам: …» is the prime minister's), else at s.
+ */
+function afterAttribution(v: View, s: number, to: number): number {
+  if (v.lower(s) !== 'как') return s;
+  for (let k = s + 1; k < to; k++) if (v.isPunct(k, ',')) return k + 1;
+  return s;
 }
 
 /**
