@@ -129,6 +129,12 @@ describe('an unnamed source behind a phrase that is none', () => {
     expect(q.text).toBe('мы уложимся в мировые стандарты');
     expect(q.speaker).toBeNull();
   });
+  test('quotation marks with no name inside (a link lost) are no source', () => {
+    const text = 'Россия перебросила на авиабазу Хмеймим четыре истребителя Су-35С, пишет «\n» со ссылкой на источник в органах военного управления.';
+    const q = analyzer.analyze(text).quotes[0];
+    expect(q.text).toBe('Россия перебросила на авиабазу Хмеймим четыре истребителя Су-35С');
+    expect(q.speaker).toBeNull();
+  });
 });
 
 describe('quote patterns (test/data/quotes/patterns.txt)', () => {

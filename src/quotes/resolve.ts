@@ -486,7 +486,8 @@ export class SpeakerResolver {
   resolve(np: NP | null, verb: number, oblique: boolean, cuePos: number): QuoteSpeaker | null {
     const v = this.v;
     this.advance(cuePos);
-    if (np === null) return null;
+    // (A phrase of marks alone is no source: «пишет « »», where the medium's linked name was lost.)
+    if (np === null || !this.hasWord(np)) return null;
     const verbGender = verb >= 0 ? genderOf(v, verb) : undefined;
     const out = this.fromMentions(np, oblique, verbGender) ?? this.fromPhrase(np, verbGender, oblique, this.swallowed);
     const h = nounHead(v, np);
@@ -507,6 +508,11 @@ export class SpeakerResolver {
       if (fixed !== undefined) out.name = fixed;
     }
     return out;
+  }
+
+  private hasWord(np: NP): boolean {
+    for (let k = np.s; k < np.e; k++) if (this.v.isWord(k) || this.v.doc.tokens[k].kind === 'url') return true;
+    return false;
   }
 
   /**
@@ -837,6 +843,11 @@ export class SpeakerResolver {
     // «Некоторые издания пишут», «Многие эксперты считают», «Некоторые СМИ»: some of a kind, no one
     // named nor referred back to; but «многие депутаты Верховной рады» speak for the body named after them.
     if (plural && caps <= head && wordList('indefinite').has(v.lemma(np.s))) return { name: null, type: 'OTHER', entityId: null, mention: this.mentionOf(np, 'role', lemma) };
+    // «Голландские эксперты считают», «Учёные полагают»: people named by the sentence's first word
+    // alone are a group, not a body of that name (unlike «Британские власти»).
+    if (plural && people && caps >= 0 && caps <= head && this.sentenceInitial(caps) && this.capitalStart(np, caps + 1, people) < 0) {
+      return { name: null, type: 'OTHER', entityId: null, mention: this.mentionOf(np, 'role', lemma) };
+    }
     if (role === 'ORG' || caps >= 0) {
       const type: EntityType = v.has(head, 'Geox') ? 'LOC' : 'ORG';
       if (caps >= 0) {
