@@ -269,6 +269,22 @@ export function brandDomain(v: View, i: number): boolean {
   return t.kind === 'url' && !t.text.includes('/') && /\p{Lu}/u.test(t.text);
 }
 
+/**
+ * A word before the head that the dictionary also reads as an adverb or a comparative, in another
+ * gender than the head's (as the context reads both): no modifier of it («Позднее польская
+ * пограничная служба сообщила»: «Позднее» is «later»). Only such words: the context's genders of
+ * adjectives are unsure where masculine and neuter forms agree («российском оборонном ведомстве»).
+ */
+function disagrees(v: View, k: number, head: number): boolean {
+  if (!v.has(k, 'sing') || !v.has(head, 'sing')) return false;
+  if (!v.ctx.morphology.tags(v.str(k)).some((t) => t.COMP === true || t.ADVB === true)) return false;
+  const g = GENDER_TAGS.find((x) => v.has(k, x));
+  const h = GENDER_TAGS.find((x) => v.has(head, x));
+  return g !== undefined && h !== undefined && g !== h && !v.has(head, 'Ms-f');
+}
+
+const GENDER_TAGS = ['masc', 'femn', 'neut'] as const;
+
 /** Extends a head to its whole noun phrase within [from, to). */
 function expand(v: View, head: number, from: number, to: number): NP {
   const named = initialsEnd(v, head, to);
@@ -277,7 +293,7 @@ function expand(v: View, head: number, from: number, to: number): NP {
   if (named > 0 && !(named < to && v.isWord(named) && v.isCapital(named))) return { s: head, e: named, head: named - 1 };
   let s = head;
   // «в котором эксперт утверждал»: a relative pronoun before the head opens its clause, no modifier of it.
-  while (s - 1 >= from && modifier(v, s - 1) && !relative(v, s - 1)) s--;
+  while (s - 1 >= from && modifier(v, s - 1) && !relative(v, s - 1) && !disagrees(v, s - 1, head)) s--;
   let e = head + 1;
   // «заявил он «НГ»»: a pronoun is the whole phrase; a quoted name after it is the addressee.
   if (PERSONAL.has(v.lower(head))) return { s, e, head };
