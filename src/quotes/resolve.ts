@@ -942,8 +942,23 @@ export class SpeakerResolver {
       runs.push([i, e, tagged]);
       i = e - 1;
     }
-    const pick = runs.find((r) => r[2]) ?? runs[0];
+    // («в Генштабе рассказали», «глава службы защиты Конституции»: capitalised things are no one's name.)
+    const pick = runs.find((r) => r[2]) ?? runs.find((r) => !this.thingsOnly(r[0], r[1]));
     return pick ? [pick[0], pick[1]] : null;
+  }
+
+  /**
+   * Tokens [s, e) are words the dictionary knows only as inanimate, and as no name, in the genitive
+   * or locative (`Генштабе`, `Конституции`); a nominative may be a surname of that shape (`Железняк`,
+   * `Коляда`), and so may the one a verb of quoting takes (`цитирует ТАСС Дуду`).
+   */
+  private thingsOnly(s: number, e: number): boolean {
+    for (let i = s; i < e; i++) {
+      if (!this.v.has(i, 'gent') && !this.v.has(i, 'loct')) return false;
+      const info = this.v.ctx.morphology.formInfo(this.v.str(i));
+      if (!info.known || info.tags.some((t) => t.inan !== true || nameTag(t))) return false;
+    }
+    return true;
   }
 
   /** A mention holds a medium's word before token i («Новости» of «Новости Лаврова»): the name at i is not the medium's. */
