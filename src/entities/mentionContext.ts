@@ -502,9 +502,9 @@ export function femaleAppositionNoun(form: string, morphology: Morphology): bool
   if ((facts.flags & FIRST_NOUN) === 0 || (facts.animate & (1 << genderCaseSlot('femn', 'nomn'))) === 0 || (facts.animate & MASCULINE_SLOTS) !== 0) return false;
   // (Nor a noun of either gender, `глава Газпромбанка`, `коллега`: az tags it Ms-f.)
   if (morphology.tags(form).some((t) => t['Ms-f'] === true)) return false;
-  if (relationNouns === undefined) relationNouns = new Set(readTsv('relation-nouns.tsv').map((r) => r[0]));
+  if (relationNouns === undefined) relationNouns = new Set(readTsv('relation-nouns.tsv').map((r) => foldYo(r[0])));
   const lemma = parses(morphology, form)[0]?.normalize().word;
-  return lemma !== undefined && !relationNouns.has(lemma);
+  return lemma !== undefined && !relationNouns.has(foldYo(lemma));
 }
 
 /**

@@ -330,7 +330,8 @@ function afterAttribution(v: View, s: number, to: number): number {
  * predicate sharing the subject before).
  */
 function ownClause(v: View, from: number, verb: number): boolean {
-  for (let k = from; k < verb; k++) if (/^(я|мы|ты|вы)$/.test(v.lower(k))) return true;
+  const own = wordList('own-subject');
+  for (let k = from; k < verb; k++) if (own.has(v.lower(k))) return true;
   return false;
 }
 

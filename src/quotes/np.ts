@@ -269,6 +269,9 @@ export function brandDomain(v: View, i: number): boolean {
   return t.kind === 'url' && !t.text.includes('/') && /\p{Lu}/u.test(t.text);
 }
 
+/** The grammemes of gender. */
+export const GENDERS = ['masc', 'femn', 'neut'] as const;
+
 /**
  * A word before the head that the dictionary also reads as an adverb or a comparative, in another
  * gender than the head's (as the context reads both): no modifier of it («Позднее польская
@@ -278,12 +281,10 @@ export function brandDomain(v: View, i: number): boolean {
 function disagrees(v: View, k: number, head: number): boolean {
   if (!v.has(k, 'sing') || !v.has(head, 'sing')) return false;
   if (!v.ctx.morphology.tags(v.str(k)).some((t) => t.COMP === true || t.ADVB === true)) return false;
-  const g = GENDER_TAGS.find((x) => v.has(k, x));
-  const h = GENDER_TAGS.find((x) => v.has(head, x));
+  const g = GENDERS.find((x) => v.has(k, x));
+  const h = GENDERS.find((x) => v.has(head, x));
   return g !== undefined && h !== undefined && g !== h && !v.has(head, 'Ms-f');
 }
-
-const GENDER_TAGS = ['masc', 'femn', 'neut'] as const;
 
 /** Extends a head to its whole noun phrase within [from, to). */
 function expand(v: View, head: number, from: number, to: number): NP {

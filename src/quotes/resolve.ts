@@ -1,7 +1,7 @@
 import type Az from 'az';
 import type { MentionSpan, MorphTok } from '../doc.js';
 import type { EntityType, Mention, QuoteSpeaker, Span } from '../types.js';
-import { brandDomain, comitative, isPersonalPronoun, knownMedium, knownOblique, mediumPart, nounHead, relative, undeclinedName, type NP } from './np.js';
+import { brandDomain, comitative, GENDERS, isPersonalPronoun, knownMedium, knownOblique, mediumPart, nounHead, relative, undeclinedName, type NP } from './np.js';
 import { cueLexicon, roleLexicon, wordList } from './lexicon.js';
 import { shortQuotation } from './clause.js';
 import type { View } from './view.js';
@@ -17,7 +17,6 @@ import { firstStartingFrom } from '../spans.js';
 const ABBREVIATION = /^(?=[^-]*$)\P{Lu}*\p{Lu}\P{Lu}*\p{Lu}/u;
 /** A case ending written after an abbreviation in capitals (ВЭБа, ЦИКа, МИДом). */
 const CASE_ENDING = /(?<=\p{Lu}{2})(?:а|у|ом|е)$/u;
-const GENDERS = ['masc', 'femn', 'neut'] as const;
 const OBLIQUE_CASES = ['loct', 'datv', 'ablt'] as const;
 const QUOTE_MARK = /^[«»"„“”]$/;
 
@@ -602,7 +601,7 @@ export class SpeakerResolver {
     }
     const last = morphology.tags(v.str(e - 1));
     // («Его визави Дик Адвокат»: a head that may be singular is no plural one.)
-    if (!morphology.tags(v.str(head)).some((t) => t.sing === true) && !v.has(e - 1, 'nomn') && !last.some((t) => t.plur === true)) return true;
+    if (this.pluralOnly(head) && !v.has(e - 1, 'nomn') && !last.some((t) => t.plur === true)) return true;
     // A name the entities stage found written in its nominative is an apposition («Доктор Гасасира», «Премьер Заев»).
     if (written) return false;
     // The first word neither the context nor the dictionary reads as a nominative, nor the last in
@@ -625,12 +624,17 @@ export class SpeakerResolver {
     const ownerId = m !== undefined && m.entity >= 0 ? v.doc.entities[m.entity].id : null;
     const lemma = personReading(v, head)?.lemma ?? v.lemma(head);
     const mention = this.mentionOf(np, 'role', lemma);
-    if (v.has(head, 'plur') && !v.has(head, 'sing')) return { name: null, type: 'OTHER', entityId: null, mention };
+    if (this.pluralOnly(head)) return { name: null, type: 'OTHER', entityId: null, mention };
     for (let k = this.known.length - 1; k >= this.horizon(); k--) {
       const c = this.known[k];
       if (c.type === 'PER' && c.entityId !== ownerId && compatible(c.gender, verbGender) && c.roles.includes(lemma)) return { name: c.name, type: 'PER', entityId: c.entityId, mention };
     }
     return { name: null, type: 'PER', entityId: null, mention };
+  }
+
+  /** Token i has no singular reading in the dictionary (`Сторонники`, `соратники`; not `визави`). */
+  private pluralOnly(i: number): boolean {
+    return !this.v.ctx.morphology.tags(this.v.str(i)).some((t) => t.sing === true);
   }
 
   /** True when token i is the first word of its sentence (only marks before it there): its capital is the sentence's. */
@@ -809,11 +813,11 @@ export class SpeakerResolver {
       if (np.e - np.s > 1) return { name: null, type: 'OTHER', entityId: null, mention: this.mentionOf(np, 'role', lemma) };
     }
     const run = this.nameRun(np);
-    if (run !== null && this.possessorAt(np, head, run[0], run[1], verbGender, oblique, this.normalName(run[0], run[1], oblique) === v.doc.readText(v.doc.tokens[run[0]].start, v.doc.tokens[run[1] - 1].end))) {
-      return this.ownedSpeaker(np, head, verbGender, run[0]);
-    }
     if (run !== null) {
       const name = this.normalName(run[0], run[1], oblique);
+      if (this.possessorAt(np, head, run[0], run[1], verbGender, oblique, name === v.doc.readText(v.doc.tokens[run[0]].start, v.doc.tokens[run[1] - 1].end))) {
+        return this.ownedSpeaker(np, head, verbGender, run[0]);
+      }
       const type: EntityType = v.has(run[1] - 1, 'Geox') ? 'LOC' : v.has(run[1] - 1, 'Orgn') ? 'ORG' : 'PER';
       const w = nameWords(name);
       const linked = this.findKnown((k) => k.type === type && k.entityId !== swallowed && sameWords(nameWords(k.name), w));
