@@ -58,6 +58,15 @@ describe('bad text yields a valid Analysis', () => {
     expect(a.language.isRussian).toBe(false);
   });
 
+  test.each([
+    // fast-check's counterexample: a quoted name right after the text's first word, a lower-case noun
+    // (rule 12 asks the word before a quoted title whether it is on the same line as the one before it).
+    ['a quoted name after the first word', ' ф\n„Путин“сказал“ — сказал Токаев «—», — сказал Токаев. \n'],
+    ['a quoted name after a first noun', 'газета «Правда» сообщила, что выборы прошли.'],
+  ])('%s: a valid analysis', (_n, text) => {
+    expectValid(text, analyze(text, { tokens: true }));
+  });
+
   test('binary garbage', () => {
     const bytes = Array.from({ length: 4096 }, (_, i) => (i * 2654435761) % 256);
     const latin1 = String.fromCharCode(...bytes);

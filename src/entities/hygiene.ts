@@ -502,10 +502,10 @@ function tailStops(): Set<string> {
   return wordSetOf('name-tail-stops.tsv');
 }
 
-/** Token j is a lower-case word on the line of token j-1. */
+/** Token j is a lower-case word on the line of token j-1 (the text's first token has none before it). */
 export function lowerWordAt(doc: Doc, j: number): boolean {
   const t = doc.tokens[j];
-  return t.kind === 'word' && /^\p{Ll}/u.test(t.text) && !breakBefore(doc, j);
+  return t.kind === 'word' && /^\p{Ll}/u.test(t.text) && (j === 0 || !breakBefore(doc, j));
 }
 
 const ADJECTIVE: ReadonlySet<string | undefined> = ADJ_POS;
