@@ -1,7 +1,7 @@
 import type { Morphology } from '../morph/morphology.js';
 import type { Case, Gender } from './grammar.js';
 import { BoundedCache, detached } from '../morph/cache.js';
-import { CASES, caseOf, gendersOf, hasGrammeme, isPlural, posOf } from './grammar.js';
+import { CASES, caseOf, gendersOf, hasGrammeme, isPlural, posOf, readTsv } from './grammar.js';
 import { caseAllowed, casePenalty, documentVote, isKnown, type MentionContext, nominalForm, parses, type Unit } from './mentionContext.js';
 import { ANY_KNOWN, genderCaseSlot, wordFacts } from './wordFacts.js';
 import { familyPlural, mayBeFamilyPlural, writtenUnchanged } from './documentForms.js';
@@ -53,11 +53,27 @@ function afterParticle(units: Unit[], u: Unit): boolean {
   return k > 0 && isSurnameParticle(units[k - 1].text.toLowerCase());
 }
 
-/** An oblique case of a surname in -ок after a consonant, its о dropped: the stem before к, and the ending. */
-const FLEETING_O = /^(\p{Lu}\p{Ll}*[бвгджзлмнпрстфхцчшщ])к(а|у|ом|е)$/u;
-const FLEETING_CASES: Record<string, Case> = { а: 'gent', у: 'datv', ом: 'ablt', е: 'loct' };
 /** Below a guess by ending (0.6) on its own, above it when the text writes the form (+0.4). */
 const FLEETING_WEIGHT = 0.3;
+
+let fleeting: { form: RegExp; cases: Map<string, Case[]> } | undefined;
+
+/**
+ * The oblique forms of a surname in -ок after a consonant, its о dropped (fleeting-o.tsv): a
+ * pattern giving the stem before к and the ending, and the cases of each ending.
+ */
+function fleetingO(): { form: RegExp; cases: Map<string, Case[]> } {
+  if (fleeting === undefined) {
+    const cases = new Map<string, Case[]>();
+    for (const [c, ending] of readTsv('fleeting-o.tsv')) {
+      const list = cases.get(ending);
+      if (list === undefined) cases.set(ending, [c as Case]);
+      else list.push(c as Case);
+    }
+    fleeting = { form: new RegExp(`^(\\p{Lu}\\p{Ll}*[бвгджзлмнпрстфхцчшщ])к(${[...cases.keys()].join('|')})$`, 'u'), cases };
+  }
+  return fleeting;
+}
 
 /** The genders a person's name can have. */
 export const PER_GENDERS: Gender[] = ['masc', 'femn'];
@@ -291,12 +307,11 @@ function rawPersonReadings(u: Unit, morphology: Morphology): RawReadings {
   }
   // A man's surname with a fleeting о (Знарок, Знарка): the form without the ending (Знарк) is the
   // guess above; the one with о weighs less, and wins only where the text writes it (+0.4).
-  const fleeting = FLEETING_O.exec(u.text);
-  if (fleeting !== null) {
-    const nom = fleeting[1] + 'ок';
-    const c = FLEETING_CASES[fleeting[2]];
-    if ((dictionaryKeys & (1 << slotOf('masc', c))) === 0) put('masc', c, nom, FLEETING_WEIGHT);
-    if (c === 'gent' && (dictionaryKeys & (1 << slotOf('masc', 'accs'))) === 0) put('masc', 'accs', nom, FLEETING_WEIGHT);
+  const { form, cases } = fleetingO();
+  const oblique = form.exec(u.text);
+  if (oblique !== null) {
+    const nom = oblique[1] + 'ок';
+    for (const c of cases.get(oblique[2])!) if ((dictionaryKeys & (1 << slotOf('masc', c))) === 0) put('masc', c, nom, FLEETING_WEIGHT);
   }
   // Women's names the dictionary reads as a man's (Асию as Асий's accusative, Алина as the rare
   // Алин's genitive): the list decides where a first name stands; in a surname's place the word
