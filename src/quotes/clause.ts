@@ -1,6 +1,6 @@
 import type { Span } from '../types.js';
 import { cueLexicon, roleLexicon, wordList, type VerbCue } from './lexicon.js';
-import { abbreviationInside, comitative, dativeName, eponymEnd, findObject, findSubject, nounHead as nounHeadOf, timeNoun, INITIAL, initialsEnd, knownOblique, mediumPart, mediumToken, ppObject, relative, singularGender, singularNominative, speakingBodies, subjectPronoun, weak, type NP } from './np.js';
+import { abbreviationInside, comitative, dativeName, eponymEnd, findObject, findSubject, nounHead as nounHeadOf, timeNoun, INITIAL, initialsEnd, knownOblique, mediumPart, mediumToken, obliquePersonAt, ppObject, relative, singularGender, singularNominative, speakingBodies, subjectPronoun, weak, type NP } from './np.js';
 import { REACH, type View } from './view.js';
 import { detached } from '../morph/cache.js';
 import { firstStartingFrom } from '../spans.js';
@@ -296,7 +296,8 @@ export function speakerOf(v: View, verb: number, cue: VerbCue, from: number, to:
   const [s] = v.sentence(verb);
   if (s < from && from <= verb && !cue.imp && v.isPunct(from - 1, ',') && !ownClause(v, from, verb)) {
     const early = findSubject(v, afterAttribution(v, s, from - 1), from - 1);
-    if (early !== null && v.quoteOf[early.head] < 0 && !weak(v, early.head)) return { np: early, oblique: false };
+    // («Водителей, которые управляют …, предлагают»: a relative pronoun is its own clause's subject.)
+    if (early !== null && v.quoteOf[early.head] < 0 && !weak(v, early.head) && !relative(v, early.head)) return { np: nameBeforeVerb(v, early, verb, from - 1), oblique: false };
   }
   const after = findSubject(v, post, to, true);
   const body = after !== null ? bodyAfterAddressee(v, after, post, to) : null;
@@ -743,16 +744,17 @@ function taggedPersonAt(v: View, i: number, from: number): boolean {
  * Александр Бух»), and one right after a preposition is its object («в беседе с Джоном Керри»).
  * A plural verb has no one person for its subject. The search ends at a relative pronoun, a
  * conjunction other than «и» («Нападающий и капитан «Интера» Мауро Икарди») or another verb
- * («Александр Кибалко поспешил успокоить болельщиков и заявил»).
+ * («Александр Кибалко поспешил успокоить болельщиков и заявил»), or at `end` when the subject
+ * stands before a parenthetical.
  */
-function nameBeforeVerb(v: View, np: NP, verb: number): NP {
+function nameBeforeVerb(v: View, np: NP, verb: number, end = verb): NP {
   if (v.has(verb, 'plur')) return np;
   // Person mentions the tagger found here: their words are names, and each starts a name of its own.
-  const { tagged, starts } = personsTagged(v, np.s, verb);
+  const { tagged, starts } = personsTagged(v, np.s, end);
   const personal = (i: number): boolean => v.has(i, 'Name') || v.has(i, 'Surn') || v.has(i, 'Patr') || tagged.has(i);
   // `М.Г. Дестрем`: a capital letter and its full stop are an initial, part of a name (the
   // dictionary reads `А`, `И` as conjunctions and `В`, `С` as prepositions).
-  const initial = (i: number): boolean => v.isWord(i) && INITIAL.test(v.str(i)) && i + 1 < verb && v.isPunct(i + 1, '.');
+  const initial = (i: number): boolean => v.isWord(i) && INITIAL.test(v.str(i)) && i + 1 < end && v.isPunct(i + 1, '.');
   const initialDot = (i: number): boolean => v.isPunct(i, '.') && i > 0 && initial(i - 1);
   // The phrase may have taken a name's first initials (`директор компании М. Иванов`): they start the search.
   let from = np.e;
@@ -761,14 +763,21 @@ function nameBeforeVerb(v: View, np: NP, verb: number): NP {
   for (let i = np.s; i < from; i++) if (v.isWord(i) && personal(i)) return np;
   let found: NP | null = null;
   let prep = -10;
-  for (let i = from; i < verb; i++) {
+  for (let i = from; i < end; i++) {
     // A quoted name in the role's tail («Депутат от «Свободы» Андрей Ильенко») is passed over.
     if (v.opensQuotation(i) && shortQuotation(v, v.quoteOf[i])) { i = v.tokAt(v.quotations[v.quoteOf[i]].close); continue; }
+    // («Чак Шумер, поддерживавший Хиллари Клинтон, заявил», «Тарас Березовец, анализируя шансы
+    // проекта Саакашвили, указывает»: a gerund or a participle after a comma opens a phrase of its own.)
+    // (Lower-case: the dictionary reads `Даля` of `имени В.И. Даля` as a gerund.)
+    if (!v.isCapital(i) && (v.pos(i) === 'GRND' || (v.pos(i) === 'PRTF' && v.isPunct(i - 1, ',')))) break;
+    // («консул Голуб (потом Катя свела его с подругой) был строг»: an aside in brackets is passed
+    // over, unless it holds a name only, a monk's surname after his name: «митрополит Иларион (Алфеев)».)
+    if (v.isPunct(i, '(') && !nameAside(v, i, end)) { while (i + 1 < end && !v.isPunct(i, ')')) i++; continue; }
     if (!initial(i) && ((v.isPunct(i, '.!?«»"') && !initialDot(i)) || RELATIVE.test(v.lower(i)) || v.pos(i) === 'VERB' || (v.pos(i) === 'CONJ' && v.lower(i) !== 'и'))) break;
     if (!initial(i) && v.pos(i) === 'PREP') { prep = i; continue; }
     if (!v.isWord(i) || !v.isCapital(i) || ACRONYM.test(v.str(i)) || !(personal(i) || INITIAL.test(v.str(i)))) continue;
     let e = i + 1;
-    while (e < verb && ((v.isWord(e) && v.isCapital(e) && (personal(e) || INITIAL.test(v.str(e))) && !starts.has(e)) || initialDot(e))) e++;
+    while (e < end && ((v.isWord(e) && v.isCapital(e) && (personal(e) || INITIAL.test(v.str(e))) && !starts.has(e)) || initialDot(e))) e++;
     while (e > i + 1 && !v.isWord(e - 1)) e--;
     // The first word of a name carries its case (`Владимир Джабаров`: the surname alone reads as a
     // plural genitive). One right after a preposition is its object («в беседе с Нетаньяху»), and a
@@ -776,10 +785,21 @@ function nameBeforeVerb(v: View, np: NP, verb: number): NP {
     // слова Помпео», «с премьером Нетаньяху»).
     let named = false; // initials alone (`компании М. заявил`) name no one
     for (let k = i; k < e && !named; k++) named = v.isWord(k) && !INITIAL.test(v.str(k));
-    if (named && i - prep > 1 && oneInNominative(v, i) && !(governedBefore(v, i) && !knownNominative(v, i))) found = { s: i, e, head: i };
+    if (named && i - prep > 1 && oneInNominative(v, i) && (INITIAL.test(v.str(i)) || !obliquePersonAt(v, i)) && !(governedBefore(v, i) && !knownNominative(v, i))) found = { s: i, e, head: i };
     i = e - 1;
   }
   return found ?? np;
+}
+
+/** The brackets opening at i hold capitalised words only, none an acronym: `(Алфеев)`, not `(РАКИБ)`. */
+function nameAside(v: View, i: number, end: number): boolean {
+  let words = 0;
+  for (let k = i + 1; k < end && !v.isPunct(k, ')'); k++) {
+    if (!v.isWord(k)) continue;
+    if (!v.isCapital(k) || ACRONYM.test(v.str(k))) return false;
+    words++;
+  }
+  return words > 0;
 }
 
 /** A lower-case noun in an oblique case right before word i: what governs a name after it. */

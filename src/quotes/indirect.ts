@@ -344,8 +344,12 @@ function fromVerb(v: View, i: number, cue: VerbCue, s: number, e: number): Found
     let npEnd = end;
     while (npEnd > i + 1 && v.isPunct(npEnd - 1, FINAL_OR_CLAUSE)) npEnd--;
     const np = sp.np ?? (!cue.imp && npEnd > i + 1 && !objectAfter(v, i + 1, npEnd) && trailing(v, i + 1, npEnd) ? { s: i + 1, e: npEnd, head: i + 1 } : null);
+    // «…, предполагала исправить ситуацию, заменив Клинтон», «…, считал необходимым воспользоваться
+    // ценами в СССР»: a verb governing an infinitive is the clause's predicate, no attribution (the
+    // infinitive before the speaker, or in the words taken for an unread source).
+    const governs = infinitiveIn(v, cueE, np === null ? end : np === sp.np ? np.s : np.e);
     const tail = close >= 0 ? content(v, close + 1, contentEnd(v, close + 1, e)) : null;
-    if ((np !== null || cue.imp) && ((words(v, s, b) >= 2 && clauseLike(v, s, b)) || (tail !== null && clauseLike(v, close + 1, e)))) {
+    if ((np !== null || cue.imp) && !governs && ((words(v, s, b) >= 2 && clauseLike(v, s, b)) || (tail !== null && clauseLike(v, close + 1, e)))) {
       // A one-word head («Дэвис», «Возможно») is too short for content() alone; it counts with its tail.
       const one = words(v, s, b) === 1 && tail !== null ? span(v, s, b) : null;
       const c = one !== null ? { kind: 'indirect' as const, segments: [one] } : content(v, s, b);
@@ -387,6 +391,12 @@ function fromVerb(v: View, i: number, cue: VerbCue, s: number, e: number): Found
     return { ...c, cueS: i, cueE, verb: i, speaker: sp.np, oblique: sp.oblique };
   }
   return null;
+}
+
+/** Some word in [from, to) is an infinitive. */
+function infinitiveIn(v: View, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (v.pos(k) === 'INFN') return true;
+  return false;
 }
 
 /** The prepositions before the place where a body speaks (`в МИД`, `во ВЦИОМ`, `на сайте NBC News`). */

@@ -418,6 +418,24 @@ function namedPersonAt(v: View, i: number): boolean {
 }
 
 /**
+ * Token i starts a person's name mention of the entities stage whose first word is not its
+ * normal form's: the name is written in an oblique case (`Геннадия Василенко`, which az also reads
+ * as a woman's name in the nominative).
+ */
+export function obliquePersonAt(v: View, i: number): boolean {
+  const ms = v.doc.mentions;
+  const start = v.doc.tokens[i].start;
+  const word = foldYo(v.lower(i));
+  for (let k = firstStartingFrom(ms, start); k < ms.length && ms[k].start === start; k++) {
+    const m = ms[k];
+    if (m.type !== 'PER' || m.kind !== 'name') continue;
+    const first = m.normal.split(' ', 1)[0];
+    if (foldYo(first.toLowerCase()) !== word) return true;
+  }
+  return false;
+}
+
+/**
  * A capitalised word the dictionary knows only in oblique cases, read here as a dative: after a
  * speech verb the one addressed, not the speaker (rule dative-addressee).
  * @example
