@@ -1,6 +1,7 @@
 import { isTagToken } from '../markup.js';
 import type { Doc, Tok } from '../doc.js';
 import type { Morphology } from '../morph/morphology.js';
+import type Az from 'az';
 import type { EntityType, TokenKind } from '../types.js';
 import { caseOfTag, gendersOfTag, isPluralTag, lineBreakBetween, readTsv, wordSetOf } from './grammar.js';
 import { ADJ_POS, ANY_KNOWN, KNOWN_NAMED, NAME_OR_SURNAME, wordFacts } from './wordFacts.js';
@@ -12,7 +13,7 @@ import { isConjunctionParticle, isSurnameParticle, nameParticles } from './nameP
 
 // Mention hygiene: the tagger's spans sometimes swallow a neighbour (`Волин.\nНапомним`,
 // `Лысакова РИА Новости`, `ВОВ по`) or tag a capitalised common word (`Такое`, `Куриный` in a
-// headline). Thirteen named rules put that right, each local to a span, so the stage stays linear:
+// headline). Fourteen named rules put that right, each local to a span, so the stage stays linear:
 //  1. boundaries — a mention never crosses a sentence end, a line break or a closing bracket/quote;
 //  2. edges — leading/trailing punctuation and lower-case function words are trimmed (for a
 //     person, any lower-case word but a name particle: `Другой известный тренер` → `Другой`);
@@ -61,7 +62,10 @@ import { isConjunctionParticle, isSurnameParticle, nameParticles } from './nameP
 //     Горюнова»`: a person); else it is dropped;
 // 13. script changes — a person's span whose words turn from Cyrillic to Latin letters or back is
 //     a person and a medium or body (`цитирует Шемппа Bild` → PER `Шемппа` + ORG `Bild`,
-//     `журналист Kurdistan24 Барзан Садик`); a Roman numeral is the name's (`Николай II`).
+//     `журналист Kurdistan24 Барзан Садик`); a Roman numeral is the name's (`Николай II`);
+// 14. titles cut short — a place's or body's span that opens a title in quotation marks and stops
+//     short of its end takes the rest, up to three words or numbers that make no phrase or
+//     sentence, and names a body (`«Манчестер Юнайтед»`, `«Россия 24»`, `«Газпром нефть»`).
 
 /**
  * A name mention: token range [tokStart, tokEnd) and its type. `shared`, set by rule 10, is the
@@ -102,7 +106,7 @@ export function abbreviationOf(text: string): string {
 }
 
 /**
- * Cleans the tagger's (or the dictionary finder's) spans by the thirteen rules above. Spans must be
+ * Cleans the tagger's (or the dictionary finder's) spans by the fourteen rules above. Spans must be
  * sorted and non-overlapping; so are the results.
  *
  * @example
@@ -141,6 +145,13 @@ export function cleanSpans(doc: Doc, spans: readonly Span[], morphology: Morphol
       continue;
     }
     if (p.type !== 'PER') {
+      const title = restOfTitle(doc, p, morphology);
+      if (title >= 0) {
+        // The pieces inside the rest of the title (`«112 | Украина»`) are its words, no names of their own.
+        while (k + 1 < pieces.length && pieces[k + 1].tokStart < title) k++;
+        out.push({ tokStart: p.tokStart, tokEnd: title, type: 'ORG' });
+        continue;
+      }
       const w = withHead(doc, p, k + 1 < pieces.length ? pieces[k + 1].tokStart : doc.tokens.length, sentenceStart, morphology);
       out.push(w.span);
       if (w.doubtful) (doubtful ??= []).push(w.span);
@@ -613,6 +624,65 @@ function titleClose(doc: Doc, a: number, end: number): number {
     if (!DASHES.has(t.text) && t.kind !== 'number') return -1;
   }
   return -1;
+}
+
+/** Parts of speech that make the words after a name in quotation marks a sentence or a phrase, no part of a title. */
+const NOT_TITLE_POS = new Set(['PREP', 'CONJ', 'PRCL', 'INTJ', 'NPRO', 'ADVB', 'PRED', 'VERB', 'INFN', 'GRND', 'PRTS', 'ADJS']);
+
+/**
+ * Rule 14: the end of the title in quotation marks that place's or body's span p opens and
+ * stops short of (`«Манчестер | Юнайтед»`, `«Россия | 24»`, `«Газпром | нефть»`, `«Опоры |
+ * России»`, `«Джабхат | ан-Нусры»`), or −1: the words left before the closing mark, at most three,
+ * are words or numbers and none a preposition, conjunction, pronoun, adverb or verb (`«Москва
+ * изобретает»`, `«Ленин в Цюрихе»` are a headline and a work's title, no body's name), each
+ * lower-case one a word of a body's name (bodyNameWord). The whole title names a body (a club,
+ * channel, company, party), whatever the type of its first word.
+ *
+ * @example
+ * // `клуб «Манчестер Юнайтед»`: LOC `Манчестер` → ORG `Манчестер Юнайтед`
+ */
+function restOfTitle(doc: Doc, p: Span, morphology: Morphology): number {
+  const a = p.tokStart;
+  if (a === 0 || p.tokEnd >= doc.tokens.length) return -1;
+  const first = doc.tokens[a];
+  if (!(first.kind === 'number' || (first.kind === 'word' && isCapital(first.text)))) return -1;
+  const open = doc.tokens[a - 1].text;
+  const close = open === '«' ? '»' : open === '„' ? '“' : open === '"' ? '"' : undefined;
+  if (close === undefined) return -1;
+  let end = -1;
+  for (let k = p.tokEnd; k < doc.tokens.length && k < p.tokEnd + 4; k++) {
+    const t = doc.tokens[k];
+    if (t.text === close) { end = k; break; }
+    // Words or numbers, one space between them.
+    if ((t.kind !== 'word' && t.kind !== 'number') || t.start !== doc.tokens[k - 1].end + 1) return -1;
+  }
+  if (end <= p.tokEnd || doc.tokens[end].start !== doc.tokens[end - 1].end) return -1;
+  for (let k = p.tokEnd; k < end; k++) {
+    const t = doc.tokens[k], pos = doc.morph[k].pos;
+    if (pos !== undefined && NOT_TITLE_POS.has(pos)) return -1;
+    if (t.kind === 'word' && !isCapital(t.text) && !bodyNameWord(morphology.tags(t.text), k + 1 < end)) return -1;
+  }
+  return end;
+}
+
+/**
+ * A lower-case word a body's name may hold after its first: a noun in the nominative or genitive
+ * (`нефть`, `каски`, `травли`), an adjective before a noun (`«Украинские | специальные системы»`),
+ * a plural adjective in the genitive standing for a noun (`Альянс зеленых`), or a word the
+ * dictionary cannot read (`таймс`, `кампф`). Not an adjective that ends the title, after its noun,
+ * nor a noun in another case: they make a work's title (`«Байкал заповедный»`, `«Москва глазами
+ * инженера»`, `«Большое спасибо российским болельщикам»`).
+ */
+function bodyNameWord(tags: readonly Az.Tag[], more: boolean): boolean {
+  // Any reading will do: the context pass reads `нефть` of `рассказала «Газпром нефть»` as an accusative.
+  if (tags.length === 0) return true;
+  for (const t of tags) {
+    const c = caseOfTag(t);
+    if (t.POS === 'NOUN' && (c === 'nomn' || c === 'gent')) return true;
+    if (t.POS === 'NUMR' && c === 'gent') return true; // `«Группа двадцати»`
+    if (t.POS === 'ADJF' && (more || (c === 'gent' && isPluralTag(t)))) return true;
+  }
+  return false;
 }
 
 /**

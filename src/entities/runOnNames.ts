@@ -4,7 +4,7 @@ import { CASES, caseBits, caseOfTag, tagHas } from './grammar.js';
 import { abbreviationOf, isAbbreviation, type Span } from './hygiene.js';
 import { ADJ_POS, ANY_KNOWN, isKnown, KNOWN_NAMED, knownAs, NAME_OR_SURNAME, wordFacts } from './wordFacts.js';
 import { startsUpper } from '../letters.js';
-import { nameParticles } from './nameParticles.js';
+import { isSurnameParticle, nameParticles } from './nameParticles.js';
 
 /*
  * The tagger runs two persons, or a word and a person, into one span where nothing but a space
@@ -92,8 +92,10 @@ function secondNameAt(doc: Doc, s: Span, morphology: Morphology): number {
     if (!knownFirstName(t.text, morphology) || knownFirstName(prev.text, morphology)) continue;
     if (prev.text.length < 3 || nameParticles().has(prev.text.toLowerCase()) || !startsUpper(t.text)) continue;
     // A foreign first name the dictionary does not know may be the first of two (`Байе Умар Ниасс`,
-    // `Сверре Луи Педерсен`): only a word it knows, or an abbreviation, ends a name before another.
-    if ((wordFacts(morphology, prev.text).flags & ANY_KNOWN) === 0 && !isAbbreviation(abbreviationOf(prev.text))) continue;
+    // `Сверре Луи Педерсен`): only a word it knows, or an abbreviation, ends a name before another;
+    // or a surname after its particle (`Людвига фон Мизеса | Марк Тортон`).
+    const surname = i - 2 >= s.tokStart && isSurnameParticle(tokens[i - 2].text.toLowerCase());
+    if (!surname && (wordFacts(morphology, prev.text).flags & ANY_KNOWN) === 0 && !isAbbreviation(abbreviationOf(prev.text))) continue;
     // `Шкловский Виктор Борисович`: surname, first name, patronymic is one person.
     if (knownPatronymic(next.text, morphology) || knownFirstName(next.text, morphology)) continue;
     return i;
