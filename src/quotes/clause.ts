@@ -598,6 +598,7 @@ function withLaterName(v: View, np: NP, to: number): NP {
 function laterName(v: View, from: number, to: number, personal: (i: number) => boolean, tagged: boolean): NP | null {
   // Inside a phrase opened by «с» (up to the next clause mark): its instrumental names are its own.
   let withPhrase = false;
+  let oblique: NP | null = null;
   for (let i = from; i < to; i++) {
     // «сказал министр, сославшись на Ивана Петрова»: a gerund opens a clause of its own.
     if (/^(котор|чей|чья|чьё|чьи)/.test(v.lower(i)) || v.pos(i) === 'VERB' || v.pos(i) === 'GRND') return null;
@@ -608,7 +609,11 @@ function laterName(v: View, from: number, to: number, personal: (i: number) => b
       withPhrase = true;
       continue;
     }
-    if (v.isPunct(i, ',;:') || v.isDash(i)) withPhrase = false;
+    if (v.isPunct(i, ',;:') || v.isDash(i)) {
+      // (An oblique name's phrase ends there: «со ссылкой на … Джона Вулфстала, работавшего при администрации Барака Обамы».)
+      if (oblique !== null) return oblique;
+      withPhrase = false;
+    }
     // «Института … имени А.В. Полетаева НИУ ВШЭ Олег Морозов»: the name after «имени», «им.» is the body's eponym.
     const eponym = eponymEnd(v, i, to);
     if (eponym > 0) { i = eponym - 1; continue; }
@@ -622,9 +627,13 @@ function laterName(v: View, from: number, to: number, personal: (i: number) => b
     if (dativeName(v, i) && v.has(i, 'Name')) { i = e - 1; continue; }
     // «сообщил министр о Берни Сандерсе»: a name right after a preposition is its object.
     if (tagged && i > from && v.pos(i - 1) === 'PREP' && !(i > from + 1 && v.lower(i - 2) === 'ссылкой')) { i = e - 1; continue; }
+    // «сотрудник Института Людвига фон Мизеса Марк Тортон»: a name in an oblique case is a body's
+    // eponym or a role's possessor when a name follows (the entities stage's reading, or a word
+    // that cannot be a nominative).
+    if (oblique === null && (obliquePersonAt(v, i) || !v.canBeNominative(i))) { oblique = { s: i, e, head: i }; i = e - 1; continue; }
     return { s: i, e, head: i };
   }
-  return null;
+  return oblique;
 }
 
 export function cueEnd(v: View, verb: number): number {

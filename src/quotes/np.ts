@@ -1,6 +1,7 @@
 import type { View } from './view.js';
 import { wordList } from './lexicon.js';
 import { mediumWord } from '../entities/media.js';
+import { nameParticles } from '../entities/nameParticles.js';
 import type { FormInfo } from '../morph/form-info.js';
 import { firstStartingFrom } from '../spans.js';
 import { foldYo } from '../letters.js';
@@ -302,6 +303,8 @@ function expand(v: View, head: number, from: number, to: number): NP {
   while (e < to) {
     if (abbreviationInside(v, e, to)) { e += 2; continue; }
     if (v.isWord(e)) {
+      // «экономист Института Карла фон Мизеса Марк Тортон»: a particle between a name's words is the name's.
+      if (nameParticleAt(v, e, to)) { e++; continue; }
       const pos = v.pos(e);
       if (pos === 'NOUN' || pos === 'ADJF' || pos === 'PRTF' || pos === 'LATN' || pos === 'UNKN' || pos === undefined || v.isCapital(e)) {
         if (pos === 'PREP' || pos === 'CONJ' || pos === 'VERB') break;
@@ -320,6 +323,11 @@ function expand(v: View, head: number, from: number, to: number): NP {
     break;
   }
   return { s, e, head };
+}
+
+/** Token e is a lower-case name particle (`фон`, `ван`, `де`) between two capitalised words, before `to`. */
+function nameParticleAt(v: View, e: number, to: number): boolean {
+  return e > 0 && e + 1 < to && !v.isCapital(e) && v.isCapital(e - 1) && v.isWord(e + 1) && v.isCapital(e + 1) && nameParticles().has(v.lower(e));
 }
 
 /**

@@ -1067,8 +1067,9 @@ function plausible(ctx: Context, name: string, person: boolean): boolean {
   // `Д. Баттон`, `М.Г. Дестрем`: initials and a capitalised surname name one person.
   if (person && INITIALS_NAME.test(name)) return true;
   if (name === '' || /[.\n!?]/.test(name)) return false;
-  // A person's name is capitalised word by word («Другой известный тренер» is not one).
-  if (person && name.split(/\s+/).some((w) => !/^\p{Lu}/u.test(w))) return false;
+  // A person's name is capitalised word by word («Другой известный тренер» is not one), but for
+  // the particles inside one (`Марк ван Хинтум`, `Абу Бакр аль-Багдади`).
+  if (person && name.split(/\s+/).some((w) => !/^\p{Lu}/u.test(w) && !nameParticles().has(w.split('-', 1)[0]))) return false;
   if (/^(другой|другая|другие|этот|эта|эти|такой|такая|такое|один|одна|некоторые|каждый|весь|сам|сама|тот|та|наш|мой|его|её|их)\s/i.test(name)) return false;
   if (name.includes(' ')) return true;
   const t = ctx.morphology.tags(name)[0];
