@@ -23,7 +23,8 @@ import { isConjunctionParticle, isSurnameParticle, nameParticles } from './nameP
 //  4. common words — a person mention with no capitalised word, or whose one word stands where
 //     any word is capitalised (a sentence's or line's start) and reads in the dictionary as a
 //     common word but never as a name, and which the document never writes as part of a longer
-//     name, is dropped.
+//     name, is dropped; so is a place's or body's one word opening a quotation that goes on
+//     (`«Коалиция защищает ИГ»`) unless the document writes it capitalised mid-sentence.
 //  5. adjective heads — a lone capitalised adjective tagged LOC or ORG before its lower-case head
 //     noun (`Европейского союза`, `Персидского залива`: Russian spelling writes the rest of the
 //     name in lower case, and the tagger stops at the capital) takes that head, the agreeing
@@ -153,6 +154,7 @@ export function cleanSpans(doc: Doc, spans: readonly Span[], morphology: Morphol
         continue;
       }
       const w = withHead(doc, p, k + 1 < pieces.length ? pieces[k + 1].tokStart : doc.tokens.length, sentenceStart, morphology);
+      if (quotationOpener(doc, w.span, inNames, morphology)) continue;
       out.push(w.span);
       if (w.doubtful) (doubtful ??= []).push(w.span);
       continue;
@@ -937,6 +939,44 @@ function listItemStart(doc: Doc, k: number, word: number): boolean {
   let j = k;
   while (j >= 0 && (OPENERS.has(doc.tokens[j].text) || LEADERS.has(doc.tokens[j].kind)) && !breakBefore(doc, j + 1)) j--;
   return j < k && (j < 0 || breakBefore(doc, j + 1));
+}
+
+/**
+ * Rule 4 also: a place's or body's one-word span that opens a quotation going on as a sentence
+ * (`«Коалиция защищает ИГ»`, `«Позиция Трампа хорошо известна»`, `«Цена вырастет», — сказал`),
+ * where any word is capitalised, and that the dictionary reads as a common word but never as a
+ * name, is no name unless the document writes the word capitalised elsewhere mid-sentence or in a
+ * longer name. A title (`«Спартак»`) is not such a quotation.
+ */
+function quotationOpener(doc: Doc, s: Span, inNames: Set<string>, morphology: Morphology): boolean {
+  const a = s.tokStart;
+  const toks = doc.tokens;
+  if (s.tokEnd - a !== 1 || a === 0) return false;
+  const open = toks[a - 1].text;
+  const close = open === '«' ? '»' : open === '„' ? '“' : open === '"' ? '"' : undefined;
+  if (close === undefined) return false;
+  const t = toks[a];
+  if (t.kind !== 'word' || isAbbreviation(t.text) || inNames.has(t.text)) return false;
+  // A short quotation is a title (`«Репортёры без границ»`) unless a dash attributes it as a reply
+  // (`«Цена вырастет», — сказал он`).
+  for (let k = a + 1; k < toks.length && k <= a + 5; k++) {
+    if (toks[k].text !== close) continue;
+    if (k === a + 1) return false; // the word alone: a title (`«Зенит» — чемпион`)
+    let j = k + 1;
+    if (j < toks.length && toks[j].text === ',') j++;
+    if (!(j < toks.length && DASHES.has(toks[j].text))) return false;
+    break;
+  }
+  const flags = wordFacts(morphology, t.text).flags;
+  if ((flags & ANY_KNOWN) === 0 || (flags & KNOWN_NAMED) !== 0) return false;
+  // The word capitalised mid-sentence elsewhere, in any form (`Кремль`, `в Кремле`), is a name.
+  const lemma = doc.morph[a].lemma;
+  for (let i = 1; i < toks.length; i++) {
+    if (i === a || toks[i].kind !== 'word' || !isCapital(toks[i].text) || doc.morph[i].lemma !== lemma) continue;
+    const prev = toks[i - 1];
+    if (prev.kind === 'word' || prev.text === ',') return false;
+  }
+  return true;
 }
 
 /** Rule 4: a PER span that is no name (see the header). */
