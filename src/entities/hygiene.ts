@@ -146,6 +146,14 @@ export function cleanSpans(doc: Doc, spans: readonly Span[], morphology: Morphol
       continue;
     }
     if (p.type !== 'PER') {
+      // Rule 8 also: `Иван РЕБРИК`, a byline's surname in capitals after the first name, is the person's.
+      const given = out.length > 0 ? out[out.length - 1] : undefined;
+      if (given !== undefined && capsSurnameAfter(doc, given, p, morphology)) {
+        out.pop(); // replaced by a new span, not changed: it may be the caller's
+        out.push({ tokStart: given.tokStart, tokEnd: p.tokEnd, type: 'PER' });
+        continue;
+      }
+      if (capsLineWord(doc, p, morphology)) continue;
       const title = restOfTitle(doc, p, morphology);
       if (title >= 0) {
         // The pieces inside the rest of the title (`«112 | Украина»`) are its words, no names of their own.
@@ -977,6 +985,53 @@ function quotationOpener(doc: Doc, s: Span, inNames: Set<string>, morphology: Mo
     if (prev.kind === 'word' || prev.text === ',') return false;
   }
   return true;
+}
+
+/** An all-caps Cyrillic word of three letters or more (`РЕБРИК`, `ВЕСНОЙ`, `ГРУ`). */
+const CAPS_WORD = /^[А-ЯЁ]{3,}$/;
+
+/** The word as a name is written, capital first (`РЕБРИК` → `Ребрик`), for the dictionary. */
+function titleCased(text: string): string {
+  return text[0] + text.slice(1).toLowerCase();
+}
+
+/**
+ * Rule 8 also: a person's one-word span that is a first name the dictionary knows, and right after
+ * it a one-word span of an all-caps word of four letters or more that the dictionary does not know
+ * as an abbreviation or a place's or body's name (`Иван РЕБРИК`, `Иваном САПРЫКИНЫМ`, `Павла
+ * СКРЫЛЬНИКОВА`: a byline's or interview's style), are one person.
+ */
+function capsSurnameAfter(doc: Doc, given: Span, p: Span, morphology: Morphology): boolean {
+  if (given.type !== 'PER' || given.tokEnd !== p.tokStart || given.tokEnd - given.tokStart !== 1 || p.tokEnd - p.tokStart !== 1) return false;
+  const g = doc.tokens[given.tokStart], t = doc.tokens[p.tokStart];
+  if (t.kind !== 'word' || !CAPS_WORD.test(t.text) || g.end + 1 !== t.start) return false;
+  if (t.text.length < 4 || !morphology.tags(g.text).some((x) => x.Name === true)) return false;
+  // Not an abbreviation, a body's or a place's name the dictionary knows (`Иван РФ`, `Мария МВД`).
+  return !morphology.tags(t.text).some((x) => x.Abbr === true || x.Orgn === true || x.Geox === true);
+}
+
+/**
+ * Rule 4 also: a place's or body's one all-caps word, in a line of two or more words all in
+ * capitals (a subheading: `ГОЛОВНАЯ БОЛЬ «БЕЗОПАСНИКА»`, `СЛАБЕЮТ ДУХОМ`), that the dictionary reads
+ * as a common word but never as a name, is no name: the capitals are the line's.
+ */
+function capsLineWord(doc: Doc, p: Span, morphology: Morphology): boolean {
+  const t = doc.tokens[p.tokStart];
+  // (A quoted one is a title: `«ПЕТРОГЛИФ» БУДЕТ И ЗИМОЙ`.)
+  if (p.tokEnd - p.tokStart !== 1 || t.kind !== 'word' || !CAPS_WORD.test(t.text) || (p.tokStart > 0 && OPENERS.has(doc.tokens[p.tokStart - 1].text))) return false;
+  const toks = doc.tokens;
+  let a = p.tokStart, b = p.tokEnd;
+  while (a > 0 && !breakBefore(doc, a)) a--;
+  while (b < toks.length && !breakBefore(doc, b)) b++;
+  let words = 0;
+  for (let i = a; i < b; i++) {
+    if (toks[i].kind !== 'word') continue;
+    if (/\p{Ll}/u.test(toks[i].text)) return false;
+    words++;
+  }
+  if (words < 2) return false;
+  const flags = wordFacts(morphology, titleCased(t.text)).flags;
+  return (flags & ANY_KNOWN) !== 0 && (flags & KNOWN_NAMED) === 0;
 }
 
 /** Rule 4: a PER span that is no name (see the header). */

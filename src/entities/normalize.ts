@@ -183,6 +183,8 @@ function isFixedWord(w: string): boolean {
 }
 
 const CYRILLIC_LETTER = /[а-яё]/i;
+/** A word in capitals long enough to be no abbreviation of a person's name (`РЕБРИК`, not `ИП`). */
+const CAPS_SURNAME = /^[А-ЯЁ]{4,}$/;
 const LOWER_WORD = /^\p{Ll}{4,}$/u;
 
 /** `/[а-яё]/i.test(w)`, without the regex for Latin and basic Cyrillic words. */
@@ -219,6 +221,12 @@ function unitsOf(doc: Doc, tokStart: number, tokEnd: number, type: EntityType, m
       }
       units.push({ tok: i, part: -1, text: t.text, fixed: isFixedWord(t.text) });
     } else {
+      // A person's surname in capitals after the first name (`Иваном САПРЫКИНЫМ`, a byline's style)
+      // declines as the name it is, written with a capital only.
+      if (type === 'PER' && units.length > 0 && CAPS_SURNAME.test(t.text)) {
+        units.push({ tok: i, part: -1, text: t.text[0] + t.text.slice(1).toLowerCase(), fixed: false });
+        continue;
+      }
       // A person's lower-case particle (ван, фон, бен) stays as written: no case of its own.
       units.push({ tok: i, part: -1, text: t.text, fixed: isFixedWord(t.text) || (type === 'PER' && nameParticles().has(t.text)) });
     }
@@ -233,7 +241,7 @@ function assemble(doc: Doc, tokStart: number, tokEnd: number, units: Unit[], for
   for (let i = tokStart; i < tokEnd; i++) {
     const t = doc.tokens[i];
     if (i > tokStart && t.start > doc.tokens[i - 1].end) out += ' ';
-    if (k < units.length && units[k].tok === i && units[k].part < 0) out += forms.get(units[k++]) ?? t.text;
+    if (k < units.length && units[k].tok === i && units[k].part < 0) { out += forms.get(units[k]) ?? units[k].text; k++; }
     else if (k < units.length && units[k].tok === i) {
       // A hyphenated word declined part by part: the parts without a unit stay as written.
       const pieces = t.text.split('-');

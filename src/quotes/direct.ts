@@ -252,7 +252,8 @@ function labelled(v: View, s: number, first: number, last: number): Found | null
 /**
  * An interview: several dash paragraphs with no attribution are the interviewee's answers (the
  * journalist's questions, ending with «?», are not quotes). The interviewee is the person the text
- * names most before the first answer, outside quotation marks (a headline quoting the interviewee,
+ * names most before the first answer (of those as often named, one written in the nominative or
+ * after «о»), outside quotation marks (a headline quoting the interviewee,
  * «Квят принадлежит к сливкам автоспорта», names whom they speak of). List items (short, or ending
  * with «;» or «,») do not count.
  */
@@ -281,16 +282,24 @@ function interviewAnswers(v: View, bare: Array<[number, number]>): Found[] {
  * whatever case the context pass gave the word), else as the context pass read it.
  */
 function interviewee(v: View, before: number): { np: NP; oblique: boolean } | null {
-  const counts = new Map<number, { n: number; m: NP; oblique: boolean }>();
+  const counts = new Map<number, { n: number; m: NP; oblique: boolean; lead: boolean }>();
   for (const m of v.doc.mentions) {
     if (m.type !== 'PER' || m.kind !== 'name' || m.tokStart >= before || m.tokStart < v.bodyStart || v.quoteOf[m.tokStart] >= 0) continue;
     const key = m.entity >= 0 ? m.entity : -1 - m.tokStart;
     const c = counts.get(key);
     if (c) c.n++;
-    else counts.set(key, { n: 1, m: { s: m.tokStart, e: m.tokEnd, head: m.tokEnd - 1 }, oblique: m.normal !== m.text });
+    else {
+      // (Letter case aside: `Иван РЕБРИК` is written in his nominative.)
+      const oblique = m.normal.toLowerCase() !== m.text.toLowerCase();
+      // The lead's subject, or the one it is about («уже много писал об Александре Николаенко»).
+      const lead = !oblique || (m.tokStart > 0 && /^(о|об|обо)$/.test(v.lower(m.tokStart - 1)));
+      counts.set(key, { n: 1, m: { s: m.tokStart, e: m.tokEnd, head: m.tokEnd - 1 }, oblique, lead });
+    }
   }
-  let best: { n: number; m: NP; oblique: boolean } | undefined;
-  for (const c of counts.values()) if (best === undefined || c.n > best.n) best = c;
+  // Of those as often named, the lead's subject is the interviewee («в беседе с журналистом Иваном
+  // САПРЫКИНЫМ рассказывает директор … Иван РЕБРИК»).
+  let best: { n: number; m: NP; oblique: boolean; lead: boolean } | undefined;
+  for (const c of counts.values()) if (best === undefined || c.n > best.n || (c.n === best.n && !best.lead && c.lead)) best = c;
   if (best !== undefined) return { np: best.m, oblique: best.oblique };
   for (let i = v.bodyStart; i < before; i++) {
     if (v.isWord(i) && v.isCapital(i) && (v.has(i, 'Surn') || v.has(i, 'Name'))) {
