@@ -118,6 +118,15 @@ export function lowerCased(s: string): string {
 }
 
 /**
+ * A word in capitals as a name is written, its first letter capital and the rest lower case.
+ * @example
+ * titleCased('РЕБРИК'); // 'Ребрик'
+ */
+export function titleCased(s: string): string {
+  return s.length === 0 ? s : s[0] + s.slice(1).toLowerCase();
+}
+
+/**
  * A character's lower-case code for ASCII and basic Cyrillic (Latin and Russian letters, Ѐ–џ),
  * −1 for any other character: a letter compared case-blind without building a lower-case copy.
  *

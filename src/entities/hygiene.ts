@@ -6,7 +6,7 @@ import type { EntityType, TokenKind } from '../types.js';
 import { caseOfTag, gendersOfTag, isPluralTag, lineBreakBetween, readTsv, wordSetOf } from './grammar.js';
 import { ADJ_POS, ANY_KNOWN, KNOWN_NAMED, NAME_OR_SURNAME, wordFacts } from './wordFacts.js';
 import { isEastAsianFamilyName, SYLLABLE_MAX } from './eastAsianNames.js';
-import { startsUpper } from '../letters.js';
+import { startsUpper, titleCased } from '../letters.js';
 import { isLineBreak } from '../layout/lines.js';
 import { isSpaceCode } from '../segment/chars.js';
 import { isConjunctionParticle, isSurnameParticle, nameParticles } from './nameParticles.js';
@@ -622,11 +622,16 @@ export function quotedTitle(doc: Doc, a: number, end: number): boolean {
   return titleClose(doc, a, end) >= 0;
 }
 
+/** The quotation mark that closes one opened by `open` (`«` → `»`, `„` → `“`), or undefined for no opening mark. */
+function closerOf(open: string): string | undefined {
+  return open === '«' ? '»' : open === '„' ? '“' : open === '"' ? '"' : undefined;
+}
+
 /** The index of the mark that closes tokens [a, end) as a quoted title (quotedTitle), or −1. */
 function titleClose(doc: Doc, a: number, end: number): number {
   if (a === 0) return -1;
   const open = doc.tokens[a - 1].text;
-  const close = open === '«' ? '»' : open === '„' ? '“' : open === '"' ? '"' : undefined;
+  const close = closerOf(open);
   if (close === undefined) return -1;
   for (let k = end; k < doc.tokens.length && k < end + 3; k++) {
     const t = doc.tokens[k];
@@ -637,7 +642,8 @@ function titleClose(doc: Doc, a: number, end: number): number {
 }
 
 /** Parts of speech that make the words after a name in quotation marks a sentence or a phrase, no part of a title. */
-const NOT_TITLE_POS = new Set(['PREP', 'CONJ', 'PRCL', 'INTJ', 'NPRO', 'ADVB', 'PRED', 'VERB', 'INFN', 'GRND', 'PRTS', 'ADJS']);
+const NOT_TITLE_POS = new Set([...FUNCTION_POS, 'PRTS', 'ADJS']);
+NOT_TITLE_POS.delete('COMP'); // the context pass reads a foreign word as one (`«Ю-Эс-Эй тудей»`)
 
 /**
  * Rule 14: the end of the title in quotation marks that place's or body's span p opens and
@@ -657,7 +663,7 @@ function restOfTitle(doc: Doc, p: Span, morphology: Morphology): number {
   const first = doc.tokens[a];
   if (!(first.kind === 'number' || (first.kind === 'word' && isCapital(first.text)))) return -1;
   const open = doc.tokens[a - 1].text;
-  const close = open === '«' ? '»' : open === '„' ? '“' : open === '"' ? '"' : undefined;
+  const close = closerOf(open);
   if (close === undefined) return -1;
   let end = -1;
   for (let k = p.tokEnd; k < doc.tokens.length && k < p.tokEnd + 4; k++) {
@@ -961,7 +967,7 @@ function quotationOpener(doc: Doc, s: Span, inNames: Set<string>, morphology: Mo
   const toks = doc.tokens;
   if (s.tokEnd - a !== 1 || a === 0) return false;
   const open = toks[a - 1].text;
-  const close = open === '«' ? '»' : open === '„' ? '“' : open === '"' ? '"' : undefined;
+  const close = closerOf(open);
   if (close === undefined) return false;
   const t = toks[a];
   if (t.kind !== 'word' || isAbbreviation(t.text) || inNames.has(t.text)) return false;
@@ -989,11 +995,6 @@ function quotationOpener(doc: Doc, s: Span, inNames: Set<string>, morphology: Mo
 
 /** An all-caps Cyrillic word of three letters or more (`РЕБРИК`, `ВЕСНОЙ`, `ГРУ`). */
 const CAPS_WORD = /^[А-ЯЁ]{3,}$/;
-
-/** The word as a name is written, capital first (`РЕБРИК` → `Ребрик`), for the dictionary. */
-function titleCased(text: string): string {
-  return text[0] + text.slice(1).toLowerCase();
-}
 
 /**
  * Rule 8 also: a person's one-word span that is a first name the dictionary knows, and right after

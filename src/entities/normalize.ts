@@ -4,7 +4,7 @@ import type { EntityType } from '../types.js';
 import { contextOf, coordinatedAfterName, type MentionContext, type Unit } from './mentionContext.js';
 import { personForms } from './personName.js';
 import { phraseForms } from './phrase.js';
-import { isLowerCase, isUpperCase } from '../letters.js';
+import { isLowerCase, isUpperCase, titleCased } from '../letters.js';
 import { freshList } from '../fresh-list.js';
 import { abbreviationOf } from './hygiene.js';
 import { FIRST_ADJECTIVE, KNOWN_SURNAME_NOMINATIVE, KNOWN_WHOLE, tagFacts, wordFacts } from './wordFacts.js';
@@ -224,7 +224,7 @@ function unitsOf(doc: Doc, tokStart: number, tokEnd: number, type: EntityType, m
       // A person's surname in capitals after the first name (`Иваном САПРЫКИНЫМ`, a byline's style)
       // declines as the name it is, written with a capital only.
       if (type === 'PER' && units.length > 0 && CAPS_SURNAME.test(t.text)) {
-        units.push({ tok: i, part: -1, text: t.text[0] + t.text.slice(1).toLowerCase(), fixed: false });
+        units.push({ tok: i, part: -1, text: titleCased(t.text), fixed: false });
         continue;
       }
       // A person's lower-case particle (ван, фон, бен) stays as written: no case of its own.

@@ -371,7 +371,7 @@ function fromVerb(v: View, i: number, cue: VerbCue, s: number, e: number): Found
     let from = cueE;
     // «сообщил в субботу об обнаружении…»: the content opens with о/об after a few adverbial words.
     let about = -1;
-    for (let k = cueE; k < e && k < cueE + 6 && !v.isPunct(k, ',.;:!?'); k++) if (/^(о|об|обо)$/.test(v.lower(k))) { about = k; break; }
+    for (let k = cueE; k < e && k < cueE + 6 && !v.isPunct(k, ',.;:!?'); k++) if (wordList('topic-preposition').has(v.lower(k))) { about = k; break; }
     if (about >= 0) from = about + 1;
     else if (CONTENT_PREPS.has(v.lower(from))) from++;
     else if (v.pos(from) === 'PREP') return null;

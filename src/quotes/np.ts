@@ -1,4 +1,5 @@
 import type { View } from './view.js';
+import type { MentionSpan } from '../doc.js';
 import { wordList } from './lexicon.js';
 import { mediumWord } from '../entities/media.js';
 import { nameParticles } from '../entities/nameParticles.js';
@@ -411,18 +412,24 @@ export function findSubject(v: View, from: number, to: number, after = false): N
   return addressee ?? fallback ?? weakest ?? quoted;
 }
 
+/** The person's name mention of the entities stage that starts at token i, if any. */
+function personNameAt(v: View, i: number): MentionSpan | undefined {
+  const ms = v.doc.mentions;
+  const start = v.doc.tokens[i].start;
+  for (let k = firstStartingFrom(ms, start); k < ms.length && ms[k].start === start; k++) {
+    const m = ms[k];
+    if (m.type === 'PER' && m.kind === 'name') return m;
+  }
+  return undefined;
+}
+
 /**
  * Token i starts a person's name mention of the entities stage written as the mention's own
  * nominative (its text is its normal form: `Туск`, `Асафов`; not `Туска`).
  */
 function namedPersonAt(v: View, i: number): boolean {
-  const ms = v.doc.mentions;
-  const start = v.doc.tokens[i].start;
-  for (let k = firstStartingFrom(ms, start); k < ms.length && ms[k].start === start; k++) {
-    const m = ms[k];
-    if (m.type === 'PER' && m.kind === 'name' && foldYo(m.text.toLowerCase()) === foldYo(m.normal.toLowerCase())) return true;
-  }
-  return false;
+  const m = personNameAt(v, i);
+  return m !== undefined && foldYo(m.text.toLowerCase()) === foldYo(m.normal.toLowerCase());
 }
 
 /**
@@ -431,16 +438,8 @@ function namedPersonAt(v: View, i: number): boolean {
  * as a woman's name in the nominative).
  */
 export function obliquePersonAt(v: View, i: number): boolean {
-  const ms = v.doc.mentions;
-  const start = v.doc.tokens[i].start;
-  const word = foldYo(v.lower(i));
-  for (let k = firstStartingFrom(ms, start); k < ms.length && ms[k].start === start; k++) {
-    const m = ms[k];
-    if (m.type !== 'PER' || m.kind !== 'name') continue;
-    const first = m.normal.split(' ', 1)[0];
-    if (foldYo(first.toLowerCase()) !== word) return true;
-  }
-  return false;
+  const m = personNameAt(v, i);
+  return m !== undefined && foldYo(m.normal.split(' ', 1)[0].toLowerCase()) !== foldYo(v.lower(i));
 }
 
 /**
