@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { isAsciiDigit, isUpperCase, isUpperCaseFrom, lowerCode } from '../src/letters.js';
+import { isAsciiDigit, isUpperCase, isUpperCaseFrom, lowerCode, titleCased } from '../src/letters.js';
 
 describe('lowerCode', () => {
   it('lower-cases ASCII and basic Cyrillic (Ѐ–џ) code units and gives −1 for every other one', () => {
@@ -47,5 +47,14 @@ describe('isAsciiDigit', () => {
     expect(isAsciiDigit('٧'.charCodeAt(0))).toBe(false);
     expect(isAsciiDigit('0'.charCodeAt(0))).toBe(true);
     expect(isAsciiDigit('9'.charCodeAt(0))).toBe(true);
+  });
+});
+
+describe('titleCased', () => {
+  it('writes a word in capitals as a name: its first letter capital, the rest lower case', () => {
+    expect(titleCased('РЕБРИК')).toBe('Ребрик');
+    expect(titleCased('САПРЫКИНЫМ')).toBe('Сапрыкиным');
+    expect(titleCased('Ёж')).toBe('Ёж');
+    expect(titleCased('')).toBe('');
   });
 });
