@@ -171,14 +171,7 @@ describe('a span cut after a place or medium named by fixed words keeps the name
     const [a, b] = tokenRange(doc, span);
     expect(show(doc, fixPlaceNames(doc, [{ tokStart: a, tokEnd: b, type: 'LOC' }], ctx.morphology))).toBe(expected);
   });
-  test.each([
-    ['Об этом сообщили РИА Новости и ТАСС.', 'РИА Новости и ТАСС', 'ORG', 'ORG:РИА Новости | ORG:ТАСС'],
-    ['«Катастроф не будет», — цитирует Силуанова Интерфакс.', 'Силуанова Интерфакс', 'PER', 'PER:Силуанова | ORG:Интерфакс'],
-    ['«Мы готовы», — сказал Буш Рейтер.', 'Буш Рейтер', 'PER', 'PER:Буш | ORG:Рейтер'],
-    ['Об этом рассказал Иван Петров вчера.', 'Иван Петров', 'PER', 'PER:Иван Петров'],
-    ['Как рассказал RT Кулаков, съёмки завершены.', 'RT Кулаков', 'ORG', 'ORG:RT | PER:Кулаков'],
-    ['Об этом сообщила BBC Русская служба.', 'BBC Русская служба', 'ORG', 'ORG:BBC Русская служба'],
-  ])('media names joined, and a one-word medium run into a person\'s name cut off: %s', (text, span, type, expected) => {
+  test.each(rows('media.tsv'))('media names joined, and a one-word medium run into a person\'s name cut off (test/data/entities/media.tsv): %s', (text, span, type, expected) => {
     const doc = parsed(text);
     const [a, b] = tokenRange(doc, span);
     expect(show(doc, joinMedia(doc, [{ tokStart: a, tokEnd: b, type: type as EntityType }], ctx.morphology))).toBe(expected);

@@ -1,10 +1,9 @@
 import type { Span } from '../types.js';
 import { cueLexicon, roleLexicon, wordList, type VerbCue } from './lexicon.js';
-import { abbreviationInside, comitative, dativeName, eponymEnd, findObject, findSubject, nounHead as nounHeadOf, timeNoun, INITIAL, initialsEnd, knownOblique, mediumPart, mediumToken, obliquePersonAt, ppObject, relative, singularGender, singularNominative, speakingBodies, subjectPronoun, weak, type NP } from './np.js';
+import { abbreviationInside, comitative, dativeName, eponymEnd, findObject, findSubject, nounHead as nounHeadOf, timeNoun, INITIAL, initialsEnd, knownOblique, mediumPart, mediumToken, obliquePersonAt, ppObject, relative, singularGender, singularNominative, speakingBodies, subjectPronoun, weak, writtenNominative, type NP } from './np.js';
 import { REACH, type View } from './view.js';
 import { detached } from '../morph/cache.js';
 import { firstStartingFrom } from '../spans.js';
-import { foldYo } from '../letters.js';
 
 // Helpers shared by the direct and the indirect patterns: cue verbs, clause and content bounds,
 // the speaker phrase of a cue verb.
@@ -727,7 +726,7 @@ export function personsTagged(v: View, s: number, e: number, nominative = false)
     const m = ms[k];
     if (m.type !== 'PER' || m.kind !== 'name' || m.tokEnd > e) continue;
     // A mention written as its own nominative is one (or a name that does not decline).
-    if (nominative && foldYo(m.text.toLowerCase()) !== foldYo(m.normal.toLowerCase())) continue;
+    if (nominative && !writtenNominative(m)) continue;
     starts.add(m.tokStart);
     for (let t = m.tokStart; t < m.tokEnd; t++) tagged.add(t);
   }

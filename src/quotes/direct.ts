@@ -2,7 +2,7 @@ import type { Span } from '../types.js';
 import { FINAL, verbCue, span, words, cueNear, attributionEnd, speakerOf, cueEnd, clauseStart, clauseLike, shortQuotation, type Found } from './clause.js';
 import type { Quotation } from './marks.js';
 import { wordList } from './lexicon.js';
-import { findSubject, type NP } from './np.js';
+import { findSubject, writtenNominative, type NP } from './np.js';
 import type { View } from './view.js';
 
 /** Marks that end an interview answer's last sentence (built once, not per token). */
@@ -290,8 +290,7 @@ function interviewee(v: View, before: number): { np: NP; oblique: boolean } | nu
     const c = counts.get(key);
     if (c) c.n++;
     else {
-      // (Letter case aside: `Иван РЕБРИК` is written in his nominative.)
-      const oblique = m.normal.toLowerCase() !== m.text.toLowerCase();
+      const oblique = !writtenNominative(m);
       // The lead's subject, or the one it is about («уже много писал об Александре Николаенко»).
       const lead = !oblique || (m.tokStart > 0 && wordList('topic-preposition').has(v.lower(m.tokStart - 1)));
       counts.set(key, { n: 1, m: { s: m.tokStart, e: m.tokEnd, head: m.tokEnd - 1 }, oblique, lead });

@@ -424,12 +424,19 @@ function personNameAt(v: View, i: number): MentionSpan | undefined {
 }
 
 /**
- * Token i starts a person's name mention of the entities stage written as the mention's own
- * nominative (its text is its normal form: `Туск`, `Асафов`; not `Туска`).
+ * A mention written as its own normal form, letter case and ё aside: a name in its nominative
+ * (`Туск`, `Иван РЕБРИК`; not `Туска`).
+ * @example
+ * writtenNominative({ text: 'Ивана Петрова', normal: 'Иван Петров' }); // false
  */
+export function writtenNominative(m: { readonly text: string; readonly normal: string }): boolean {
+  return foldYo(m.text.toLowerCase()) === foldYo(m.normal.toLowerCase());
+}
+
+/** Token i starts a person's name mention of the entities stage written in its nominative (writtenNominative). */
 function namedPersonAt(v: View, i: number): boolean {
   const m = personNameAt(v, i);
-  return m !== undefined && foldYo(m.text.toLowerCase()) === foldYo(m.normal.toLowerCase());
+  return m !== undefined && writtenNominative(m);
 }
 
 /**

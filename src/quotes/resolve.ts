@@ -1,7 +1,7 @@
 import type Az from 'az';
 import type { MentionSpan, MorphTok } from '../doc.js';
 import type { EntityType, Mention, QuoteSpeaker, Span } from '../types.js';
-import { brandDomain, comitative, GENDERS, isPersonalPronoun, knownMedium, knownOblique, mediumPart, nounHead, relative, undeclinedName, type NP } from './np.js';
+import { brandDomain, comitative, GENDERS, isPersonalPronoun, knownMedium, knownOblique, mediumPart, nounHead, relative, undeclinedName, writtenNominative, type NP } from './np.js';
 import { cueLexicon, roleLexicon, wordList } from './lexicon.js';
 import { shortQuotation } from './clause.js';
 import type { View } from './view.js';
@@ -556,7 +556,7 @@ export class SpeakerResolver {
     // «Источник «НГ»», «Опрошенные RT эксперты»: a newspaper beside a head that is no body nor medium is the one addressed; after
     // «агентство» (агентства РИА Новости) it is the medium's own name.
     const addressed = roleLexicon().get(v.lemma(head)) !== 'ORG' && !MEDIA_NOUNS.test(v.lemma(head));
-    const possessor = (m: MentionSpan) => m.type === 'PER' && this.possessorAt(np, head, m.tokStart, m.tokEnd, verbGender, oblique, m.normal === m.text);
+    const possessor = (m: MentionSpan) => m.type === 'PER' && this.possessorAt(np, head, m.tokStart, m.tokEnd, verbGender, oblique, writtenNominative(m));
     // «… безопасности Центра Разумкова Михаил Пашков считает»: the subject is the person named in
     // the nominative, not one in the role's genitive tail.
     const person = (m: MentionSpan) => m.kind === 'name' && m.type === 'PER' && !possessor(m);
