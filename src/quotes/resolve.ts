@@ -4,6 +4,7 @@ import type { EntityType, Mention, QuoteSpeaker, Span } from '../types.js';
 import { brandDomain, comitative, GENDERS, isPersonalPronoun, knownMedium, knownOblique, mediumPart, nounHead, relative, undeclinedName, writtenNominative, type NP } from './np.js';
 import { cueLexicon, roleLexicon, wordList } from './lexicon.js';
 import { shortQuotation } from './clause.js';
+import { declensionGender, surnameOfEitherGender } from './declension.js';
 import type { View } from './view.js';
 import type { Context } from '../context.js';
 import { BoundedCache, detached } from '../morph/cache.js';
@@ -73,6 +74,12 @@ function genderOf(v: View, i: number): Gender {
   return undefined;
 }
 
+/** A personal pronoun's gender: the possessive forms' by the word (the tagger may read «его» as a plural's), others' by their tags. */
+function pronounGender(v: View, i: number): Gender {
+  const low = v.lower(i);
+  return low === 'его' ? 'masc' : low === 'её' || low === 'ее' ? 'femn' : low === 'их' ? 'plur' : genderOf(v, i);
+}
+
 function compatible(a: Gender, b: Gender): boolean {
   return a === undefined || b === undefined || a === b;
 }
@@ -124,6 +131,8 @@ export class SpeakerResolver {
   private swallowed: string | null = null;
   /** `entityGender` of each entity of the document, asked once ('none': the name tells none). */
   private readonly entityGenders: Array<'masc' | 'femn' | 'none'> = [];
+  /** The entities stage's mentions of each entity, gathered when first needed. */
+  private byEntity: MentionSpan[][] | undefined;
   /** `plausible` of each entity of the document, asked once: 0 not yet, 1 yes, 2 no. */
   private readonly entityPlausible: Uint8Array;
 
@@ -187,18 +196,62 @@ export class SpeakerResolver {
   }
 
   /**
-   * The gender a person's name in the nominative tells (its surname's, else its first name's): the
-   * dictionary's singular nominative readings of the word as a name or surname, all of one gender.
-   * Kept per entity.
+   * The gender a person's name tells: first as its mentions decline it (declensionGender:
+   * «Эммануэля Макрона», «Серены Уильямс»), else the dictionary's singular nominative readings of
+   * its surname, else of its first name, as a name or surname, all of one gender. Kept per entity.
    */
   private entityGender(entity: number, name: string): Gender {
     let g = this.entityGenders[entity];
     if (g === undefined) {
       const words = name.split(' ');
-      g = nominativeGender(this.v, words[words.length - 1]) ?? (words.length > 1 ? nominativeGender(this.v, words[0]) : undefined) ?? 'none';
+      const names = this.v.doc.entities[entity].mentions.filter((m) => m.kind === 'name').map((m) => m.text);
+      const first = words.length > 1 ? nominativeGender(this.v, words[0]) : undefined;
+      // A woman's first name before a surname ending in a consonant is a woman's name, whatever the
+      // dictionary says of the surname alone (`Маргарита Симоньян`: az knows only a man Симоньян).
+      const surname = first === 'femn' && surnameOfEitherGender(words[words.length - 1]) ? 'femn' : nominativeGender(this.v, words[words.length - 1]);
+      g = declensionGender(name, names) ?? this.agreementGender(entity, words.length) ?? surname ?? first ?? 'none';
       this.entityGenders[entity] = g;
     }
     return g === 'none' ? undefined : g;
+  }
+
+  /** The gender of a speaker's entity (entityGender), for a source whose cue verb tells none («по мнению главы государства»). */
+  private knownGender(out: QuoteSpeaker): Gender {
+    if (out.type !== 'PER' || out.entityId === null) return undefined;
+    const entities = this.v.doc.entities;
+    let k = Number(out.entityId.slice(1)) - 1;
+    if (entities[k]?.id !== out.entityId) k = entities.findIndex((e) => e.id === out.entityId);
+    // A name the resolver corrected («Александра Тэвдой-Бурмули», a genitive, → Александр) says
+    // nothing of the entity's name's gender.
+    return k >= 0 && entities[k].name === out.name ? this.entityGender(k, entities[k].name) : undefined;
+  }
+
+  /**
+   * The gender of the past-tense verbs a person's name in the nominative is the subject of, right
+   * after or right before it («Эммануэль Макрон встретился», «заявила Серена Уильямс»), and of a
+   * woman's noun in apposition right before it («парижанка Манон Лафонтань»), when they agree: az
+   * reads `Эммануэль` as a woman's name only, `Лафонтань` as a man's. (A man's noun tells nothing:
+   * «журналист Диан Мартин».)
+   */
+  private agreementGender(entity: number, words: number): 'masc' | 'femn' | undefined {
+    const v = this.v;
+    if (this.byEntity === undefined) {
+      this.byEntity = v.doc.entities.map((): MentionSpan[] => []);
+      for (const m of v.doc.mentions) if (m.entity >= 0) this.byEntity[m.entity].push(m);
+    }
+    let g: 'masc' | 'femn' | undefined;
+    for (const m of this.byEntity[entity]) {
+      if (m.kind !== 'name' || m.text.split(' ').length !== words || !v.has(m.tokEnd - 1, 'nomn') || v.has(m.tokEnd - 1, 'plur')) continue;
+      for (const k of [m.tokEnd, m.tokStart - 1]) {
+        if (k < 0 || k >= v.n || v.has(k, 'plur')) continue;
+        const x = v.pos(k) === 'VERB' && v.has(k, 'past') ? (v.has(k, 'femn') ? 'femn' : v.has(k, 'masc') ? 'masc' : undefined)
+          : k < m.tokStart && v.pos(k) === 'NOUN' && v.has(k, 'anim') && v.has(k, 'femn') && v.has(k, 'nomn') && !v.isCapital(k) ? 'femn' : undefined;
+        if (x === undefined) continue;
+        if (g !== undefined && g !== x) return undefined;
+        g = x;
+      }
+    }
+    return g;
   }
 
   /**
@@ -408,6 +461,34 @@ export class SpeakerResolver {
   }
 
   /**
+   * The pronoun's own sentence's subject before it, over a person named after it in an oblique
+   * case: «Томас Омв, который …, поддерживает Эммануэля Макрона, так как, по его словам, …» is Омв
+   * (a name opening the sentence is its subject though the tagger may not read it as a nominative).
+   * Undefined when no person of the pronoun's gender is named in the sentence before it, or the
+   * most recent is a subject anyway (`recent` finds it).
+   */
+  private sentenceSubject(pronoun: number, gender: Gender): Known | undefined {
+    const from = this.v.doc.tokens[this.v.sentence(pronoun)[0]].start;
+    for (let k = this.known.length - 1; k >= this.horizon() && this.known[k].pos >= from; k--) {
+      const c = this.known[k];
+      if (c.type === 'PER' && (c.salient || c.pos === from) && compatible(c.gender, gender)) return c;
+    }
+    return undefined;
+  }
+
+  /**
+   * The most recent person of the gender named outside quoted content: «„Я поддерживаю Эммануэля
+   * Макрона, потому что он …“, — говорит он» is not Макрон.
+   */
+  private recentOutsideContent(gender: Gender): Known | undefined {
+    for (let k = this.known.length - 1; k >= this.horizon(); k--) {
+      const c = this.known[k];
+      if (c.type === 'PER' && compatible(c.gender, gender) && !this.insideContent(c.pos)) return c;
+    }
+    return undefined;
+  }
+
+  /**
    * The person a bare «эксперт» (with `noOffice`) or «собеседник» refers to: the most recent one
    * quoted or named as a subject (failing that, any one named), not one introduced long before
    * with the same noun past the experts quoted since. A politician the expert comments on («Трамп
@@ -492,7 +573,8 @@ export class SpeakerResolver {
     const h = nounHead(v, np);
     // A document's issuer found by looking back is no new source for later roles and pronouns.
     if (out !== null && out.name !== null && out.type !== 'OTHER' && !cueLexicon().docNouns.has(v.lemmaYo(h))) {
-      const gender = verbGender ?? (isPersonalPronoun(v, np.head) ? genderOf(v, np.head) : undefined);
+      // The pronoun's own gender first: «по его словам, … удастся» is no plural source.
+      const gender = (isPersonalPronoun(v, np.head) ? pronounGender(v, np.head) : undefined) ?? verbGender ?? this.knownGender(out);
       const hl = personReading(v, h)?.lemma ?? v.lemma(h);
       // A bare «эксперт» bound by looking back introduces no one as the expert: a politician it was
       // wrongly bound to would otherwise stay «the expert» for every later one.
@@ -788,8 +870,8 @@ export class SpeakerResolver {
     }
     if (isPersonalPronoun(v, head)) {
       const low = v.lower(head);
-      const gender: Gender = low === 'его' ? 'masc' : low === 'её' || low === 'ее' ? 'femn' : low === 'их' ? 'plur' : genderOf(v, head) ?? verbGender;
-      const c = gender === 'plur' ? undefined : this.recent('PER', gender);
+      const gender: Gender = pronounGender(v, head) ?? verbGender;
+      const c = gender === 'plur' ? undefined : this.sentenceSubject(head, gender) ?? this.recentOutsideContent(gender) ?? this.recent('PER', gender);
       const mention = this.mentionOf(np, 'pronoun', low);
       return c ? { name: c.name, type: c.type, entityId: c.entityId, mention } : { name: null, type: 'OTHER', entityId: null, mention };
     }
