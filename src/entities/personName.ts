@@ -81,6 +81,19 @@ export const PER_GENDERS: Gender[] = ['masc', 'femn'];
 const NAME_TAGS = ['Name', 'Surn', 'Patr'];
 
 /** Last letters (а я у ю ы и) of forms that some oblique case shares: `/[аяуюыи]$/`. */
+/** A woman's form of a surname (Петрова, Галина, Чиповская): no man's nominative in the а-declension. */
+const WOMANS_SURNAME = /(?:ова|ева|ёва|ина|ына|ская|цкая|ая|яя)$/;
+/**
+ * Endings of the а-declension's oblique cases that a name as written rarely has: -ы after a
+ * consonant (Дуды), -и after г, к, х and the hushing letters or in -ии (Балеги, Лурии), -у or -ю
+ * after a consonant (Дзюбу; not Шоу), -ой/-ою (Дудой). Not -е, which Конте, Шойбле, Гессе end in,
+ * nor -ей (Джей).
+ */
+const A_OBLIQUE = /(?:[бвгджзклмнпрстфхцчшщ]ы|[гкхжшчщ]и|ии|[бвгджзклмнпрстфхцчшщ][ую]|ой|ою)$/;
+/** The endings of A_OBLIQUE no undeclined first name has either (Халифы, Джумой). */
+const A_OBLIQUE_ANYWHERE = /(?:[бвгджзклмнпрстфхцчшщ]ы|ой|ою)$/;
+/** Polish and Croatian -ски/-цки/-чки (Просинечки, Любецки) and Romanian -ску/-цку (Чаушеску, Луческу) do not decline. */
+const UNDECLINED_ENDING = /(?:ски|цки|чки|ску|цку)$/;
 const OBLIQUE_LAST = new Set([...'аяуюыи'].map((ch) => ch.charCodeAt(0)));
 
 /** The (gender, case) pair as a small number, 0‥17; masculine and feminine (a person's) are 0‥11. */
@@ -116,6 +129,8 @@ const VOCAB_YO = 1 << 13;
 const FIRST_NAME = 1 << 14;
 /** The dictionary's man's first name and no surname (Гога): after a surname particle (Винсента ван Гога) no better than a guess. */
 const GIVEN_ONLY = 1 << 15;
+/** Read only in a surname's place (a man's reading of a word in the а-declension: Дуды). */
+const SURNAME_ONLY = 1 << 16;
 const GIVEN_AFTER_PARTICLE = 0.6;
 
 // Where a unit stands in the name, which weighs its readings: a surname is the last of several
@@ -176,7 +191,7 @@ function scoredReadings(u: Unit, place: Place, context: MentionContext, morpholo
   for (let k = 1; k < raw.length; k += 2) {
     const form = raw[k] as string;
     const code = raw[k + 1] as number;
-    if (surname && (code & FIRST_NAME) !== 0) continue;
+    if (surname ? (code & FIRST_NAME) !== 0 : (code & SURNAME_ONLY) !== 0) continue;
     // A form the text itself writes elsewhere (Маск beside Маска) is the likelier nominative.
     let weight = WEIGHTS[(code >> WEIGHT_SHIFT) & WEIGHT_MASK];
     if (place === AFTER_PARTICLE && (code & GIVEN_ONLY) !== 0) weight = Math.min(weight, GIVEN_AFTER_PARTICLE);
@@ -254,6 +269,7 @@ function rawPersonReadings(u: Unit, morphology: Morphology): RawReadings {
   const capital = startsUpper(u.text);
   // Keys the dictionary itself reads (Дню as день): its paradigm beats a guess by ending (below).
   let dictionaryKeys = 0; // a bit per slot
+  let hasNameReading = false;
   // Indexed loops, not for…of: the gender lists are shared frozen arrays, over which V8's for…of
   // allocates an iterator result per item even in optimised code.
   const ps = parses(morphology, u.text);
@@ -271,6 +287,7 @@ function rawPersonReadings(u: Unit, morphology: Morphology): RawReadings {
     if (pos === 'NOUN') {
       if (NAME_TAGS.some((g) => hasGrammeme(p, g))) {
         w = 1;
+        hasNameReading = true;
         if (hasGrammeme(p, 'Name') && !hasGrammeme(p, 'Surn') && hasGrammeme(p, 'masc')) only = GIVEN_ONLY;
       }
       else if (hasGrammeme(p, 'Geox') || hasGrammeme(p, 'Orgn')) w = 0.2;
@@ -303,6 +320,21 @@ function rawPersonReadings(u: Unit, morphology: Morphology): RawReadings {
       // (Трампу as Трампа) needs a feminine surname's shape.
       if (g === 'femn' && dictionaryKeys !== 0 && !/(?:ова|ева|ёва|ина|ына|ская|цкая|ия)$/.test(guess)) continue;
       put(g, c, guess, 0.6);
+    }
+  }
+  // A man's surname of the а-declension declines as a woman's does (Анджея Дуды, Джона Подесты,
+  // Хосепа Гвардиолы): in a surname's place, a man's reading with the woman's nominative, where the
+  // dictionary knows no name in the word and the word ends as only an oblique case of that
+  // declension does (A_OBLIQUE). Not a woman's form of a surname in -ов/-ин/-ский (Петровой is no man's).
+  // -ы and -ой count in a first name's place too (Халифы Хафтара, Николы Максимовича); -и, -у, -ю
+  // only in a surname's, at less weight (Сейду Думбия, Тессу Вирту do not decline).
+  const lower = u.text.toLowerCase();
+  if (!hasNameReading && A_OBLIQUE.test(lower) && !UNDECLINED_ENDING.test(lower)) {
+    const clear = A_OBLIQUE_ANYWHERE.test(lower);
+    for (let k = 0; k < CASES.length; k++) {
+      const nom = feminine[k];
+      if (k === NOMINATIVE || nom === undefined || !/[ая]$/.test(nom) || WOMANS_SURNAME.test(nom) || (dictionaryKeys & (1 << slotOf('masc', CASES[k]))) !== 0) continue;
+      put('masc', CASES[k], nom, clear ? 0.5 : 0.3, clear ? 0 : SURNAME_ONLY);
     }
   }
   // A man's surname with a fleeting о (Знарок, Знарка): the form without the ending (Знарк) is the
