@@ -82,7 +82,7 @@ const NAME_TAGS = ['Name', 'Surn', 'Patr'];
 
 /** Last letters (а я у ю ы и) of forms that some oblique case shares: `/[аяуюыи]$/`. */
 /** A woman's form of a surname (Петрова, Галина, Чиповская): no man's nominative in the а-declension. */
-const WOMANS_SURNAME = /(?:ова|ева|ёва|ина|ына|ская|цкая|ая|яя)$/;
+const WOMANS_SURNAME = /(?:ова|ева|ёва|ина|ына|ая|яя)$/;
 /**
  * Endings of the а-declension's oblique cases that a name as written rarely has: -ы after a
  * consonant (Дуды), -и after г, к, х and the hushing letters or in -ии (Балеги, Лурии), -у or -ю
@@ -241,7 +241,7 @@ function writtenClass(text: string): number {
   if (last === 'у' || last === 'ю' || last === 'ы' || lower.endsWith('ии')) cls |= OBLIQUE_END;
   // Футиной, Быковской: a woman's surname in an oblique case far more often than a man's in -ой.
   if (/(?:ов|ев|ин|ын|ск|цк)ой$/.test(lower)) cls |= FEM_OBLIQUE;
-  if (/(?:ова|ева|ёва|ина|ына|ая|яя)$/.test(lower)) cls |= FEM_SURNAME;
+  if (WOMANS_SURNAME.test(lower)) cls |= FEM_SURNAME;
   return cls;
 }
 

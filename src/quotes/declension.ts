@@ -6,6 +6,7 @@
  * and «она» skipped Серена Уильямс.
  */
 import { isEastAsianFamilyName } from '../entities/eastAsianNames.js';
+import { foldYo } from '../letters.js';
 
 /** A surname's last letters that decline in a man's name and stay in a woman's. Not -ых/-их (Белых, Крутских: neither declines) nor an adjective's -ой/-ий/-ый. */
 const DECLINING_END = /(?:[бвгджзклмнпрстфхцчшщ]|ь|[аеёуэюя]й)$/;
@@ -17,7 +18,7 @@ const MASC_AFTER_SOFT = /^(?:я|ю|ем|ём|е)$/;
 /** A woman's -а/-я first name in the genitive, dative, instrumental or prepositional («Серены», «Ольги», «Полоной», «Ване»). */
 const FEMN_FIRST_OBLIQUE = /^(?:ы|и|ой|ей|ою|ею|е)$/;
 
-const fold = (w: string) => w.toLowerCase().replace(/ё/g, 'е');
+const fold = (w: string) => foldYo(w.toLowerCase());
 
 /** The ending a form adds to a stem (`stem` minus `drop` last letters), or undefined when the form is no such. */
 function endingAfter(form: string, stem: string, drop: number): string | undefined {
