@@ -228,7 +228,8 @@ export class SpeakerResolver {
 
   /**
    * The gender of the past-tense verbs a person's name in the nominative is the subject of, right
-   * after or right before it («Эммануэль Макрон встретился», «заявила Серена Уильямс»), and of a
+   * after or right before it («Эммануэль Макрон встретился», «заявила Серена Уильямс») or before its
+   * role phrase (verbBeforeRole), and of a
    * woman's noun in apposition right before it («парижанка Манон Лафонтань»), when they agree: az
    * reads `Эммануэль` as a woman's name only, `Лафонтань` as a man's. (A man's noun tells nothing:
    * «журналист Диан Мартин».)
@@ -242,7 +243,7 @@ export class SpeakerResolver {
     let g: 'masc' | 'femn' | undefined;
     for (const m of this.byEntity[entity]) {
       if (m.kind !== 'name' || m.text.split(' ').length !== words || !v.has(m.tokEnd - 1, 'nomn') || v.has(m.tokEnd - 1, 'plur')) continue;
-      for (const k of [m.tokEnd, m.tokStart - 1]) {
+      for (const k of [m.tokEnd, m.tokStart - 1, this.verbBeforeRole(m.tokStart)]) {
         if (k < 0 || k >= v.n || v.has(k, 'plur')) continue;
         const x = v.pos(k) === 'VERB' && v.has(k, 'past') ? (v.has(k, 'femn') ? 'femn' : v.has(k, 'masc') ? 'masc' : undefined)
           : k < m.tokStart && v.pos(k) === 'NOUN' && v.has(k, 'anim') && v.has(k, 'femn') && v.has(k, 'nomn') && !v.isCapital(k) ? 'femn' : undefined;
@@ -252,6 +253,21 @@ export class SpeakerResolver {
       }
     }
     return g;
+  }
+
+  /**
+   * A past-tense verb before the role phrase a name ends («заявила представитель пресс-службы
+   * Госдепартамента США Хезер Науэрт»): the phrase opens with a lower-case noun in the nominative
+   * right after the verb and holds no verb, mark or preposition. -1 when there is none.
+   */
+  private verbBeforeRole(name: number): number {
+    const v = this.v;
+    for (let j = name - 2; j >= 0 && j >= name - 9; j--) {
+      if (!v.isWord(j) || v.pos(j + 1) === 'PREP') return -1;
+      if (v.pos(j) !== 'VERB') continue;
+      return v.has(j, 'past') && v.pos(j + 1) === 'NOUN' && v.has(j + 1, 'nomn') && !v.isCapital(j + 1) ? j : -1;
+    }
+    return -1;
   }
 
   /**
