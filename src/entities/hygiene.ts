@@ -719,7 +719,8 @@ export function quotedReply(doc: Doc, a: number, end: number): boolean {
 }
 
 /**
- * Rule 5: a LOC or ORG span of one capitalised adjective, followed on its line by agreeing
+ * Rule 5: a LOC or ORG span of one capitalised adjective (or the tagger's capitalised adjective
+ * and lower-case ones, `Саратовском авиационном`), followed on its line by agreeing
  * lower-case adjectives and a noun (before `limit`, the next span), is extended over them and
  * a genitive noun phrase in lower case after the noun when the noun is a head of name-heads.tsv
  * (the name takes the head's type), when the words are a title in quotation marks, or when the
@@ -735,15 +736,20 @@ export function quotedReply(doc: Doc, a: number, end: number): boolean {
 function withHead(doc: Doc, p: Span, limit: number, sentenceStart: Uint8Array, morphology: Morphology): Headed {
   const a = p.tokStart;
   if (!ADJECTIVE.has(doc.morph[a].pos) || !isCapital(doc.tokens[a].text)) return new Headed(p, false);
+  let from = a + 1;
   if (p.tokEnd - a > 1) {
     // The tagger's own `Высшей школе` before `экономики`: adjectives and a lower-case noun, then the genitive.
     const last = p.tokEnd - 1;
     for (let i = a + 1; i < last; i++) if (!lowerWordAt(doc, i) || !ADJECTIVE.has(doc.morph[i].pos)) return new Headed(p, false);
-    if (!lowerWordAt(doc, last) || doc.morph[last].pos !== 'NOUN' || !doc.morph[last].tags.includes('inan')) return new Headed(p, false);
-    const end = genitiveTail(doc, p.tokEnd, limit);
-    return new Headed(end === p.tokEnd ? p : { tokStart: a, tokEnd: end, type: p.type }, false);
+    // The tagger's own `Саратовском авиационном` before `заводе`: the noun is sought after its adjectives.
+    if (lowerWordAt(doc, last) && ADJECTIVE.has(doc.morph[last].pos)) from = p.tokEnd;
+    else {
+      if (!lowerWordAt(doc, last) || doc.morph[last].pos !== 'NOUN' || !doc.morph[last].tags.includes('inan')) return new Headed(p, false);
+      const end = genitiveTail(doc, p.tokEnd, limit);
+      return new Headed(end === p.tokEnd ? p : { tokStart: a, tokEnd: end, type: p.type }, false);
+    }
   }
-  for (let j = a + 1; j < limit && j < a + 4; j++) {
+  for (let j = from; j < limit && j < from + 3; j++) {
     if (!lowerWordAt(doc, j)) break;
     const m = doc.morph[j];
     if (ADJECTIVE.has(m.pos)) continue;
@@ -753,7 +759,8 @@ function withHead(doc: Doc, p: Span, limit: number, sentenceStart: Uint8Array, m
     const span = { tokStart: a, tokEnd: end, type: listed ?? p.type };
     // A title in quotation marks (`«Российская газета»`, `«Северный поток — 2»`) is a name whatever its noun.
     if (listed !== undefined || quotedTitle(doc, a, end)) return new Headed(span, false);
-    if (anyWordsCapital(doc, a, sentenceStart)) return new Headed(span, true);
+    // (The tagger's own span of several adjectives is no doubtful capital: `Центральное разведывательное` + `управление`.)
+    if (anyWordsCapital(doc, a, sentenceStart) && from === a + 1) return new Headed(span, true);
     return new Headed(m.tags.includes('inan') ? span : p, false);
   }
   return new Headed(p, false);
