@@ -80,7 +80,6 @@ export const PER_GENDERS: Gender[] = ['masc', 'femn'];
 
 const NAME_TAGS = ['Name', 'Surn', 'Patr'];
 
-/** Last letters (а я у ю ы и) of forms that some oblique case shares: `/[аяуюыи]$/`. */
 /** A woman's form of a surname (Петрова, Галина, Чиповская): no man's nominative in the а-declension. */
 const WOMANS_SURNAME = /(?:ова|ева|ёва|ина|ына|ая|яя)$/;
 /**
@@ -94,6 +93,7 @@ const A_OBLIQUE = /(?:[бвгджзклмнпрстфхцчшщ]ы|[гкхжшч
 const A_OBLIQUE_ANYWHERE = /(?:[бвгджзклмнпрстфхцчшщ]ы|ой|ою)$/;
 /** Polish and Croatian -ски/-цки/-чки (Просинечки, Любецки) and Romanian -ску/-цку (Чаушеску, Луческу) do not decline. */
 const UNDECLINED_ENDING = /(?:ски|цки|чки|ску|цку)$/;
+/** Last letters (а я у ю ы и) of forms that some oblique case shares: `/[аяуюыи]$/`. */
 const OBLIQUE_LAST = new Set([...'аяуюыи'].map((ch) => ch.charCodeAt(0)));
 
 /** The (gender, case) pair as a small number, 0‥17; masculine and feminine (a person's) are 0‥11. */

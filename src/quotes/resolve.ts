@@ -131,8 +131,9 @@ export class SpeakerResolver {
   private swallowed: string | null = null;
   /** `entityGender` of each entity of the document, asked once ('none': the name tells none). */
   private readonly entityGenders: Array<'masc' | 'femn' | 'none'> = [];
-  /** The entities stage's mentions of each entity, gathered when first needed. */
+  /** The entities stage's mentions of each entity, and each entity's index by its id, gathered when first needed. */
   private byEntity: MentionSpan[][] | undefined;
+  private entityIndex: Map<string, number> | undefined;
   /** `plausible` of each entity of the document, asked once: 0 not yet, 1 yes, 2 no. */
   private readonly entityPlausible: Uint8Array;
 
@@ -204,7 +205,7 @@ export class SpeakerResolver {
     let g = this.entityGenders[entity];
     if (g === undefined) {
       const words = name.split(' ');
-      const names = this.v.doc.entities[entity].mentions.filter((m) => m.kind === 'name').map((m) => m.text);
+      const names = this.mentionsOf(entity).filter((m) => m.kind === 'name').map((m) => m.text);
       const first = words.length > 1 ? nominativeGender(this.v, words[0]) : undefined;
       // A woman's first name before a surname ending in a consonant is a woman's name, whatever the
       // dictionary says of the surname alone (`Маргарита Симоньян`: az knows only a man Симоньян).
@@ -219,11 +220,20 @@ export class SpeakerResolver {
   private knownGender(out: QuoteSpeaker): Gender {
     if (out.type !== 'PER' || out.entityId === null) return undefined;
     const entities = this.v.doc.entities;
-    let k = Number(out.entityId.slice(1)) - 1;
-    if (entities[k]?.id !== out.entityId) k = entities.findIndex((e) => e.id === out.entityId);
+    this.entityIndex ??= new Map(entities.map((e, k) => [e.id, k]));
+    const k = this.entityIndex.get(out.entityId);
     // A name the resolver corrected («Александра Тэвдой-Бурмули», a genitive, → Александр) says
     // nothing of the entity's name's gender.
-    return k >= 0 && entities[k].name === out.name ? this.entityGender(k, entities[k].name) : undefined;
+    return k !== undefined && entities[k].name === out.name ? this.entityGender(k, entities[k].name) : undefined;
+  }
+
+  /** The entities stage's mentions of entity k, in text order. */
+  private mentionsOf(k: number): readonly MentionSpan[] {
+    if (this.byEntity === undefined) {
+      this.byEntity = this.v.doc.entities.map((): MentionSpan[] => []);
+      for (const m of this.v.doc.mentions) if (m.entity >= 0) this.byEntity[m.entity].push(m);
+    }
+    return this.byEntity[k];
   }
 
   /**
@@ -236,12 +246,8 @@ export class SpeakerResolver {
    */
   private agreementGender(entity: number, words: number): 'masc' | 'femn' | undefined {
     const v = this.v;
-    if (this.byEntity === undefined) {
-      this.byEntity = v.doc.entities.map((): MentionSpan[] => []);
-      for (const m of v.doc.mentions) if (m.entity >= 0) this.byEntity[m.entity].push(m);
-    }
     let g: 'masc' | 'femn' | undefined;
-    for (const m of this.byEntity[entity]) {
+    for (const m of this.mentionsOf(entity)) {
       if (m.kind !== 'name' || m.text.split(' ').length !== words || !v.has(m.tokEnd - 1, 'nomn') || v.has(m.tokEnd - 1, 'plur')) continue;
       for (const k of [m.tokEnd, m.tokStart - 1, this.verbBeforeRole(m.tokStart)]) {
         if (k < 0 || k >= v.n || v.has(k, 'plur')) continue;
