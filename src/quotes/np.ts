@@ -1,6 +1,6 @@
 import type { View } from './view.js';
-import type { MentionSpan } from '../doc.js';
-import { wordList } from './lexicon.js';
+import type { MentionSpan, MorphTok } from '../doc.js';
+import { roleLexicon, wordList } from './lexicon.js';
 import { mediumWord } from '../entities/media.js';
 import { nameParticles } from '../entities/nameParticles.js';
 import type { FormInfo } from '../morph/form-info.js';
@@ -10,6 +10,24 @@ import { abbreviations } from '../segment/abbreviations.js';
 
 /** A noun phrase as a token range [s, e) with its head token. */
 export interface NP { s: number; e: number; head: number }
+
+/**
+ * The reading of a speaker's head word as a person of roles.tsv, where the context chose another:
+ * whoever speaks is a person or a body, so «Аналитики полагают» is «аналитик» (not «аналитика»),
+ * «по мнению политика» «политик», «по словам британского премьера» «премьер», «слова
+ * нападающего» the noun (not the participle of «нападать»). Undefined where the context's lemma is
+ * in roles.tsv already or no animate noun reading is.
+ */
+export function personReading(v: View, i: number): MorphTok | undefined {
+  const roles = roleLexicon();
+  if (!v.isWord(i) || roles.has(v.lemma(i))) return undefined;
+  for (const c of v.ctx.morphology.candidates(v.str(i))) {
+    if (c.pos !== 'NOUN') continue;
+    const t = c.tok;
+    if (roles.get(t.lemma) === 'PER' && t.tags.includes('anim')) return t;
+  }
+  return undefined;
+}
 
 /** Some az reading of word i, whatever the context chose, has grammeme g. */
 function someReading(v: View, i: number, g: 'gent' | 'anim'): boolean {
@@ -36,7 +54,8 @@ export function nounHead(v: View, np: NP): number {
   for (let i = np.s; i < np.e; i++) {
     if (!v.isWord(i)) continue;
     if (v.pos(i) === 'NOUN' && v.quoteOf[i] >= 0 && v.quoteOf[i] !== v.quoteOf[np.s]) { if (quoted < 0) quoted = i; continue; }
-    if (v.pos(i) === 'NOUN') return quantified(v, i, np.e);
+    // «нападающий ЦСКА»: a participle the context chose over a role noun heads the phrase as that noun.
+    if (v.pos(i) === 'NOUN' || personReading(v, i) !== undefined) return quantified(v, i, np.e);
     // «Его политические противники»: a possessive before its noun is not the head.
     if (PERSONAL.has(v.lower(i)) && !(POSSESSIVE.has(v.lower(i)) && i + 1 < np.e && v.isWord(i + 1))) return i;
   }

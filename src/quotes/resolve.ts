@@ -1,7 +1,7 @@
 import type Az from 'az';
-import type { MentionSpan, MorphTok } from '../doc.js';
+import type { MentionSpan } from '../doc.js';
 import type { EntityType, Mention, QuoteSpeaker, Span } from '../types.js';
-import { brandDomain, comitative, GENDERS, isPersonalPronoun, knownMedium, knownOblique, mediumPart, nounHead, relative, undeclinedName, writtenNominative, type NP } from './np.js';
+import { brandDomain, comitative, GENDERS, isPersonalPronoun, knownMedium, knownOblique, mediumPart, nounHead, personReading, relative, undeclinedName, writtenNominative, type NP } from './np.js';
 import { cueLexicon, roleLexicon, wordList } from './lexicon.js';
 import { shortQuotation } from './clause.js';
 import { declensionGender, surnameOfEitherGender } from './declension.js';
@@ -674,7 +674,7 @@ export class SpeakerResolver {
       inside.find(person) ??
       inside.find((m) => m.tokStart <= head && head < m.tokEnd && (m.kind === 'name' || (m.entity >= 0 && !possessed(m)))) ??
       inside.find((m) => m.kind === 'role' && m.entity >= 0 && !possessed(m)) ??
-      (roleLexicon().get(personReading(v, head)?.lemma ?? v.lemma(head)) === 'PER' ? undefined : inside.find((m) => m.kind === 'name' && !possessor(m) && !(addressed && this.mediumWord(m.tokStart) && (m.tokStart > head || !v.isCapital(head)))));
+      (this.personHead(head) ? undefined : inside.find((m) => m.kind === 'name' && !possessor(m) && !(addressed && this.mediumWord(m.tokStart) && (m.tokStart > head || !v.isCapital(head)))));
     if (best === undefined) return inside.some(possessor) ? this.ownedSpeaker(np, head, verbGender, inside.find(possessor)?.tokStart ?? -1) : null;
     const e = best.entity >= 0 ? v.doc.entities[best.entity] : undefined;
     // «Депутаты предлагают»: a plural role is a group, not the one person the entities stage linked it to.
@@ -734,6 +734,19 @@ export class SpeakerResolver {
       if (c.type === 'PER' && c.entityId !== ownerId && compatible(c.gender, verbGender) && c.roles.includes(lemma)) return { name: c.name, type: 'PER', entityId: c.entityId, mention };
     }
     return { name: null, type: 'PER', entityId: null, mention };
+  }
+
+  /**
+   * The phrase's head is one person (a role of roles.tsv, or any lower-case singular animate noun:
+   * «форвард ЦСКА», «вратарь „Зенита“»): a body named after it is where the person works, not the speaker.
+   */
+  private personHead(head: number): boolean {
+    const v = this.v;
+    const lemma = personReading(v, head)?.lemma ?? v.lemma(head);
+    if (roleLexicon().get(lemma) === 'PER') return true;
+    // (az reads a compound by its last part: «компания-производитель» is a body.)
+    return v.pos(head) === 'NOUN' && (!v.isCapital(head) || this.firstWordOfSentence(head)) && v.has(head, 'anim') && v.has(head, 'sing') &&
+      roleLexicon().get(lemma.split('-')[0]) !== 'ORG';
   }
 
   /** Token i has no singular reading in the dictionary (`Сторонники`, `соратники`; not `визави`). */
@@ -1211,24 +1224,6 @@ function sameWords(wa: string[], wb: string[]): boolean {
  */
 export function sameSource(a: string, b: string): boolean {
   return sameWords(nameWords(a), nameWords(b));
-}
-
-/**
- * The reading of a speaker's head word as a person of roles.tsv, where the context chose another:
- * whoever speaks is a person or a body, so «Аналитики полагают» is «аналитик» (not «аналитика»),
- * «по мнению политика» «политик», «по словам британского премьера» «премьер», «слова
- * нападающего» the noun (not the participle of «нападать»). Undefined where the context's lemma is
- * in roles.tsv already or no animate noun reading is.
- */
-function personReading(v: View, i: number): MorphTok | undefined {
-  const roles = roleLexicon();
-  if (!v.isWord(i) || roles.has(v.lemma(i))) return undefined;
-  for (const c of v.ctx.morphology.candidates(v.str(i))) {
-    if (c.pos !== 'NOUN') continue;
-    const t = c.tok;
-    if (roles.get(t.lemma) === 'PER' && t.tags.includes('anim')) return t;
-  }
-  return undefined;
 }
 
 /** Token i can be read as a singular locative («партии», «посольстве»). */
