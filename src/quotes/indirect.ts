@@ -369,9 +369,10 @@ function fromVerb(v: View, i: number, cue: VerbCue, s: number, e: number): Found
   // X предложил разместить … / сообщили о переносе …
   if (cue.obj && cueE < e && v.isWord(cueE)) {
     let from = cueE;
-    // «сообщил в субботу об обнаружении…»: the content opens with о/об after a few adverbial words.
+    // «сообщил в субботу об обнаружении…»: the content opens with о/об after a few adverbial words;
+    // not after an infinitive, whose phrase it completes («призвал провести референдум о выходе из ЕС»).
     let about = -1;
-    for (let k = cueE; k < e && k < cueE + 6 && !v.isPunct(k, ',.;:!?'); k++) if (wordList('topic-preposition').has(v.lower(k))) { about = k; break; }
+    for (let k = cueE; k < e && k < cueE + 6 && !v.isPunct(k, ',.;:!?') && v.pos(k) !== 'INFN'; k++) if (wordList('topic-preposition').has(v.lower(k))) { about = k; break; }
     if (about >= 0) from = about + 1;
     else if (CONTENT_PREPS.has(v.lower(from))) from++;
     else if (v.pos(from) === 'PREP') return null;

@@ -248,8 +248,12 @@ export class SpeakerResolver {
     const v = this.v;
     let g: 'masc' | 'femn' | undefined;
     for (const m of this.mentionsOf(entity)) {
-      if (m.kind !== 'name' || m.text.split(' ').length !== words || !v.has(m.tokEnd - 1, 'nomn') || v.has(m.tokEnd - 1, 'plur')) continue;
-      for (const k of [m.tokEnd, m.tokStart - 1, this.verbBeforeRole(m.tokStart)]) {
+      if (m.kind !== 'name' || m.text.split(' ').length !== words) continue;
+      const nominative = v.has(m.tokEnd - 1, 'nomn') && !v.has(m.tokEnd - 1, 'plur');
+      // A name opening its sentence is the subject of the verb after it, though the dictionary may
+      // know its last word only as a plural genitive («Марин Ле Пен призвала»: `Пен` of «пена»).
+      if (!nominative && !this.firstWordOfSentence(m.tokStart)) continue;
+      for (const k of nominative ? [m.tokEnd, m.tokStart - 1, this.verbBeforeRole(m.tokStart)] : [m.tokEnd]) {
         if (k < 0 || k >= v.n || v.has(k, 'plur')) continue;
         const x = v.pos(k) === 'VERB' && v.has(k, 'past') ? (v.has(k, 'femn') ? 'femn' : v.has(k, 'masc') ? 'masc' : undefined)
           : k < m.tokStart && v.pos(k) === 'NOUN' && v.has(k, 'anim') && v.has(k, 'femn') && v.has(k, 'nomn') && !v.isCapital(k) ? 'femn' : undefined;
