@@ -18,6 +18,7 @@ import { isSurnameParticle, nameParticles } from './nameParticles.js';
 const FIRST_NAME = ['Name'];
 const PATRONYMIC = ['Patr'];
 const SURNAME = ['Surn'];
+const GEOGRAPHY = ['Geox'];
 
 /** A word the dictionary knows as a first name (`Пол`, `Елена`), not only as something else. */
 function knownFirstName(form: string, morphology: Morphology): boolean {
@@ -59,8 +60,13 @@ export function splitRunOnNames(doc: Doc, spans: Span[], morphology: Morphology)
     let s = spans[k];
     if (s.type !== 'PER') {
       const at = s.tokEnd - s.tokStart >= 2 ? personAfterPlaceAt(doc, s, morphology) : -1;
-      if (at < 0) out?.push(s);
-      else (out ??= spans.slice(0, k)).push({ tokStart: s.tokStart, tokEnd: at, type: s.type }, { tokStart: at, tokEnd: s.tokEnd, type: 'PER' });
+      if (at < 0) {
+        out?.push(s);
+        continue;
+      }
+      const end = at === s.tokEnd - 1 ? surnameEnd(doc, s.tokEnd, spans[k + 1]) : s.tokEnd;
+      (out ??= spans.slice(0, k)).push({ tokStart: s.tokStart, tokEnd: at, type: s.type }, { tokStart: at, tokEnd: end, type: 'PER' });
+      if (k + 1 < spans.length && spans[k + 1].tokStart < end) k++;
       continue;
     }
     let at = s.tokEnd - s.tokStart >= 3 ? secondNameAt(doc, s, morphology) : -1;
@@ -131,7 +137,10 @@ function trailingFirstNameAt(doc: Doc, s: Span, morphology: Morphology): number 
  * The token of a place's or body's span s where a person's name starts (`Красноярском крае |
  * Ксенией Кацер`, `Перу | Зулема`), or −1: a first name the dictionary knows, in a case other
  * than the genitive (a place or body named after a person has the name in the genitive: `улица
- * Льва Толстого`, `Фонд Андрея Первозванного`), after a word that is no first name.
+ * Льва Толстого`, `Фонд Андрея Первозванного`), after a word that is no first name. After a
+ * place's own name (`США`, `Сирии`, `Киеве`) the genitive starts a person too: no eponym follows
+ * a country or a city, and the place ends the role before the name (`посол США | Фрэнка Клотца`,
+ * `посол США в Киеве | Мэри Йованович`).
  */
 function personAfterPlaceAt(doc: Doc, s: Span, morphology: Morphology): number {
   const tokens = doc.tokens;
@@ -141,11 +150,28 @@ function personAfterPlaceAt(doc: Doc, s: Span, morphology: Morphology): number {
     if (!onlyAPersonsName(t.text, morphology) || knownFirstName(prev.text, morphology)) continue;
     // `Северная Каролина`, `Новый Орлеан`: an adjective before it makes it the place's own word.
     if (doc.morph[i - 1].pos !== undefined && ADJ_POS.has(doc.morph[i - 1].pos!)) continue;
-    if (morphology.tags(t.text).some((g) => caseOfTag(g) === 'gent')) continue;
+    if (!placeName(prev.text, morphology) && morphology.tags(t.text).some((g) => caseOfTag(g) === 'gent')) continue;
     if (i + 1 < s.tokEnd && knownPatronymic(tokens[i + 1].text, morphology)) continue;
     return i;
   }
   return -1;
+}
+
+/**
+ * Where the surname of a first name cut from a place's span ends (`России Майкла | Макфола`,
+ * `Киеве Мэри | Йованович`): up to two capitalised words right after it, which the tagger left
+ * out or tagged as a span of their own (`next`, taken whole or not at all); `from` when none.
+ */
+function surnameEnd(doc: Doc, from: number, next: Span | undefined): number {
+  const tokens = doc.tokens;
+  let e = from;
+  while (e < from + 2 && e < tokens.length && tokens[e].kind === 'word' && tokens[e - 1].end + 1 === tokens[e].start && startsUpper(tokens[e].text)) e++;
+  return next !== undefined && next.tokStart < e && next.tokEnd > e ? from : e;
+}
+
+/** A place's name as the dictionary knows it (`Сирии`, `Киеве`) or a capital-letter abbreviation (`США`, `РФ`). */
+function placeName(form: string, morphology: Morphology): boolean {
+  return knownAs(morphology, form, GEOGRAPHY) || /^\p{Lu}{2,}$/u.test(form);
 }
 
 /** Whether some word of tokens [from, to) can be a person's name or a place's or body's. */
