@@ -10,6 +10,7 @@ import { startsUpper, titleCased } from '../letters.js';
 import { isLineBreak } from '../layout/lines.js';
 import { isSpaceCode } from '../segment/chars.js';
 import { isConjunctionParticle, isSurnameParticle, nameParticles } from './nameParticles.js';
+import { startsRole } from './roles.js';
 
 // Mention hygiene: the tagger's spans sometimes swallow a neighbour (`Волин.\nНапомним`,
 // `Лысакова РИА Новости`, `ВОВ по`) or tag a capitalised common word (`Такое`, `Куриный` in a
@@ -866,16 +867,30 @@ function trimmable(doc: Doc, i: number, type: EntityType, atEnd: boolean): boole
   return pos !== undefined && FUNCTION_POS.has(pos);
 }
 
+/** Token i is a capitalised person's noun that opens a role of roles.tsv (`Генсек`, `Канцлер`; not `Совет`). */
+function leadingRole(doc: Doc, i: number): boolean {
+  const m = doc.morph[i];
+  return doc.tokens[i].kind === 'word' && m !== undefined && m.pos === 'NOUN' && m.tags.includes('anim') && startsRole(m.lemma);
+}
+
 /** Rule 2: the span without trimmable edge tokens, or undefined when nothing is left. */
 function trimEdges(doc: Doc, s: Span): Span | undefined {
   let a = s.tokStart;
   let b = s.tokEnd;
   while (a < b && trimmable(doc, a, s.type, false)) a++;
   while (b > a && trimmable(doc, b - 1, s.type, true)) b--;
+  // A person's role written with a capital before a name is the role, no part of the name
+  // («Генсек ООН Антониу Гутерреш», «Канцлер ФРГ», «Генсек Антониу Гутерреш»): the roles stage
+  // finds it there. A place's name left is a place («Королевы | Великобритании»).
+  let type = s.type;
+  if (b - a > 1 && leadingRole(doc, a)) {
+    a++;
+    if (doc.morph[a]?.tags.includes('Geox') === true) type = 'LOC';
+  }
   // Quotes must come in pairs: drop an unmatched one left at an edge.
   if (b > a && CLOSERS.has(doc.tokens[b - 1].text) && !OPENERS.has(doc.tokens[a].text) && doc.tokens[a].text !== '"') b--;
   if (b > a && OPENERS.has(doc.tokens[a].text) && !CLOSERS.has(doc.tokens[b - 1].text)) a++;
-  return b > a ? { tokStart: a, tokEnd: b, type: s.type } : undefined;
+  return b > a ? { tokStart: a, tokEnd: b, type } : undefined;
 }
 
 /** Rule 3: a person's name followed by an all-caps abbreviation is a name, then an organisation; an abbreviation before a name, an organisation, then the name. */
