@@ -5,6 +5,7 @@ import type { Case, Gender } from './grammar.js';
 import { CASES, caseBit, caseBits, casesAfterCompound, casesAfterPreposition, lineBreakBetween, matchCase, nominativeOf, readTsv, usableParses } from './grammar.js';
 import { foldYo, isLowerCase, startsUpper, startsWithCapital } from '../letters.js';
 import { isSubjectVerb } from './subjectVerbs.js';
+import { startsRole } from './roles.js';
 import { ANY_KNOWN, FIRST_ADJECTIVE, FIRST_NOUN, KNOWN_NAMED, NAME_OR_SURNAME, genderCaseSlot, pastSingularGender, tagFacts, wordFacts } from './wordFacts.js';
 
 export { isKnown } from './wordFacts.js';
@@ -343,7 +344,8 @@ function roleBefore(doc: Doc, i: number, ctx: MentionContext, morphology: Morpho
     const t = toks[k];
     if (t.kind !== 'word') return;
     const facts = tagFacts(morphology, t.text);
-    if (k < i && isLowerCase(t.text) && facts.animate !== 0) {
+    // (A role written with a capital counts: «Генсек ООН Антониу Гутерреш».)
+    if (k < i && (isLowerCase(t.text) || startsRole(doc.morph[k]?.lemma ?? '')) && facts.animate !== 0) {
       if ((facts.flags & FIRST_NOUN) === 0) return;
       const cases = casesOfSlots(facts.animate);
       if ((cases & NOMINATIVE_BIT) === 0) return; // an oblique role governs the name: the name is its genitive
