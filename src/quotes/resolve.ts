@@ -700,6 +700,13 @@ export class SpeakerResolver {
    */
   private possessorAt(np: NP, head: number, s: number, e: number, verbGender: Gender, oblique: boolean, written: boolean): boolean {
     const v = this.v;
+    // «по словам сторонников Трампа», «по мнению оппонентов Мэй»: a head with no singular form is
+    // no one person's apposition, in whatever case; but it is of several («экспертов Ивана Петрова
+    // и Олега Сидорова»), and of one of them («одного из создателей фильма Хассе Свенса»).
+    const oneOf = np.s + 1 < head && v.lower(np.s + 1) === 'из';
+    if (oblique && head >= np.s && s > head && !oneOf && this.pluralOnly(head) && v.has(head, 'anim') && !v.isCapital(head)) {
+      return !(e + 1 < v.n && (v.lower(e) === 'и' || v.isPunct(e, ',')) && this.mentionAt(e + 1)?.type === 'PER');
+    }
     if (oblique || head < np.s || s <= head || v.pos(head) !== 'NOUN' || !v.has(head, 'nomn') || !v.has(head, 'anim')) return false;
     // (Not a capitalised head inside the sentence, nor a name's particle: «А бен Ладен считал».)
     if ((v.isCapital(head) && !this.firstWordOfSentence(head)) || nameParticles().has(v.lower(head))) return false;
