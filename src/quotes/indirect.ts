@@ -249,8 +249,10 @@ function fromVerb(v: View, i: number, cue: VerbCue, s: number, e: number): Found
   if (kak >= s && v.lower(kak) === 'как' && (kak === s || v.isPunct(kak - 1, ',') || v.pos(kak - 1) === 'ADVB' || v.lower(kak - 1) === 'что')) {
     let comma = cueE;
     while (comma < e && !v.isPunct(comma, ',')) comma++;
-    // «Спешка, как говорится, важна…»: the idiom names no source and reports nothing.
+    // «Спешка, как говорится, важна…»: the idiom names no source and reports nothing; nor does a
+    // naming aside (««Пурпурная смерть», как называли эту болезнь, породила…», «как назвал её поэт»).
     if (comma === cueE && /^говорит(ся|ь?ся)$|^говорилось$/.test(v.lower(i))) return null;
+    if (NAME_VERB.test(v.lemmaYo(i))) return null;
     const found = cue.imp ? null : findSubject(v, cueE, comma, true);
     const body = found !== null ? bodyAfterAddressee(v, found, cueE, comma) : null;
     const subject = body === null ? found : null;

@@ -129,6 +129,8 @@ export class SpeakerResolver {
    * neighbour («Асадом Путин»): fromPhrase, given it, links the name found in the phrase elsewhere.
    */
   private swallowed: string | null = null;
+  /** The last source that is one person left unnamed («руководитель крупной компании, пожелавший остаться неназванным»): its text position and gender. */
+  private unnamed: { pos: number; gender: Gender } | undefined;
   /** `entityGender` of each entity of the document, asked once ('none': the name tells none). */
   private readonly entityGenders: Array<'masc' | 'femn' | 'none'> = [];
   /** The entities stage's mentions of each entity, and each entity's index by its id, gathered when first needed. */
@@ -609,6 +611,9 @@ export class SpeakerResolver {
       const office = roles.length > 0 ? this.officeWords(np.s, np.e) : undefined;
       this.known.push({ name: out.name, type: out.type, entityId: out.entityId, gender, pos: v.doc.tokens[np.s].start, salient: true, roles, medium, office });
     }
+    if (out !== null && out.name === null && out.type === 'PER' && out.mention?.kind === 'role' && !v.has(h, 'plur')) {
+      this.unnamed = { pos: v.doc.tokens[np.s].start, gender: verbGender };
+    }
     if (out !== null && out.entityId !== null && out.name !== null) {
       // A later pronoun or role for the same entity takes the name as corrected here.
       const fixed = this.fixedNames.get(out.entityId);
@@ -917,7 +922,11 @@ export class SpeakerResolver {
     if (isPersonalPronoun(v, head)) {
       const low = v.lower(head);
       const gender: Gender = pronounGender(v, head) ?? verbGender;
-      const c = gender === 'plur' ? undefined : this.sentenceSubject(head, gender) ?? this.recentOutsideContent(gender) ?? this.recent('PER', gender);
+      let c = gender === 'plur' ? undefined : this.sentenceSubject(head, gender) ?? this.recentOutsideContent(gender) ?? this.recent('PER', gender);
+      // «…, — рассказывает руководитель компании, пожелавший остаться неназванным. По его словам, …»:
+      // the one quoted last, left unnamed, is the pronoun's, not a person named before.
+      const u = this.unnamed;
+      if (c !== undefined && u !== undefined && u.pos > c.pos && compatible(u.gender, gender)) c = undefined;
       const mention = this.mentionOf(np, 'pronoun', low);
       return c ? { name: c.name, type: c.type, entityId: c.entityId, mention } : { name: null, type: 'OTHER', entityId: null, mention };
     }
