@@ -867,7 +867,7 @@ function trimmable(doc: Doc, i: number, type: EntityType, atEnd: boolean): boole
   return pos !== undefined && FUNCTION_POS.has(pos);
 }
 
-/** Token i is a capitalised person's noun that opens a role of roles.tsv (`Генсек`, `Канцлер`; not `Совет`). */
+/** Token i is a person's noun that opens a role of roles.tsv, as the context reads it (`Генсек`, `Канцлер`; not `Совет`). */
 function leadingRole(doc: Doc, i: number): boolean {
   const m = doc.morph[i];
   return doc.tokens[i].kind === 'word' && m !== undefined && m.pos === 'NOUN' && m.tags.includes('anim') && startsRole(m.lemma);

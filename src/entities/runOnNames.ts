@@ -171,7 +171,7 @@ function surnameEnd(doc: Doc, from: number, next: Span | undefined): number {
 
 /** A place's name as the dictionary knows it (`Сирии`, `Киеве`) or a capital-letter abbreviation (`США`, `РФ`). */
 function placeName(form: string, morphology: Morphology): boolean {
-  return knownAs(morphology, form, GEOGRAPHY) || /^\p{Lu}{2,}$/u.test(form);
+  return knownAs(morphology, form, GEOGRAPHY) || isAbbreviation(form);
 }
 
 /** Whether some word of tokens [from, to) can be a person's name or a place's or body's. */
