@@ -375,7 +375,9 @@ function fromVerb(v: View, i: number, cue: VerbCue, s: number, e: number): Found
     // not after an infinitive, whose phrase it completes («призвал провести референдум о выходе из ЕС»).
     let about = -1;
     for (let k = cueE; k < e && k < cueE + 6 && !v.isPunct(k, ',.;:!?') && v.pos(k) !== 'INFN'; k++) if (wordList('topic-preposition').has(v.lower(k))) { about = k; break; }
-    if (about >= 0) from = about + 1;
+    const infinitive = JUDGE.test(v.lemmaYo(i)) ? -1 : infinitiveAfterAddressee(v, cueE, e);
+    if (infinitive >= 0) from = infinitive;
+    else if (about >= 0) from = about + 1;
     else if (CONTENT_PREPS.has(v.lower(from))) from++;
     else if (v.pos(from) === 'PREP') return null;
     else if (!objectStart(v, from, e)) return null;
@@ -394,6 +396,25 @@ function fromVerb(v: View, i: number, cue: VerbCue, s: number, e: number): Found
     return { ...c, cueS: i, cueE, verb: i, speaker: sp.np, oblique: sp.oblique };
   }
   return null;
+}
+
+/**
+ * Where the infinitive clause starts after the one asked («призвал европейских партнёров | не
+ * закрывать двери», «предложила мне | написать о Слуцком», «требовали от властей | опровергнуть
+ * сообщение»): up to four lower-case words of nouns, adjectives, pronouns and the prepositions
+ * «от», «у» before an infinitive (or «не» and one), with no mark between; −1 when none. The one
+ * asked is no part of what is reported. Not after a verb of judging, whose object is
+ * («назвали русофобией отказ Польши допустить…»).
+ */
+function infinitiveAfterAddressee(v: View, from: number, e: number): number {
+  for (let k = from; k < e && k < from + 5; k++) {
+    if (v.pos(k) === 'INFN') return k > from ? (v.lower(k - 1) === 'не' ? k - 1 : k) : -1;
+    if (v.lower(k) === 'не' && k + 1 < e && v.pos(k + 1) === 'INFN') continue;
+    const pos = v.pos(k);
+    // (Not a name: «призывает Россию отказаться…» inside another's reported words is theirs to report.)
+    if (!v.isWord(k) || v.isCapital(k) || !(pos === 'NOUN' || pos === 'ADJF' || pos === 'PRTF' || pos === 'NPRO' || /^(от|у)$/.test(v.lower(k)))) return -1;
+  }
+  return -1;
 }
 
 /** Some word in [from, to) is an infinitive. */
