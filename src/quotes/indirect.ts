@@ -375,6 +375,7 @@ function fromVerb(v: View, i: number, cue: VerbCue, s: number, e: number): Found
     // not after an infinitive, whose phrase it completes («призвал провести референдум о выходе из ЕС»).
     let about = -1;
     for (let k = cueE; k < e && k < cueE + 6 && !v.isPunct(k, ',.;:!?') && v.pos(k) !== 'INFN'; k++) if (wordList('topic-preposition').has(v.lower(k))) { about = k; break; }
+    // (A verb of judging reports its object: «назвали русофобией отказ Польши допустить…».)
     const infinitive = JUDGE.test(v.lemmaYo(i)) ? -1 : infinitiveAfterAddressee(v, cueE, e);
     if (infinitive >= 0) from = infinitive;
     else if (about >= 0) from = about + 1;
@@ -403,8 +404,7 @@ function fromVerb(v: View, i: number, cue: VerbCue, s: number, e: number): Found
  * закрывать двери», «предложила мне | написать о Слуцком», «требовали от властей | опровергнуть
  * сообщение»): up to four lower-case words of nouns, adjectives, pronouns and the prepositions
  * «от», «у» before an infinitive (or «не» and one), with no mark between; −1 when none. The one
- * asked is no part of what is reported. Not after a verb of judging, whose object is
- * («назвали русофобией отказ Польши допустить…»).
+ * asked is no part of what is reported.
  */
 function infinitiveAfterAddressee(v: View, from: number, e: number): number {
   for (let k = from; k < e && k < from + 5; k++) {
