@@ -412,7 +412,7 @@ function infinitiveAfterAddressee(v: View, from: number, e: number): number {
     if (v.lower(k) === 'не' && k + 1 < e && v.pos(k + 1) === 'INFN') continue;
     const pos = v.pos(k);
     // (Not a name: «призывает Россию отказаться…» inside another's reported words is theirs to report.)
-    if (!v.isWord(k) || v.isCapital(k) || !(pos === 'NOUN' || pos === 'ADJF' || pos === 'PRTF' || pos === 'NPRO' || /^(от|у)$/.test(v.lower(k)))) return -1;
+    if (!v.isWord(k) || v.isCapital(k) || !(pos === 'NOUN' || pos === 'ADJF' || pos === 'PRTF' || pos === 'NPRO' || wordList('addressee-preposition').has(v.lower(k)))) return -1;
   }
   return -1;
 }

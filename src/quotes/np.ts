@@ -29,6 +29,14 @@ export function personReading(v: View, i: number): MorphTok | undefined {
   return undefined;
 }
 
+/**
+ * The phrase opens with «один из», «одного из» … before its head: one member of the group the head
+ * names («Один из депутатов заявил», «по словам одного из создателей фильма Хассе Свенса»).
+ */
+export function oneOfGroup(v: View, np: NP, head: number): boolean {
+  return /^(один|одна|одного|одной)$/.test(v.lower(np.s)) && np.s + 1 < head && v.lower(np.s + 1) === 'из';
+}
+
 /** Some az reading of word i, whatever the context chose, has grammeme g. */
 function someReading(v: View, i: number, g: 'gent' | 'anim'): boolean {
   for (const t of v.ctx.morphology.tags(v.str(i))) if (t[g] === true) return true;

@@ -1,7 +1,7 @@
 import type Az from 'az';
 import type { MentionSpan } from '../doc.js';
 import type { EntityType, Mention, QuoteSpeaker, Span } from '../types.js';
-import { brandDomain, comitative, GENDERS, isPersonalPronoun, knownMedium, knownOblique, mediumPart, nounHead, personReading, relative, undeclinedName, writtenNominative, type NP } from './np.js';
+import { brandDomain, comitative, GENDERS, isPersonalPronoun, knownMedium, knownOblique, mediumPart, nounHead, oneOfGroup, personReading, relative, undeclinedName, writtenNominative, type NP } from './np.js';
 import { cueLexicon, roleLexicon, wordList } from './lexicon.js';
 import { shortQuotation } from './clause.js';
 import { declensionGender, surnameOfEitherGender } from './declension.js';
@@ -708,8 +708,7 @@ export class SpeakerResolver {
     // «по словам сторонников Трампа», «по мнению оппонентов Мэй»: a head with no singular form is
     // no one person's apposition, in whatever case; but it is of several («экспертов Ивана Петрова
     // и Олега Сидорова»), and of one of them («одного из создателей фильма Хассе Свенса»).
-    const oneOf = np.s + 1 < head && v.lower(np.s + 1) === 'из';
-    if (oblique && head >= np.s && s > head && !oneOf && this.pluralOnly(head) && v.has(head, 'anim') && !v.isCapital(head)) {
+    if (oblique && head >= np.s && s > head && !oneOfGroup(v, np, head) && this.pluralOnly(head) && v.has(head, 'anim') && !v.isCapital(head)) {
       return !(e + 1 < v.n && (v.lower(e) === 'и' || v.isPunct(e, ',')) && this.mentionAt(e + 1)?.type === 'PER');
     }
     if (oblique || head < np.s || s <= head || v.pos(head) !== 'NOUN' || !v.has(head, 'nomn') || !v.has(head, 'anim')) return false;
@@ -966,7 +965,7 @@ export class SpeakerResolver {
       : reading !== undefined ? reading.tags.includes('plur') : v.has(head, 'plur') && !v.has(head, 'Sgtm');
     const unnamed = /^(один|одна|другой|другая|некий|некая|источник)$/.test(v.lower(np.s));
     // «Один из депутатов заявил»: one unnamed member of the group, not the group, nor a body named by the capital.
-    if (/^(один|одна|одного|одной)$/.test(v.lower(np.s)) && np.s + 1 < head && v.lower(np.s + 1) === 'из') {
+    if (oneOfGroup(v, np, head)) {
       return { name: null, type: reading !== undefined || v.has(head, 'anim') ? 'PER' : 'OTHER', entityId: null, mention: this.mentionOf(np, 'role', lemma) };
     }
     // «— поделилась фигуристка»: any singular animate noun refers back like a listed role.
